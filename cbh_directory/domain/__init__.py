@@ -1,0 +1,1 @@
+"""Domain layer: data classes, vocabularies, validation and errors (no Qt, no SQL)."""

@@ -1,0 +1,118 @@
+"""Plain-language text about resources, shared by the CLI, the window and exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import vocabulary as vocab
+from .model import Resource
+
+KM_PER_MILE = 1.609344
+
+
+def kind_label(kind: str) -> str:
+    term = vocab.KIND_BY_ID.get(kind)
+    return term.label if term else kind
+
+
+def focus_labels(term_ids: list[str]) -> list[str]:
+    return [vocab.FOCUS_BY_ID[t].label if t in vocab.FOCUS_BY_ID else t for t in term_ids]
+
+
+def moderation_text(resource: Resource) -> str:
+    """'Peer moderated: trained volunteers ... ' plus the entry's own note."""
+    term = vocab.MODERATION_BY_ID.get(resource.moderation, vocab.MODERATION_BY_ID["unknown"])
+    text = f"{term.label}: {term.explanation}"
+    return f"{text} {resource.moderation_note}".strip()
+
+
+def activity_text(resource: Resource) -> str:
+    term = vocab.ACTIVITY_BY_ID.get(resource.activity, vocab.ACTIVITY_BY_ID["unknown"])
+    text = f"{term.label}: {term.explanation}"
+    return f"{text} {resource.activity_note}".strip()
+
+
+def format_label(resource: Resource) -> str:
+    term = vocab.FORMAT_BY_ID.get(resource.format)
+    return term.label if term else resource.format
+
+
+def cost_label(resource: Resource) -> str:
+    term = vocab.COST_BY_ID.get(resource.cost)
+    return term.label if term else resource.cost
+
+
+def place_text(resource: Resource, country_name: str = "") -> str:
+    parts = [resource.city, resource.region, country_name or resource.country]
+    return ", ".join(p for p in parts if p)
+
+
+def distance_text(distance_km: float | None, units: str = "mi") -> str:
+    if distance_km is None:
+        return ""
+    if units == "km":
+        return f"{distance_km:,.0f} km" if distance_km >= 10 else f"{distance_km:.1f} km"
+    miles = distance_km / KM_PER_MILE
+    return f"{miles:,.0f} mi" if miles >= 10 else f"{miles:.1f} mi"
+
+
+def verified_text(resource: Resource, today: dt.date | None = None, max_age_days: int = 365) -> str:
+    if not resource.last_verified:
+        return "Never verified"
+    stale = resource.is_stale(today, max_age_days)
+    return (
+        f"{resource.last_verified} (over a year ago — check it is current)"
+        if stale
+        else resource.last_verified
+    )
+
+
+def contact_block(resource: Resource, country_name: str = "") -> str:
+    """A plain-text contact card to paste into an email or a note."""
+    lines = [resource.name, kind_label(resource.kind)]
+    if resource.address:
+        lines.append(resource.address)
+    place = place_text(resource, country_name)
+    if resource.postal_code:
+        place = f"{place} {resource.postal_code}".strip()
+    if place:
+        lines.append(place)
+    if resource.phone:
+        lines.append(f"Phone: {resource.phone}")
+    if resource.email:
+        lines.append(f"Email: {resource.email}")
+    if resource.website:
+        lines.append(f"Web: {resource.website}")
+    return "\n".join(lines)
+
+
+def detail_lines(resource: Resource, country_name: str = "") -> list[tuple[str, str]]:
+    """Every field as (label, plain text) pairs, in reading order, skipping empty ones."""
+    rows = [
+        ("Name", resource.name),
+        ("Also known as", ", ".join(resource.alternate_names)),
+        ("Kind", kind_label(resource.kind)),
+        ("Focus", ", ".join(focus_labels(resource.focus))),
+        ("About", resource.description),
+        ("Moderation", moderation_text(resource)),
+        ("Member activity", activity_text(resource)),
+        ("Format", format_label(resource)),
+        ("Languages", ", ".join(vocab.language_label(c) for c in resource.languages)),
+        ("Cost", cost_label(resource)),
+        ("Who it is for", resource.eligibility),
+        ("Ages", resource.ages),
+        ("Serves", resource.service_area),
+        ("Based in", place_text(resource, country_name)),
+        ("Address", resource.address),
+        ("Postal code", resource.postal_code),
+        ("Website", resource.website),
+        ("Email", resource.email),
+        ("Phone", resource.phone),
+        ("Please note", resource.caveat),
+        ("Tags", ", ".join(resource.tags)),
+        ("Last verified", verified_text(resource)),
+        ("Sources", "\n".join(resource.sources)),
+        ("Status", "" if resource.status == "active" else "Inactive"),
+        ("Id", resource.id),
+    ]
+    return [(label, value) for label, value in rows if value]

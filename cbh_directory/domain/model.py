@@ -1,0 +1,195 @@
+"""Plain data classes for resources, places, search requests and search results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+SortKey = Literal["relevance", "name", "distance", "verified"]
+SORT_KEYS: tuple[str, ...] = ("relevance", "name", "distance", "verified")
+
+# Fields stored as lists (JSON text in the database).
+LIST_FIELDS = ("alternate_names", "focus", "tags", "languages", "sources")
+
+
+@dataclass(slots=True)
+class Resource:
+    """One entry of the directory: an organisation, group, programme, guide or finder tool."""
+
+    id: str
+    name: str
+    kind: str
+    alternate_names: list[str] = field(default_factory=list)
+    focus: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    description: str = ""
+    moderation: str = "unknown"
+    moderation_note: str = ""
+    activity: str = "unknown"
+    activity_note: str = ""
+    format: str = "online"
+    languages: list[str] = field(default_factory=list)
+    cost: str = "unknown"
+    eligibility: str = ""
+    ages: str = ""
+    service_area: str = ""
+    country: str = ""
+    region: str = ""
+    city: str = ""
+    postal_code: str = ""
+    address: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    website: str = ""
+    email: str = ""
+    phone: str = ""
+    sources: list[str] = field(default_factory=list)
+    last_verified: str = ""
+    caveat: str = ""
+    status: str = "active"
+
+    @classmethod
+    def field_names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Resource:
+        """Build from a mapping, ignoring keys that are not resource fields."""
+        names = set(cls.field_names())
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    def verified_date(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(self.last_verified) if self.last_verified else None
+        except ValueError:
+            return None
+
+    def is_stale(self, today: dt.date | None = None, max_age_days: int = 365) -> bool:
+        """True when the entry was never verified or not within `max_age_days`."""
+        verified = self.verified_date()
+        if verified is None:
+            return True
+        return ((today or dt.date.today()) - verified).days > max_age_days
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: a city or a postal code with its centroid."""
+
+    name: str
+    region_code: str
+    region_name: str
+    country_code: str
+    country_name: str
+    postal_code: str
+    latitude: float
+    longitude: float
+    population: int
+    kind: str
+
+    @property
+    def label(self) -> str:
+        """A human label such as 'Columbus, OH, United States' or '43215 Columbus, OH'."""
+        region = self.region_code if self.country_code in ("US", "CA", "AU") else self.region_name
+        parts = [self.name]
+        if region:
+            parts.append(region)
+        parts.append(self.country_name or self.country_code)
+        text = ", ".join(p for p in parts if p)
+        return f"{self.postal_code} {text}" if self.postal_code else text
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["label"] = self.label
+        return data
+
+
+@dataclass(slots=True)
+class SearchQuery:
+    """Everything that narrows a search: text, filters, location, sort and page."""
+
+    text: str = ""
+    kinds: list[str] = field(default_factory=list)
+    focus: list[str] = field(default_factory=list)
+    moderation: list[str] = field(default_factory=list)
+    activity: list[str] = field(default_factory=list)
+    formats: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)  # "CC/Region name", e.g. "US/Ohio"
+    languages: list[str] = field(default_factory=list)
+    costs: list[str] = field(default_factory=list)
+    near: Place | None = None
+    radius_km: float | None = None
+    include_online: bool = True
+    include_inactive: bool = False
+    sort: str = "relevance"
+    reverse: bool = False
+    offset: int = 0
+    limit: int | None = 50
+
+    def filter_values(self) -> dict[str, list[str]]:
+        """The multi-value filters by facet group name."""
+        return {
+            "kind": self.kinds,
+            "focus": self.focus,
+            "moderation": self.moderation,
+            "activity": self.activity,
+            "format": self.formats,
+            "country": self.countries,
+            "region": self.regions,
+            "language": self.languages,
+            "cost": self.costs,
+        }
+
+    def has_filters(self) -> bool:
+        return any(self.filter_values().values()) or self.near is not None
+
+
+FACET_GROUPS: tuple[str, ...] = (
+    "kind",
+    "focus",
+    "moderation",
+    "activity",
+    "format",
+    "language",
+    "cost",
+    "country",
+    "region",
+)
+
+
+@dataclass(slots=True)
+class Hit:
+    """One search result row: the resource and, with a location, its distance."""
+
+    resource: Resource
+    distance_km: float | None = None
+    rank: float | None = None
+
+
+@dataclass(slots=True)
+class SearchPage:
+    """A page of hits plus the total number of matches."""
+
+    hits: list[Hit]
+    total: int
+    offset: int
+
+
+@dataclass(slots=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    group: str = ""  # focus sub-group (gene, syndrome, ...) or country for regions
+
+
+Facets = dict[str, list[FacetValue]]

@@ -1,0 +1,176 @@
+"""Validation and normalisation of resources, ids, links and user-typed units."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from . import vocabulary as vocab
+from .errors import InputError, ValidationError
+from .model import LIST_FIELDS, Resource
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANGUAGE_PATTERN = re.compile(r"^[a-z]{2}$")
+COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
+EMAIL_PATTERN = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+MAX_TEXT = 20_000
+MAX_SHORT = 500
+
+KM_PER_MILE = 1.609344
+_RADIUS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(mi|miles?|km|kilometres?|kilometers?)?\s*$", re.I)
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """Make a stable id from a name: 'Cure CASK!' -> 'cure-cask'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:max_length].rstrip("-") or "resource"
+
+
+def is_safe_link(url: str) -> bool:
+    """True only for http(s) links with a host, and mailto/tel links with a target."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    scheme = parts.scheme.lower()
+    if scheme not in SAFE_LINK_SCHEMES:
+        return False
+    if scheme in ("http", "https"):
+        return bool(parts.netloc) and not any(c in url for c in "\r\n\t ")
+    return bool(parts.path)
+
+
+def is_web_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in url.strip()
+
+
+def parse_radius(text: str) -> float:
+    """Parse '50mi', '80 km' or '25' (miles) into kilometres."""
+    match = _RADIUS.match(str(text))
+    if not match:
+        raise InputError(f"bad radius {text!r}: use a number with mi or km, e.g. 50mi or 80km")
+    value = float(match.group(1))
+    unit = (match.group(2) or "mi").lower()
+    if value <= 0 or value > 20_000:
+        raise InputError(f"bad radius {text!r}: must be more than 0 and at most 20000")
+    return value if unit.startswith("k") else value * KM_PER_MILE
+
+
+def _clean_text(value: object, limit: int) -> str:
+    text = "" if value is None else str(value)
+    text = text.replace("\x00", "").strip()
+    return text[:limit]
+
+
+def _clean_list(value: object) -> list[str]:
+    if value is None or value == "":
+        return []
+    items = value.split(";") if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+    seen: list[str] = []
+    for item in items:
+        text = _clean_text(item, MAX_SHORT)
+        if text and text not in seen:
+            seen.append(text)
+    return seen
+
+
+def _coordinate(value: object, low: float, high: float) -> float | None:
+    if value is None or value == "":
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    if not math.isfinite(number) or not low <= number <= high:
+        raise ValueError(f"must be between {low} and {high}")
+    return round(number, 6)
+
+
+def normalise_resource(data: dict[str, object]) -> Resource:
+    """Clean and validate a mapping into a Resource, or raise ValidationError listing problems."""
+    problems: list[tuple[str, str]] = []
+    clean: dict[str, object] = {}
+    known = set(Resource.field_names())
+    for key, value in data.items():
+        if key not in known:
+            continue
+        if key in LIST_FIELDS:
+            clean[key] = _clean_list(value)
+        elif key in ("latitude", "longitude"):
+            low, high = (-90.0, 90.0) if key == "latitude" else (-180.0, 180.0)
+            try:
+                clean[key] = _coordinate(value, low, high)
+            except (TypeError, ValueError) as exc:
+                problems.append((key, str(exc) if "between" in str(exc) else "not a number"))
+        else:
+            limit = MAX_TEXT if key in ("description", "eligibility") else MAX_SHORT
+            clean[key] = _clean_text(value, limit)
+
+    rid = str(clean.get("id", ""))
+    if not ID_PATTERN.match(rid):
+        problems.append(("id", "must be lowercase letters, digits and single hyphens"))
+    if not clean.get("name"):
+        problems.append(("name", "is required"))
+    _check_enum(clean, "kind", vocab.KIND_BY_ID, problems, required=True)
+    _check_enum(clean, "moderation", vocab.MODERATION_BY_ID, problems, default="unknown")
+    _check_enum(clean, "activity", vocab.ACTIVITY_BY_ID, problems, default="unknown")
+    _check_enum(clean, "format", vocab.FORMAT_BY_ID, problems, default="online")
+    _check_enum(clean, "cost", vocab.COST_BY_ID, problems, default="unknown")
+    _check_enum(clean, "status", vocab.STATUS_BY_ID, problems, default="active")
+
+    unknown_focus = [f for f in clean.get("focus", []) if f not in vocab.FOCUS_BY_ID]  # type: ignore[attr-defined]
+    if unknown_focus:
+        problems.append(("focus", "unknown term(s): " + ", ".join(unknown_focus)))
+    languages = [str(x).lower() for x in clean.get("languages", [])]  # type: ignore[attr-defined]
+    if any(not LANGUAGE_PATTERN.match(code) for code in languages):
+        problems.append(("languages", "use two-letter ISO 639-1 codes such as en, es"))
+    clean["languages"] = languages
+    country = str(clean.get("country", "")).upper()
+    if country and not COUNTRY_PATTERN.match(country):
+        problems.append(("country", "use a two-letter ISO 3166 code such as US, GB"))
+    clean["country"] = country
+
+    website = str(clean.get("website", ""))
+    if website and not is_web_url(website):
+        problems.append(("website", "must be an http:// or https:// address"))
+    email = str(clean.get("email", ""))
+    if email and not EMAIL_PATTERN.match(email):
+        problems.append(("email", "is not an email address"))
+    bad_sources = [s for s in clean.get("sources", []) if not is_web_url(s)]  # type: ignore[attr-defined]
+    if bad_sources:
+        problems.append(("sources", "must be http(s) addresses"))
+    verified = str(clean.get("last_verified", ""))
+    if verified:
+        try:
+            dt.date.fromisoformat(verified)
+        except ValueError:
+            problems.append(("last_verified", "must be a date like 2026-01-31"))
+    if (clean.get("latitude") is None) != (clean.get("longitude") is None):
+        problems.append(("latitude", "latitude and longitude must be given together"))
+
+    if problems:
+        raise ValidationError(problems, what=f"resource {rid or '(no id)'}")
+    return Resource.from_dict(clean)
+
+
+def _check_enum(
+    clean: dict[str, object],
+    key: str,
+    allowed: dict[str, vocab.Term],
+    problems: list[tuple[str, str]],
+    *,
+    required: bool = False,
+    default: str = "",
+) -> None:
+    value = str(clean.get(key) or "")
+    if not value and not required:
+        clean[key] = default
+        return
+    if value not in allowed:
+        problems.append((key, f"{value!r} is not one of: " + ", ".join(allowed)))

@@ -1,0 +1,89 @@
+"""The app's own JSON format: the curated dataset and full exports share it."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..domain.errors import DatasetError, ValidationError
+from ..domain.model import Resource
+from ..domain.validation import normalise_resource
+
+FORMAT_NAME = "cbh-directory"
+FORMAT_VERSION = 1
+_VERSION = re.compile(r"^\d+(\.\d+)*$")
+
+
+@dataclass(slots=True)
+class DatasetFile:
+    """A parsed app-JSON file: its version, release date and validated resources."""
+
+    version: str
+    released: str
+    resources: list[Resource]
+    licence: str = ""
+    rejected: list[tuple[int, str]] = field(default_factory=list)  # (index, reason)
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    if not _VERSION.match(version or ""):
+        raise DatasetError(f"bad dataset version {version!r}: use numbers such as 2026.11.24")
+    return tuple(int(part) for part in version.split("."))
+
+
+def parse_app_json(payload: Any, *, strict: bool = True) -> DatasetFile:
+    """Validate a decoded app-JSON document. With strict, any invalid resource is an error."""
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT_NAME:
+        raise DatasetError('not a CBH Directory file (expected "format": "cbh-directory")')
+    if int(payload.get("format_version", 0)) > FORMAT_VERSION:
+        raise DatasetError("this file was written by a newer version of CBH Directory")
+    items = payload.get("resources")
+    if not isinstance(items, list):
+        raise DatasetError('the file has no "resources" list')
+    resources: list[Resource] = []
+    rejected: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        try:
+            if not isinstance(item, dict):
+                raise DatasetError("not an object")
+            resource = normalise_resource(item)
+            if resource.id in seen:
+                raise DatasetError(f"duplicate id {resource.id!r}")
+            seen.add(resource.id)
+            resources.append(resource)
+        except (ValidationError, DatasetError) as exc:
+            if strict:
+                raise DatasetError(f"resource #{index + 1}: {exc}") from exc
+            rejected.append((index, str(exc)))
+    version = str(payload.get("dataset_version", "0"))
+    version_key(version)
+    return DatasetFile(
+        version=version,
+        released=str(payload.get("released", "")),
+        resources=resources,
+        licence=str(payload.get("licence", "")),
+        rejected=rejected,
+    )
+
+
+def read_app_json(path: Path, *, strict: bool = True) -> DatasetFile:
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise DatasetError(f"no such file: {path}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DatasetError(f"{path.name} is not valid UTF-8 JSON: {exc}") from exc
+    return parse_app_json(payload, strict=strict)
+
+
+def dataset_header(path: Path) -> tuple[str, str]:
+    """The (version, released) of a dataset file without validating its resources."""
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+        return str(payload["dataset_version"]), str(payload.get("released", ""))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DatasetError(f"cannot read the dataset {path}: {exc}") from exc

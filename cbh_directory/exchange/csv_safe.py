@@ -1,0 +1,11 @@
+"""CSV cells that spreadsheets will not run as formulas."""
+
+from __future__ import annotations
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: object) -> str:
+    """Prefix a cell that a spreadsheet would read as a formula with an apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text

@@ -1,0 +1,1 @@
+"""Offline geography: the gazetteer of places and distances between points."""

@@ -1,0 +1,356 @@
+"""The offline gazetteer: loading the bundled places file, and turning place text into places."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import gzip
+import hashlib
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from ..domain.errors import InputError, PlaceNotFoundError
+from ..domain.model import Place
+from ..paths import gazetteer_dir
+from ..store.database import write_transaction
+from ..store.metadata import get_meta, set_meta
+
+_POSTAL = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
+_WORD_FORMS = (
+    (re.compile(r"\bsaint\b"), "st"),
+    (re.compile(r"\bste\b"), "st"),
+    (re.compile(r"\bmount\b"), "mt"),
+    (re.compile(r"\bft\b"), "fort"),
+    (re.compile(r"\bmc "), "mc"),
+)
+_PLACE_SQL = """
+SELECT p.kind, p.name, p.region_code, p.region_name, p.country_code,
+       coalesce(c.name, p.country_code) AS country_name, p.postal_code,
+       p.latitude, p.longitude, p.population
+FROM places p LEFT JOIN countries c ON c.code = p.country_code
+"""
+MAX_LOOKUP_LENGTH = 200
+
+
+def search_key(text: str) -> str:
+    """Normalise a place name for comparison: ASCII, lower case, no punctuation, one spacing."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    ascii_text = ascii_text.replace("&", " and ").replace("'", "").replace("\u2019", "")
+    ascii_text = re.sub(r"[^a-z0-9]+", " ", ascii_text).strip()
+    for pattern, replacement in _WORD_FORMS:
+        ascii_text = pattern.sub(replacement, ascii_text)
+    return ascii_text
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _read_tsv(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8")), delimiter="\t"))
+
+
+def gazetteer_checksum(folder: Path | None = None) -> str:
+    folder = folder or gazetteer_dir()
+    digest = hashlib.sha256()
+    for name in ("places.tsv.gz", "countries.tsv", "regions.tsv"):
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_gazetteer(db: sqlite_utils.Database, folder: Path | None = None) -> bool:
+    """Load the bundled gazetteer into the places tables unless this version is already there."""
+    folder = folder or gazetteer_dir()
+    checksum = gazetteer_checksum(folder)
+    if get_meta(db, "gazetteer_sha256") == checksum:
+        return False
+    countries = _read_tsv((folder / "countries.tsv").read_bytes())
+    regions = _read_tsv((folder / "regions.tsv").read_bytes())
+    places = _read_tsv(gzip.decompress((folder / "places.tsv.gz").read_bytes()))
+    with write_transaction(db):
+        if get_meta(db, "gazetteer_sha256") == checksum:  # another process loaded it meanwhile
+            return False
+        db.conn.execute("DELETE FROM places")
+        db.conn.execute("DELETE FROM regions")
+        db.conn.execute("DELETE FROM countries")
+        db.conn.executemany(
+            "INSERT INTO countries (code, name, iso3, aliases) VALUES (?, ?, ?, ?)",
+            [(c["code"], c["name"], c["iso3"], c["aliases"]) for c in countries],
+        )
+        db.conn.executemany(
+            "INSERT INTO regions (country_code, code, name) VALUES (?, ?, ?)",
+            [(r["country_code"], r["code"], r["name"]) for r in regions],
+        )
+        db.conn.executemany(
+            "INSERT INTO places (kind, name, search_name, region_code, region_name, country_code,"
+            " postal_code, latitude, longitude, population) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                (
+                    p["kind"],
+                    p["name"],
+                    search_key(p["name"]),
+                    p["region_code"],
+                    p["region_name"],
+                    p["country_code"],
+                    p["postal_code"],
+                    float(p["latitude"]),
+                    float(p["longitude"]),
+                    int(p["population"] or 0),
+                )
+                for p in places
+            ),
+        )
+        set_meta(db, "gazetteer_sha256", checksum)
+        set_meta(db, "gazetteer_places", str(len(places)))
+    return True
+
+
+# ---------------------------------------------------------------- lookup
+
+
+@dataclass(frozen=True, slots=True)
+class _Qualifier:
+    """What a ', Ohio' or ', UK' part of a lookup narrows to."""
+
+    country: str | None = None
+    region: str | None = None
+
+
+class Gazetteer:
+    """Resolves place text against the places tables of one database connection."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self._countries: dict[str, str] | None = None
+        self._regions: dict[str, list[tuple[str, str]]] | None = None
+
+    # -- vocabularies of qualifiers, read once per connection
+
+    def _country_keys(self) -> dict[str, str]:
+        if self._countries is None:
+            keys: dict[str, str] = {}
+            for code, name, iso3, aliases in self.db.execute(
+                "SELECT code, name, iso3, aliases FROM countries"
+            ):
+                for alias in [name, iso3, *aliases.split(";")]:
+                    if alias:
+                        keys.setdefault(search_key(alias), code)
+                keys[code.lower()] = code
+            self._countries = keys
+        return self._countries
+
+    def _region_keys(self) -> dict[str, list[tuple[str, str]]]:
+        if self._regions is None:
+            keys: dict[str, list[tuple[str, str]]] = {}
+            for country, code, name in self.db.execute(
+                "SELECT country_code, code, name FROM regions"
+            ):
+                for alias in (code, name):
+                    keys.setdefault(search_key(alias), []).append((country, code))
+            self._regions = keys
+        return self._regions
+
+    def country_name(self, code: str) -> str:
+        row = self.db.execute("SELECT name FROM countries WHERE code = ?", [code]).fetchone()
+        return row[0] if row else code
+
+    def _qualifiers(self, text: str) -> list[_Qualifier]:
+        key = search_key(text)
+        found = [
+            _Qualifier(country, region) for country, region in self._region_keys().get(key, [])
+        ]
+        country = self._country_keys().get(key)
+        if country:
+            found.append(_Qualifier(country=country))
+        return found
+
+    # -- queries
+
+    def _rows(self, where: str, params: list[object], limit: int = 50) -> list[Place]:
+        sql = f"{_PLACE_SQL} WHERE {where} ORDER BY p.population DESC, p.name LIMIT {int(limit)}"
+        return [
+            Place(
+                name=row["name"],
+                region_code=row["region_code"],
+                region_name=row["region_name"],
+                country_code=row["country_code"],
+                country_name=row["country_name"],
+                postal_code=row["postal_code"],
+                latitude=row["latitude"],
+                longitude=row["longitude"],
+                population=row["population"],
+                kind=row["kind"],
+            )
+            for row in self.db.query(sql, params)
+        ]
+
+    def by_postal_code(self, code: str) -> list[Place]:
+        return self._rows("p.postal_code = ?", [code])
+
+    def by_name(self, key: str) -> list[Place]:
+        """Cities named `key` (by population), then towns known only from their ZIP codes."""
+        cities = self._rows("p.kind = 'city' AND p.search_name = ?", [key])
+        postal = self._rows("p.kind = 'postal' AND p.search_name = ?", [key], limit=2000)
+        seen = {(p.country_code, p.region_code, search_key(p.name)) for p in cities}
+        # GeoNames files Puerto Rico etc. as countries; ZIP rows file them as US regions.
+        seen |= {("US", p.country_code, search_key(p.name)) for p in cities}
+        towns: dict[tuple[str, str], list[Place]] = {}
+        for place in postal:
+            if (place.country_code, place.region_code, key) not in seen:
+                towns.setdefault((place.country_code, place.region_code), []).append(place)
+        merged = [_town_from_zips(zips) for zips in towns.values()]
+        merged.sort(key=lambda p: -len(towns[(p.country_code, p.region_code)]))
+        return cities + merged
+
+    def lookup(self, text: str) -> list[Place]:
+        """All places the text may mean, best first. Raises PlaceNotFoundError with suggestions."""
+        text = (text or "").replace("\x00", "").strip()
+        if not text:
+            raise InputError("no place given: type a US ZIP code, 'City, ST' or 'City, Country'")
+        if len(text) > MAX_LOOKUP_LENGTH:
+            raise InputError("place name is too long")
+        postal = _POSTAL.match(text)
+        if postal:
+            found = self.by_postal_code(postal.group(1))
+            if not found:
+                raise PlaceNotFoundError(text, self._nearby_postal_codes(postal.group(1)))
+            return found
+        for name, qualifier_texts in _interpretations(text):
+            key = search_key(name)
+            if not key:
+                continue
+            if qualifier_texts:
+                sets = [self._qualifiers(q) for q in qualifier_texts]
+                if any(not s for s in sets):
+                    continue
+                found = [p for p in self.by_name(key) if all(_matches(p, s) for s in sets)]
+            else:
+                found = self.by_name(key)
+            if found:
+                return found
+        raise PlaceNotFoundError(text, self.suggestions(text))
+
+    def resolve(self, text: str) -> Place:
+        """The best match for the text (the most populous place of that name)."""
+        return self.lookup(text)[0]
+
+    def complete(self, prefix: str, limit: int = 12) -> list[Place]:
+        """Places whose name starts with the prefix, largest first, for a completer."""
+        key = search_key(prefix)
+        if not key:
+            return []
+        postal = re.match(r"^\d{3,5}$", key)
+        if postal:
+            return self._rows("p.postal_code >= ? AND p.postal_code < ?", [key, key + ":"], limit)
+        places = self._rows(
+            "p.kind = 'city' AND p.search_name >= ? AND p.search_name < ?",
+            [key, key + "\x7f"],
+            limit,
+        )
+        if len(places) < limit:
+            places += self.by_name(key)[: limit - len(places)]
+        unique: dict[str, Place] = {}
+        for place in places:
+            unique.setdefault(place.label, place)
+        return list(unique.values())[:limit]
+
+    def suggestions(self, text: str, limit: int = 5) -> list[str]:
+        """Close matches for an unknown place, as labels such as 'Columbus, OH, United States'."""
+        name = text.split(",")[0]
+        key = search_key(name)
+        if not key:
+            return []
+        names = [
+            row[0]
+            for row in self.db.execute(
+                "SELECT DISTINCT search_name FROM places "
+                "WHERE search_name >= ? AND search_name < ?",
+                [key[0], key[0] + "\x7f"],
+            )
+        ]
+        close = difflib.get_close_matches(key, names, n=limit, cutoff=0.75)
+        labels: list[str] = []
+        for match in close:
+            best = self.by_name(match)
+            if best and best[0].label not in labels:
+                labels.append(_short_label(best[0]))
+        return labels[:limit]
+
+    def _nearby_postal_codes(self, code: str) -> list[str]:
+        rows = self._rows("p.postal_code >= ? AND p.postal_code < ?", [code[:3], code[:3] + ":"], 3)
+        return [_short_label(p) for p in rows]
+
+
+def _short_label(place: Place) -> str:
+    label = place.label
+    return label.removesuffix(", United States")
+
+
+def _matches(place: Place, qualifiers: list[_Qualifier]) -> bool:
+    for q in qualifiers:
+        if q.region is not None:
+            if place.region_code == q.region and _same_country(place, q.country):
+                return True
+        elif q.country is not None and _same_country(place, q.country):
+            return True
+    return False
+
+
+def _same_country(place: Place, country: str | None) -> bool:
+    # ZIP rows file US territories (PR, GU, ...) under US with the territory as region.
+    return country is None or place.country_code == country or place.region_code == country
+
+
+def _town_from_zips(zips: list[Place]) -> Place:
+    """A town known only from its ZIP codes: the mean of their centroids."""
+    first = zips[0]
+    return Place(
+        name=first.name,
+        region_code=first.region_code,
+        region_name=first.region_name,
+        country_code=first.country_code,
+        country_name=first.country_name,
+        postal_code="",
+        latitude=round(sum(z.latitude for z in zips) / len(zips), 4),
+        longitude=round(sum(z.longitude for z in zips) / len(zips), 4),
+        population=0,
+        kind="town",
+    )
+
+
+def _interpretations(text: str) -> list[tuple[str, list[str]]]:
+    """Ways to read the text as a name plus qualifiers, most literal first.
+
+    'Columbus, OH' -> [('Columbus', ['OH'])]; 'columbus ohio' -> [('columbus ohio', []),
+    ('columbus', ['ohio'])]; 'new york ny' also tries ('new york', ['ny']).
+    """
+    if "," in text:
+        parts = [p.strip() for p in text.split(",") if p.strip()]
+        return [(parts[0], parts[1:])] if parts else []
+    words = text.split()
+    options: list[tuple[str, list[str]]] = [(text, [])]
+    for tail in range(1, min(4, len(words))):
+        options.append((" ".join(words[:-tail]), [" ".join(words[-tail:])]))
+    if len(words) >= 3:
+        # 'columbus ohio us': a region and a country.
+        options.append((" ".join(words[:-2]), [words[-2], words[-1]]))
+    return options
+
+
+def locate(gazetteer: Gazetteer, city: str, region: str = "", country: str = "") -> Place | None:
+    """The best place for a resource's city, narrowed by its region and country when possible."""
+    if not city.strip():
+        return None
+    attempts = [[city, region, country], [city, country], [city, region], [city]]
+    for parts in attempts:
+        if len(parts) > 1 and not all(parts[1:]):
+            continue
+        try:
+            return gazetteer.resolve(", ".join(parts))
+        except PlaceNotFoundError:
+            continue
+    return None

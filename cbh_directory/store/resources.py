@@ -1,0 +1,161 @@
+"""Reading and writing resources: row conversion, the focus and language indexes, snapshots."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import sqlite_utils
+
+from ..domain import vocabulary as vocab
+from ..domain.errors import NotFoundError
+from ..domain.model import LIST_FIELDS, Resource
+from .database import now_iso
+
+RESOURCE_COLUMNS: tuple[str, ...] = tuple(Resource.field_names())
+_SNAPSHOT_FIELDS = ("name", "kind", "website", "email", "phone", "city", "region", "country")
+
+
+def row_to_resource(row: dict[str, Any]) -> Resource:
+    data = {k: row[k] for k in RESOURCE_COLUMNS if k in row}
+    for key in LIST_FIELDS:
+        if key in data:
+            data[key] = json.loads(data[key] or "[]")
+    return Resource(**data)
+
+
+def resource_to_row(resource: Resource, country_names: dict[str, str]) -> dict[str, Any]:
+    row = resource.to_dict()
+    for key in LIST_FIELDS:
+        row[key] = json.dumps(row[key], ensure_ascii=False)
+    row["search_focus"] = focus_search_text(resource.focus)
+    row["search_place"] = " ".join(
+        p
+        for p in (
+            resource.city,
+            resource.region,
+            country_names.get(resource.country, resource.country),
+            resource.service_area,
+        )
+        if p
+    )
+    return row
+
+
+def focus_search_text(term_ids: Iterable[str]) -> str:
+    """Labels and synonyms of the terms, and labels of their ancestors, for full-text search."""
+    words: list[str] = []
+    for term_id in term_ids:
+        term = vocab.FOCUS_BY_ID.get(term_id)
+        if term is None:
+            continue
+        words.extend([term.id, term.label, *term.synonyms])
+        words.extend(vocab.FOCUS_BY_ID[a].label for a in vocab.focus_ancestors(term_id))
+    return " ".join(dict.fromkeys(words))
+
+
+def country_names(db: sqlite_utils.Database) -> dict[str, str]:
+    return {row["code"]: row["name"] for row in db.query("SELECT code, name FROM countries")}
+
+
+def get_resource(db: sqlite_utils.Database, resource_id: str) -> Resource:
+    rows = list(db.query("SELECT * FROM resources WHERE id = ?", [resource_id]))
+    if not rows:
+        raise NotFoundError(f"no resource with id {resource_id!r}")
+    return row_to_resource(rows[0])
+
+
+def find_resource(db: sqlite_utils.Database, resource_id: str) -> Resource | None:
+    try:
+        return get_resource(db, resource_id)
+    except NotFoundError:
+        return None
+
+
+def get_origin(db: sqlite_utils.Database, resource_id: str) -> str | None:
+    row = db.execute("SELECT origin FROM resources WHERE id = ?", [resource_id]).fetchone()
+    return row[0] if row else None
+
+
+def upsert_resource(
+    db: sqlite_utils.Database,
+    resource: Resource,
+    *,
+    origin: str,
+    names: dict[str, str] | None = None,
+) -> int:
+    """Insert or update one resource in place (its pk stays), and refresh its indexes.
+
+    Call inside a write transaction. Returns the resource's integer pk.
+    """
+    row = resource_to_row(resource, names if names is not None else country_names(db))
+    row["origin"] = origin
+    row["updated_at"] = now_iso()
+    columns = list(row)
+    assignments = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+    placeholders = ", ".join("?" for _ in columns)
+    db.conn.execute(
+        f"INSERT INTO resources ({', '.join(columns)}) VALUES ({placeholders}) "
+        f"ON CONFLICT (id) DO UPDATE SET {assignments}",
+        [row[c] for c in columns],
+    )
+    pk = db.conn.execute("SELECT pk FROM resources WHERE id = ?", [resource.id]).fetchone()[0]
+    _reindex(db, pk, resource)
+    return int(pk)
+
+
+def _reindex(db: sqlite_utils.Database, pk: int, resource: Resource) -> None:
+    db.conn.execute("DELETE FROM resource_focus WHERE resource_pk = ?", [pk])
+    db.conn.execute("DELETE FROM resource_languages WHERE resource_pk = ?", [pk])
+    direct = [f for f in resource.focus if f in vocab.FOCUS_BY_ID]
+    implied = vocab.focus_with_ancestors(direct) - set(direct)
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO resource_focus (focus_id, resource_pk, direct) VALUES (?, ?, ?)",
+        [(f, pk, 1) for f in direct] + [(f, pk, 0) for f in sorted(implied)],
+    )
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO resource_languages (language, resource_pk) VALUES (?, ?)",
+        [(lang, pk) for lang in resource.languages],
+    )
+
+
+def delete_resource(db: sqlite_utils.Database, resource_id: str) -> bool:
+    """Remove a resource from the directory; list items keep its last known details."""
+    resource = find_resource(db, resource_id)
+    if resource is None:
+        return False
+    refresh_snapshots(db, [resource])
+    db.conn.execute("DELETE FROM resources WHERE id = ?", [resource_id])
+    return True
+
+
+def snapshot_of(resource: Resource) -> str:
+    return json.dumps({k: getattr(resource, k) for k in _SNAPSHOT_FIELDS}, ensure_ascii=False)
+
+
+def refresh_snapshots(db: sqlite_utils.Database, resources: Iterable[Resource]) -> None:
+    """Store each resource's current name and contact details on the list items that hold it."""
+    db.conn.executemany(
+        "UPDATE list_items SET snapshot = ? WHERE resource_id = ?",
+        [(snapshot_of(r), r.id) for r in resources],
+    )
+
+
+def iter_resources(
+    db: sqlite_utils.Database, where: str = "", params: Iterable[Any] = ()
+) -> Iterator[Resource]:
+    sql = "SELECT * FROM resources" + (f" WHERE {where}" if where else "") + " ORDER BY pk"
+    for row in db.query(sql, list(params)):
+        yield row_to_resource(row)
+
+
+def ids_by_origin(db: sqlite_utils.Database, origin: str) -> set[str]:
+    return {r[0] for r in db.execute("SELECT id FROM resources WHERE origin = ?", [origin])}
+
+
+def count_resources(db: sqlite_utils.Database, *, include_inactive: bool = False) -> int:
+    sql = "SELECT count(*) FROM resources" + (
+        "" if include_inactive else " WHERE status = 'active'"
+    )
+    return int(db.execute(sql).fetchone()[0])

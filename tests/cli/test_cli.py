@@ -1,0 +1,255 @@
+"""Every CLI command, its output formats and its errors (one line on stderr, exit status 2)."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from cbh_directory.cli import cli, main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self):
+        return json.loads(self.out)
+
+
+def run(*args: str) -> Result:
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def db(curated_db: Path) -> str:
+    return str(curated_db)
+
+
+def test_search_cask_support_groups_lists_the_cask_family_organisations(db: str) -> None:
+    result = run("--db", db, "search", "CASK", "--kind", "support_group", "--json")
+    assert result.code == 0, result.err
+    records = result.json()
+    ids = {r["id"] for r in records}
+    assert {"cure-cask", "cask-research", "project-cask", "enfants-cask-france"} <= ids
+    for record in records:
+        assert record["kind"] == "support_group"
+        assert "CASK" in record["focus"]
+        assert {"id", "name", "kind", "focus"} <= set(record)
+
+
+def test_search_near_columbus_sorted_by_distance(db: str) -> None:
+    result = run(
+        "--db",
+        db,
+        "search",
+        "--near",
+        "Columbus, OH",
+        "--radius",
+        "600mi",
+        "--sort",
+        "distance",
+        "--json",
+    )
+    assert result.code == 0, result.err
+    records = result.json()
+    assert len(records) >= 10
+    distances = [r["distance_km"] for r in records]
+    assert distances == sorted(distances)
+    assert max(distances) <= 600 * 1.609344
+    cities = {r["city"] for r in records}
+    assert "Chicago" in cities and "Pittsburgh" in cities
+
+
+def test_online_groups_join_location_results_only_when_asked(db: str) -> None:
+    near = run("--db", db, "search", "--near", "43215", "--radius", "100mi", "--json").json()
+    with_online = run(
+        "--db", db, "search", "--near", "43215", "--radius", "100mi", "--online", "--json"
+    ).json()
+    assert all(r["distance_km"] is not None for r in near)
+    online_only = [r for r in with_online if r["distance_km"] is None]
+    assert online_only and all(r["format"] in ("online", "hybrid") for r in online_only)
+
+
+def test_places_43215(db: str) -> None:
+    result = run("--db", db, "places", "43215", "--json")
+    assert result.code == 0
+    place = result.json()[0]
+    assert place["latitude"] == pytest.approx(39.96, abs=0.01)
+    assert place["longitude"] == pytest.approx(-83.00, abs=0.01)
+
+
+def test_places_text_output_and_words(db: str) -> None:
+    result = run("--db", db, "places", "columbus", "ohio")
+    assert result.out.splitlines()[0].startswith("Columbus, OH, United States")
+
+
+def test_search_table_output(db: str) -> None:
+    result = run("--db", db, "search", "ataxia")
+    assert result.code == 0
+    assert result.out.splitlines()[0].startswith("Name")
+    assert "National Ataxia Foundation" in result.out
+    assert re.search(r"\d+-\d+ of \d+ matching resources", result.err)
+
+
+def test_search_csv_output_is_parseable_and_safe(db: str) -> None:
+    result = run("--db", db, "search", "--kind", "school_guide", "--csv")
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    assert len(rows) == 11
+    assert rows[0].keys() >= {"id", "name", "kind", "focus", "website"}
+
+
+def test_search_facets(db: str) -> None:
+    facets = run(
+        "--db", db, "search", "--facets", "--json", "--focus", "cerebellar-hypoplasia"
+    ).json()
+    kinds = {v["value"]: v["count"] for v in facets["kind"]}
+    assert kinds["support_group"] >= 8
+    assert kinds["school_guide"] == 0
+
+
+def test_focus_accepts_labels_and_synonyms(db: str) -> None:
+    by_id = {
+        r["id"] for r in run("--db", db, "search", "--focus", "congenital-cmv", "--json").json()
+    }
+    by_synonym = {
+        r["id"] for r in run("--db", db, "search", "--focus", "cytomegalovirus", "--json").json()
+    }
+    assert by_id == by_synonym == {"national-cmv-foundation", "cmv-action"}
+
+
+def test_show_text_and_json(db: str) -> None:
+    text = run("--db", db, "show", "cure-cask")
+    assert text.code == 0
+    assert text.out.startswith("Name:")
+    assert "Moderation:" in text.out
+    data = run("--db", db, "show", "cure-cask", "--json").json()
+    assert data["id"] == "cure-cask" and data["focus"] == ["CASK"]
+
+
+def test_stats(db: str) -> None:
+    data = run("--db", db, "stats", "--json").json()
+    assert data["resources"] == 87
+    assert data["by_kind"]["support_group"] == 22
+    assert data["places"] > 70_000
+    assert "Dataset:" in run("--db", db, "stats").out
+
+
+def test_db_path_init_and_check(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "fresh.sqlite3"
+    assert run("--db", str(path), "db", "path").out.strip() == str(path)
+    assert not path.exists(), "db path does not create the database"
+    init = run("--db", str(path), "db", "init")
+    assert init.code == 0, init.err
+    assert "Ready: 87 resources" in init.out
+    check = run("--db", str(path), "db", "check")
+    assert check.code == 0 and check.out.startswith("ok")
+
+
+def test_db_check_reports_damage(tmp_path: Path, curated_db: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(curated_db)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("INSERT INTO resources_fts (resources_fts, rank) VALUES ('integrity-check', 1)")
+    conn.execute("DELETE FROM resources_fts_data WHERE id > 10")  # damage the full-text index
+    conn.commit()
+    conn.close()
+    result = run("--db", str(curated_db), "db", "check")
+    assert result.code == 1
+    assert "full-text index" in result.out
+
+
+def test_environment_variable_selects_the_database(
+    curated_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CBH_DIRECTORY_DB", str(curated_db))
+    assert run("db", "path").out.strip() == str(curated_db)
+    assert run("stats", "--json").json()["resources"] == 87
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", "--kind", "charity"], "unknown kind 'charity'"),
+        (["search", "--focus", "NOTAGENE"], "unknown focus 'NOTAGENE'"),
+        (["search", "--near", "Atlantis, ZZ"], "unknown place"),
+        (["search", "--near", "Columbus, OH", "--radius", "far"], "bad radius"),
+        (["search", "--radius", "50mi"], "--radius needs --near"),
+        (["search", "--sort", "distance"], "--sort distance needs --near"),
+        (["search", "--sort", "popularity"], "popularity"),
+        (["search", "--moderation", "strict"], "unknown moderation"),
+        (["show", "no-such-resource"], "no resource with id 'no-such-resource'"),
+        (["places", "Qqqxxzz"], "unknown place"),
+        (["places"], "Missing argument"),
+        (["nonsense"], "No such command"),
+        (["search", "--json", "--csv"], "choose one of --json and --csv"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_and_exit_2(db: str, args: list[str], message: str) -> None:
+    result = run("--db", db, *args)
+    assert result.code == 2
+    assert result.out == ""
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result.err
+    assert lines[0].startswith("cbh-directory: error: ")
+    assert message in lines[0]
+    assert "Traceback" not in result.err
+
+
+def test_a_non_database_file_is_a_clear_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "photo.sqlite3"
+    bogus.write_bytes(b"\x89PNG not a database" * 50)
+    result = run("--db", str(bogus), "stats")
+    assert result.code == 1
+    assert "not a CBH Directory database" in result.err
+    assert len(result.err.strip().splitlines()) == 1
+
+
+def _commands(group, prefix=()):
+    import click
+
+    for name, command in group.commands.items():
+        path = (*prefix, name)
+        yield path
+        if isinstance(command, click.Group):
+            yield from _commands(command, path)
+
+
+@pytest.mark.parametrize("path", list(_commands(cli)), ids=lambda p: " ".join(p))
+def test_every_command_has_help(path: tuple[str, ...]) -> None:
+    result = run(*path, "--help")
+    assert result.code == 0
+    assert result.out.startswith("Usage: cbh-directory " + " ".join(path))
+
+
+@pytest.mark.parametrize("path", list(_commands(cli)), ids=lambda p: " ".join(p))
+def test_every_command_is_in_the_readme(path: tuple[str, ...]) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "cbh-directory " + " ".join(path) in readme
+
+
+def test_the_installed_entry_point_runs() -> None:
+    exe = Path(sys.executable).with_name("cbh-directory")
+    result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.startswith("cbh-directory, version")

@@ -1,0 +1,221 @@
+"""Search: full text, every filter, location, sorting, paging and hostile input."""
+
+from __future__ import annotations
+
+import pytest
+
+from cbh_directory.domain.errors import CBHError, InputError
+from cbh_directory.domain.model import SearchQuery
+from cbh_directory.service import Directory
+from cbh_directory.store.fts import fts_query
+
+ALL_SYNTHETIC = {
+    "test-cask-peers",
+    "test-columbus-ataxia",
+    "test-chicago-hybrid",
+    "test-uk-aid",
+    "test-iep-guide",
+    "test-cmv-national",
+    "test-to-remove",
+}
+
+
+def ids(directory: Directory, **kwargs: object) -> list[str]:
+    query = SearchQuery(limit=None, **kwargs)  # type: ignore[arg-type]
+    return [hit.resource.id for hit in directory.search(query).hits]
+
+
+def test_empty_query_lists_everything_by_name(synthetic: Directory) -> None:
+    found = ids(synthetic)
+    assert set(found) == ALL_SYNTHETIC
+    names = [synthetic.resource(i).name.casefold() for i in found]
+    assert names == sorted(names)
+
+
+def test_text_matches_names_descriptions_and_focus_synonyms(synthetic: Directory) -> None:
+    assert ids(synthetic, text="CASK") == ["test-cask-peers"]
+    assert ids(synthetic, text="cytomegalovirus") == ["test-cmv-national"]  # description
+    assert ids(synthetic, text="MICPCH") == ["test-cask-peers"]  # a synonym of the focus term
+    assert ids(synthetic, text="Manchester") == ["test-uk-aid"]  # the place
+    assert ids(synthetic, text="famil") == ["test-cask-peers"]  # prefix while typing
+
+
+@pytest.mark.parametrize(
+    ("field", "values", "expected"),
+    [
+        (
+            "kinds",
+            ["support_group"],
+            {"test-cask-peers", "test-columbus-ataxia", "test-chicago-hybrid"},
+        ),
+        ("kinds", ["financial_aid", "school_guide"], {"test-uk-aid", "test-iep-guide"}),
+        ("moderation", ["peer"], {"test-cask-peers"}),
+        ("activity", ["low"], {"test-chicago-hybrid"}),
+        ("formats", ["in_person"], {"test-columbus-ataxia"}),
+        ("costs", ["low"], {"test-chicago-hybrid"}),
+        ("languages", ["es"], {"test-chicago-hybrid"}),
+        ("countries", ["GB"], {"test-uk-aid"}),
+        ("regions", ["US/Ohio"], {"test-columbus-ataxia"}),
+        ("focus", ["CASK"], {"test-cask-peers"}),
+    ],
+)
+def test_each_filter(
+    synthetic: Directory, field: str, values: list[str], expected: set[str]
+) -> None:
+    assert set(ids(synthetic, **{field: values})) == expected
+
+
+def test_a_broad_focus_term_includes_its_children(synthetic: Directory) -> None:
+    assert set(ids(synthetic, focus=["ataxia"])) == {"test-columbus-ataxia"}  # friedreich-ataxia
+    assert set(ids(synthetic, focus=["torch"])) == {"test-cmv-national"}  # congenital-cmv
+    assert set(ids(synthetic, focus=["cerebellar-hypoplasia"])) == {
+        "test-cask-peers",  # CASK gene
+        "test-chicago-hybrid",  # Joubert syndrome
+    }
+
+
+def test_filters_combine_with_and_between_groups(synthetic: Directory) -> None:
+    assert ids(synthetic, kinds=["support_group"], formats=["online"]) == ["test-cask-peers"]
+    assert ids(synthetic, kinds=["support_group"], countries=["GB"]) == []
+
+
+def test_location_keeps_nearby_and_online_groups(synthetic: Directory) -> None:
+    columbus = synthetic.resolve_place("Columbus, OH")
+    near = ids(synthetic, near=columbus, radius_km=50, include_online=False)
+    assert near == ["test-columbus-ataxia"]
+    with_online = set(ids(synthetic, near=columbus, radius_km=50, include_online=True))
+    # Online and hybrid resources stay; the in-person group in Chicago (400 km) is a hybrid
+    # one, so it stays too, but the UK grants (online) also stay as online.
+    assert "test-columbus-ataxia" in with_online
+    assert "test-cask-peers" in with_online
+    assert "test-chicago-hybrid" in with_online
+
+
+def test_radius_cuts_by_real_distance(synthetic: Directory) -> None:
+    columbus = synthetic.resolve_place("Columbus, OH")
+    # Chicago is about 443 km from Columbus.
+    assert "test-chicago-hybrid" not in ids(
+        synthetic, near=columbus, radius_km=400, include_online=False
+    )
+    assert "test-chicago-hybrid" in ids(
+        synthetic, near=columbus, radius_km=480, include_online=False
+    )
+
+
+def test_sort_by_distance_is_ascending_with_distances(synthetic: Directory) -> None:
+    columbus = synthetic.resolve_place("43215")
+    page = synthetic.search(SearchQuery(near=columbus, sort="distance", limit=None))
+    distances = [h.distance_km for h in page.hits if h.distance_km is not None]
+    assert len(distances) >= 3
+    assert distances == sorted(distances)
+    assert page.hits[0].resource.id == "test-columbus-ataxia"
+    assert page.hits[0].distance_km is not None and page.hits[0].distance_km < 20
+    # Resources without a location come last.
+    assert page.hits[-1].distance_km is None
+
+
+def test_sort_by_verified_newest_first_and_reversed(synthetic: Directory) -> None:
+    newest_first = ids(synthetic, sort="verified")
+    dates = [synthetic.resource(i).last_verified for i in newest_first]
+    assert dates == sorted(dates, reverse=True)
+    oldest_first = ids(synthetic, sort="verified", reverse=True)
+    assert oldest_first[0] == "test-chicago-hybrid"
+
+
+def test_sort_by_name_reversed(synthetic: Directory) -> None:
+    assert ids(synthetic, sort="name", reverse=True) == list(reversed(ids(synthetic, sort="name")))
+
+
+def test_paging_returns_consecutive_slices_and_the_total(synthetic: Directory) -> None:
+    everything = ids(synthetic, sort="name")
+    first = synthetic.search(SearchQuery(sort="name", limit=3))
+    second = synthetic.search(SearchQuery(sort="name", limit=3, offset=3))
+    third = synthetic.search(SearchQuery(sort="name", limit=3, offset=6))
+    assert first.total == second.total == third.total == len(everything) == 7
+    assert [h.resource.id for h in first.hits + second.hits + third.hits] == everything
+
+
+def test_inactive_resources_are_hidden_unless_asked(synthetic: Directory) -> None:
+    synthetic.db.execute("UPDATE resources SET status = 'inactive' WHERE id = 'test-iep-guide'")
+    assert "test-iep-guide" not in ids(synthetic)
+    assert "test-iep-guide" in ids(synthetic, include_inactive=True)
+
+
+def test_unknown_filter_values_are_named_in_the_error(synthetic: Directory) -> None:
+    with pytest.raises(InputError, match="unknown kind 'charity'"):
+        synthetic.search(SearchQuery(kinds=["charity"]))
+    with pytest.raises(InputError, match="unknown focus 'GENE-X'"):
+        synthetic.search(SearchQuery(focus=["GENE-X"]))
+    with pytest.raises(InputError, match="unknown sort"):
+        synthetic.search(SearchQuery(sort="popularity"))
+
+
+HOSTILE = [
+    '"',
+    '""',
+    '"unbalanced',
+    "AND(",
+    "OR",
+    "NOT cask",
+    "cask*",
+    "*",
+    "-",
+    "-cask",
+    "NEAR(cask group, 2)",
+    "name:cask",
+    "^cask",
+    "cask +",
+    "(((",
+    ")",
+    "😀",
+    "😀 cask 🎉",
+    "caf\u00e9",
+    "\x00",
+    "cask\x00group",
+    "'; DROP TABLE resources; --",
+    "1' OR '1'='1",
+    "\\",
+    "%_%",
+    "a" * 5000,
+    " ".join(["word"] * 200),
+    "\u202e\u200b",
+    "{}[]",
+    "cask OR 1=1",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_any_typed_text_is_searched_safely(synthetic: Directory, text: str) -> None:
+    page = synthetic.search(SearchQuery(text=text))
+    assert page.total >= 0
+    synthetic.facets(SearchQuery(text=text))
+    assert synthetic.total() == 7  # nothing was dropped
+
+
+def test_operators_are_searched_as_words_not_parsed(synthetic: Directory) -> None:
+    assert ids(synthetic, text="NOT cask") == []  # 'not' is a word nobody wrote, AND cask
+    assert ids(synthetic, text="cask*") == ["test-cask-peers"]
+    assert ids(synthetic, text="-cask") == ["test-cask-peers"]
+    assert ids(synthetic, text='"family circle"') == ["test-cask-peers"]
+    assert ids(synthetic, text='"circle family"') == []
+
+
+def test_fts_query_quotes_every_term() -> None:
+    assert fts_query("") is None
+    assert fts_query("   -  * ") is None
+    assert fts_query("cask group") == '"cask" "group"*'
+    assert fts_query('say "hi there"') == '"say" "hi there"'
+    assert fts_query('a"b') == '"a""b"*'  # the quote is doubled inside the term
+
+
+def test_sql_injection_through_filters_changes_nothing(synthetic: Directory) -> None:
+    payload = "x' OR '1'='1"
+    assert ids(synthetic, countries=[payload]) == []
+    assert ids(synthetic, languages=[payload]) == []
+    assert ids(synthetic, regions=[payload]) == []
+    assert synthetic.total() == 7
+
+
+def test_errors_are_the_apps_own(synthetic: Directory) -> None:
+    with pytest.raises(CBHError):
+        synthetic.search(SearchQuery(offset=-1))
