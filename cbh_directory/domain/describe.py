@@ -15,21 +15,24 @@ def kind_label(kind: str) -> str:
     return term.label if term else kind
 
 
+def kind_short(kind: str) -> str:
+    return vocab.KIND_SHORT.get(kind, kind_label(kind))
+
+
 def focus_labels(term_ids: list[str]) -> list[str]:
     return [vocab.FOCUS_BY_ID[t].label if t in vocab.FOCUS_BY_ID else t for t in term_ids]
 
 
 def moderation_text(resource: Resource) -> str:
-    """'Peer moderated: trained volunteers ... ' plus the entry's own note."""
+    """What the moderation value means in plain words, plus the entry's own note."""
     term = vocab.MODERATION_BY_ID.get(resource.moderation, vocab.MODERATION_BY_ID["unknown"])
-    text = f"{term.label}: {term.explanation}"
-    return f"{text} {resource.moderation_note}".strip()
+    return f"{term.explanation} {resource.moderation_note}".strip()
 
 
 def activity_text(resource: Resource) -> str:
+    """What the activity value means in plain words, plus the entry's own note."""
     term = vocab.ACTIVITY_BY_ID.get(resource.activity, vocab.ACTIVITY_BY_ID["unknown"])
-    text = f"{term.label}: {term.explanation}"
-    return f"{text} {resource.activity_note}".strip()
+    return f"{term.explanation} {resource.activity_note}".strip()
 
 
 def format_label(resource: Resource) -> str:

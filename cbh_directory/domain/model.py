@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
-SortKey = Literal["relevance", "name", "distance", "verified"]
-SORT_KEYS: tuple[str, ...] = ("relevance", "name", "distance", "verified")
+SortKey = Literal["relevance", "name", "kind", "focus", "distance", "verified"]
+SORT_KEYS: tuple[str, ...] = ("relevance", "name", "kind", "focus", "distance", "verified")
 
 # Fields stored as lists (JSON text in the database).
 LIST_FIELDS = ("alternate_names", "focus", "tags", "languages", "sources")

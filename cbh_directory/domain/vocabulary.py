@@ -43,6 +43,15 @@ KINDS: tuple[Term, ...] = (
     ),
 )
 
+# Short kind names for narrow places (table columns, filter lists); the full label is the tooltip.
+KIND_SHORT: dict[str, str] = {
+    "national_org": "National org",
+    "support_group": "Support group",
+    "financial_aid": "Financial aid",
+    "school_guide": "School & work",
+    "clinical_finder": "Clinicians & studies",
+}
+
 FOCUS_GROUPS: tuple[Term, ...] = (
     Term("gene", "Genes", "Groups for one specific genetic form."),
     Term("syndrome", "Syndromes", "Groups for a named syndrome."),

@@ -20,7 +20,8 @@ from ..paths import gazetteer_dir
 from ..store.database import write_transaction
 from ..store.metadata import get_meta, set_meta
 
-_POSTAL = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
+# A ZIP code alone, or leading a label such as "43215 Columbus, OH, United States".
+_POSTAL = re.compile(r"^\s*(\d{5})(?:-\d{4})?(?:\s*$|\s+\D)")
 _WORD_FORMS = (
     (re.compile(r"\bsaint\b"), "st"),
     (re.compile(r"\bste\b"), "st"),
@@ -189,7 +190,8 @@ class Gazetteer:
         ]
 
     def by_postal_code(self, code: str) -> list[Place]:
-        return self._rows("p.postal_code = ?", [code])
+        # "<> ''" lets SQLite use the partial index on postal codes.
+        return self._rows("p.postal_code = ? AND p.postal_code <> ''", [code])
 
     def by_name(self, key: str) -> list[Place]:
         """Cities named `key` (by population), then towns known only from their ZIP codes."""
@@ -245,7 +247,11 @@ class Gazetteer:
             return []
         postal = re.match(r"^\d{3,5}$", key)
         if postal:
-            return self._rows("p.postal_code >= ? AND p.postal_code < ?", [key, key + ":"], limit)
+            return self._rows(
+                "p.postal_code >= ? AND p.postal_code < ? AND p.postal_code <> ''",
+                [key, key + ":"],
+                limit,
+            )
         places = self._rows(
             "p.kind = 'city' AND p.search_name >= ? AND p.search_name < ?",
             [key, key + "\x7f"],
@@ -281,7 +287,11 @@ class Gazetteer:
         return labels[:limit]
 
     def _nearby_postal_codes(self, code: str) -> list[str]:
-        rows = self._rows("p.postal_code >= ? AND p.postal_code < ?", [code[:3], code[:3] + ":"], 3)
+        rows = self._rows(
+            "p.postal_code >= ? AND p.postal_code < ? AND p.postal_code <> ''",
+            [code[:3], code[:3] + ":"],
+            3,
+        )
         return [_short_label(p) for p in rows]
 
 

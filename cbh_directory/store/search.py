@@ -199,6 +199,13 @@ class SearchEngine:
         if sort == "verified":
             flipped = "ASC" if q.reverse else "DESC"
             return f"r.last_verified = '', r.last_verified {flipped}, {name}"
+        if sort == "kind":
+            order = " ".join(f"WHEN '{t.id}' THEN {i}" for i, t in enumerate(vocab.KINDS))
+            return f"CASE r.kind {order} ELSE 99 END {direction}, {name}"
+        if sort == "focus":
+            # By the first focus term; resources without one come last.
+            first = "json_extract(r.focus, '$[0]')"
+            return f"{first} IS NULL, {first} COLLATE NOCASE {direction}, {name}"
         return f"r.name COLLATE NOCASE {direction}, r.id {direction}"
 
     # -- running

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt
 
 from ..domain.errors import InputError
 
@@ -48,32 +51,52 @@ def run_gui(
     if not has_display():
         print(NO_DISPLAY_HELP, file=sys.stderr)
         return 1
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from ..domain.errors import CBHError
     from ..service import Directory
     from .main_window import MainWindow
+    from .settings import ORGANIZATION
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CBH Directory")
-    app.setOrganizationName("CBH Directory")
-    directory = Directory.open(db_path)
+    app.setApplicationDisplayName("CBH Directory")
+    app.setOrganizationName(ORGANIZATION)
+    try:
+        directory = Directory.open(db_path)
+    except CBHError as exc:
+        if screenshot is None:
+            box = QMessageBox(QMessageBox.Icon.Critical, "CBH Directory", exc.message)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
+        print(f"cbh-directory: error: {exc.message}", file=sys.stderr)
+        return 1
     window = MainWindow(directory)
     window.resize(width, height)
     if query:
-        window.search_box.setText(query)
-        window.run_search()
+        window.search_bar.search_box.setText(query)
     if screenshot is not None:
-        window.show()
-        app.processEvents()
-        ok = window.grab().save(str(screenshot))
-        window.close()
-        directory.close()
-        if not ok:
-            print(f"could not write {screenshot}", file=sys.stderr)
-            return 1
-        print(str(screenshot))
-        return 0
+        return _screenshot(app, window, directory, screenshot, width, height)
     window.show()
     code = app.exec()
     directory.close()
     return int(code)
+
+
+def _screenshot(app, window, directory, target: Path, width: int, height: int) -> int:  # type: ignore[no-untyped-def]
+    """Show the window offscreen, wait for the first results, save it as a PNG."""
+    window.show()
+    window.resize(width, height)
+    deadline = time.monotonic() + 20
+    while (not window.ready or window.session.busy) and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    app.processEvents()
+    ok = window.grab().save(str(target))
+    window.session.stop()
+    window.hide()
+    directory.close()
+    if not ok:
+        print(f"could not write {target}", file=sys.stderr)
+        return 1
+    print(str(target))
+    return 0

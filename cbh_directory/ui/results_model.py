@@ -1,30 +1,55 @@
-"""A table model over search results that fetches rows from SQL a page at a time."""
+"""The results table model: holds the pages fetched so far and asks for the next on scrolling.
+
+Rows are never loaded all at once. The first page arrives with each search; when the view
+scrolls to the end, `fetchMore` asks the search worker for the next page, and the rows are
+appended when it arrives. Sorting a column asks for a new search in that order.
+"""
 
 from __future__ import annotations
 
-import dataclasses
+import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
 
 from ..domain import describe
 from ..domain.model import Hit, SearchQuery
-from ..service import Directory
 
 PAGE_SIZE = 100
-COLUMNS = ("Name", "Kind", "Focus", "Distance", "Verified")
 Index = QModelIndex | QPersistentModelIndex
+
+NAME, KIND, FOCUS, DISTANCE, VERIFIED = range(5)
+COLUMNS = ("Name", "Kind", "Focus", "Distance", "Verified")
+SORT_BY_COLUMN = {
+    NAME: "name",
+    KIND: "kind",
+    FOCUS: "focus",
+    DISTANCE: "distance",
+    VERIFIED: "verified",
+}
+HitRole = Qt.ItemDataRole.UserRole + 1
+STALE_COLOUR = QColor("#9a5b00")
 
 
 class ResultsModel(QAbstractTableModel):
-    """Rows come from `Directory.search` in pages, as the view scrolls (canFetchMore/fetchMore)."""
+    """Search results, one page at a time (canFetchMore/fetchMore), from the search worker."""
 
-    def __init__(self, directory: Directory, parent: Any = None) -> None:
+    page_wanted = Signal(int)  # offset of the next page to fetch
+    sort_wanted = Signal(str, bool)  # sort key, reverse
+
+    def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._directory = directory
-        self._query = SearchQuery(limit=PAGE_SIZE)
         self._hits: list[Hit] = []
         self._total = 0
+        self._waiting = False
+        self._query = SearchQuery()
+        self.units = "mi"
+        self.stale_after_days = 365
+        self.today = dt.date.today()
+
+    # -- fed by the window
 
     @property
     def total(self) -> int:
@@ -34,17 +59,42 @@ class ResultsModel(QAbstractTableModel):
     def query(self) -> SearchQuery:
         return self._query
 
-    def set_query(self, query: SearchQuery) -> None:
-        """Show the first page of a new search."""
+    def show_results(self, query: SearchQuery, hits: list[Hit], total: int) -> None:
+        """Replace everything with the first page of a new search."""
         self.beginResetModel()
-        self._query = dataclasses.replace(query, offset=0, limit=PAGE_SIZE)
-        page = self._directory.search(self._query)
-        self._hits = page.hits
-        self._total = page.total
+        self._query = query
+        self._hits = list(hits)
+        self._total = total
+        self._waiting = False
         self.endResetModel()
+
+    def append_page(self, offset: int, hits: list[Hit]) -> None:
+        """Add a fetched page; pages for an older search or offset are ignored."""
+        self._waiting = False
+        if offset != len(self._hits):
+            return
+        if not hits:
+            self._total = len(self._hits)
+            return
+        self.beginInsertRows(QModelIndex(), offset, offset + len(hits) - 1)
+        self._hits.extend(hits)
+        self.endInsertRows()
+
+    def set_units(self, units: str) -> None:
+        self.units = units
+        if self._hits:
+            self.dataChanged.emit(
+                self.index(0, DISTANCE), self.index(len(self._hits) - 1, DISTANCE)
+            )
 
     def hit(self, row: int) -> Hit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def row_of(self, resource_id: str) -> int:
+        for row, hit in enumerate(self._hits):
+            if hit.resource.id == resource_id:
+                return row
+        return -1
 
     # -- Qt model interface
 
@@ -55,45 +105,84 @@ class ResultsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._hits) < self._total
+        return not parent.isValid() and not self._waiting and len(self._hits) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self.canFetchMore():
+        if self.canFetchMore(parent):
+            self._waiting = True
+            self.page_wanted.emit(len(self._hits))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_BY_COLUMN.get(column)
+        if key is None:
             return
-        query = dataclasses.replace(self._query, offset=len(self._hits), limit=PAGE_SIZE)
-        hits = self._directory.search(query).hits
-        if not hits:
-            self._total = len(self._hits)
-            return
-        first = len(self._hits)
-        self.beginInsertRows(QModelIndex(), first, first + len(hits) - 1)
-        self._hits.extend(hits)
-        self.endInsertRows()
+        reverse = order == Qt.SortOrder.DescendingOrder
+        self.sort_wanted.emit(key, reverse)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == VERIFIED:
+            return "When someone last checked this entry is current"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        hit = self.hit(index.row())
+        hit = self.hit(index.row()) if index.isValid() else None
         if hit is None:
             return None
-        r = hit.resource
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(hit, index.column())
+        if role == HitRole:
+            return hit
+        stale = hit.resource.is_stale(self.today, self.stale_after_days)
         column = index.column()
-        if column == 0:
-            return r.name
-        if column == 1:
-            return describe.kind_label(r.kind)
-        if column == 2:
-            return ", ".join(describe.focus_labels(r.focus))
-        if column == 3:
-            return describe.distance_text(hit.distance_km)
-        if column == 4:
-            return r.last_verified
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == VERIFIED and stale:
+                return "Not verified in the last 12 months: check it is still current"
+            if column == NAME:
+                return hit.resource.name
+            if column == FOCUS:
+                return self._text(hit, FOCUS)
+            if column == KIND:
+                return describe.kind_label(hit.resource.kind)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = (
+                describe.kind_label(hit.resource.kind)
+                if column == KIND
+                else self._text(hit, column)
+            )
+            if column == VERIFIED and stale:
+                text = f"{text or 'never'}, needs review"
+            return text
+        if stale and column == VERIFIED:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return STALE_COLOUR
+            if role == Qt.ItemDataRole.DecorationRole:
+                return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == DISTANCE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _text(self, hit: Hit, column: int) -> str:
+        r = hit.resource
+        if column == NAME:
+            return r.name
+        if column == KIND:
+            return describe.kind_short(r.kind)
+        if column == FOCUS:
+            return ", ".join(describe.focus_labels(r.focus))
+        if column == DISTANCE:
+            if hit.distance_km is None:
+                return "online" if self._query.near is not None and r.format != "in_person" else ""
+            return describe.distance_text(hit.distance_km, self.units)
+        if column == VERIFIED:
+            return r.last_verified or "never"
+        return ""

@@ -158,3 +158,12 @@ def test_radius_parsing(text: str, km: float) -> None:
 def test_bad_radius(text: str) -> None:
     with pytest.raises(InputError, match="radius"):
         parse_radius(text)
+
+
+def test_a_completion_label_resolves_to_the_same_place(synthetic: Directory) -> None:
+    for prefix in ("Columbus", "4321", "Manch"):
+        for place in synthetic.complete_place(prefix)[:5]:
+            again = synthetic.resolve_place(place.label)
+            assert (again.latitude, again.longitude) == pytest.approx(
+                (place.latitude, place.longitude), abs=0.01
+            ), place.label

@@ -219,3 +219,19 @@ def test_sql_injection_through_filters_changes_nothing(synthetic: Directory) -> 
 def test_errors_are_the_apps_own(synthetic: Directory) -> None:
     with pytest.raises(CBHError):
         synthetic.search(SearchQuery(offset=-1))
+
+
+def test_sort_by_kind_follows_the_vocabulary_order(synthetic: Directory) -> None:
+    kinds = [synthetic.resource(i).kind for i in ids(synthetic, sort="kind")]
+    order = ["national_org", "support_group", "financial_aid", "school_guide", "clinical_finder"]
+    assert kinds == sorted(kinds, key=order.index)
+    reverse = [synthetic.resource(i).kind for i in ids(synthetic, sort="kind", reverse=True)]
+    assert reverse == sorted(reverse, key=order.index, reverse=True)
+
+
+def test_sort_by_focus_groups_by_first_term_and_puts_none_last(synthetic: Directory) -> None:
+    found = ids(synthetic, sort="focus")
+    firsts = [(synthetic.resource(i).focus or [None])[0] for i in found]
+    assert firsts[-1] is None
+    named = [f.casefold() for f in firsts if f is not None]
+    assert named == sorted(named)

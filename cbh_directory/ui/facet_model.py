@@ -1,0 +1,281 @@
+"""The filter tree: groups of checkable values with live counts, from the facet counts.
+
+Focus values sit under Genes/Syndromes/Causes/Broad; regions sit under their country.
+Counts change with every search without resetting the tree, so expansion and scrolling stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from ..domain import vocabulary as vocab
+from ..domain.model import Facets, FacetValue, SearchQuery
+
+Index = QModelIndex | QPersistentModelIndex
+
+GROUP_TITLES: dict[str, str] = {
+    "kind": "Kind",
+    "focus": "Focus",
+    "moderation": "Moderation",
+    "activity": "Member activity",
+    "format": "Format",
+    "language": "Language",
+    "cost": "Cost",
+    "place": "Country / region",
+}
+GROUP_ORDER = ("kind", "focus", "moderation", "activity", "format", "language", "cost", "place")
+GROUP_HELP: dict[str, str] = {
+    "moderation": "Are posts reviewed by professionals, by trained peers, or by nobody?",
+    "activity": "How quickly do members usually reply?",
+    "focus": "Some groups cater to one genetic form or syndrome, others to broader issues.",
+}
+KeyRole = Qt.ItemDataRole.UserRole + 1  # (group, value) of a value node
+LABEL, COUNT = 0, 1
+
+
+@dataclass(eq=False)
+class Node:
+    label: str
+    group: str = ""  # filter group of a value ("kind", "focus", "country", "region", ...)
+    value: str | None = None  # None for headings
+    count: int = 0
+    checked: bool = False
+    tooltip: str = ""
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+
+    def add(self, child: Node) -> Node:
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    @property
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent else 0
+
+
+def _explanations(group: str) -> dict[str, str]:
+    terms = {
+        "kind": vocab.KINDS,
+        "moderation": vocab.MODERATION,
+        "activity": vocab.ACTIVITY,
+        "format": vocab.FORMATS,
+        "cost": vocab.COSTS,
+    }.get(group, ())
+    return {t.id: t.explanation for t in terms}
+
+
+class FacetModel(QAbstractItemModel):
+    """A tree of filter values with counts; checking a value emits `toggled`."""
+
+    toggled = Signal(str, str, bool)  # group, value, checked
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._root = Node("")
+        self._shape: tuple[Any, ...] = ()
+        self._by_key: dict[tuple[str, str], Node] = {}
+
+    # -- feeding
+
+    def set_facets(self, facets: Facets, query: SearchQuery) -> None:
+        selected = {(g, v) for g, values in query.filter_values().items() for v in values}
+        shape = _shape(facets)
+        rebuild = shape != self._shape
+        if rebuild:
+            self.beginResetModel()
+            self._root = _build(facets)
+            self._by_key = {(n.group, n.value): n for n in _walk(self._root) if n.value is not None}
+            self._shape = shape
+        for group, values in facets.items():
+            for fv in values:
+                node = self._by_key.get((group, fv.value))
+                if node is not None:
+                    node.count = fv.count
+                    node.checked = (group, fv.value) in selected
+        for heading in self._root.children:  # a heading counts its chosen values
+            heading.count = sum(1 for n in _walk(heading) if n.value is not None and n.checked)
+        if rebuild:
+            self.endResetModel()
+        else:
+            self._emit_all_changed(self._root)
+
+    def _emit_all_changed(self, node: Node) -> None:
+        if node.children:
+            first = self.createIndex(0, LABEL, node.children[0])
+            last = self.createIndex(len(node.children) - 1, COUNT, node.children[-1])
+            self.dataChanged.emit(first, last)
+            for child in node.children:
+                self._emit_all_changed(child)
+
+    def index_of(self, group: str, value: str) -> QModelIndex:
+        node = self._by_key.get((group, value))
+        return self.createIndex(node.row, LABEL, node) if node else QModelIndex()
+
+    def group_index(self, group: str) -> QModelIndex:
+        for node in self._root.children:
+            if node.group == group:
+                return self.createIndex(node.row, LABEL, node)
+        return QModelIndex()
+
+    def count_of(self, group: str, value: str) -> int:
+        node = self._by_key.get((group, value))
+        return node.count if node else 0
+
+    # -- Qt model interface
+
+    def _node(self, index: Index) -> Node:
+        return index.internalPointer() if index.isValid() else self._root  # type: ignore[no-any-return]
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        node = self._node(parent)
+        if not (0 <= row < len(node.children) and 0 <= column < 2):
+            return QModelIndex()
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        node = self._node(index).parent
+        if node is None or node is self._root:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 2
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._node(index).value is not None and index.column() == LABEL:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return ("Filter", "")[section] if 0 <= section < 2 else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        is_value = node.value is not None
+        top = node.parent is self._root
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == LABEL:
+                return node.label
+            if is_value:
+                return str(node.count)
+            if top and node.count:
+                return f"{node.count} on"
+            return None
+        if role == Qt.ItemDataRole.CheckStateRole and is_value and column == LABEL:
+            return Qt.CheckState.Checked if node.checked else Qt.CheckState.Unchecked
+        if role == KeyRole and is_value:
+            return (node.group, node.value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return node.tooltip or None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if is_value:
+                state = "selected, " if node.checked else ""
+                return f"{node.label}, {state}{node.count} results"
+            return node.label
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and is_value
+            and node.count == 0
+            and not node.checked
+        ):
+            return QApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        if role == Qt.ItemDataRole.FontRole and top:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        node = self._node(index)
+        if node.value is None:
+            return False
+        checked = (
+            Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        )
+        if checked == node.checked:
+            return True
+        node.checked = checked
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.toggled.emit(node.group, node.value, checked)
+        return True
+
+
+def _shape(facets: Facets) -> tuple[Any, ...]:
+    return tuple(
+        (group, tuple(v.value for v in values)) for group, values in sorted(facets.items())
+    )
+
+
+def _walk(node: Node):  # type: ignore[no-untyped-def]
+    for child in node.children:
+        yield child
+        yield from _walk(child)
+
+
+def _build(facets: Facets) -> Node:
+    root = Node("")
+    for group in GROUP_ORDER:
+        heading = root.add(
+            Node(GROUP_TITLES[group], group=group, tooltip=GROUP_HELP.get(group, ""))
+        )
+        if group == "focus":
+            subgroups = {
+                g.id: heading.add(Node(g.label, tooltip=g.explanation)) for g in vocab.FOCUS_GROUPS
+            }
+            for fv in facets.get("focus", []):
+                term = vocab.FOCUS_BY_ID.get(fv.value)
+                also = ", ".join(term.synonyms) if term else ""
+                tip = f"{fv.label}" + (f" (also: {also})" if also else "")
+                subgroups[fv.group or "broad"].add(_value_node("focus", fv, tip))
+        elif group == "place":
+            countries: dict[str, Node] = {}
+            for fv in facets.get("country", []):
+                countries[fv.value] = heading.add(_value_node("country", fv))
+            for fv in facets.get("region", []):
+                parent = countries.get(fv.group)
+                if parent is None:
+                    parent = countries[fv.group] = heading.add(Node(fv.group or "Other"))
+                parent.add(_value_node("region", fv))
+        else:
+            explanations = _explanations(group)
+            for fv in facets.get(group, []):
+                node = heading.add(_value_node(group, fv, explanations.get(fv.value, "")))
+                if group == "kind":
+                    node.label = vocab.KIND_SHORT.get(fv.value, fv.label)
+                    node.tooltip = f"{fv.label}: {node.tooltip}"
+    return root
+
+
+def _value_node(group: str, fv: FacetValue, tooltip: str = "") -> Node:
+    return Node(fv.label, group=group, value=fv.value, count=fv.count, tooltip=tooltip)

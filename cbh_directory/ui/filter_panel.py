@@ -1,0 +1,130 @@
+"""The filter panel: the facet tree with live counts and a button that clears every filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .facet_model import COUNT, LABEL, FacetModel
+
+EXPANDED_BY_DEFAULT = ("kind", "focus", "moderation", "activity", "format")
+
+
+class FilterPanel(QWidget):
+    clear_requested = Signal()
+
+    def __init__(self, model: FacetModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._expanded: set[str] = set(EXPANDED_BY_DEFAULT) | {
+            "Genes",
+            "Syndromes",
+            "Causes",
+            "Broad",
+        }
+
+        title = QLabel("Filters")
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.setAccessibleName("Clear all filters")
+        self.clear_button.setToolTip("Remove every filter (the search words and place stay)")
+        self.clear_button.clicked.connect(self.clear_requested)
+
+        self.tree = QTreeView()
+        self.tree.setAccessibleName("Filters")
+        self.tree.setModel(model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setIndentation(10)
+        self.tree.setHeaderHidden(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.expanded.connect(lambda index: self._remember(index, True))
+        self.tree.collapsed.connect(lambda index: self._remember(index, False))
+        model.modelReset.connect(self._restore_expansion)
+        self.tree.setItemDelegate(CheckOnClickDelegate(self.tree))
+        self.tree.activated.connect(self._toggle_key)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 0, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.tree)
+
+    def set_active_count(self, count: int) -> None:
+        self.clear_button.setEnabled(count > 0)
+        self.clear_button.setText(f"Clear filters ({count})" if count else "Clear filters")
+
+    def _key(self, index) -> str:  # type: ignore[no-untyped-def]
+        node = index.internalPointer()
+        return node.group if node.parent is not None and node.parent.parent is None else node.label
+
+    def _remember(self, index, expanded: bool) -> None:  # type: ignore[no-untyped-def]
+        key = self._key(index)
+        (self._expanded.add if expanded else self._expanded.discard)(key)
+
+    def _restore_expansion(self) -> None:
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            self._expand(index)
+
+    def _expand(self, index) -> None:  # type: ignore[no-untyped-def]
+        if self._key(index) in self._expanded:
+            self.tree.setExpanded(index, True)
+        for row in range(self.model.rowCount(index)):
+            child = self.model.index(row, 0, index)
+            if self.model.rowCount(child):
+                self._expand(child)
+
+    def _toggle_key(self, index) -> None:  # type: ignore[no-untyped-def]
+        """Enter on a value toggles it (Space works through the delegate already)."""
+        if self.tree.hasFocus():
+            toggle(self.model, index)
+
+
+def toggle(model, index) -> bool:  # type: ignore[no-untyped-def]
+    """Flip a checkable value; returns whether the index was one."""
+    index = index.siblingAtColumn(LABEL)
+    if not model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable:
+        return False
+    current = model.data(index, Qt.ItemDataRole.CheckStateRole)
+    checked = Qt.CheckState.Unchecked if current == Qt.CheckState.Checked else Qt.CheckState.Checked
+    return bool(model.setData(index, checked, Qt.ItemDataRole.CheckStateRole))
+
+
+class CheckOnClickDelegate(QStyledItemDelegate):
+    """A click anywhere on a value's row toggles it, not only a click on the small box."""
+
+    def editorEvent(self, event, model, option, index) -> bool:  # type: ignore[no-untyped-def]
+        mouse = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
+        checkable = bool(
+            model.flags(index.siblingAtColumn(LABEL)) & Qt.ItemFlag.ItemIsUserCheckable
+        )
+        if not checkable:
+            return super().editorEvent(event, model, option, index)
+        if event.type() in mouse:
+            return True  # act on release only, and never twice
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            if event.button() == Qt.MouseButton.LeftButton and option.rect.contains(
+                event.position().toPoint()
+            ):
+                return toggle(model, index)
+            return True
+        return super().editorEvent(event, model, option, index)

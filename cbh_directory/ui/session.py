@@ -1,0 +1,136 @@
+"""The current search — text, filters, location, sort — and its round trips to the worker.
+
+Typing restarts a short timer, so a burst of keystrokes becomes one search; every other
+change searches at once. Results for anything but the newest request are dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..domain.model import Place, SearchQuery
+from .worker import SearchOutcome, SearchThread
+
+TYPING_DELAY_MS = 150
+PAGE_SIZE = 100
+
+FILTER_FIELDS = {
+    "kind": "kinds",
+    "focus": "focus",
+    "moderation": "moderation",
+    "activity": "activity",
+    "format": "formats",
+    "language": "languages",
+    "cost": "costs",
+    "country": "countries",
+    "region": "regions",
+}
+
+
+class SearchSession(QObject):
+    """Holds the query; emits the outcome of each search and each extra page."""
+
+    results_ready = Signal(object)  # SearchOutcome
+    page_ready = Signal(int, object)  # offset, list[Hit]
+    failed = Signal(str)
+    busy_changed = Signal(bool)
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.query = SearchQuery(limit=PAGE_SIZE)
+        self._thread = SearchThread(db_path, self)
+        self._thread.worker.searched.connect(self._on_searched)
+        self._thread.worker.fetched.connect(self._on_fetched)
+        self._thread.worker.failed.connect(self._on_failed)
+        self._request = 0
+        self._busy = False
+        self.searches_started = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_DELAY_MS)
+        self._timer.timeout.connect(self.search_now)
+
+    # -- changing the query
+
+    def set_text(self, text: str) -> None:
+        if text != self.query.text:
+            self.query.text = text
+            self._timer.start()
+
+    def set_filter(self, group: str, value: str, chosen: bool) -> None:
+        values: list[str] = getattr(self.query, FILTER_FIELDS[group])
+        if chosen and value not in values:
+            values.append(value)
+        elif not chosen and value in values:
+            values.remove(value)
+        else:
+            return
+        self.search_now()
+
+    def set_filters(self, filters: dict[str, list[str]]) -> None:
+        for group, field in FILTER_FIELDS.items():
+            setattr(self.query, field, list(filters.get(group, [])))
+        self.search_now()
+
+    def clear_filters(self) -> None:
+        if any(self.query.filter_values().values()):
+            self.set_filters({})
+
+    def set_location(
+        self, place: Place | None, radius_km: float | None, include_online: bool
+    ) -> None:
+        self.query.near = place
+        self.query.radius_km = radius_km if place is not None else None
+        self.query.include_online = include_online
+        if place is None and self.query.sort == "distance":
+            self.query.sort = "relevance"
+        self.search_now()
+
+    def set_sort(self, key: str, reverse: bool) -> None:
+        if key == "distance" and self.query.near is None:
+            key = "relevance"
+        if (key, reverse) != (self.query.sort, self.query.reverse):
+            self.query.sort, self.query.reverse = key, reverse
+            self.search_now()
+
+    # -- talking to the worker
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def search_now(self) -> None:
+        self._timer.stop()
+        self.searches_started += 1
+        self._request = self._thread.request_search(dataclasses.replace(self.query, offset=0))
+        self._set_busy(True)
+
+    def fetch_page(self, offset: int) -> None:
+        self._thread.request_page(self._request, dataclasses.replace(self.query), offset)
+
+    def _on_searched(self, request_id: int, outcome: SearchOutcome) -> None:
+        if request_id != self._request:
+            return
+        self._set_busy(False)
+        self.results_ready.emit(outcome)
+
+    def _on_fetched(self, request_id: int, offset: int, hits: list) -> None:  # type: ignore[type-arg]
+        if request_id == self._request:
+            self.page_ready.emit(offset, hits)
+
+    def _on_failed(self, request_id: int, message: str) -> None:
+        if request_id == self._request:
+            self._set_busy(False)
+            self.failed.emit(message)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._thread.stop()

@@ -1,0 +1,131 @@
+"""Searching off the GUI thread.
+
+Threading rule (for everything in ui/): a worker never touches a widget or a model. It owns
+its own database connection, opened in its own thread, and reports only through signals,
+which Qt delivers to the GUI thread as queued calls. The GUI thread never runs a search.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
+
+from ..domain.errors import CBHError
+from ..domain.model import Facets, Hit, SearchQuery
+from ..service import Directory
+
+
+@dataclass(slots=True)
+class SearchOutcome:
+    """What one search produced: the first page, the total, and the facet counts."""
+
+    query: SearchQuery
+    hits: list[Hit]
+    total: int
+    facets: Facets
+    thread_name: str
+
+
+class SearchWorker(QObject):
+    """Runs searches and page fetches on its own connection, in its own thread."""
+
+    searched = Signal(int, object)  # request id, SearchOutcome
+    fetched = Signal(int, int, object)  # request id, offset, list[Hit]
+    failed = Signal(int, str)  # request id, message
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self._directory: Directory | None = None
+        self._latest = 0
+        self._lock = threading.Lock()
+
+    def supersede(self, request_id: int) -> None:
+        """Called from the GUI thread: requests older than this one are skipped."""
+        with self._lock:
+            self._latest = request_id
+
+    def _current(self, request_id: int) -> bool:
+        with self._lock:
+            return request_id >= self._latest
+
+    def _open(self) -> Directory:
+        if self._directory is None:
+            self._directory = Directory.open(self._db_path, prepare=False)
+        return self._directory
+
+    @Slot(int, object)
+    def search(self, request_id: int, query: SearchQuery) -> None:
+        if not self._current(request_id):
+            return  # the user typed on; a newer search is queued
+        try:
+            directory = self._open()
+            page = directory.search(query)
+            if not self._current(request_id):
+                return
+            facets = directory.facets(query)
+        except CBHError as exc:
+            self.failed.emit(request_id, exc.message)
+            return
+        outcome = SearchOutcome(
+            query, page.hits, page.total, facets, QThread.currentThread().objectName()
+        )
+        self.searched.emit(request_id, outcome)
+
+    @Slot(int, object, int)
+    def fetch(self, request_id: int, query: SearchQuery, offset: int) -> None:
+        if not self._current(request_id):
+            return
+        try:
+            page = self._open().search(dataclasses.replace(query, offset=offset))
+        except CBHError as exc:
+            self.failed.emit(request_id, exc.message)
+            return
+        self.fetched.emit(request_id, offset, page.hits)
+
+    @Slot()
+    def shutdown(self) -> None:
+        if self._directory is not None:
+            self._directory.close()
+            self._directory = None
+
+
+class SearchThread(QObject):
+    """Owns the worker's thread; `request_search` and `request_page` are safe to call anytime."""
+
+    _search = Signal(int, object)
+    _fetch = Signal(int, object, int)
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("search-worker")
+        self.worker = SearchWorker(db_path)
+        self.worker.moveToThread(self._thread)
+        self._search.connect(self.worker.search)
+        self._fetch.connect(self.worker.fetch)
+        self._thread.start()
+        self._next_id = 0
+
+    def request_search(self, query: SearchQuery) -> int:
+        self._next_id += 1
+        self.worker.supersede(self._next_id)
+        self._search.emit(self._next_id, query)
+        return self._next_id
+
+    def request_page(self, request_id: int, query: SearchQuery, offset: int) -> None:
+        self._fetch.emit(request_id, query, offset)
+
+    def stop(self) -> None:
+        if not self._thread.isRunning():
+            return
+        # Blocking, so the worker closes its own connection in its own thread before it ends.
+        QMetaObject.invokeMethod(
+            self.worker, "shutdown", Qt.ConnectionType.BlockingQueuedConnection
+        )
+        self._thread.quit()
+        self._thread.wait(10_000)

@@ -1,0 +1,43 @@
+"""Fixtures for window tests: settings in a temporary file, a window with its first results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from cbh_directory.service import Directory
+from cbh_directory.ui.main_window import MainWindow
+from cbh_directory.ui.settings import WindowSettings
+
+
+@pytest.fixture
+def settings_file(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def make_window(qtbot, settings_file: Path) -> Iterator[Callable[[Directory], MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make(directory: Directory, *, size: tuple[int, int] | None = (1280, 800)) -> MainWindow:
+        settings = WindowSettings(QSettings(str(settings_file), QSettings.Format.IniFormat))
+        window = MainWindow(directory, settings)
+        qtbot.addWidget(window)
+        if size is not None:  # None: keep the geometry restored from the settings
+            window.resize(*size)
+        windows.append(window)
+        with qtbot.waitSignal(window.results_shown, timeout=10_000):
+            window.show()
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+def names(window: MainWindow) -> list[str]:
+    model = window.model
+    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
