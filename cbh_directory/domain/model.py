@@ -112,6 +112,20 @@ class Place:
         return data
 
 
+# Facet group -> the SearchQuery field holding that group's chosen values.
+FILTER_FIELDS: dict[str, str] = {
+    "kind": "kinds",
+    "focus": "focus",
+    "moderation": "moderation",
+    "activity": "activity",
+    "format": "formats",
+    "language": "languages",
+    "cost": "costs",
+    "country": "countries",
+    "region": "regions",
+}
+
+
 @dataclass(slots=True)
 class SearchQuery:
     """Everything that narrows a search: text, filters, location, sort and page."""
@@ -137,17 +151,7 @@ class SearchQuery:
 
     def filter_values(self) -> dict[str, list[str]]:
         """The multi-value filters by facet group name."""
-        return {
-            "kind": self.kinds,
-            "focus": self.focus,
-            "moderation": self.moderation,
-            "activity": self.activity,
-            "format": self.formats,
-            "country": self.countries,
-            "region": self.regions,
-            "language": self.languages,
-            "cost": self.costs,
-        }
+        return {group: getattr(self, name) for group, name in FILTER_FIELDS.items()}
 
     def has_filters(self) -> bool:
         return any(self.filter_values().values()) or self.near is not None

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.model import Hit
+from ..domain.model import FILTER_FIELDS, Hit
 from ..service import Directory
 from .about import AboutDialog
 from .details_pane import DetailsPane
@@ -33,7 +33,7 @@ from .results_model import (
     ResultsModel,
 )
 from .search_bar import SearchBar
-from .session import FILTER_FIELDS, SearchSession
+from .session import SearchSession
 from .settings import WindowSettings, app_settings
 from .worker import SearchOutcome
 

@@ -11,23 +11,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..domain.model import Place, SearchQuery
+from ..domain.model import FILTER_FIELDS, Place, SearchQuery
 from .worker import SearchOutcome, SearchThread
 
 TYPING_DELAY_MS = 150
 PAGE_SIZE = 100
-
-FILTER_FIELDS = {
-    "kind": "kinds",
-    "focus": "focus",
-    "moderation": "moderation",
-    "activity": "activity",
-    "format": "formats",
-    "language": "languages",
-    "cost": "costs",
-    "country": "countries",
-    "region": "regions",
-}
 
 
 class SearchSession(QObject):
