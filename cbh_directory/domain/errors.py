@@ -54,5 +54,5 @@ class DatabaseTooNewError(DatabaseError):
     """The database was written by a newer version of the app."""
 
 
-class DatasetError(CBHError):
-    """The embedded or given dataset file cannot be read."""
+class DatasetError(InputError):
+    """A data file (dataset, shared list, import) cannot be read; nothing was changed."""

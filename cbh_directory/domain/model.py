@@ -6,8 +6,16 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
-SortKey = Literal["relevance", "name", "kind", "focus", "distance", "verified"]
-SORT_KEYS: tuple[str, ...] = ("relevance", "name", "kind", "focus", "distance", "verified")
+SortKey = Literal["relevance", "name", "kind", "focus", "distance", "verified", "list"]
+SORT_KEYS: tuple[str, ...] = (
+    "relevance",
+    "name",
+    "kind",
+    "focus",
+    "distance",
+    "verified",
+    "list",  # the list's own order; only with a list chosen
+)
 
 # Fields stored as lists (JSON text in the database).
 LIST_FIELDS = ("alternate_names", "focus", "tags", "languages", "sources")
@@ -144,6 +152,7 @@ class SearchQuery:
     radius_km: float | None = None
     include_online: bool = True
     include_inactive: bool = False
+    list_id: int | None = None  # search only this list's items (and show those that left)
     sort: str = "relevance"
     reverse: bool = False
     offset: int = 0
@@ -171,12 +180,27 @@ FACET_GROUPS: tuple[str, ...] = (
 
 
 @dataclass(slots=True)
+class ListEntry:
+    """What a list adds to a result: the item's note, when it was added, and its place."""
+
+    note: str
+    added_at: str
+    position: int
+    in_directory: bool = True
+
+
+@dataclass(slots=True)
 class Hit:
     """One search result row: the resource and, with a location, its distance."""
 
     resource: Resource
     distance_km: float | None = None
     rank: float | None = None
+    entry: ListEntry | None = None
+
+    @property
+    def in_directory(self) -> bool:
+        return self.entry is None or self.entry.in_directory
 
 
 @dataclass(slots=True)

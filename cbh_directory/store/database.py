@@ -105,4 +105,5 @@ def timestamped_backup(
 
 
 def now_iso() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    """The current UTC time as SQLite's defaults write it: 2026-11-24T09:30:00Z."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -8,6 +8,7 @@ as `temp.hit_text`, filled by one MATCH.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,7 @@ import sqlite_utils
 
 from ..domain import vocabulary as vocab
 from ..domain.errors import InputError
-from ..domain.model import SORT_KEYS, Hit, SearchPage, SearchQuery
+from ..domain.model import SORT_KEYS, Hit, ListEntry, Resource, SearchPage, SearchQuery
 from ..geo.distance import bounding_box, within
 from .fts import fts_query
 from .resources import row_to_resource
@@ -43,16 +44,21 @@ SIMPLE_COLUMNS: dict[str, str] = {
 
 @dataclass(slots=True)
 class Compiled:
-    """The FROM and WHERE of a search, with their parameters."""
+    """The FROM and WHERE of a search, with their parameters (FROM's first)."""
 
     source: str
     where: list[str] = field(default_factory=list)
-    params: list[Any] = field(default_factory=list)
+    source_params: list[Any] = field(default_factory=list)
+    where_params: list[Any] = field(default_factory=list)
 
     @property
     def sql(self) -> str:
         clause = " AND ".join(self.where) if self.where else "1"
         return f"FROM {self.source} WHERE {clause}"
+
+    @property
+    def params(self) -> list[Any]:
+        return [*self.source_params, *self.where_params]
 
 
 def _marks(values: list[Any]) -> str:
@@ -135,43 +141,58 @@ class SearchEngine:
     # -- compiling
 
     def compile(self, q: SearchQuery, skip: str | None = None) -> Compiled:
-        """FROM/WHERE for the query; `skip` leaves out one facet group's own filter."""
-        if self._has_text:
-            source = "temp.hit_text t CROSS JOIN resources r ON r.pk = t.pk"
+        """FROM/WHERE for the query; `skip` leaves out one facet group's own filter.
+
+        With a list chosen, the list's items drive the query; items whose resource left the
+        directory come through the LEFT JOIN with an empty `r`, and only when no text,
+        filter or place could exclude them.
+        """
+        c = Compiled("")
+        if q.list_id is not None and self._has_text:
+            c.source = (
+                "temp.hit_text t CROSS JOIN resources r ON r.pk = t.pk "
+                "JOIN list_items li ON li.resource_id = r.id AND li.list_id = ?"
+            )
+            c.source_params.append(q.list_id)
+        elif q.list_id is not None:
+            c.source = "list_items li LEFT JOIN resources r ON r.id = li.resource_id"
+            c.where.append("li.list_id = ?")
+            c.where_params.append(q.list_id)
+        elif self._has_text:
+            c.source = "temp.hit_text t CROSS JOIN resources r ON r.pk = t.pk"
         elif q.near is not None and not q.include_online:
-            source = "temp.hit_near n0 CROSS JOIN resources r ON r.pk = n0.pk"
+            c.source = "temp.hit_near n0 CROSS JOIN resources r ON r.pk = n0.pk"
         else:
-            source = "resources r"
+            c.source = "resources r"
         if q.near is not None:
-            source += " LEFT JOIN temp.hit_near n ON n.pk = r.pk"
-        c = Compiled(source)
-        if not q.include_inactive:
+            c.source += " LEFT JOIN temp.hit_near n ON n.pk = r.pk"
+        if not q.include_inactive and q.list_id is None:
             c.where.append("r.status = 'active'")
         filters = q.filter_values()
         for group, column in SIMPLE_COLUMNS.items():
             values = filters[group]
             if values and skip != group:
                 c.where.append(f"r.{column} IN ({_marks(values)})")
-                c.params += values
+                c.where_params += values
         if q.focus and skip != "focus":
             c.where.append(
                 "r.pk IN (SELECT resource_pk FROM resource_focus "
                 f"WHERE focus_id IN ({_marks(q.focus)}))"
             )
-            c.params += q.focus
+            c.where_params += q.focus
         if q.languages and skip != "language":
             c.where.append(
                 "r.pk IN (SELECT resource_pk FROM resource_languages "
                 f"WHERE language IN ({_marks(q.languages)}))"
             )
-            c.params += q.languages
+            c.where_params += q.languages
         if q.regions and skip != "region":
             pairs = [split_region(v) for v in q.regions]
             c.where.append(
                 "(r.country, r.region) IN (VALUES " + ", ".join("(?, ?)" for _ in pairs) + ")"
             )
             for country, region in pairs:
-                c.params += [country, region]
+                c.where_params += [country, region]
         if q.near is not None:
             # Near a place means: has a known distance (within the radius, if one is set),
             # or, when asked, can be joined online whatever the distance.
@@ -179,19 +200,23 @@ class SearchEngine:
                 c.where.append(
                     f"(n.pk IS NOT NULL OR r.format IN ({_marks(list(ONLINE_FORMATS))}))"
                 )
-                c.params += list(ONLINE_FORMATS)
+                c.where_params += list(ONLINE_FORMATS)
             else:
                 c.where.append("n.pk IS NOT NULL")
         return c
 
     def order_by(self, q: SearchQuery) -> str:
         name = "r.name COLLATE NOCASE, r.id"
+        direction = "DESC" if q.reverse else "ASC"
         sort = q.sort
+        if sort == "list" and q.list_id is None:
+            sort = "relevance"
         if sort == "relevance":
             sort = "text" if self._has_text else ("distance" if q.near is not None else "name")
+        if sort == "list":
+            return f"li.position {direction}, li.added_at {direction}, li.resource_id"
         if sort == "distance" and q.near is None:
             sort = "name"
-        direction = "DESC" if q.reverse else "ASC"
         if sort == "text":
             return f"t.rank {direction}, {name}"
         if sort == "distance":
@@ -224,12 +249,14 @@ class SearchEngine:
         columns = "r.*"
         columns += ", t.rank AS _rank" if self._has_text else ", NULL AS _rank"
         columns += ", n.distance_km AS _distance" if q.near is not None else ", NULL AS _distance"
+        if q.list_id is not None:
+            columns += (
+                ", li.resource_id AS _item_id, li.note AS _note, li.added_at AS _added,"
+                " li.position AS _position, li.snapshot AS _snapshot"
+            )
         limit = MAX_PAGE if q.limit is None else min(q.limit, MAX_PAGE)
         sql = f"SELECT {columns} {c.sql} ORDER BY {self.order_by(q)} LIMIT ? OFFSET ?"
-        hits = [
-            Hit(row_to_resource(row), row["_distance"], row["_rank"])
-            for row in self.db.query(sql, [*c.params, limit, q.offset])
-        ]
+        hits = [_hit(row) for row in self.db.query(sql, [*c.params, limit, q.offset])]
         complete = 0 < len(hits) < limit or (not hits and q.offset == 0)
         total = q.offset + len(hits) if complete else self.count(q)
         return SearchPage(hits=hits, total=total, offset=q.offset)
@@ -239,8 +266,41 @@ class SearchEngine:
         validate_query(q)
         self.prepare(q)
         c = self.compile(q)
-        sql = f"SELECT r.id {c.sql} ORDER BY {self.order_by(q)}"
+        column = "li.resource_id" if q.list_id is not None else "r.id"
+        sql = f"SELECT {column} {c.sql} ORDER BY {self.order_by(q)}"
         return [row[0] for row in self.db.conn.execute(sql, c.params)]
+
+
+def _hit(row: dict[str, Any]) -> Hit:
+    """A result row; a list item whose resource left the directory is rebuilt from its snapshot."""
+    entry = None
+    if "_item_id" in row:
+        present = row["pk"] is not None
+        entry = ListEntry(row["_note"], row["_added"], row["_position"], present)
+        if not present:
+            return Hit(gone_resource(row["_item_id"], row["_snapshot"]), None, None, entry)
+    return Hit(row_to_resource(row), row["_distance"], row["_rank"], entry)
+
+
+def gone_resource(resource_id: str, snapshot_json: str) -> Resource:
+    """What is remembered of a resource that is no longer in the directory."""
+    snap = json.loads(snapshot_json or "{}")
+    text = {k: v for k, v in snap.items() if k in _SNAPSHOT_TEXT and isinstance(v, str)}
+    return Resource(
+        id=resource_id,
+        name=text.get("name") or resource_id,
+        kind=text.get("kind") or "unknown",
+        website=text.get("website", ""),
+        email=text.get("email", ""),
+        phone=text.get("phone", ""),
+        city=text.get("city", ""),
+        region=text.get("region", ""),
+        country=text.get("country", ""),
+        status="gone",
+    )
+
+
+_SNAPSHOT_TEXT = ("name", "kind", "website", "email", "phone", "city", "region", "country")
 
 
 def split_region(value: str) -> tuple[str, str]:

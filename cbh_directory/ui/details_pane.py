@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -68,10 +70,52 @@ class LinkButton(QPushButton):
         self._show_text(max(20, self.width() - 10))
 
 
+class NoteEdit(QPlainTextEdit):
+    """A plain-text note that reports its text after a pause in typing and on leaving."""
+
+    edited = Signal(str)
+
+    def __init__(self, text: str, placeholder: str, accessible: str) -> None:
+        super().__init__()
+        self.setPlainText(text)
+        self.setPlaceholderText(placeholder)
+        self.setAccessibleName(accessible)
+        self.setTabChangesFocus(True)
+        self._saved = text
+        self._timer = QTimer(self, singleShot=True, interval=600)
+        self._timer.timeout.connect(self.flush)
+        self.textChanged.connect(self._timer.start)
+        lines = 4
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 12)
+
+    def flush(self) -> None:
+        self._timer.stop()
+        text = self.toPlainText()
+        if text != self._saved:
+            self._saved = text
+            self.edited.emit(text)
+
+    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.flush()
+        super().focusOutEvent(event)
+
+
+@dataclass(slots=True)
+class ListContext:
+    """What the details pane shows about lists for one resource."""
+
+    bookmarked: bool = False
+    lists: tuple[str, ...] = ()  # names of the user's lists holding it
+    list_id: int | None = None  # the list being viewed, if any
+    list_name: str = ""
+
+
 class DetailsPane(QScrollArea):
     """Shows one search hit; `contact_copied` fires after "Copy contact"."""
 
     contact_copied = Signal(str)
+    bookmark_toggled = Signal(str)  # resource id
+    item_note_edited = Signal(int, str, str)  # list id, resource id, note
 
     def __init__(self, country_name: Callable[[str], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +128,8 @@ class DetailsPane(QScrollArea):
         self.setAccessibleName("Details")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumWidth(240)
+        self._context = ListContext()
+        self._note: NoteEdit | None = None
         self.show_hit(None)
 
     @property
@@ -99,8 +145,16 @@ class DetailsPane(QScrollArea):
         self.contact_copied.emit(text)
         return text
 
-    def show_hit(self, hit: Hit | None) -> None:
+    @property
+    def note_editor(self) -> NoteEdit | None:
+        return self._note
+
+    def show_hit(self, hit: Hit | None, context: ListContext | None = None) -> None:
+        if self._note is not None:
+            self._note.flush()  # keep what was typed before moving on
+        self._note = None
         self._hit = hit
+        self._context = context or ListContext()
         body = QWidget()
         body.setAccessibleName("Resource details")
         layout = QVBoxLayout(body)
@@ -124,7 +178,24 @@ class DetailsPane(QScrollArea):
         font.setBold(True)
         title.setFont(font)
         title.setAccessibleName("Name")
-        layout.addWidget(title)
+        heading = QHBoxLayout()
+        heading.addWidget(title, 1)
+        if hit.in_directory:
+            heading.addWidget(self._star_button(r.id), 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(heading)
+        if not hit.in_directory:
+            layout.addWidget(
+                self._warning(
+                    "This resource is no longer in the directory. Your list keeps its last "
+                    "known name and contact details below; check them before using them.",
+                    "",
+                )
+            )
+            layout.addLayout(self._contact_row(hit))
+            layout.addLayout(self._list_section(hit))
+            layout.addStretch(1)
+            self.setWidget(body)
+            return
         subtitle = describe.kind_label(r.kind)
         if hit.distance_km is not None:
             subtitle += " · " + describe.distance_text(hit.distance_km, self.units) + " away"
@@ -140,9 +211,51 @@ class DetailsPane(QScrollArea):
             about.setAccessibleName("About")
             layout.addWidget(about)
         layout.addLayout(self._contact_row(hit))
+        layout.addLayout(self._list_section(hit))
         layout.addLayout(self._fields(hit))
         layout.addStretch(1)
         self.setWidget(body)
+
+    def _star_button(self, resource_id: str) -> QPushButton:
+        starred = self._context.bookmarked
+        button = QPushButton("★ Bookmarked" if starred else "☆ Bookmark")
+        button.setCheckable(True)
+        button.setChecked(starred)
+        button.setAccessibleName("Bookmark")
+        button.setToolTip("Add to or remove from Bookmarks (Ctrl+D)")
+        button.clicked.connect(lambda: self.bookmark_toggled.emit(resource_id))
+        return button
+
+    def _list_section(self, hit: Hit) -> QLayout:
+        """Which lists hold it; in a list, when it was added and the note on it."""
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        context = self._context
+        if context.lists:
+            column.addWidget(plain_label("In your lists: " + ", ".join(context.lists)))
+        entry = hit.entry
+        if entry is not None and context.list_id is not None:
+            added = entry.added_at[:10] if entry.added_at else "an unknown date"
+            column.addWidget(plain_label(f"Added to {context.list_name} on {added}"))
+            note = NoteEdit(
+                entry.note,
+                f"Your note about this for {context.list_name} (who you called, what they said)…",
+                "Note on this item",
+            )
+            list_id, resource_id = context.list_id, hit.resource.id
+            note.edited.connect(lambda text: self._note_edited(list_id, resource_id, text))
+            self._note = note
+            column.addWidget(note)
+        return column
+
+    def _note_edited(self, list_id: int, resource_id: str, text: str) -> None:
+        if (
+            self._hit is not None
+            and self._hit.entry is not None
+            and self._hit.resource.id == resource_id
+        ):
+            self._hit.entry.note = text
+        self.item_note_edited.emit(list_id, resource_id, text)
 
     def _chips(self, focus: list[str]) -> QLayout:
         flow = FlowLayout(spacing=4)

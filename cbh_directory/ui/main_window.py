@@ -1,44 +1,32 @@
-"""The main window: search bar, filter panel, results table and details pane on one screen."""
+"""The main window: search bar, lists and filters, results table and details on one screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from ..domain.lists import ListInfo
 from ..domain.model import FILTER_FIELDS, Hit
 from ..service import Directory
 from .about import AboutDialog
-from .details_pane import DetailsPane
+from .details_pane import DetailsPane, ListContext
 from .facet_model import FacetModel
 from .filter_panel import FilterPanel
-from .results_model import (
-    COLUMNS,
-    DISTANCE,
-    FOCUS,
-    KIND,
-    NAME,
-    SORT_BY_COLUMN,
-    VERIFIED,
-    HitRole,
-    ResultsModel,
-)
+from .list_actions import ListActions
+from .list_header import ListHeader
+from .results_model import SORT_BY_COLUMN, HitRole, ResultsModel
+from .results_table import ResultsTable
 from .search_bar import SearchBar
 from .session import SearchSession
 from .settings import WindowSettings, app_settings
+from .sidebar import Sidebar, SidebarModel
+from .work_area import WorkArea
 from .worker import SearchOutcome
 
 SORT_LABELS = {
     "relevance": "&Relevance",
+    "list": "&List order",
     "name": "&Name",
     "kind": "&Kind",
     "focus": "&Focus",
@@ -47,51 +35,8 @@ SORT_LABELS = {
 }
 
 
-class ResultsTable(QTableView):
-    """The results view. Enter asks for details; columns share the width as it changes."""
-
-    details_requested = Signal()
-
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.details_requested.emit()
-            return
-        super().keyPressEvent(event)
-
-    def preferred_widths(self) -> dict[int, int]:
-        metrics = self.fontMetrics()
-        pad = metrics.averageCharWidth() * 2
-        return {
-            KIND: metrics.horizontalAdvance("Clinicians & studies") + pad,
-            FOCUS: metrics.horizontalAdvance("Congenital CMV") + pad,
-            DISTANCE: metrics.horizontalAdvance("1,000 mi") + pad,
-            VERIFIED: metrics.horizontalAdvance("2026-11-24") + pad + metrics.height() + 8,
-        }
-
-    def fit_columns(self) -> None:
-        """Name gets at least 35% of the width; Kind and Focus shrink first to make room,
-        the short Distance and Verified columns keep their size."""
-        available = self.viewport().width()
-        wanted = {c: w for c, w in self.preferred_widths().items() if not self.isColumnHidden(c)}
-        fixed = sum(w for c, w in wanted.items() if c in (DISTANCE, VERIFIED))
-        flexible = sum(w for c, w in wanted.items() if c in (KIND, FOCUS))
-        room = available - int(available * 0.35) - fixed
-        scale = max(0.0, min(1.0, room / flexible)) if flexible else 1.0
-        used = 0
-        for column, width in wanted.items():
-            if column in (KIND, FOCUS):
-                width = max(50, int(width * scale))
-            self.setColumnWidth(column, width)
-            used += width
-        self.setColumnWidth(NAME, max(80, available - used))
-
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().resizeEvent(event)
-        self.fit_columns()
-
-
 class MainWindow(QMainWindow):
-    """One screen: search and place at the top, filters left, results centre, details right."""
+    """One screen: search and place on top; lists and filters left; results; details."""
 
     results_shown = Signal()
 
@@ -105,86 +50,73 @@ class MainWindow(QMainWindow):
         self._total = directory.total()
         self._country_names: dict[str, str] = {}
         self._ready = False
+        self._current_list: ListInfo | None = None
 
         self.session = SearchSession(directory.path, self)
         self.search_bar = SearchBar(directory.places, directory.complete_place)
+        self.sidebar_model = SidebarModel(self)
+        self.sidebar = Sidebar(self.sidebar_model)
         self.facet_model = FacetModel(self)
         self.filter_panel = FilterPanel(self.facet_model)
         self.model = ResultsModel(self)
-        self.table = self._make_table()
+        self.table = ResultsTable(self.model)
+        self.list_header = ListHeader()
         self.details = DetailsPane(self.country_name)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Result count")
         self.statusBar().addPermanentWidget(self.count_label)
+        self.lists = ListActions(
+            directory, self, self.table.selected_ids, lambda: self._current_list
+        )
 
-        # Filters | (results | details). When the window is narrow for its font (small screen
-        # or large text), the details move below the results instead of beside them.
-        self.results_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.results_splitter.setChildrenCollapsible(False)
-        self.results_splitter.addWidget(self.table)
-        self.results_splitter.addWidget(self.details)
-        self.results_splitter.setStretchFactor(0, 1)
-        self.results_splitter.setStretchFactor(1, 0)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.filter_panel)
-        self.splitter.addWidget(self.results_splitter)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self._splitter_restored = False
+        results = QWidget()
+        results_layout = QVBoxLayout(results)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.setSpacing(0)
+        results_layout.addWidget(self.list_header)
+        results_layout.addWidget(self.table, 1)
+        self.work_area = WorkArea(self.sidebar, self.filter_panel, results, self.details)
+        self._layout_restored = False
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.search_bar)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.work_area, 1)
         self.setCentralWidget(central)
 
-        self._make_actions()
+        self._make_menus()
         self._connect()
+        self.refresh_lists()
         self._restore_settings()
         self.session.search_now()
 
     # -- building
 
-    def _make_table(self) -> ResultsTable:
-        table = ResultsTable()
-        table.setAccessibleName("Results")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = table.horizontalHeader()
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # relevance until a click
-        table.setSortingEnabled(True)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(40)
-        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        table.setColumnHidden(DISTANCE, True)  # shown when a place is chosen
-        return table
-
-    def _make_actions(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        lists = self.lists
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(lists.import_list_action)
+        file_menu.addAction(lists.export_list_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        edit = self.menuBar().addMenu("&Edit")
+        edit = bar.addMenu("&Edit")
+        edit.addAction(lists.undo_action)
+        edit.addAction(lists.redo_action)
+        edit.addSeparator()
         self.find_action = QAction("&Find", self, shortcut=QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_search)
-        self.clear_search_action = QAction("Clear &search", self)
+        self.clear_search_action = QAction("Clear &Search", self)
         self.clear_search_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.clear_search_action.triggered.connect(self.clear_search)
-        self.clear_filters_action = QAction("Clear &filters", self)
+        self.clear_filters_action = QAction("Clear &Filters", self)
         self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+Backspace"))
         self.clear_filters_action.triggered.connect(self.session.clear_filters)
-        self.copy_contact_action = QAction("&Copy contact", self)
+        self.copy_contact_action = QAction("&Copy Contact", self)
         self.copy_contact_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.copy_contact_action.triggered.connect(self.details.copy_contact)
         for action in (
@@ -198,8 +130,21 @@ class MainWindow(QMainWindow):
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(self.details.copy_contact)
 
-        view = self.menuBar().addMenu("&View")
-        units = view.addMenu("Distance &units")
+        list_menu = bar.addMenu("&Lists")
+        list_menu.addAction(lists.bookmark_action)
+        add_menu = list_menu.addMenu("Add to List")
+        add_menu.aboutToShow.connect(lambda: self.lists.fill_add_menu(add_menu))
+        list_menu.addAction(lists.remove_action)
+        list_menu.addAction(lists.move_up_action)
+        list_menu.addAction(lists.move_down_action)
+        list_menu.addSeparator()
+        for action in lists.sidebar_actions():
+            list_menu.addAction(action)
+        list_menu.aboutToShow.connect(self._update_list_actions)
+        self.sidebar.view.addActions(lists.sidebar_actions())
+
+        view = bar.addMenu("&View")
+        units = view.addMenu("Distance &Units")
         group = QActionGroup(self)
         self.units_actions: dict[str, QAction] = {}
         for key, label in (("mi", "&Miles"), ("km", "&Kilometres")):
@@ -208,11 +153,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             units.addAction(action)
             self.units_actions[key] = action
-        self.show_filters_action = QAction("Show &filters", self, checkable=True, checked=True)
-        self.show_filters_action.toggled.connect(self.filter_panel.setVisible)
-        self.show_details_action = QAction("Show &details", self, checkable=True, checked=True)
-        self.show_details_action.toggled.connect(self.details.setVisible)
-        sort_menu = view.addMenu("&Sort by")
+        sort_menu = view.addMenu("&Sort By")
         sort_group = QActionGroup(self)
         self.sort_actions: dict[str, QAction] = {}
         for key, label in SORT_LABELS.items():
@@ -223,14 +164,20 @@ class MainWindow(QMainWindow):
             self.sort_actions[key] = action
         self.sort_actions["relevance"].setChecked(True)
         sort_menu.addSeparator()
-        self.reverse_action = QAction("&Reverse order", self, checkable=True)
+        self.reverse_action = QAction("&Reverse Order", self, checkable=True)
         self.reverse_action.triggered.connect(lambda checked: self.sort_by(None, checked))
         sort_menu.addAction(self.reverse_action)
         view.addSeparator()
+        self.show_filters_action = QAction(
+            "Show &Lists and Filters", self, checkable=True, checked=True
+        )
+        self.show_filters_action.toggled.connect(self.work_area.left.setVisible)
+        self.show_details_action = QAction("Show &Details", self, checkable=True, checked=True)
+        self.show_details_action.toggled.connect(self.details.setVisible)
         view.addAction(self.show_filters_action)
         view.addAction(self.show_details_action)
 
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = bar.addMenu("&Help")
         about = QAction("&About CBH Directory", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -246,10 +193,68 @@ class MainWindow(QMainWindow):
         self.model.page_wanted.connect(self.session.fetch_page)
         self.model.sort_wanted.connect(self.session.set_sort)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_list_actions())
         self.table.details_requested.connect(self.focus_details)
         self.table.doubleClicked.connect(lambda _index: self.focus_details())
+        self.table.star_clicked.connect(lambda rid: self.lists.toggle_bookmarks([rid]))
+        self.table.remove_requested.connect(self.lists.remove_selected)
+        self.table.menu_requested.connect(self._results_menu)
+        self.sidebar.chosen.connect(self._list_chosen)
+        self.sidebar.new_requested.connect(lambda: self.lists.new_list())
+        self.sidebar_model.dropped.connect(lambda list_id, ids: self.lists.add_to(list_id, ids))
+        self.list_header.note_edited.connect(self.lists.set_list_note)
         self.details.contact_copied.connect(
             lambda _text: self.statusBar().showMessage("Contact copied to the clipboard", 4000)
+        )
+        self.details.bookmark_toggled.connect(lambda rid: self.lists.toggle_bookmarks([rid]))
+        self.details.item_note_edited.connect(self.lists.set_item_note)
+        self.lists.changed.connect(self._lists_changed)
+        self.lists.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+
+    # -- lists
+
+    def refresh_lists(self) -> None:
+        """Reload list names, counts and stars after any list change."""
+        all_lists = self.directory.lists()
+        self.sidebar_model.set_lists(all_lists, self._total)
+        chosen = self.sidebar.current_list_id
+        self._current_list = next((x for x in all_lists if x.id == chosen), None)
+        self.list_header.show_list(self._current_list)
+        self.model.set_bookmarked(self.directory.bookmarked_ids())
+        self._update_list_actions()
+
+    def _lists_changed(self) -> None:
+        self.refresh_lists()
+        if self.session.query.list_id is not None:
+            self.session.search_now()  # the chosen list's items changed
+        else:
+            self._current_changed(self.table.currentIndex(), QModelIndex())
+
+    def _list_chosen(self, list_id: int | None) -> None:
+        self.refresh_lists()
+        query = self.session.query
+        if list_id is not None and query.sort == "relevance":
+            query.sort, query.reverse = "list", False
+        elif list_id is None and query.sort == "list":
+            query.sort, query.reverse = "relevance", False
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.session.set_list(list_id)
+
+    def _update_list_actions(self) -> None:
+        self.lists.update_enabled(list_order=self.session.query.sort == "list")
+
+    def _results_menu(self, position: QPoint) -> None:
+        self._update_list_actions()
+        self.lists.results_menu(self, position, self.copy_contact_action).exec(position)
+
+    def _list_context(self, hit: Hit) -> ListContext:
+        holding = self.directory.lists_holding(hit.resource.id)
+        current = self._current_list
+        return ListContext(
+            bookmarked=any(x.is_bookmarks for x in holding),
+            lists=tuple(x.name for x in holding if not x.is_bookmarks),
+            list_id=current.id if current else None,
+            list_name=current.name if current else "",
         )
 
     # -- reacting
@@ -260,9 +265,7 @@ class MainWindow(QMainWindow):
 
     def _show_outcome(self, outcome: SearchOutcome) -> None:
         current = self.details.hit.resource.id if self.details.hit else None
-        if self.table.isColumnHidden(DISTANCE) != (outcome.query.near is None):
-            self.table.setColumnHidden(DISTANCE, outcome.query.near is None)
-            self.table.fit_columns()
+        self.table.show_distance(outcome.query.near is not None)
         self.model.show_results(outcome.query, outcome.hits, outcome.total)
         self.facet_model.set_facets(outcome.facets, outcome.query)
         active = sum(len(v) for v in outcome.query.filter_values().values())
@@ -274,17 +277,23 @@ class MainWindow(QMainWindow):
             row = 0
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
+                self.model.index(row, 1),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
+            self._current_changed(self.table.currentIndex(), QModelIndex())
         else:
             self.details.show_hit(None)
+        self._update_list_actions()
         self._ready = True
         self.results_shown.emit()
 
     def _update_counts(self) -> None:
-        text = f"{self.model.total:,} of {self._total:,} resources"
+        current = self._current_list
+        if current is not None:
+            text = f"{self.model.total:,} of {current.count:,} items in {current.name}"
+        else:
+            text = f"{self.model.total:,} of {self._total:,} resources"
         place = self.session.query.near
         if place is not None:
             text += f" near {place.label.removesuffix(', United States')}"
@@ -292,7 +301,7 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         hit: Hit | None = self.model.data(current, HitRole) if current.isValid() else None
-        self.details.show_hit(hit)
+        self.details.show_hit(hit, self._list_context(hit) if hit else None)
 
     # -- commands
 
@@ -334,13 +343,14 @@ class MainWindow(QMainWindow):
             self.sort_actions[query.sort].setChecked(True)
         self.reverse_action.setChecked(query.reverse)
         self.sort_actions["distance"].setEnabled(query.near is not None)
+        self.sort_actions["list"].setEnabled(query.list_id is not None)
 
     def set_units(self, units: str) -> None:
         self.settings.units = units
         self.units_actions[units].setChecked(True)
         self.model.set_units(units)
         self.details.units = units
-        self.details.show_hit(self.details.hit)
+        self._current_changed(self.table.currentIndex(), QModelIndex())
         self.search_bar.set_units(units)
 
     def show_about(self) -> None:
@@ -353,7 +363,7 @@ class MainWindow(QMainWindow):
             self._country_names[code] = self.directory.gazetteer.country_name(code)
         return self._country_names[code]
 
-    # -- settings
+    # -- settings and layout
 
     def _restore_settings(self) -> None:
         s = self.settings
@@ -366,12 +376,8 @@ class MainWindow(QMainWindow):
         geometry = s.bytes("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        splitter = s.bytes("window/splitter")
-        results_splitter = s.bytes("window/results_splitter")
-        if splitter is not None and results_splitter is not None:
-            self._splitter_restored = self.splitter.restoreState(
-                splitter
-            ) and self.results_splitter.restoreState(results_splitter)
+        keys = ("window/splitter", "window/left_splitter", "window/results_splitter")
+        self._layout_restored = self.work_area.restore({k: s.bytes(k) for k in keys})
         self.search_bar.set_radius(s.radius)
         self.search_bar.online.setChecked(s.include_online)
         self.search_bar.set_place_text(s.place)
@@ -383,60 +389,39 @@ class MainWindow(QMainWindow):
         for group, values in s.filters.items():
             if group in FILTER_FIELDS:
                 setattr(query, FILTER_FIELDS[group], list(values))
+        if s.list_id is not None and self.sidebar_model.row_of(s.list_id) > 0:
+            self.sidebar.choose(s.list_id, notify=False)
+            query.list_id = s.list_id
+            query.sort = "list"
+            self.refresh_lists()
 
     def save_settings(self) -> None:
         s = self.settings
         s.set_bytes("window/geometry", self.saveGeometry())
-        s.set_bytes("window/splitter", self.splitter.saveState())
-        s.set_bytes("window/results_splitter", self.results_splitter.saveState())
+        for key, value in self.work_area.save().items():
+            s.set_bytes(key, value)
         s.filters = self.session.query.filter_values()
         s.place = self.search_bar.place_box.text() if self.search_bar.place else ""
         s.radius = int(self.search_bar.radius.currentData())
         s.include_online = self.search_bar.include_online
+        s.list_id = self.session.query.list_id
         s.sync()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._splitter_restored:
-            self._splitter_restored = True
-            self.fit_splitter()
+        if not self._layout_restored:
+            self._layout_restored = True
+            self.work_area.fit(self.width(), self.height())
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
-        self._arrange_details()
-
-    def _arrange_details(self) -> None:
-        """Details beside the results when there is room for both, else below them."""
-        narrow = self.width() < 110 * self.fontMetrics().averageCharWidth()
-        wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
-        if self.results_splitter.orientation() != wanted:
-            self.results_splitter.setOrientation(wanted)
-            self._fit_results_splitter()
-
-    def _fit_results_splitter(self) -> None:
-        if self.results_splitter.orientation() == Qt.Orientation.Vertical:
-            height = self.results_splitter.height() or self.height()
-            self.results_splitter.setSizes([height // 2, height - height // 2])
-        else:
-            width = self.results_splitter.width() or self.width()
-            em = self.fontMetrics().averageCharWidth()
-            details = min(max(26 * em, int(self.width() * 0.26)), int(width * 0.45))
-            self.results_splitter.setSizes([width - details, details])
-
-    def fit_splitter(self) -> None:
-        """Share the width out: filters and details get a fair slice, results the rest."""
-        width = max(self.splitter.width(), self.width())
-        em = self.fontMetrics().averageCharWidth()
-        filters = min(max(30 * em, int(width * 0.22)), int(width * 0.3))
-        self.splitter.setSizes([filters, width - filters])
-        self._arrange_details()
-        self._fit_results_splitter()
+        self.work_area.arrange(self.width())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for note in (self.details.note_editor, self.list_header.note):
+            if note is not None:
+                note.flush()
         self.save_settings()
         self.search_bar.stop()
         self.session.stop()
         super().closeEvent(event)
-
-
-__all__ = ["COLUMNS", "MainWindow"]

@@ -10,18 +10,27 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ..domain import describe
 from ..domain.model import Hit, SearchQuery
+from .sidebar import RESOURCE_IDS_MIME, ids_to_mime
 
 PAGE_SIZE = 100
 Index = QModelIndex | QPersistentModelIndex
 
-NAME, KIND, FOCUS, DISTANCE, VERIFIED = range(5)
-COLUMNS = ("Name", "Kind", "Focus", "Distance", "Verified")
+STAR, NAME, KIND, FOCUS, DISTANCE, VERIFIED = range(6)
+COLUMNS = ("★", "Name", "Kind", "Focus", "Distance", "Verified")
+GONE_TEXT = "No longer listed"
 SORT_BY_COLUMN = {
     NAME: "name",
     KIND: "kind",
@@ -31,6 +40,7 @@ SORT_BY_COLUMN = {
 }
 HitRole = Qt.ItemDataRole.UserRole + 1
 STALE_COLOUR = QColor("#9a5b00")
+STAR_COLOUR = QColor("#c88a00")
 
 
 class ResultsModel(QAbstractTableModel):
@@ -48,6 +58,7 @@ class ResultsModel(QAbstractTableModel):
         self.units = "mi"
         self.stale_after_days = 365
         self.today = dt.date.today()
+        self.bookmarked: set[str] = set()
 
     # -- fed by the window
 
@@ -79,6 +90,13 @@ class ResultsModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), offset, offset + len(hits) - 1)
         self._hits.extend(hits)
         self.endInsertRows()
+
+    def set_bookmarked(self, ids: set[str]) -> None:
+        """Which resources carry a star; repaints the star column."""
+        if ids != self.bookmarked:
+            self.bookmarked = set(ids)
+            if self._hits:
+                self.dataChanged.emit(self.index(0, STAR), self.index(len(self._hits) - 1, STAR))
 
     def set_units(self, units: str) -> None:
         self.units = units
@@ -128,7 +146,27 @@ class ResultsModel(QAbstractTableModel):
             return COLUMNS[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == VERIFIED:
             return "When someone last checked this entry is current"
+        if role == Qt.ItemDataRole.ToolTipRole and section == STAR:
+            return "Bookmarked (Ctrl+D to add or remove)"
+        if role == Qt.ItemDataRole.AccessibleTextRole and section == STAR:
+            return "Bookmarked"
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid():
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def mimeTypes(self) -> list[str]:
+        return [RESOURCE_IDS_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        return ids_to_mime([self._hits[row].resource.id for row in rows if row < len(self._hits)])
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         hit = self.hit(index.row()) if index.isValid() else None
@@ -138,8 +176,10 @@ class ResultsModel(QAbstractTableModel):
             return self._text(hit, index.column())
         if role == HitRole:
             return hit
-        stale = hit.resource.is_stale(self.today, self.stale_after_days)
         column = index.column()
+        if not hit.in_directory:
+            return self._gone_data(hit, column, role)
+        stale = hit.resource.is_stale(self.today, self.stale_after_days)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == VERIFIED and stale:
                 return "Not verified in the last 12 months: check it is still current"
@@ -149,7 +189,11 @@ class ResultsModel(QAbstractTableModel):
                 return self._text(hit, FOCUS)
             if column == KIND:
                 return describe.kind_label(hit.resource.kind)
+            if column == STAR:
+                return "Bookmarked: click to remove" if self._starred(hit) else "Click to bookmark"
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == STAR:
+                return "Bookmarked" if self._starred(hit) else "Not bookmarked"
             text = (
                 describe.kind_label(hit.resource.kind)
                 if column == KIND
@@ -167,12 +211,40 @@ class ResultsModel(QAbstractTableModel):
                 font = QFont()
                 font.setItalic(True)
                 return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == DISTANCE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == STAR and self._starred(hit):
+            return STAR_COLOUR
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (DISTANCE, STAR):
+            horizontal = (
+                Qt.AlignmentFlag.AlignRight if column == DISTANCE else Qt.AlignmentFlag.AlignHCenter
+            )
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _gone_data(self, hit: Hit, column: int, role: int) -> Any:
+        """A list item whose resource left the directory: greyed, with what is remembered."""
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        if role == Qt.ItemDataRole.FontRole and column == KIND:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == KIND:
+                return "No longer in the directory: its last known details are kept in your list"
+            return self._text(hit, column)
+        return None
+
+    def _starred(self, hit: Hit) -> bool:
+        return hit.resource.id in self.bookmarked
 
     def _text(self, hit: Hit, column: int) -> str:
         r = hit.resource
+        if column == STAR:
+            return "★" if self._starred(hit) else "☆"
+        if not hit.in_directory:
+            return r.name if column == NAME else (GONE_TEXT if column == KIND else "")
         if column == NAME:
             return r.name
         if column == KIND:

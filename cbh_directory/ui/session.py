@@ -77,8 +77,17 @@ class SearchSession(QObject):
             self.query.sort = "relevance"
         self.search_now()
 
+    def set_list(self, list_id: int | None) -> None:
+        """Limit search and filters to one list's items (None: the whole directory)."""
+        self.query.list_id = list_id
+        if list_id is None and self.query.sort == "list":
+            self.query.sort = "relevance"
+        self.search_now()
+
     def set_sort(self, key: str, reverse: bool) -> None:
-        if key == "distance" and self.query.near is None:
+        if (key == "distance" and self.query.near is None) or (
+            key == "list" and self.query.list_id is None
+        ):
             key = "relevance"
         if (key, reverse) != (self.query.sort, self.query.reverse):
             self.query.sort, self.query.reverse = key, reverse

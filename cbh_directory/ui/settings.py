@@ -89,5 +89,17 @@ class WindowSettings:
     def include_online(self, value: bool) -> None:
         self.qt.setValue("search/include_online", "true" if value else "false")
 
+    @property
+    def list_id(self) -> int | None:
+        try:
+            value = self._get("search/list", "")
+            return int(value) if str(value) else None
+        except (TypeError, ValueError):
+            return None
+
+    @list_id.setter
+    def list_id(self, value: int | None) -> None:
+        self.qt.setValue("search/list", "" if value is None else str(value))
+
     def sync(self) -> None:
         self.qt.sync()

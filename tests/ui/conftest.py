@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 
 from cbh_directory.service import Directory
 from cbh_directory.ui.main_window import MainWindow
+from cbh_directory.ui.results_model import NAME
 from cbh_directory.ui.settings import WindowSettings
 
 
@@ -40,4 +41,4 @@ def make_window(qtbot, settings_file: Path) -> Iterator[Callable[[Directory], Ma
 
 def names(window: MainWindow) -> list[str]:
     model = window.model
-    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+    return [model.data(model.index(row, NAME)) for row in range(model.rowCount())]

@@ -18,7 +18,7 @@ from cbh_directory.ui import links
 from cbh_directory.ui.about import AboutDialog
 from cbh_directory.ui.details_pane import LinkButton
 from cbh_directory.ui.main_window import MainWindow
-from cbh_directory.ui.results_model import DISTANCE
+from cbh_directory.ui.results_model import DISTANCE, NAME, VERIFIED
 from cbh_directory.ui.settings import WindowSettings
 
 from .conftest import names
@@ -183,7 +183,7 @@ def test_hostile_data_is_shown_as_plain_text(qtbot, make_window, hostile) -> Non
     assert "<script>alert('hi')</script>" in texts
     for label in labels:
         assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
-    assert window.model.data(window.model.index(row, 0)) == "<b>Bold</b> & <i>Co</i>"
+    assert window.model.data(window.model.index(row, NAME)) == "<b>Bold</b> & <i>Co</i>"
 
 
 def test_only_safe_links_open(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -328,7 +328,7 @@ def _assert_usable(window: MainWindow) -> None:
     assert (
         window.table.viewport().height() >= 4 * window.table.verticalHeader().defaultSectionSize()
     )
-    assert window.table.columnWidth(0) >= 100  # names stay readable
+    assert window.table.columnWidth(NAME) >= 100  # names stay readable
     assert window.details.width() >= 240
 
 
@@ -343,8 +343,8 @@ def test_settings_are_restored_after_a_restart(qtbot, make_window, curated, sett
     with qtbot.waitSignal(window.results_shown, timeout=5000):
         qtbot.keyClick(bar.place_box, Qt.Key.Key_Return)
     window.resize(760, 560)  # within the offscreen screen, which restoreGeometry respects
-    window.splitter.setSizes([250, 500])
-    sizes = window.splitter.sizes()
+    window.work_area.setSizes([250, 500])
+    sizes = window.work_area.sizes()
     window.close()
 
     saved = QSettings(str(settings_file), QSettings.Format.IniFormat)
@@ -358,7 +358,7 @@ def test_settings_are_restored_after_a_restart(qtbot, make_window, curated, sett
     assert not again.search_bar.online.isChecked()
     assert again.search_bar.units == "km" and again.model.units == "km"
     assert (again.width(), again.height()) == (760, 560)
-    assert again.splitter.sizes() == sizes
+    assert again.work_area.sizes() == sizes
     assert (
         again.facet_model.data(
             again.facet_model.index_of("kind", "support_group"), Qt.ItemDataRole.CheckStateRole
@@ -446,7 +446,7 @@ def test_sorting_from_the_menu_matches_the_header(qtbot, make_window, curated) -
     with qtbot.waitSignal(window.results_shown, timeout=5000):
         window.sort_actions["verified"].trigger()
     header = window.table.horizontalHeader()
-    assert header.sortIndicatorSection() == 4
+    assert header.sortIndicatorSection() == VERIFIED
     dates = [window.model.hit(r).resource.last_verified for r in range(window.model.rowCount())]
     assert dates == sorted(dates, reverse=True)
     with qtbot.waitSignal(window.results_shown, timeout=5000):

@@ -12,14 +12,16 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from . import __version__
-from .domain import describe
-from .domain import vocabulary as vocab
-from .domain.errors import CBHError, InputError
-from .domain.model import SORT_KEYS, Hit, SearchQuery
-from .domain.validation import parse_radius
-from .exchange.csv_safe import neutralise_cell
-from .paths import DB_ENV, default_db_path
+from .. import __version__
+from ..domain import describe
+from ..domain import vocabulary as vocab
+from ..domain.errors import CBHError, InputError
+from ..domain.model import SORT_KEYS, Hit, SearchQuery
+from ..domain.validation import parse_radius
+from ..exchange.csv_safe import neutralise_cell
+from ..paths import DB_ENV
+from .context import AppContext, pass_app
+from .lists import lists_group
 
 PROG = "cbh-directory"
 F = TypeVar("F", bound=Callable[..., Any])
@@ -43,32 +45,6 @@ CSV_COLUMNS = (
     "last_verified",
     "distance_km",
 )
-
-
-class AppContext:
-    """Opens the directory lazily, so `db path` and `--help` never touch the database."""
-
-    def __init__(self, db_path: Path | None) -> None:
-        self.db_path = db_path
-        self._directory: Any = None
-
-    @property
-    def path(self) -> Path:
-        return self.db_path or default_db_path()
-
-    def directory(self) -> Any:
-        if self._directory is None:
-            from .service import Directory
-
-            self._directory = Directory.open(self.path)
-        return self._directory
-
-    def close(self) -> None:
-        if self._directory is not None:
-            self._directory.close()
-
-
-pass_app = click.make_pass_decorator(AppContext)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -417,7 +393,7 @@ def db_check(app: AppContext) -> None:
     """Run SQLite's integrity checks; exit status 1 if a problem is found."""
     if not app.path.exists():
         raise InputError(f"no database at {app.path}")
-    from .service import Directory
+    from ..service import Directory
 
     with Directory.open(app.path, prepare=False) as directory:
         problems = directory.check()
@@ -442,9 +418,12 @@ def db_check(app: AppContext) -> None:
 @pass_app
 def gui(app: AppContext, screenshot: Path | None, size: str, query_text: str) -> None:
     """Open the CBH Directory window."""
-    from .ui.app import run_gui
+    from ..ui.app import run_gui
 
     raise SystemExit(run_gui(app.path, screenshot=screenshot, size=size, query=query_text))
+
+
+cli.add_command(lists_group)
 
 
 # ------------------------------------------------------------------ entry point

@@ -1,0 +1,308 @@
+"""Everything the window does with lists: actions, menus, dialogs, and the undo stack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
+
+from ..domain.errors import CBHError
+from ..domain.lists import ListImportReport, ListInfo
+from ..service import Directory
+from .list_commands import (
+    AddToList,
+    CreateList,
+    DeleteList,
+    ListCommand,
+    MoveItem,
+    RemoveFromList,
+    RenameList,
+)
+
+Confirm = Callable[[ListImportReport], bool]
+
+
+class ListActions(QObject):
+    """Owns the undo stack and the list actions; `changed` fires after any list change."""
+
+    changed = Signal()
+    message = Signal(str)
+
+    def __init__(
+        self,
+        directory: Directory,
+        parent_widget: QWidget,
+        selected_ids: Callable[[], list[str]],
+        current_list: Callable[[], ListInfo | None],
+    ) -> None:
+        super().__init__(parent_widget)
+        self.directory = directory
+        self.parent_widget = parent_widget
+        self.selected_ids = selected_ids
+        self.current_list = current_list
+        self.stack = QUndoStack(self)
+
+        self.undo_action = self.stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+
+        self.bookmark_action = self._action("Bookmark", "Ctrl+D", self.toggle_bookmarks)
+        self.new_list_action = self._action("&New List…", "Ctrl+Shift+N", lambda: self.new_list())
+        self.rename_list_action = self._action("&Rename List…", None, lambda: self.rename_list())
+        self.duplicate_list_action = self._action(
+            "D&uplicate List…", None, lambda: self.duplicate_list()
+        )
+        self.delete_list_action = self._action("&Delete List", None, self.delete_list)
+        self.export_list_action = self._action(
+            "&Export List for Sharing…", None, lambda: self.export_list()
+        )
+        self.import_list_action = self._action(
+            "&Import Shared List…", None, lambda: self.import_list()
+        )
+        self.remove_action = self._action("Remove from List", None, self.remove_selected)
+        self.move_up_action = self._action("Move &Up", "Alt+Up", lambda: self.move_selected(-1))
+        self.move_down_action = self._action(
+            "Move &Down", "Alt+Down", lambda: self.move_selected(1)
+        )
+        self.update_enabled()
+
+    def _action(self, text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.parent_widget)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    # -- state
+
+    def update_enabled(self, list_order: bool = False) -> None:
+        current = self.current_list()
+        user_list = current is not None and not current.is_bookmarks
+        has_selection = bool(self.selected_ids())
+        self.rename_list_action.setEnabled(user_list)
+        self.delete_list_action.setEnabled(user_list)
+        self.duplicate_list_action.setEnabled(current is not None)
+        self.export_list_action.setEnabled(current is not None)
+        self.remove_action.setEnabled(current is not None and has_selection)
+        self.remove_action.setText(f"Remove from {current.name}" if current else "Remove from List")
+        self.move_up_action.setEnabled(current is not None and has_selection and list_order)
+        self.move_down_action.setEnabled(current is not None and has_selection and list_order)
+        self.bookmark_action.setEnabled(has_selection)
+
+    def push(self, command: ListCommand) -> bool:
+        self.stack.push(command)
+        if command.error:
+            self._warn(command.error)
+            return False
+        return True
+
+    def _changed(self) -> None:
+        self.changed.emit()
+
+    def _warn(self, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "CBH Directory", text, parent=self.parent_widget
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def _ask_name(self, title: str, label: str, text: str = "") -> str | None:
+        name, ok = QInputDialog.getText(self.parent_widget, title, label, text=text)
+        return name.strip() if ok and name.strip() else None
+
+    # -- items
+
+    def add_to(self, list_id: int, ids: list[str] | None = None) -> bool:
+        ids = ids if ids is not None else self.selected_ids()
+        if not ids:
+            return False
+        info = self.directory.list_info(list_id)
+        ok = self.push(AddToList(self.directory, self._changed, list_id, ids, info.name))
+        if ok:
+            self.message.emit(f"Added to {info.name}")
+        return ok
+
+    def remove_from(self, list_id: int, ids: list[str]) -> bool:
+        info = self.directory.list_info(list_id)
+        ok = self.push(RemoveFromList(self.directory, self._changed, list_id, ids, info.name))
+        if ok:
+            self.message.emit(f"Removed from {info.name} (Ctrl+Z to undo)")
+        return ok
+
+    def remove_selected(self) -> None:
+        current = self.current_list()
+        ids = self.selected_ids()
+        if current is not None and ids:
+            self.remove_from(current.id, ids)
+
+    def toggle_bookmarks(self, ids: list[str] | None = None) -> None:
+        """Star the resources, or unstar them if all are starred already."""
+        ids = ids if ids is not None else self.selected_ids()
+        if not ids:
+            return
+        bookmarks = self.directory.bookmarks()
+        starred = self.directory.list_ids(bookmarks.id)
+        if all(rid in starred for rid in ids):
+            self.remove_from(bookmarks.id, ids)
+        else:
+            self.add_to(bookmarks.id, [rid for rid in ids if rid not in starred])
+
+    def move_selected(self, offset: int) -> None:
+        current = self.current_list()
+        ids = self.selected_ids()
+        if current is not None and len(ids) == 1:
+            self.push(MoveItem(self.directory, self._changed, current.id, ids[0], offset))
+
+    def set_item_note(self, list_id: int, resource_id: str, note: str) -> None:
+        try:
+            self.directory.set_item_note(list_id, resource_id, note)
+        except CBHError as exc:
+            self._warn(exc.message)
+
+    def set_list_note(self, list_id: int, note: str) -> None:
+        try:
+            self.directory.set_list_note(list_id, note)
+        except CBHError as exc:
+            self._warn(exc.message)
+
+    # -- lists
+
+    def new_list(self, name: str | None = None, add_ids: list[str] | None = None) -> int | None:
+        name = name or self._ask_name(
+            "New list", "Name of the new list (e.g. Rivera family — March visit):"
+        )
+        if not name:
+            return None
+        command = CreateList(self.directory, self._changed, name)
+        if not self.push(command):
+            return None
+        if add_ids and command.list_id is not None:
+            self.add_to(command.list_id, add_ids)
+        return command.list_id
+
+    def rename_list(self, name: str | None = None) -> None:
+        current = self.current_list()
+        if current is None or current.is_bookmarks:
+            return
+        name = name or self._ask_name("Rename list", "New name:", current.name)
+        if name and name != current.name:
+            self.push(RenameList(self.directory, self._changed, current.id, current.name, name))
+
+    def duplicate_list(self, name: str | None = None) -> None:
+        current = self.current_list()
+        if current is None:
+            return
+        name = name or self._ask_name(
+            "Duplicate list", "Name of the copy:", f"{current.name} (copy)"
+        )
+        if name:
+            self.push(CreateList(self.directory, self._changed, name, copy_of=current.id))
+
+    def delete_list(self) -> None:
+        """Delete the chosen list; undoable, so no confirmation is asked."""
+        current = self.current_list()
+        if current is None or current.is_bookmarks:
+            return
+        if self.push(DeleteList(self.directory, self._changed, current.id, current.name)):
+            self.message.emit(f"Deleted {current.name} (Ctrl+Z to undo)")
+
+    # -- sharing
+
+    def export_list(self, path: Path | None = None) -> Path | None:
+        current = self.current_list()
+        if current is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self.parent_widget,
+                "Export list for sharing",
+                f"{current.name}.cbhlist.json",
+                "CBH Directory list (*.json)",
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            count = self.directory.export_list(current.id, path)
+        except CBHError as exc:
+            self._warn(exc.message)
+            return None
+        self.message.emit(f"Saved {count} items of {current.name} to {path.name}")
+        return path
+
+    def import_list(
+        self, path: Path | None = None, confirm: Confirm | None = None
+    ) -> ListImportReport | None:
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self.parent_widget, "Import shared list", "", "CBH Directory list (*.json)"
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            preview = self.directory.import_list(path, apply=False)
+            if not (confirm or self._confirm_import)(preview):
+                return None
+            report = self.directory.import_list(path, apply=True)
+        except CBHError as exc:
+            self._warn(exc.message)
+            return None
+        self.stack.clear()  # list ids may have changed under older commands
+        self._changed()
+        self.message.emit("Imported " + report.summary())
+        return report
+
+    def _confirm_import(self, preview: ListImportReport) -> bool:
+        box = QMessageBox(self.parent_widget)
+        box.setWindowTitle("Import shared list")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText("Import " + preview.summary() + "?")
+        box.setInformativeText("Items already in your list keep their notes. Nothing else changes.")
+        box.setStandardButtons(QMessageBox.StandardButton.Apply | QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Apply
+
+    # -- menus
+
+    def fill_add_menu(self, menu: QMenu) -> None:
+        """Fill an "Add to list" menu: every list, then a new one."""
+        menu.clear()
+        ids = self.selected_ids()
+        for info in self.directory.lists():
+            action = menu.addAction(info.name)
+            action.triggered.connect(lambda _c=False, list_id=info.id: self.add_to(list_id, ids))
+        menu.addSeparator()
+        new = menu.addAction("New List…")
+        new.triggered.connect(lambda _c=False: self.new_list(add_ids=ids))
+        menu.setEnabled(bool(ids))
+
+    def results_menu(self, parent: QWidget, position: QPoint, copy_contact: QAction) -> QMenu:
+        menu = QMenu(parent)
+        starred = self.directory.bookmarked_ids()
+        ids = self.selected_ids()
+        self.bookmark_action.setText(
+            "Remove Bookmark" if ids and all(i in starred for i in ids) else "Bookmark"
+        )
+        menu.addAction(self.bookmark_action)
+        self.fill_add_menu(menu.addMenu("Add to List"))
+        if self.current_list() is not None:
+            menu.addAction(self.remove_action)
+            menu.addAction(self.move_up_action)
+            menu.addAction(self.move_down_action)
+        menu.addSeparator()
+        menu.addAction(copy_contact)
+        return menu
+
+    def sidebar_actions(self) -> list[QAction]:
+        return [
+            self.new_list_action,
+            self.rename_list_action,
+            self.duplicate_list_action,
+            self.delete_list_action,
+            self.export_list_action,
+            self.import_list_action,
+        ]
