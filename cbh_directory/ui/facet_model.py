@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from ..domain import vocabulary as vocab
 from ..domain.model import Facets, FacetValue, SearchQuery
+from .panel import bold_font
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -207,9 +208,7 @@ class FacetModel(QAbstractItemModel):
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
             )
         if role == Qt.ItemDataRole.FontRole and top:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

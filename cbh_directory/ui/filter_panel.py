@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QPushButton,
     QStyledItemDelegate,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from .facet_model import COUNT, LABEL, FacetModel
+from .facet_model import LABEL, FacetModel
+from .panel import counted_tree, title_row
 
 EXPANDED_BY_DEFAULT = ("kind", "focus", "moderation", "activity", "format")
 
@@ -32,40 +29,22 @@ class FilterPanel(QWidget):
             "Broad",
         }
 
-        title = QLabel("Filters")
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setAccessibleName("Clear all filters")
         self.clear_button.setToolTip("Remove every filter (the search words and place stay)")
         self.clear_button.clicked.connect(self.clear_requested)
 
-        self.tree = QTreeView()
-        self.tree.setAccessibleName("Filters")
-        self.tree.setModel(model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(False)
+        self.tree = counted_tree(model, "Filters")
         self.tree.setIndentation(10)
-        self.tree.setHeaderHidden(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.expanded.connect(lambda index: self._remember(index, True))
         self.tree.collapsed.connect(lambda index: self._remember(index, False))
         model.modelReset.connect(self._restore_expansion)
         self.tree.setItemDelegate(CheckOnClickDelegate(self.tree))
         self.tree.activated.connect(self._toggle_key)
 
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 0, 8)
-        layout.addLayout(top)
+        layout.addLayout(title_row("Filters", self.clear_button))
         layout.addWidget(self.tree)
 
     def set_active_count(self, count: int) -> None:

@@ -14,19 +14,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..domain.lists import ListInfo
+from .panel import bold_font, counted_tree, title_row
 
 Index = QModelIndex | QPersistentModelIndex
 RESOURCE_IDS_MIME = "application/x-cbh-resource-ids"
@@ -111,9 +107,7 @@ class SidebarModel(QAbstractTableModel):
                 return f"All resources, {self._total}"
             return f"{info.name}, {info.count} items"
         if role == Qt.ItemDataRole.FontRole and info is None:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -158,43 +152,26 @@ class Sidebar(QWidget):
     def __init__(self, model: SidebarModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        title = QLabel("Lists")
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
         self.new_button = QToolButton()
         self.new_button.setText("New list…")
         self.new_button.setAccessibleName("New list")
         self.new_button.setToolTip("Make a new list (Ctrl+Shift+N)")
         self.new_button.clicked.connect(self.new_requested)
 
-        self.view = QTreeView()
-        self.view.setAccessibleName("Lists")
-        self.view.setModel(model)
+        self.view = counted_tree(model, "Lists")
         self.view.setRootIsDecorated(False)
-        self.view.setHeaderHidden(True)
-        self.view.setUniformRowHeights(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        header = self.view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         model.modelReset.connect(self._reselect)
         self._current: int | None = None
 
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 0, 4)
-        layout.addLayout(top)
+        layout.addLayout(title_row("Lists", self.new_button))
         layout.addWidget(self.view)
 
     @property
