@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,11 +13,13 @@ from typing import Any
 import sqlite_utils
 
 from . import __version__
+from .domain import describe
 from .domain import vocabulary as vocab
 from .domain.errors import DatabaseError
 from .domain.lists import ListDump, ListImportReport, ListInfo, ListItem
-from .domain.model import Facets, Place, Resource, SearchPage, SearchQuery
+from .domain.model import Facets, Hit, Place, Resource, SearchPage, SearchQuery
 from .exchange.appjson import dataset_header, read_app_json, version_key
+from .exchange.export_set import ExportEntry, ExportSet
 from .exchange.list_file import read_list_file, write_list_file
 from .geo.gazetteer import Gazetteer, ensure_gazetteer, locate
 from .paths import backup_dir, dataset_file, default_db_path
@@ -120,6 +124,56 @@ class Directory:
 
     def matching_ids(self, query: SearchQuery) -> list[str]:
         return self.engine.ids(query)
+
+    def iter_hits(self, query: SearchQuery, batch: int = 2000) -> Iterator[Hit]:
+        """Every hit of the query, in order, fetched a batch at a time."""
+        offset = 0
+        while True:
+            page = self.engine.page(dataclasses.replace(query, offset=offset, limit=batch))
+            yield from page.hits
+            if len(page.hits) < batch:
+                return
+            offset += batch
+
+    def export_set(
+        self,
+        query: SearchQuery | None = None,
+        *,
+        list_id: int | None = None,
+        resource_ids: list[str] | None = None,
+        title: str | None = None,
+        units: str = "mi",
+    ) -> ExportSet:
+        """What to export: a search's results, one list, or chosen resources (in that order)."""
+        q = dataclasses.replace(query or SearchQuery(), offset=0, limit=None)
+        list_name = ""
+        if list_id is not None:
+            list_name = self.list_info(list_id).name
+            q.list_id = list_id
+            if q.sort == "relevance" and not q.text.strip():
+                q.sort = "list"
+        hits = list(self.iter_hits(q))
+        criteria = describe.query_summary(
+            q, list_name=list_name, units=units, country_name=self.gazetteer.country_name
+        )
+        if resource_ids is not None:
+            by_id = {hit.resource.id: hit for hit in hits}
+            hits = [
+                by_id[rid] if rid in by_id else Hit(self.resource(rid))
+                for rid in dict.fromkeys(resource_ids)
+            ]
+            criteria = f"{len(hits)} chosen by hand from: {criteria}"
+        entries = [ExportEntry.from_hit(hit) for hit in hits]
+        codes = {e.resource.country for e in entries if e.resource.country}
+        return ExportSet(
+            title=title or ("Support resources" + (f": {list_name}" if list_name else "")),
+            criteria=criteria,
+            entries=entries,
+            units=units,
+            location=q.near.label.removesuffix(", United States") if q.near else "",
+            list_name=list_name,
+            country_names={code: self.gazetteer.country_name(code) for code in codes},
+        )
 
     def resource(self, resource_id: str) -> Resource:
         return get_resource(self.db, resource_id)

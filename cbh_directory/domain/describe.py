@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from . import vocabulary as vocab
-from .model import Resource
+from .model import Resource, SearchQuery
 
 KM_PER_MILE = 1.609344
 
@@ -119,3 +120,53 @@ def detail_lines(resource: Resource, country_name: str = "") -> list[tuple[str, 
         ("Id", resource.id),
     ]
     return [(label, value) for label, value in rows if value]
+
+
+def _names(terms: dict[str, vocab.Term], values: list[str]) -> str:
+    return ", ".join(terms[v].label if v in terms else v for v in values)
+
+
+def query_summary(
+    query: SearchQuery,
+    *,
+    list_name: str = "",
+    units: str = "mi",
+    country_name: Callable[[str], str] | None = None,
+) -> str:
+    """The search in plain words: 'Support groups about CASK, within 100 miles of ...'."""
+    parts: list[str] = []
+    if list_name:
+        parts.append(f"From the list “{list_name}”")
+    if query.kinds:
+        parts.append("Kind: " + _names(vocab.KIND_BY_ID, query.kinds))
+    if query.focus:
+        parts.append("Focus: " + ", ".join(focus_labels(query.focus)))
+    if query.moderation:
+        parts.append("Moderation: " + _names(vocab.MODERATION_BY_ID, query.moderation))
+    if query.activity:
+        parts.append("Member activity: " + _names(vocab.ACTIVITY_BY_ID, query.activity))
+    if query.formats:
+        parts.append("Format: " + _names(vocab.FORMAT_BY_ID, query.formats))
+    if query.costs:
+        parts.append("Cost: " + _names(vocab.COST_BY_ID, query.costs))
+    if query.languages:
+        parts.append("Language: " + ", ".join(vocab.language_label(c) for c in query.languages))
+    if query.countries:
+        name = country_name or (lambda code: code)
+        parts.append("Country: " + ", ".join(name(c) or "International" for c in query.countries))
+    if query.regions:
+        parts.append("Region: " + ", ".join(r.partition("/")[2] or r for r in query.regions))
+    if query.near is not None:
+        where = query.near.label.removesuffix(", United States")
+        if query.radius_km is not None:
+            amount = query.radius_km / KM_PER_MILE if units == "mi" else query.radius_km
+            unit = "miles" if units == "mi" else "km"
+            place = f"Within {amount:,.0f} {unit} of {where}"
+        else:
+            place = f"Nearest to {where} first"
+        if query.include_online:
+            place += ", and groups that meet online"
+        parts.append(place)
+    if query.text.strip():
+        parts.append(f"Matching “{query.text.strip()}”")
+    return "; ".join(parts) if parts else "All resources in the directory"

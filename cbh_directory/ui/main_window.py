@@ -11,6 +11,7 @@ from ..domain.model import FILTER_FIELDS, Hit
 from ..service import Directory
 from .about import AboutDialog
 from .details_pane import DetailsPane, ListContext
+from .export_actions import ExportActions
 from .facet_model import FacetModel
 from .filter_panel import FilterPanel
 from .list_actions import ListActions
@@ -68,6 +69,15 @@ class MainWindow(QMainWindow):
         self.lists = ListActions(
             directory, self, self.table.selected_ids, lambda: self._current_list
         )
+        self.exports = ExportActions(
+            directory,
+            self,
+            query=lambda: self.model.query,
+            result_count=lambda: self.model.total,
+            selected_ids=self.table.selected_ids,
+            current_list=lambda: self._current_list,
+            units=lambda: self.settings.units,
+        )
 
         results = QWidget()
         results_layout = QVBoxLayout(results)
@@ -97,6 +107,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         lists = self.lists
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.exports.export_action)
+        file_menu.addAction(self.exports.print_action)
+        file_menu.addSeparator()
         file_menu.addAction(lists.import_list_action)
         file_menu.addAction(lists.export_list_action)
         file_menu.addSeparator()
@@ -210,6 +223,7 @@ class MainWindow(QMainWindow):
         self.details.item_note_edited.connect(self.lists.set_item_note)
         self.lists.changed.connect(self._lists_changed)
         self.lists.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.exports.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # -- lists
 
@@ -424,4 +438,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.search_bar.stop()
         self.session.stop()
+        if self.exports.job is not None and self.exports.job.running:
+            self.exports.job.cancel()
+            self.exports.job.wait()
         super().closeEvent(event)

@@ -1,0 +1,64 @@
+"""`cbh-directory export`: contact lists and handouts as CSV, vCard, PDF, HTML or JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..exchange.csv_export import check_columns
+from ..exchange.exporter import ExportOptions, export, format_for
+from .context import AppContext, pass_app
+from .search_options import build_query, search_options
+
+
+@click.command("export")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("words", nargs=-1)
+@search_options(online_default=True)
+@click.option("--list", "list_name", help="Export this list (its order and notes) instead.")
+@click.option("--excel", is_flag=True, help="CSV for Excel: byte-order mark and CRLF line ends.")
+@click.option("--columns", help="CSV columns, comma-separated (default: every field).")
+@click.option("--title", help="Handout title, e.g. 'Support resources for the Rivera family'.")
+@click.option(
+    "--paper",
+    type=click.Choice(["letter", "a4"]),
+    default="letter",
+    show_default=True,
+    help="PDF paper size.",
+)
+@click.option("--units", type=click.Choice(["mi", "km"]), default="mi", show_default=True)
+@pass_app
+def export_command(
+    app: AppContext,
+    path: Path,
+    words: tuple[str, ...],
+    list_name: str | None,
+    excel: bool,
+    columns: str | None,
+    title: str | None,
+    paper: str,
+    units: str,
+    **opts: Any,
+) -> None:
+    """Write the search results (or a list) to PATH; its ending picks the format:
+    .csv (spreadsheet), .vcf (contacts), .pdf or .html (a handout to give a family), .json.
+
+    With --near, groups that meet online stay in (--no-online to leave them out), and the
+    handout lists the nearby ones first.
+
+    \b
+    Examples:
+      cbh-directory export handout.pdf --near "Columbus, OH" --radius 100mi
+      cbh-directory export contacts.vcf --list Bookmarks
+      cbh-directory export groups.csv --kind support_group --excel
+    """
+    format_for(path)
+    chosen = check_columns(c.strip() for c in columns.split(",")) if columns else None
+    directory = app.directory()
+    query = build_query(app, " ".join(words), **opts)
+    list_id = directory.list_info(list_name).id if list_name else None
+    export_set = directory.export_set(query, list_id=list_id, title=title, units=units)
+    summary = export(path, export_set, ExportOptions(columns=chosen, excel=excel, paper=paper))
+    click.echo(summary)

@@ -1,0 +1,138 @@
+"""CSV export: chosen columns, UTF-8 with a header, optionally for Excel; formula-safe cells."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import IO
+
+from ..domain.model import LIST_FIELDS, Resource
+from .atomic import atomic_writer
+from .csv_safe import neutralise_cell
+from .export_set import ExportEntry, ExportSet, progress_interval
+
+Progress = Callable[[int], None]
+
+# Every resource field, by its own name (so the file can be imported back), then extras.
+RESOURCE_COLUMNS: tuple[str, ...] = tuple(Resource.field_names())
+EXTRA_COLUMNS: tuple[str, ...] = ("distance_km", "distance_mi", "list_note", "added_at")
+CONTACT_COLUMNS: tuple[str, ...] = (
+    "name",
+    "kind",
+    "focus",
+    "phone",
+    "email",
+    "website",
+    "city",
+    "region",
+    "country",
+    "description",
+)
+COLUMN_LABELS: dict[str, str] = {
+    "id": "Id",
+    "name": "Name",
+    "kind": "Kind",
+    "alternate_names": "Also known as",
+    "focus": "Focus",
+    "tags": "Tags",
+    "description": "Description",
+    "moderation": "Moderation",
+    "moderation_note": "Moderation note",
+    "activity": "Member activity",
+    "activity_note": "Activity note",
+    "format": "Format",
+    "languages": "Languages",
+    "cost": "Cost",
+    "eligibility": "Who it is for",
+    "ages": "Ages",
+    "service_area": "Serves",
+    "country": "Country",
+    "region": "Region",
+    "city": "City",
+    "postal_code": "Postal code",
+    "address": "Address",
+    "latitude": "Latitude",
+    "longitude": "Longitude",
+    "website": "Website",
+    "email": "Email",
+    "phone": "Phone",
+    "sources": "Sources",
+    "last_verified": "Last verified",
+    "caveat": "Please note",
+    "status": "Status",
+    "distance_km": "Distance (km)",
+    "distance_mi": "Distance (miles)",
+    "list_note": "Note",
+    "added_at": "Added to list",
+}
+
+
+def default_columns(export: ExportSet) -> list[str]:
+    columns = list(RESOURCE_COLUMNS)
+    if export.has_distances:
+        columns += ["distance_km", "distance_mi"]
+    if export.list_name:
+        columns += ["list_note", "added_at"]
+    return columns
+
+
+def cell(entry: ExportEntry, column: str) -> str:
+    """The text of one cell, before formula neutralising."""
+    if column == "distance_km":
+        return "" if entry.distance_km is None else f"{entry.distance_km:.1f}"
+    if column == "distance_mi":
+        return "" if entry.distance_km is None else f"{entry.distance_km / 1.609344:.1f}"
+    if column == "list_note":
+        return entry.note
+    if column == "added_at":
+        return entry.added_at
+    value = getattr(entry.resource, column)
+    if column in LIST_FIELDS:
+        return "; ".join(value)
+    return "" if value is None else str(value)
+
+
+def check_columns(columns: Iterable[str]) -> list[str]:
+    chosen = list(dict.fromkeys(columns))
+    unknown = [c for c in chosen if c not in RESOURCE_COLUMNS and c not in EXTRA_COLUMNS]
+    if unknown:
+        from ..domain.errors import InputError
+
+        raise InputError(
+            f"unknown column {unknown[0]!r}; choose from: "
+            + ", ".join(RESOURCE_COLUMNS + EXTRA_COLUMNS)
+        )
+    return chosen
+
+
+def write_rows(
+    stream: IO[str],
+    export: ExportSet,
+    columns: list[str],
+    *,
+    excel: bool,
+    progress: Progress | None = None,
+) -> None:
+    writer = csv.writer(stream, lineterminator="\r\n" if excel else "\n")
+    writer.writerow(columns)
+    every = progress_interval(len(export.entries))
+    for number, entry in enumerate(export.entries, 1):
+        writer.writerow([neutralise_cell(cell(entry, c)) for c in columns])
+        if progress is not None and (number % every == 0 or number == len(export.entries)):
+            progress(number)
+
+
+def write_csv(
+    path: Path,
+    export: ExportSet,
+    columns: list[str] | None = None,
+    *,
+    excel: bool = False,
+    progress: Progress | None = None,
+) -> None:
+    """Write atomically. `excel` adds a byte-order mark and CRLF line ends, as Excel expects."""
+    chosen = check_columns(columns or default_columns(export))
+    encoding = "utf-8-sig" if excel else "utf-8"
+    with atomic_writer(path, encoding=encoding, newline="") as stream:
+        write_rows(stream, export, chosen, excel=excel, progress=progress)

@@ -1,0 +1,112 @@
+"""vCard 4.0 (RFC 6350) export: one card per resource, for contact applications."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..domain import describe
+from ..domain.validation import is_web_url
+from .atomic import atomic_writer
+from .export_set import ExportEntry, ExportSet, progress_interval
+
+Progress = Callable[[int], None]
+PRODID = "-//CBH Directory//EN"
+
+
+def escape_text(value: str) -> str:
+    """Escape a TEXT value: backslash, comma, semicolon and line breaks (RFC 6350 3.4)."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(",", "\\,")
+        .replace(";", "\\;")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 6350 3.2)."""
+    out: list[str] = []
+    current = ""
+    size = 0
+    limit = 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            out.append(current)
+            current, size, limit = " ", 1, 75
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def _uri_tel(phone: str) -> str | None:
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if phone.strip().startswith("+") and 7 <= len(digits) <= 15:
+        return "tel:+" + digits
+    return None
+
+
+def card(entry: ExportEntry, export: ExportSet) -> str:
+    r = entry.resource
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        f"PRODID:{PRODID}",
+        "KIND:org",
+        f"UID:urn:cbh-directory:{escape_text(r.id)}",
+        f"FN:{escape_text(r.name)}",
+        f"ORG:{escape_text(r.name)}",
+    ]
+    if r.website and is_web_url(r.website):
+        lines.append(f"URL:{r.website.strip()}")
+    if r.email:
+        lines.append(f"EMAIL;TYPE=work:{escape_text(r.email.strip())}")
+    if r.phone:
+        uri = _uri_tel(r.phone)
+        if uri:
+            lines.append(f"TEL;VALUE=uri;TYPE=work,voice:{uri}")
+        else:
+            lines.append(f"TEL;VALUE=text;TYPE=work,voice:{escape_text(r.phone)}")
+    if any((r.address, r.city, r.region, r.postal_code, r.country)):
+        parts = ["", "", r.address, r.city, r.region, r.postal_code, export.country(r.country)]
+        lines.append("ADR;TYPE=work:" + ";".join(escape_text(p) for p in parts))
+    if r.latitude is not None and r.longitude is not None:
+        lines.append(f"GEO:geo:{r.latitude:.5f},{r.longitude:.5f}")
+    categories = [describe.kind_label(r.kind), *describe.focus_labels(r.focus)]
+    lines.append("CATEGORIES:" + ",".join(escape_text(c) for c in categories if c))
+    note = _note(entry)
+    if note:
+        lines.append(f"NOTE:{escape_text(note)}")
+    if r.last_verified:
+        lines.append(f"REV:{r.last_verified.replace('-', '')}T000000Z")
+    lines.append("END:VCARD")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def _note(entry: ExportEntry) -> str:
+    r = entry.resource
+    if not entry.in_directory:
+        gone = "No longer in the CBH Directory; these are the last known details."
+        return "\n".join(p for p in (gone, f"Your note: {entry.note}" if entry.note else "") if p)
+    parts = [r.description]
+    if r.kind == "support_group" or r.moderation != "unknown":
+        parts.append("Moderation: " + describe.moderation_text(r))
+        parts.append("Member activity: " + describe.activity_text(r))
+    if r.caveat:
+        parts.append("Please note: " + r.caveat)
+    if entry.note:
+        parts.append("Your note: " + entry.note)
+    return "\n".join(p for p in parts if p)
+
+
+def write_vcards(path: Path, export: ExportSet, *, progress: Progress | None = None) -> None:
+    every = progress_interval(len(export.entries))
+    with atomic_writer(path, encoding="utf-8", newline="") as stream:
+        for number, entry in enumerate(export.entries, 1):
+            stream.write(card(entry, export))
+            if progress is not None and (number % every == 0 or number == len(export.entries)):
+                progress(number)

@@ -1,0 +1,174 @@
+"""File → Export… and Print…: the dialog, the worker with a progress bar and Cancel, the preview."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from ..domain.lists import ListInfo
+from ..domain.model import SearchQuery
+from ..exchange.exporter import ExportOptions
+from ..exchange.pdf import layout_document, page_size
+from ..service import Directory
+from .export_dialog import ExportChoice, ExportDialog, default_paper
+from .export_job import ExportJob, ExportRequest
+
+
+class ExportActions(QObject):
+    """Owns the Export… and Print… actions; `message` reports the outcome for the status bar."""
+
+    message = Signal(str)
+    done = Signal(str)  # summary after a successful export (for tests and the status bar)
+
+    def __init__(
+        self,
+        directory: Directory,
+        parent_widget: QWidget,
+        *,
+        query: Callable[[], SearchQuery],
+        result_count: Callable[[], int],
+        selected_ids: Callable[[], list[str]],
+        current_list: Callable[[], ListInfo | None],
+        units: Callable[[], str],
+    ) -> None:
+        super().__init__(parent_widget)
+        self.directory = directory
+        self.parent_widget = parent_widget
+        self.query = query
+        self.result_count = result_count
+        self.selected_ids = selected_ids
+        self.current_list = current_list
+        self.units = units
+        self.job: ExportJob | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.export_action = QAction("&Export…", parent_widget)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(lambda _c=False: self.ask_and_export())
+        self.print_action = QAction("&Print…", parent_widget)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(lambda _c=False: self.print_handout())
+
+    # -- export
+
+    def ask_and_export(self) -> None:
+        current = self.current_list()
+        dialog = ExportDialog(
+            result_count=self.result_count(),
+            selected_count=len(self.selected_ids()),
+            lists=self.directory.lists(),
+            current_list=current.id if current else None,
+            parent=self.parent_widget,
+        )
+        if dialog.exec() == ExportDialog.DialogCode.Accepted:
+            self.start(dialog.choice())
+
+    def request_for(self, choice: ExportChoice) -> ExportRequest:
+        query = dataclasses.replace(self.query(), offset=0, limit=None)
+        current = self.current_list()
+        list_id = choice.list_id
+        ids = None
+        if choice.source == "selection":
+            ids = self.selected_ids()
+            list_id = current.id if current else None
+        elif choice.source == "list":
+            query = SearchQuery(sort="list")  # the whole list, in its own order
+        else:
+            list_id = query.list_id
+        return ExportRequest(
+            query=query,
+            path=choice.path,
+            list_id=list_id,
+            resource_ids=ids,
+            title=choice.title or None,
+            units=self.units(),
+            options=choice.options,
+        )
+
+    def start(self, choice: ExportChoice) -> ExportJob:
+        """Run the export off the GUI thread with a progress bar that can cancel it."""
+        request = self.request_for(choice)
+        assert self.directory.path is not None
+        job = ExportJob(self.directory.path, request, self)
+        progress = QProgressDialog(
+            f"Exporting to {choice.path.name}…", "Cancel", 0, 0, self.parent_widget
+        )
+        progress.setWindowTitle("Export")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(job.cancel)
+        job.progress.connect(lambda done, total: _show_progress(progress, done, total))
+        job.finished.connect(lambda summary: self._finished(progress, summary))
+        job.failed.connect(lambda text: self._failed(progress, text))
+        job.cancelled.connect(lambda: self._cancelled(progress))
+        self.job, self.progress_dialog = job, progress
+        job.start()
+        return job
+
+    def _finished(self, progress: QProgressDialog, summary: str) -> None:
+        progress.close()
+        self.message.emit(summary)
+        self.done.emit(summary)
+
+    def _failed(self, progress: QProgressDialog, text: str) -> None:
+        progress.close()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Export failed", text, parent=self.parent_widget
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(
+            "Nothing was written. Check the folder exists, is writable, and has space."
+        )
+        box.open()
+        self.message.emit(f"Export failed: {text}")
+
+    def _cancelled(self, progress: QProgressDialog) -> None:
+        progress.close()
+        self.message.emit("Export cancelled; no file was written")
+
+    # -- print
+
+    def print_handout(self, preview: Callable[[QPrintPreviewDialog], object] | None = None) -> None:
+        """Print the current results (or list, or selection) as the handout, with a preview."""
+        current = self.current_list()
+        ids = self.selected_ids()
+        source = "list" if current is not None else "results"
+        if len(ids) > 1:
+            source = "selection"
+        options = ExportOptions(paper=default_paper())
+        choice = ExportChoice(source, current.id if current else None, Path(), "", options)
+        request = dataclasses.replace(self.request_for(choice), path=None)
+        assert self.directory.path is not None
+        job = ExportJob(self.directory.path, request, self)
+        job.finished.connect(lambda html_text: self._preview(html_text, preview))
+        job.failed.connect(lambda text: self.message.emit(f"Cannot print: {text}"))
+        self.job = job
+        job.start()
+
+    def _preview(
+        self, html_text: str, preview: Callable[[QPrintPreviewDialog], object] | None
+    ) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(page_size(default_paper()))
+        document = layout_document(html_text)
+        dialog = QPrintPreviewDialog(printer, self.parent_widget)
+        dialog.setWindowTitle("Print handout")
+        dialog.paintRequested.connect(document.print_)
+        dialog._document = document  # type: ignore[attr-defined]  # keep it alive with the dialog
+        if preview is not None:
+            preview(dialog)
+        else:
+            dialog.exec()
+
+
+def _show_progress(progress: QProgressDialog, done: int, total: int) -> None:
+    if total and progress.maximum() != total:
+        progress.setMaximum(total)
+    progress.setValue(min(done, total))

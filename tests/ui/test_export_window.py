@@ -1,0 +1,154 @@
+"""Export and print from the window: the dialog, the worker and its progress, Cancel."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cbh_directory.domain.model import Resource
+from cbh_directory.exchange.exporter import ExportOptions
+from cbh_directory.service import Directory
+from cbh_directory.store.database import write_transaction
+from cbh_directory.store.resources import upsert_resource
+from cbh_directory.ui.export_dialog import ExportChoice, ExportDialog
+
+from .test_lists_window import select
+
+
+def test_the_dialog_offers_sources_formats_and_columns(qtbot, curated: Directory) -> None:
+    family = curated.create_list("Rivera family")
+    dialog = ExportDialog(
+        result_count=87, selected_count=2, lists=curated.lists(), current_list=family.id
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.list_radio.isChecked()
+    assert dialog.list_combo.currentData() == family.id
+    dialog.format_combo.setCurrentIndex(3)  # CSV for Excel
+    assert dialog.columns_box.isVisibleTo(dialog) and not dialog.paper_combo.isVisibleTo(dialog)
+    dialog.check_columns(("name", "phone", "email"))
+    choice = dialog.choice()
+    assert choice.source == "list" and choice.list_id == family.id
+    assert choice.path.name == "Rivera family.csv"
+    assert choice.options.excel and choice.options.columns == ["name", "email", "phone"]
+    dialog.format_combo.setCurrentIndex(0)  # PDF
+    assert dialog.paper_combo.isVisibleTo(dialog) and not dialog.columns_box.isVisibleTo(dialog)
+    dialog.results_radio.setChecked(True)
+    assert dialog.choice().path.suffix == ".pdf"
+    assert dialog.choice().path.name == "support resources.pdf"
+
+
+def _run(qtbot, window, choice: ExportChoice) -> str:
+    with qtbot.waitSignal(window.exports.done, timeout=30_000) as done:
+        window.exports.start(choice)
+    return done.args[0]
+
+
+def test_export_the_current_results_off_the_gui_thread(
+    qtbot, make_window, curated, tmp_path: Path
+) -> None:
+    window = make_window(curated)
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        qtbot.keyClicks(window.search_bar.search_box, "CASK")
+    path = tmp_path / "cask.csv"
+    summary = _run(qtbot, window, ExportChoice("results", None, path, "", ExportOptions()))
+    assert summary == f"Wrote {window.model.total} resources to {path}"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert {r["id"] for r in rows} == {
+        h.resource.id for h in (window.model.hit(i) for i in range(window.model.rowCount()))
+    }
+    assert window.exports.job is not None and window.exports.job.wait(5000)
+    assert "Wrote" in window.statusBar().currentMessage()
+
+
+def test_export_selected_rows_as_a_handout(qtbot, make_window, curated, tmp_path: Path) -> None:
+    window = make_window(curated)
+    select(window, "cure-cask", "pacer")
+    path = tmp_path / "two.html"
+    _run(qtbot, window, ExportChoice("selection", None, path, "For Sam", ExportOptions()))
+    text = path.read_text(encoding="utf-8")
+    assert "<h1>For Sam</h1>" in text
+    assert text.count("<h3>") == 2 and "2 chosen by hand" in text
+
+
+def test_export_a_list_as_pdf(qtbot, make_window, curated, tmp_path: Path) -> None:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    family = curated.create_list("Rivera family")
+    curated.add_to_list(family.id, ["pacer", "cure-cask"])
+    curated.set_item_note(family.id, "pacer", "IEP on the 14th")
+    window = make_window(curated)
+    path = tmp_path / "rivera.pdf"
+    _run(qtbot, window, ExportChoice("list", family.id, path, "", ExportOptions(paper="a4")))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "Support resources: Rivera family" in text and "IEP on the 14th" in text
+
+
+def test_cancelling_a_big_export_leaves_no_file(
+    qtbot, make_window, synthetic, tmp_path: Path
+) -> None:
+    with write_transaction(synthetic.db):  # SYNTHETIC: 3,000 generated resources
+        for n in range(3000):
+            upsert_resource(
+                synthetic.db,
+                Resource(
+                    id=f"gen-{n:04d}",
+                    name=f"Generated {n:04d}",
+                    kind="support_group",
+                    description="SYNTHETIC " * 40,
+                ),
+                origin="local",
+            )
+    window = make_window(synthetic)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    path = folder / "big.vcf"
+    seen: list[tuple[int, int]] = []
+    job = window.exports.start(ExportChoice("results", None, path, "", ExportOptions()))
+    job.progress.connect(lambda done, total: seen.append((done, total)))
+    job.progress.connect(lambda done, total: job.cancel() if done >= 30 else None)
+    with qtbot.waitSignal(job.cancelled, timeout=30_000):
+        pass
+    assert seen and seen[-1][1] == 3007
+    assert list(folder.iterdir()) == []
+    qtbot.waitUntil(lambda: "cancelled" in window.statusBar().currentMessage(), timeout=2000)
+
+
+def test_a_failed_export_says_why(qtbot, make_window, curated, tmp_path: Path) -> None:
+    window = make_window(curated)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with qtbot.waitSignal(window.exports.message, timeout=10_000) as message:
+        window.exports.start(ExportChoice("results", None, blocker / "x.csv", "", ExportOptions()))
+    assert message.args[0].startswith("Export failed: cannot write")
+
+
+def test_print_preview_renders_the_handout(qtbot, make_window, curated, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    window = make_window(curated)
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        qtbot.keyClicks(window.search_bar.search_box, "ataxia")
+    dialogs = []
+    window.exports.print_handout(preview=dialogs.append)
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=10_000)
+    dialog = dialogs[0]
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(target))
+    dialog.paintRequested.emit(printer)
+    assert target.exists() and target.stat().st_size > 1000
+    dialog.deleteLater()
+
+
+def test_export_and_print_actions_have_standard_shortcuts(make_window, curated) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    window = make_window(curated)
+    assert window.exports.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    assert window.exports.export_action.shortcut().toString() == "Ctrl+E"
