@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from . import vocabulary as vocab
 from .model import Resource, SearchQuery
+from .phones import display_phone
 
 KM_PER_MILE = 1.609344
 
@@ -46,6 +47,11 @@ def cost_label(resource: Resource) -> str:
     return term.label if term else resource.cost
 
 
+def phone_text(resource: Resource) -> str:
+    """The phone as people dial it: national for the resource's own country."""
+    return display_phone(resource.phone, resource.country)
+
+
 def place_text(resource: Resource, country_name: str = "") -> str:
     parts = [resource.city, resource.region, country_name or resource.country]
     return ", ".join(p for p in parts if p)
@@ -82,7 +88,7 @@ def contact_block(resource: Resource, country_name: str = "") -> str:
     if place:
         lines.append(place)
     if resource.phone:
-        lines.append(f"Phone: {resource.phone}")
+        lines.append(f"Phone: {phone_text(resource)}")
     if resource.email:
         lines.append(f"Email: {resource.email}")
     if resource.website:
@@ -111,7 +117,7 @@ def detail_lines(resource: Resource, country_name: str = "") -> list[tuple[str, 
         ("Postal code", resource.postal_code),
         ("Website", resource.website),
         ("Email", resource.email),
-        ("Phone", resource.phone),
+        ("Phone", phone_text(resource)),
         ("Please note", resource.caveat),
         ("Tags", ", ".join(resource.tags)),
         ("Last verified", verified_text(resource)),

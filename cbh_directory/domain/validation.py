@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from . import vocabulary as vocab
 from .errors import InputError, ValidationError
 from .model import LIST_FIELDS, Resource
+from .phones import normalise_phone, phone_or_text
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2}$")
@@ -92,8 +93,35 @@ def _coordinate(value: object, low: float, high: float) -> float | None:
     return round(number, 6)
 
 
-def normalise_resource(data: dict[str, object]) -> Resource:
-    """Clean and validate a mapping into a Resource, or raise ValidationError listing problems."""
+POSTAL_PATTERNS: dict[str, re.Pattern[str]] = {
+    "US": re.compile(r"^\d{5}(-\d{4})?$"),
+    "CA": re.compile(r"^[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d$"),
+    "GB": re.compile(r"^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$"),
+    "AU": re.compile(r"^\d{4}$"),
+    "DE": re.compile(r"^\d{5}$"),
+    "FR": re.compile(r"^\d{5}$"),
+}
+_ANY_POSTAL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$")
+
+
+def postal_code_problem(code: str, country: str) -> str | None:
+    """Why a postal code cannot be right for the country, or None when it can be."""
+    if not code:
+        return None
+    pattern = POSTAL_PATTERNS.get(country.upper(), _ANY_POSTAL)
+    return (
+        None
+        if pattern.match(code.strip())
+        else f"{code!r} is not a postal code for {country or 'this place'}"
+    )
+
+
+def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Resource:
+    """Clean and validate a mapping into a Resource, or raise ValidationError listing problems.
+
+    Phones become E.164 where they parse. With `strict` (people editing by hand) a phone or
+    postal code that cannot be right is a problem; otherwise (imports) it is kept as given.
+    """
     problems: list[tuple[str, str]] = []
     clean: dict[str, object] = {}
     known = set(Resource.field_names())
@@ -153,6 +181,19 @@ def normalise_resource(data: dict[str, object]) -> Resource:
             problems.append(("last_verified", "must be a date like 2026-01-31"))
     if (clean.get("latitude") is None) != (clean.get("longitude") is None):
         problems.append(("latitude", "latitude and longitude must be given together"))
+    phone = str(clean.get("phone", ""))
+    if phone:
+        if strict:
+            try:
+                clean["phone"] = normalise_phone(phone, country)
+            except InputError as exc:
+                problems.append(("phone", exc.message))
+        else:
+            clean["phone"] = phone_or_text(phone, country)
+    if strict:
+        postal = postal_code_problem(str(clean.get("postal_code", "")), country)
+        if postal:
+            problems.append(("postal_code", postal))
 
     if problems:
         raise ValidationError(problems, what=f"resource {rid or '(no id)'}")

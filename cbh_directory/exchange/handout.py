@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..domain import describe
 from ..domain import vocabulary as vocab
+from ..domain.phones import tel_uri
 from ..domain.validation import EMAIL_PATTERN, is_web_url
 from .atomic import atomic_writer
 from .export_set import ExportEntry, ExportSet, progress_interval
@@ -59,8 +60,9 @@ def contact_lines(entry: ExportEntry) -> list[str]:
     r = entry.resource
     lines = []
     if r.phone:
-        digits = "".join(ch for ch in r.phone if ch.isdigit() or ch == "+")
-        phone = _link(f"tel:{digits}", r.phone) if len(digits) >= 7 else _e(r.phone)
+        uri = tel_uri(r.phone)
+        shown = describe.phone_text(r)
+        phone = _link(uri, shown) if uri else _e(shown)
         lines.append(f'<span class="label">Phone:</span> {phone}')
     if r.email:
         email = _link(f"mailto:{r.email}", r.email) if EMAIL_PATTERN.match(r.email) else _e(r.email)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain import describe
+from ..domain.phones import tel_uri
 from ..domain.validation import is_web_url
 from .atomic import atomic_writer
 from .export_set import ExportEntry, ExportSet, progress_interval
@@ -43,13 +44,6 @@ def fold(line: str) -> str:
     return "\r\n".join(out)
 
 
-def _uri_tel(phone: str) -> str | None:
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    if phone.strip().startswith("+") and 7 <= len(digits) <= 15:
-        return "tel:+" + digits
-    return None
-
-
 def card(entry: ExportEntry, export: ExportSet) -> str:
     r = entry.resource
     lines = [
@@ -66,7 +60,7 @@ def card(entry: ExportEntry, export: ExportSet) -> str:
     if r.email:
         lines.append(f"EMAIL;TYPE=work:{escape_text(r.email.strip())}")
     if r.phone:
-        uri = _uri_tel(r.phone)
+        uri = tel_uri(r.phone)
         if uri:
             lines.append(f"TEL;VALUE=uri;TYPE=work,voice:{uri}")
         else:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..domain import describe
 from ..domain import vocabulary as vocab
 from ..domain.model import Hit
+from ..domain.phones import tel_uri
 from .flow_layout import FlowLayout
 from .links import mailto, open_link, tel
 
@@ -298,7 +299,8 @@ class DetailsPane(QScrollArea):
         if r.email:
             column.addWidget(LinkButton(r.email, mailto(r.email), "Email"))
         if r.phone:
-            column.addWidget(LinkButton(r.phone, tel(r.phone), "Phone"))
+            uri = tel_uri(r.phone) or tel(r.phone)
+            column.addWidget(LinkButton(describe.phone_text(r), uri, "Phone"))
         copy = QPushButton("Copy contact")
         copy.setAccessibleName("Copy contact")
         copy.setToolTip("Copy the name, place and contact details as plain text")

@@ -1,0 +1,67 @@
+"""Phone numbers with the `phonenumbers` library: stored as E.164, shown the national way."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from .errors import InputError
+
+_EXTENSION = re.compile(r"\s*(?:ext\.?|x|extension)\s*(\d{1,6})\s*$", re.IGNORECASE)
+
+
+def normalise_phone(text: str, country: str = "") -> str:
+    """'(614) 555-0100 ext 12' with country US -> '+16145550100 ext. 12'. Raises InputError."""
+    raw = (text or "").strip()
+    if not raw:
+        return ""
+    extension = ""
+    match = _EXTENSION.search(raw)
+    if match:
+        extension, raw = match.group(1), raw[: match.start()]
+    region = (country or "US").upper()
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        raise InputError(f"{text!r} is not a phone number") from None
+    if not phonenumbers.is_possible_number(number):
+        raise InputError(f"{text!r} is not a possible phone number for {region}")
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return f"{e164} ext. {extension}" if extension else e164
+
+
+def phone_or_text(text: str, country: str = "") -> str:
+    """E.164 when the text is a phone number, else the text as given (for imports)."""
+    try:
+        return normalise_phone(text, country)
+    except InputError:
+        return (text or "").strip()
+
+
+def display_phone(stored: str, country: str = "") -> str:
+    """National format for a number of the resource's own country, international otherwise."""
+    if not stored.startswith("+"):
+        return stored
+    main, _, extension = stored.partition(" ext. ")
+    try:
+        number = phonenumbers.parse(main, None)
+    except phonenumbers.NumberParseException:
+        return stored
+    region = phonenumbers.region_code_for_number(number)
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if region and region == (country or "US").upper()
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    shown = phonenumbers.format_number(number, style)
+    return f"{shown} ext. {extension}" if extension else shown
+
+
+def tel_uri(stored: str) -> str | None:
+    """'tel:+16145550100;ext=12' for a stored E.164 number, else None."""
+    if not stored.startswith("+"):
+        return None
+    main, _, extension = stored.partition(" ext. ")
+    digits = "".join(ch for ch in main if ch.isdigit())
+    return f"tel:+{digits}" + (f";ext={extension}" if extension else "")

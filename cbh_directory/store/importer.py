@@ -1,0 +1,191 @@
+"""Comparing an import with the database (the preview), then applying it in one transaction."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+import sqlite_utils
+
+from ..domain.model import Resource
+from ..exchange.import_types import ParsedImport, Rejection
+from .database import now_iso, write_transaction
+from .resources import country_names, iter_resources, refresh_snapshots, upsert_resource
+
+# Fields compared for "changed"; coordinates are compared rounded (imports round-trip text).
+COMPARED = tuple(f.name for f in fields(Resource) if f.name != "id")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(slots=True)
+class ImportPreview:
+    """What an import would do, field by field; `apply_import` does exactly this."""
+
+    source: str
+    kind: str
+    new: list[Resource] = field(default_factory=list)
+    changed: list[tuple[Resource, list[FieldChange]]] = field(default_factory=list)
+    unchanged: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    # (id, field, incoming value): fields edited here, which keep the local value
+    kept_local: list[tuple[str, str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    origin: str = "imported"
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.new or self.changed)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.new)} new, {len(self.changed)} changed, {self.unchanged} unchanged, "
+            f"{len(self.rejected)} rejected"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "kind": self.kind,
+            "new": [r.id for r in self.new],
+            "changed": {
+                r.id: [{"field": c.field, "old": c.old, "new": c.new} for c in changes]
+                for r, changes in self.changed
+            },
+            "unchanged": self.unchanged,
+            "rejected": [
+                {"row": x.row, "field": x.field, "reason": x.reason} for x in self.rejected
+            ],
+            "kept_local": [{"id": i, "field": f, "incoming": v} for i, f, v in self.kept_local],
+            "notes": self.notes,
+        }
+
+
+def _same(field_name: str, old: Any, new: Any) -> bool:
+    if field_name in ("latitude", "longitude"):
+        if old is None or new is None:
+            return old is new
+        return abs(float(old) - float(new)) < 1e-6
+    return bool(old == new)
+
+
+def diff(old: Resource, new: Resource) -> list[FieldChange]:
+    return [
+        FieldChange(name, getattr(old, name), getattr(new, name))
+        for name in COMPARED
+        if not _same(name, getattr(old, name), getattr(new, name))
+    ]
+
+
+def _local_edits(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
+    edits: dict[str, dict[str, Any]] = {}
+    for rid, name, value in db.execute("SELECT resource_id, field, value FROM local_edits"):
+        edits.setdefault(rid, {})[name] = json.loads(value)
+    return edits
+
+
+def _with_local_values(resource: Resource, edited: dict[str, Any]) -> Resource:
+    if not edited:
+        return resource
+    values = resource.to_dict()
+    values.update({k: v for k, v in edited.items() if k in values and k != "id"})
+    return Resource.from_dict(values)
+
+
+def _existing(db: sqlite_utils.Database, ids: list[str]) -> dict[str, Resource]:
+    found: dict[str, Resource] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for resource in iter_resources(db, f"id IN ({marks})", chunk):
+            found[resource.id] = resource
+    return found
+
+
+def plan_import(db: sqlite_utils.Database, parsed: ParsedImport) -> ImportPreview:
+    """Compare every incoming resource with the database; writes nothing."""
+    preview = ImportPreview(
+        source=parsed.source,
+        kind=parsed.kind,
+        rejected=list(parsed.rejected),
+        notes=list(parsed.notes),
+        origin=parsed.origin,
+    )
+    existing = _existing(db, [r.id for r in parsed.resources])
+    edits = _local_edits(db)
+    for incoming in parsed.resources:
+        local = edits.get(incoming.id, {})
+        for name in local:
+            if getattr(incoming, name, None) != local[name]:
+                preview.kept_local.append((incoming.id, name, getattr(incoming, name, None)))
+        target = _with_local_values(incoming, local)
+        old = existing.get(incoming.id)
+        if old is None:
+            preview.new.append(target)
+            continue
+        changes = diff(old, target)
+        if changes:
+            preview.changed.append((target, changes))
+        else:
+            preview.unchanged += 1
+    return preview
+
+
+def apply_import(db: sqlite_utils.Database, preview: ImportPreview) -> int:
+    """Write the new and changed resources, all or nothing. Returns how many were written."""
+    names = country_names(db)
+    written = 0
+    with write_transaction(db):
+        for resource in preview.new:
+            upsert_resource(db, resource, origin=preview.origin, names=names)
+            written += 1
+        for resource, changes in preview.changed:
+            origin_row = db.execute(
+                "SELECT origin FROM resources WHERE id = ?", [resource.id]
+            ).fetchone()
+            origin = origin_row[0] if origin_row else preview.origin
+            if origin == "curated":
+                # Corrections to curated entries are local edits: a dataset update keeps them.
+                _record_local_edits(db, resource.id, changes)
+            upsert_resource(db, resource, origin=origin, names=names)
+            written += 1
+        db.conn.executemany(
+            "UPDATE local_edits SET curated_value = ? WHERE resource_id = ? AND field = ?",
+            [
+                (json.dumps(value, ensure_ascii=False), rid, name)
+                for rid, name, value in preview.kept_local
+            ],
+        )
+        refresh_snapshots(db, [*preview.new, *(r for r, _ in preview.changed)])
+        db.execute(
+            "INSERT INTO metadata (key, value) VALUES ('last_import', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [json.dumps({"at": now_iso(), "source": preview.source, "summary": preview.summary()})],
+        )
+    return written
+
+
+def _record_local_edits(
+    db: sqlite_utils.Database, resource_id: str, changes: list[FieldChange]
+) -> None:
+    db.conn.executemany(
+        "INSERT INTO local_edits (resource_id, field, value, curated_value, edited_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (resource_id, field) DO UPDATE SET "
+        "value = excluded.value, edited_at = excluded.edited_at",
+        [
+            (
+                resource_id,
+                change.field,
+                json.dumps(change.new, ensure_ascii=False),
+                json.dumps(change.old, ensure_ascii=False),
+                now_iso(),
+            )
+            for change in changes
+        ],
+    )
