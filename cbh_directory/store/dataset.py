@@ -126,4 +126,7 @@ def _keep_local_values(
             [json.dumps(getattr(resource, name, None), ensure_ascii=False), resource.id, name],
         )
     known = {k: v for k, v in edited.items() if k in Resource.field_names()}
+    if "last_verified" in known:
+        # A newer check by the curators counts too: the later date wins.
+        known["last_verified"] = max(str(known["last_verified"]), resource.last_verified)
     return replace(resource, **known)  # type: ignore[arg-type]

@@ -1,0 +1,236 @@
+"""CSV import: columns mapped to fields (guessed, then confirmed by the user), rows validated."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain import vocabulary as vocab
+from ..domain.errors import DatasetError, ValidationError
+from ..domain.model import LIST_FIELDS, Resource
+from ..domain.validation import normalise_resource, slugify
+from .csv_export import COLUMN_LABELS
+from .csv_safe import FORMULA_PREFIXES
+from .import_types import ParsedImport, Rejection
+from .text_files import decode_text
+
+MAX_CELL = 1_000_000
+MAX_ROWS = 500_000
+IGNORE = ""
+FIELDS: tuple[str, ...] = tuple(Resource.field_names())
+
+# Other names people give the columns, normalised (lower case, letters and digits only).
+SYNONYMS: dict[str, str] = {
+    "organization": "name",
+    "organisation": "name",
+    "orgname": "name",
+    "resource": "name",
+    "title": "name",
+    "url": "website",
+    "web": "website",
+    "site": "website",
+    "homepage": "website",
+    "telephone": "phone",
+    "tel": "phone",
+    "phonenumber": "phone",
+    "mail": "email",
+    "emailaddress": "email",
+    "zip": "postal_code",
+    "zipcode": "postal_code",
+    "postcode": "postal_code",
+    "state": "region",
+    "province": "region",
+    "county": "region",
+    "lat": "latitude",
+    "lng": "longitude",
+    "lon": "longitude",
+    "long": "longitude",
+    "type": "kind",
+    "category": "kind",
+    "street": "address",
+    "address1": "address",
+    "summary": "description",
+    "about": "description",
+    "verified": "last_verified",
+    "lastchecked": "last_verified",
+    "language": "languages",
+    "fees": "cost",
+    "fee": "cost",
+    "whoitisfor": "eligibility",
+    "serves": "service_area",
+    "akas": "alternate_names",
+    "alsoknownas": "alternate_names",
+    "source": "sources",
+    "pleasenote": "caveat",
+}
+
+CountryLookup = Callable[[str], str | None]
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+_LABELS = {_key(label): name for name, label in COLUMN_LABELS.items() if name in FIELDS}
+_FIELD_KEYS = {_key(name): name for name in FIELDS}
+
+
+def guess_field(header: str) -> str:
+    """The field a column header most likely means, or IGNORE."""
+    key = _key(header)
+    return _FIELD_KEYS.get(key) or _LABELS.get(key) or SYNONYMS.get(key) or IGNORE
+
+
+def guess_mapping(headers: list[str]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    used: set[str] = set()
+    for header in headers:
+        field = guess_field(header)
+        if field and field not in used:
+            mapping[header] = field
+            used.add(field)
+        else:
+            mapping[header] = IGNORE
+    return mapping
+
+
+def header_key(headers: list[str]) -> str:
+    """Identifies a set of headers, so a mapping the user chose can be remembered for it."""
+    return hashlib.sha1("\n".join(h.strip().casefold() for h in headers).encode()).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class CsvTable:
+    source: str
+    headers: list[str]
+    rows: list[tuple[int, list[str]]]  # (line number, cells)
+    encoding: str
+
+
+def read_table(path: Path) -> CsvTable:
+    """Read a CSV file (UTF-8 or Windows-1252, comma, semicolon or tab separated)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DatasetError(f"no such file: {path}") from None
+    except OSError as exc:
+        raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    text, encoding = decode_text(data, path.name)
+    if not text.strip():
+        raise DatasetError(f"{path.name} is empty")
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:20_000], ",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    csv.field_size_limit(MAX_CELL)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        headers = [h.strip() for h in next(reader)]
+        rows: list[tuple[int, list[str]]] = []
+        for cells in reader:
+            if len(rows) >= MAX_ROWS:
+                raise DatasetError(f"{path.name} has more than {MAX_ROWS:,} rows")
+            if any(c.strip() for c in cells):
+                rows.append((reader.line_num, cells))
+    except csv.Error as exc:
+        raise DatasetError(f"{path.name}, line {reader.line_num}: {exc}") from exc
+    if not any(headers):
+        raise DatasetError(f"{path.name} has no header row")
+    if len(set(headers)) != len(headers):
+        raise DatasetError(f"{path.name} has two columns with the same name")
+    return CsvTable(path.name, headers, rows, encoding)
+
+
+def _unneutralise(text: str) -> str:
+    """Undo the apostrophe our CSV export puts before formula-like cells."""
+    if text.startswith("'") and text[1:2] and text[1:].startswith(FORMULA_PREFIXES):
+        return text[1:]
+    return text
+
+
+def _term_id(value: str, terms: dict[str, vocab.Term], extra: dict[str, str] | None = None) -> str:
+    key = _key(value)
+    for term_id, term in terms.items():
+        if key in (_key(term_id), _key(term.label)):
+            return term_id
+    if extra and key in extra:
+        return extra[key]
+    return value.strip()
+
+
+_KIND_SHORT = {_key(label): kind for kind, label in vocab.KIND_SHORT.items()}
+_LANGUAGES = {_key(name): code for code, name in vocab.LANGUAGE_NAMES.items()}
+
+
+def _convert(field: str, value: str, country: CountryLookup | None) -> object:
+    value = _unneutralise(value.strip())
+    if field == "kind":
+        return _term_id(value, vocab.KIND_BY_ID, _KIND_SHORT)
+    if field == "moderation":
+        return _term_id(value, vocab.MODERATION_BY_ID)
+    if field == "activity":
+        return _term_id(value, vocab.ACTIVITY_BY_ID)
+    if field == "format":
+        return _term_id(value, vocab.FORMAT_BY_ID, {"inperson": "in_person", "both": "hybrid"})
+    if field == "cost":
+        return _term_id(value, vocab.COST_BY_ID)
+    if field == "status":
+        return _term_id(value, vocab.STATUS_BY_ID)
+    if field == "country" and value and country is not None:
+        return country(value) or value
+    if field in LIST_FIELDS:
+        items = [v.strip() for v in value.replace("|", ";").split(";") if v.strip()]
+        if field == "focus":
+            found = [vocab.focus_lookup(v) for v in items]
+            return [t.id if t else v for t, v in zip(found, items, strict=True)]
+        if field == "languages":
+            return [_LANGUAGES.get(_key(v), v.lower()) for v in items]
+        return items
+    return value
+
+
+def parse_rows(
+    table: CsvTable,
+    mapping: dict[str, str],
+    *,
+    default_kind: str = "national_org",
+    country: CountryLookup | None = None,
+) -> ParsedImport:
+    """Turn mapped rows into resources; a row that fails validation is rejected, not fatal."""
+    chosen = {h: f for h, f in mapping.items() if f and h in table.headers}
+    if "name" not in chosen.values():
+        raise DatasetError(f"{table.source}: no column is mapped to the name")
+    if len(set(chosen.values())) != len(chosen):
+        raise DatasetError(f"{table.source}: two columns are mapped to the same field")
+    index = {h: table.headers.index(h) for h in chosen}
+    parsed = ParsedImport(source=table.source, kind="csv")
+    if table.encoding != "utf-8":
+        parsed.notes.append(f"{table.source} was read as {table.encoding} text")
+    seen: set[str] = set()
+    for line, cells in table.rows:
+        values: dict[str, object] = {}
+        for header, field in chosen.items():
+            position = index[header]
+            values[field] = _convert(
+                field, cells[position] if position < len(cells) else "", country
+            )
+        if not values.get("kind"):
+            values["kind"] = default_kind
+        if not values.get("id"):
+            values["id"] = slugify(str(values.get("name") or ""))
+        row = f"line {line}"
+        try:
+            resource = normalise_resource(values)
+        except ValidationError as exc:
+            parsed.rejected.extend(Rejection(row, f, reason) for f, reason in exc.problems)
+            continue
+        if resource.id in seen:
+            parsed.rejected.append(Rejection(row, "id", f"{resource.id!r} appears twice"))
+            continue
+        seen.add(resource.id)
+        parsed.resources.append(resource)
+    return parsed

@@ -1,0 +1,74 @@
+"""Which importer reads a file: HSDS packages (folder, zip, datapackage.json), app JSON, CSV."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.errors import DatasetError
+from .appjson import parse_app_json
+from .csv_import import CountryLookup, guess_mapping, parse_rows, read_table
+from .import_types import ParsedImport, Rejection
+from .text_files import decode_text
+
+MAX_JSON_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class ImportOptions:
+    csv_mapping: dict[str, str] | None = None  # header -> field; None: guessed
+    default_kind: str = "national_org"
+    default_country: str = "US"
+    country: CountryLookup | None = None  # "United States" -> "US"
+
+
+def import_kind(path: Path) -> str:
+    if path.is_dir() or path.suffix.lower() == ".zip" or path.name == "datapackage.json":
+        return "hsds"
+    if path.suffix.lower() == ".json":
+        return "json"
+    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
+        return "csv"
+    raise DatasetError(
+        f"cannot tell how to import {path.name!r}: use a .csv or .json file, or an HSDS data "
+        "package (a folder or .zip with datapackage.json)"
+    )
+
+
+def read_import(path: Path, options: ImportOptions | None = None) -> ParsedImport:
+    options = options or ImportOptions()
+    if not path.exists():
+        raise DatasetError(f"no such file or folder: {path}")
+    kind = import_kind(path)
+    if kind == "hsds":
+        from .hsds_read import read_hsds
+
+        return read_hsds(
+            path, default_country=options.default_country, default_kind=options.default_kind
+        )
+    if kind == "json":
+        return read_json_import(path)
+    table = read_table(path)
+    mapping = options.csv_mapping or guess_mapping(table.headers)
+    return parse_rows(table, mapping, default_kind=options.default_kind, country=options.country)
+
+
+def read_json_import(path: Path) -> ParsedImport:
+    """The app's own JSON (an export or a dataset file): bad resources are rejected one by one."""
+    data = path.read_bytes()
+    if len(data) > MAX_JSON_BYTES:
+        raise DatasetError(f"{path.name} is too large ({len(data):,} bytes)")
+    text, _encoding = decode_text(data, path.name)
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DatasetError(f"{path.name} is not valid JSON: {exc}") from exc
+    if isinstance(payload, dict) and payload.get("profile") == "tabular-data-package":
+        raise DatasetError(f"{path.name} is an HSDS datapackage.json: import its folder or zip")
+    dataset = parse_app_json(payload, strict=False)
+    parsed = ParsedImport(source=path.name, kind="json", resources=dataset.resources)
+    parsed.rejected = [
+        Rejection(f"resource #{index + 1}", "", reason) for index, reason in dataset.rejected
+    ]
+    return parsed

@@ -1,0 +1,135 @@
+"""The Directory: the one facade the CLI and the GUI use, on one database connection."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from ..domain.errors import DatabaseError
+from ..domain.model import Facets, Place, Resource, SearchPage, SearchQuery
+from ..exchange.appjson import dataset_header, read_app_json, version_key
+from ..geo.gazetteer import Gazetteer, ensure_gazetteer, locate
+from ..paths import dataset_file, default_db_path
+from ..store import lists
+from ..store.database import open_database
+from ..store.dataset import MergeReport, merge_dataset
+from ..store.facets import count_facets
+from ..store.metadata import get_meta
+from ..store.migrations import apply_migrations
+from ..store.resources import count_resources, get_resource
+from ..store.search import SearchEngine
+from ..store.vocabulary_table import sync_focus_terms
+from .editing import EditingService
+from .exporting import ExportService
+from .lists_service import ListsService
+from .maintenance import MaintenanceService
+
+
+@dataclass(slots=True)
+class StartupReport:
+    """What opening the directory had to do."""
+
+    migrations: list[str] = field(default_factory=list)
+    backup: Path | None = None
+    gazetteer_loaded: bool = False
+    merge: MergeReport | None = None
+
+
+class Directory(ListsService, EditingService, ExportService, MaintenanceService):
+    """The directory on one database connection. Open one per thread."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None = None) -> None:
+        self.db = db
+        self.path = path
+        self.engine = SearchEngine(db)
+        self.gazetteer = Gazetteer(db)
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, prepare: bool = True) -> Directory:
+        """Open the database at `path` (default: the user's), setting it up when `prepare`."""
+        db_path = Path(path) if path is not None else default_db_path()
+        db = open_database(db_path)
+        try:
+            directory = cls(db, None if str(db_path) == ":memory:" else db_path)
+            if prepare:
+                directory.startup_report = directory.prepare()
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise DatabaseError(f"the database {db_path} cannot be used: {exc}") from exc
+        except BaseException:
+            db.close()
+            raise
+        return directory
+
+    startup_report: StartupReport | None = None
+
+    def prepare(self, dataset: Path | None = None) -> StartupReport:
+        """Bring the schema up to date, load the gazetteer, merge a newer bundled dataset."""
+        report = StartupReport()
+
+        def backup_first(pending: list[str]) -> None:
+            report.backup = self.backup("before-upgrade")
+
+        report.migrations = apply_migrations(self.db, before_upgrade=backup_first)
+        report.gazetteer_loaded = ensure_gazetteer(self.db)
+        sync_focus_terms(self.db)
+        lists.ensure_bookmarks(self.db)
+        report.merge = self.merge_bundled_dataset(dataset)
+        return report
+
+    def merge_bundled_dataset(
+        self, path: Path | None = None, *, force: bool = False
+    ) -> MergeReport | None:
+        path = path or dataset_file()
+        version, _ = dataset_header(path)
+        current = get_meta(self.db, "dataset_version")
+        if current and not force and version_key(current) >= version_key(version):
+            return None
+        return merge_dataset(self.db, read_app_json(path), self._geocode, force=force)
+
+    def _geocode(self, resource: Resource) -> tuple[float, float] | None:
+        place = locate(self.gazetteer, resource.city, resource.region, resource.country)
+        return (place.latitude, place.longitude) if place else None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Directory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading
+
+    def search(self, query: SearchQuery) -> SearchPage:
+        return self.engine.page(query)
+
+    def count(self, query: SearchQuery) -> int:
+        return self.engine.count(query)
+
+    def facets(self, query: SearchQuery) -> Facets:
+        return count_facets(self.engine, query)
+
+    def matching_ids(self, query: SearchQuery) -> list[str]:
+        return self.engine.ids(query)
+
+    def resource(self, resource_id: str) -> Resource:
+        return get_resource(self.db, resource_id)
+
+    def total(self) -> int:
+        return count_resources(self.db)
+
+    # -- places
+
+    def places(self, text: str) -> list[Place]:
+        return self.gazetteer.lookup(text)
+
+    def resolve_place(self, text: str) -> Place:
+        return self.gazetteer.resolve(text)
+
+    def complete_place(self, prefix: str, limit: int = 12) -> list[Place]:
+        return self.gazetteer.complete(prefix, limit)

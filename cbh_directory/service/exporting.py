@@ -1,0 +1,65 @@
+"""The service's exchange: what to export, and (see importing) what comes in."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from ..domain import describe
+from ..domain.model import Hit, SearchQuery
+from ..exchange.export_set import ExportEntry, ExportSet
+from ..store.lists import get_list
+from ..store.resources import get_resource
+from .base import ServiceBase
+
+
+class ExportService(ServiceBase):
+    def iter_hits(self, query: SearchQuery, batch: int = 2000) -> Iterator[Hit]:
+        """Every hit of the query, in order, fetched a batch at a time."""
+        offset = 0
+        while True:
+            page = self.engine.page(dataclasses.replace(query, offset=offset, limit=batch))
+            yield from page.hits
+            if len(page.hits) < batch:
+                return
+            offset += batch
+
+    def export_set(
+        self,
+        query: SearchQuery | None = None,
+        *,
+        list_id: int | None = None,
+        resource_ids: list[str] | None = None,
+        title: str | None = None,
+        units: str = "mi",
+    ) -> ExportSet:
+        """What to export: a search's results, one list, or chosen resources (in that order)."""
+        q = dataclasses.replace(query or SearchQuery(), offset=0, limit=None)
+        list_name = ""
+        if list_id is not None:
+            list_name = get_list(self.db, list_id).name
+            q.list_id = list_id
+            if q.sort == "relevance" and not q.text.strip():
+                q.sort = "list"
+        hits = list(self.iter_hits(q))
+        criteria = describe.query_summary(
+            q, list_name=list_name, units=units, country_name=self.gazetteer.country_name
+        )
+        if resource_ids is not None:
+            by_id = {hit.resource.id: hit for hit in hits}
+            hits = [
+                by_id[rid] if rid in by_id else Hit(get_resource(self.db, rid))
+                for rid in dict.fromkeys(resource_ids)
+            ]
+            criteria = f"{len(hits)} chosen by hand from: {criteria}"
+        entries = [ExportEntry.from_hit(hit) for hit in hits]
+        codes = {e.resource.country for e in entries if e.resource.country}
+        return ExportSet(
+            title=title or ("Support resources" + (f": {list_name}" if list_name else "")),
+            criteria=criteria,
+            entries=entries,
+            units=units,
+            location=q.near.label.removesuffix(", United States") if q.near else "",
+            list_name=list_name,
+            country_names={code: self.gazetteer.country_name(code) for code in codes},
+        )

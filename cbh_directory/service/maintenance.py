@@ -1,0 +1,83 @@
+"""The service's maintenance: backups, restore, integrity checks and statistics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..domain import vocabulary as vocab
+from ..domain.errors import DatabaseError
+from ..paths import backup_dir
+from ..store.database import backup_to, timestamped_backup
+from ..store.metadata import all_meta
+from ..store.migrations import pending_names
+from ..store.resources import count_resources
+from .base import ServiceBase
+
+STALE_AFTER_DAYS = 365
+
+
+class MaintenanceService(ServiceBase):
+    def backup(self, reason: str = "manual", destination: Path | None = None) -> Path:
+        if destination is not None:
+            return backup_to(self.db, destination)
+        if self.path is None:
+            raise DatabaseError("an in-memory database cannot be backed up to the backup folder")
+        return timestamped_backup(self.db, backup_dir(self.path), reason)
+
+    def check(self) -> list[str]:
+        """Problems found by SQLite's integrity and foreign-key checks, and schema state."""
+        problems = [row[0] for row in self.db.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        problems += [
+            f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
+            for row in self.db.execute("PRAGMA foreign_key_check")
+        ]
+        try:
+            self.db.execute(
+                "INSERT INTO resources_fts (resources_fts, rank) VALUES ('integrity-check', 1)"
+            )
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"full-text index: {exc}")
+        pending = pending_names(self.db)
+        if pending:
+            problems.append("schema not up to date: " + ", ".join(pending))
+        return problems
+
+    def stats(self) -> dict[str, Any]:
+        db = self.db
+        meta = all_meta(db)
+        by_kind = dict(
+            db.execute(
+                "SELECT kind, count(*) FROM resources WHERE status = 'active' GROUP BY kind"
+            ).fetchall()
+        )
+        by_focus = dict(
+            db.execute(
+                "SELECT f.focus_id, count(*) FROM resource_focus f "
+                "JOIN resources r ON r.pk = f.resource_pk WHERE r.status = 'active' "
+                "GROUP BY f.focus_id"
+            ).fetchall()
+        )
+        cutoff = (dt.date.today() - dt.timedelta(days=STALE_AFTER_DAYS)).isoformat()
+        stale = db.execute(
+            "SELECT count(*) FROM resources WHERE status = 'active' "
+            "AND (last_verified = '' OR last_verified < ?)",
+            [cutoff],
+        ).fetchone()[0]
+        return {
+            "app_version": __version__,
+            "database": str(self.path) if self.path else ":memory:",
+            "dataset_version": meta.get("dataset_version"),
+            "dataset_released": meta.get("dataset_released"),
+            "resources": count_resources(db),
+            "inactive": count_resources(db, include_inactive=True) - count_resources(db),
+            "stale": stale,
+            "by_kind": {t.id: by_kind.get(t.id, 0) for t in vocab.KINDS},
+            "by_focus": {t.id: by_focus.get(t.id, 0) for t in vocab.FOCUS_TERMS},
+            "places": db.execute("SELECT count(*) FROM places").fetchone()[0],
+            "lists": db.execute("SELECT count(*) FROM lists").fetchone()[0],
+            "list_items": db.execute("SELECT count(*) FROM list_items").fetchone()[0],
+        }
