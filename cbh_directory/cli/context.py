@@ -26,10 +26,25 @@ class AppContext:
 
     def directory(self) -> Directory:
         if self._directory is None:
+            from ..domain.errors import DatabaseError, DatabaseTooNewError
             from ..service import Directory
 
-            self._directory = Directory.open(self.path)
+            try:
+                self._directory = Directory.open(self.path)
+            except DatabaseTooNewError:
+                raise
+            except DatabaseError as exc:
+                raise DatabaseError(exc.message + self._restore_hint()) from exc
         return self._directory
+
+    def _restore_hint(self) -> str:
+        from ..paths import backup_dir
+        from ..store.backups import latest_good_backup
+
+        backup = latest_good_backup(backup_dir(self.path))
+        if backup is None:
+            return ""
+        return f" (the newest good backup is {backup}: cbh-directory db restore --latest)"
 
     def close(self) -> None:
         if self._directory is not None:

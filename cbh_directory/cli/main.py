@@ -20,6 +20,8 @@ from ..domain.model import Hit
 from ..exchange.csv_safe import neutralise_cell
 from ..paths import DB_ENV
 from .context import AppContext, pass_app
+from .data import edit_command, export_hsds_command, import_command
+from .db import db_group
 from .export import export_command
 from .lists import lists_group
 from .search_options import build_query, search_options
@@ -262,56 +264,6 @@ def places(app: AppContext, lookup: tuple[str, ...], as_json: bool, limit: int) 
         click.echo(f"{place.label}  ({place.latitude:.4f}, {place.longitude:.4f}){population}")
 
 
-# ------------------------------------------------------------------ db
-
-
-@cli.group()
-def db() -> None:
-    """Where the database is, create it, or check it."""
-
-
-@db.command("path")
-@pass_app
-def db_path_command(app: AppContext) -> None:
-    """Print the database file's path (without opening it)."""
-    click.echo(str(app.path))
-
-
-@db.command("init")
-@pass_app
-def db_init(app: AppContext) -> None:
-    """Create or upgrade the database and load the bundled dataset and places."""
-    directory = app.directory()
-    report = directory.startup_report
-    click.echo(f"Database: {app.path}")
-    if report and report.migrations:
-        click.echo("Schema: applied " + ", ".join(report.migrations))
-    if report and report.backup:
-        click.echo(f"Backup: {report.backup}")
-    if report and report.gazetteer_loaded:
-        click.echo("Places: loaded the offline gazetteer")
-    if report and report.merge:
-        click.echo("Dataset: " + report.merge.summary())
-    click.echo(f"Ready: {directory.total()} resources")
-
-
-@db.command("check")
-@pass_app
-def db_check(app: AppContext) -> None:
-    """Run SQLite's integrity checks; exit status 1 if a problem is found."""
-    if not app.path.exists():
-        raise InputError(f"no database at {app.path}")
-    from ..service import Directory
-
-    with Directory.open(app.path, prepare=False) as directory:
-        problems = directory.check()
-    if problems:
-        for problem in problems:
-            click.echo(problem)
-        raise SystemExit(1)
-    click.echo(f"ok: {app.path}")
-
-
 # ------------------------------------------------------------------ gui
 
 
@@ -331,8 +283,12 @@ def gui(app: AppContext, screenshot: Path | None, size: str, query_text: str) ->
     raise SystemExit(run_gui(app.path, screenshot=screenshot, size=size, query=query_text))
 
 
+cli.add_command(db_group)
 cli.add_command(lists_group)
 cli.add_command(export_command)
+cli.add_command(import_command)
+cli.add_command(export_hsds_command)
+cli.add_command(edit_command)
 
 
 # ------------------------------------------------------------------ entry point

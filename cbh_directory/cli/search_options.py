@@ -71,6 +71,12 @@ def _options(online_default: bool) -> list[Callable[[F], F]]:
         ),
         click.option("--inactive", is_flag=True, help="Include inactive (archived) resources."),
         click.option(
+            "--needs-review",
+            is_flag=True,
+            help="Only entries not verified within the review age (12 months unless set), "
+            "oldest first.",
+        ),
+        click.option(
             "--sort",
             type=click.Choice(SORT_KEYS),
             default="relevance",
@@ -112,6 +118,10 @@ def build_query(app: AppContext, text: str, **opts: Any) -> SearchQuery:
             raise InputError("--radius needs --near PLACE")
     if opts.get("near"):
         query.near = app.directory().resolve_place(opts["near"])
+    if opts.get("needs_review"):
+        query.verified_before = app.directory().stale_cutoff()
+        if query.sort == "relevance":
+            query.sort, query.reverse = "verified", True
     if query.sort == "distance" and query.near is None:
         raise InputError("--sort distance needs --near PLACE")
     return query

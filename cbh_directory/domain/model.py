@@ -153,6 +153,7 @@ class SearchQuery:
     include_online: bool = True
     include_inactive: bool = False
     list_id: int | None = None  # search only this list's items (and show those that left)
+    verified_before: str | None = None  # ISO date: only entries not verified since (review)
     sort: str = "relevance"
     reverse: bool = False
     offset: int = 0

@@ -127,7 +127,7 @@ def read_table(path: Path) -> CsvTable:
     except csv.Error:
         dialect = csv.excel
     csv.field_size_limit(MAX_CELL)
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
     try:
         headers = [h.strip() for h in next(reader)]
         rows: list[tuple[int, list[str]]] = []

@@ -155,6 +155,10 @@ class Gazetteer:
             self._regions = keys
         return self._regions
 
+    def country_code(self, text: str) -> str | None:
+        """The ISO code for a country name, alias or code ('United Kingdom', 'UK' -> 'GB')."""
+        return self._country_keys().get(search_key(text))
+
     def country_name(self, code: str) -> str:
         row = self.db.execute("SELECT name FROM countries WHERE code = ?", [code]).fetchone()
         return row[0] if row else code

@@ -24,8 +24,8 @@ from ..store.search import SearchEngine
 from ..store.vocabulary_table import sync_focus_terms
 from .editing import EditingService
 from .exporting import ExportService
+from .importing import ImportService
 from .lists_service import ListsService
-from .maintenance import MaintenanceService
 
 
 @dataclass(slots=True)
@@ -38,7 +38,7 @@ class StartupReport:
     merge: MergeReport | None = None
 
 
-class Directory(ListsService, EditingService, ExportService, MaintenanceService):
+class Directory(ListsService, EditingService, ExportService, ImportService):
     """The directory on one database connection. Open one per thread."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None = None) -> None:

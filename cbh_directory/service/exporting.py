@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from pathlib import Path
 
 from ..domain import describe
 from ..domain.model import Hit, SearchQuery
@@ -14,6 +15,17 @@ from .base import ServiceBase
 
 
 class ExportService(ServiceBase):
+    def export_hsds(self, path: Path, *, include_inactive: bool = False) -> int:
+        """Write the directory as an HSDS 3.0 data package (folder or .zip); returns the count."""
+        from ..exchange.hsds_write import write_hsds
+
+        query = SearchQuery(include_inactive=include_inactive, sort="name", limit=None)
+        resources = [hit.resource for hit in self.iter_hits(query)]
+        codes = {r.country for r in resources if r.country}
+        names = {code: self.gazetteer.country_name(code) for code in codes}
+        write_hsds(path, resources, country_names=names)
+        return len(resources)
+
     def iter_hits(self, query: SearchQuery, batch: int = 2000) -> Iterator[Hit]:
         """Every hit of the query, in order, fetched a batch at a time."""
         offset = 0

@@ -9,10 +9,11 @@ from typing import Any
 
 from .. import __version__
 from ..domain import vocabulary as vocab
-from ..domain.errors import DatabaseError
+from ..domain.errors import DatabaseError, InputError
 from ..paths import backup_dir
+from ..store import backups
 from ..store.database import backup_to, timestamped_backup
-from ..store.metadata import all_meta
+from ..store.metadata import all_meta, get_meta, set_meta
 from ..store.migrations import pending_names
 from ..store.resources import count_resources
 from .base import ServiceBase
@@ -22,11 +23,55 @@ STALE_AFTER_DAYS = 365
 
 class MaintenanceService(ServiceBase):
     def backup(self, reason: str = "manual", destination: Path | None = None) -> Path:
+        """Copy the live database with SQLite's backup API (to the backup folder by default)."""
         if destination is not None:
             return backup_to(self.db, destination)
         if self.path is None:
             raise DatabaseError("an in-memory database cannot be backed up to the backup folder")
-        return timestamped_backup(self.db, backup_dir(self.path), reason)
+        return timestamped_backup(self.db, backup_dir(self.path), reason, keep=backups.KEEP)
+
+    def backups(self) -> list[Path]:
+        return backups.list_backups(backup_dir(self.path)) if self.path else []
+
+    def daily_backup(self) -> Path | None:
+        """Once a day, on start: a backup unless one was made today."""
+        today = dt.date.today().isoformat()
+        if self.path is None or get_meta(self.db, "last_daily_backup") == today:
+            return None
+        path = self.backup("daily")
+        set_meta(self.db, "last_daily_backup", today)
+        return path
+
+    def restore(self, source: Path) -> Path:
+        """Replace the live data with a backup (checked first); the current state is backed up
+        before, so a restore can itself be undone. Returns that safety backup."""
+        problem = backups.database_problem(source)
+        if problem:
+            raise DatabaseError(f"{source.name} cannot be restored: {problem}")
+        safety = self.backup("before-restore")
+        reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            reader.backup(self.db.conn)
+        finally:
+            reader.close()
+        return safety
+
+    # -- how old is too old
+
+    def stale_after_days(self) -> int:
+        try:
+            return max(1, int(get_meta(self.db, "stale_after_days") or STALE_AFTER_DAYS))
+        except ValueError:
+            return STALE_AFTER_DAYS
+
+    def set_stale_after_days(self, days: int) -> None:
+        if not 1 <= days <= 3650:
+            raise InputError("the review age must be between 1 day and 10 years")
+        set_meta(self.db, "stale_after_days", str(days))
+
+    def stale_cutoff(self, today: dt.date | None = None) -> str:
+        """Entries verified before this date (or never) need review."""
+        return ((today or dt.date.today()) - dt.timedelta(days=self.stale_after_days())).isoformat()
 
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks, and schema state."""
@@ -61,7 +106,7 @@ class MaintenanceService(ServiceBase):
                 "GROUP BY f.focus_id"
             ).fetchall()
         )
-        cutoff = (dt.date.today() - dt.timedelta(days=STALE_AFTER_DAYS)).isoformat()
+        cutoff = self.stale_cutoff()
         stale = db.execute(
             "SELECT count(*) FROM resources WHERE status = 'active' "
             "AND (last_verified = '' OR last_verified < ?)",
@@ -75,6 +120,7 @@ class MaintenanceService(ServiceBase):
             "resources": count_resources(db),
             "inactive": count_resources(db, include_inactive=True) - count_resources(db),
             "stale": stale,
+            "stale_after_days": self.stale_after_days(),
             "by_kind": {t.id: by_kind.get(t.id, 0) for t in vocab.KINDS},
             "by_focus": {t.id: by_focus.get(t.id, 0) for t in vocab.FOCUS_TERMS},
             "places": db.execute("SELECT count(*) FROM places").fetchone()[0],

@@ -41,7 +41,8 @@ class ImportPreview:
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.new or self.changed)
+        """Anything to write: resources, or the source's values beside your local edits."""
+        return bool(self.new or self.changed or self.kept_local)
 
     def summary(self) -> str:
         return (

@@ -168,6 +168,9 @@ class SearchEngine:
             c.source += " LEFT JOIN temp.hit_near n ON n.pk = r.pk"
         if not q.include_inactive and q.list_id is None:
             c.where.append("r.status = 'active'")
+        if q.verified_before is not None:
+            c.where.append("(r.last_verified = '' OR r.last_verified < ?)")
+            c.where_params.append(q.verified_before)
         filters = q.filter_values()
         for group, column in SIMPLE_COLUMNS.items():
             values = filters[group]

@@ -235,3 +235,8 @@ def test_sort_by_focus_groups_by_first_term_and_puts_none_last(synthetic: Direct
     assert firsts[-1] is None
     named = [f.casefold() for f in firsts if f is not None]
     assert named == sorted(named)
+
+
+def test_needs_review_lists_entries_not_verified_since_a_date(synthetic: Directory) -> None:
+    old = ids(synthetic, verified_before="2025-12-31", sort="verified", reverse=True)
+    assert old == ["test-chicago-hybrid", "test-columbus-ataxia"]  # oldest first

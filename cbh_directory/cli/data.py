@@ -1,0 +1,176 @@
+"""Keeping the directory true from the command line: import, export-hsds, edit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..domain import vocabulary as vocab
+from ..domain.errors import InputError
+from ..exchange.importers import ImportOptions
+from ..store.importer import ImportPreview
+from .context import AppContext, pass_app
+
+SHOWN = 20
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Only show what would change.")
+@click.option("--json", "as_json", is_flag=True, help="Print the preview as JSON.")
+@click.option(
+    "--map",
+    "mappings",
+    multiple=True,
+    metavar="COLUMN=FIELD",
+    help="CSV: which field a column fills (repeatable); other columns keep the guess.",
+)
+@click.option(
+    "--default-kind",
+    type=click.Choice([t.id for t in vocab.KINDS]),
+    default="national_org",
+    show_default=True,
+    help="Kind for rows that do not say.",
+)
+@click.option(
+    "--default-country", default="US", show_default=True, help="Country for rows without one."
+)
+@pass_app
+def import_command(
+    app: AppContext,
+    path: Path,
+    dry_run: bool,
+    as_json: bool,
+    mappings: tuple[str, ...],
+    default_kind: str,
+    default_country: str,
+) -> None:
+    """Import resources from PATH: the app's JSON, a CSV file, or an HSDS data package (a
+    folder or .zip with datapackage.json, HSDS 1.x, 2.x or 3.0).
+
+    Shows what is new, changed (field by field), unchanged and rejected (row, field, reason),
+    then applies it all in one transaction after a backup. Your local edits, lists and notes
+    are kept. With --dry-run nothing is written.
+    """
+    directory = app.directory()
+    options = ImportOptions(default_kind=default_kind, default_country=default_country.upper())
+    mapping = None
+    if mappings:
+        mapping = directory.csv_mapping(directory.csv_headers(path))
+        for item in mappings:
+            column, sep, field = item.partition("=")
+            if not sep or column not in mapping:
+                raise InputError(f"--map {item!r}: use COLUMN=FIELD with a column of the file")
+            mapping[column] = field.strip()
+        options.csv_mapping = mapping
+    preview = directory.preview_import(path, options)
+    if as_json:
+        click.echo(json.dumps(preview.to_dict(), ensure_ascii=False, indent=2, default=str))
+    else:
+        _print_preview(preview)
+    if dry_run:
+        click.echo("Dry run: nothing was changed.", err=True)
+        return
+    written = directory.apply_import(preview, csv_mapping=mapping)
+    click.echo(f"Imported: {written} resources written.", err=True)
+
+
+def _print_preview(preview: ImportPreview) -> None:
+    click.echo(f"{preview.source}: {preview.summary()}")
+    for note in preview.notes:
+        click.echo(f"  note: {note}")
+    for resource in preview.new[:SHOWN]:
+        click.echo(f"  new: {resource.name} ({resource.id})")
+    _more(len(preview.new))
+    for resource, changes in preview.changed[:SHOWN]:
+        click.echo(f"  changed: {resource.name} ({resource.id})")
+        for change in changes[:8]:
+            click.echo(f"      {change.field}: {_short(change.old)} -> {_short(change.new)}")
+    _more(len(preview.changed))
+    for rejection in preview.rejected[:SHOWN]:
+        click.echo(f"  rejected: {rejection}")
+    _more(len(preview.rejected))
+    for rid, field, _value in preview.kept_local[:SHOWN]:
+        click.echo(f"  kept your edit: {rid} {field}")
+
+
+def _more(count: int) -> None:
+    if count > SHOWN:
+        click.echo(f"  … and {count - SHOWN} more (use --json for all)")
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@click.command("export-hsds")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--inactive", is_flag=True, help="Include archived resources.")
+@pass_app
+def export_hsds_command(app: AppContext, path: Path, inactive: bool) -> None:
+    """Write the whole directory as an HSDS 3.0 data package: a folder, or PATH.zip."""
+    count = app.directory().export_hsds(path, include_inactive=inactive)
+    click.echo(f"Wrote {count} services as HSDS 3.0 to {path}")
+
+
+@click.command("edit")
+@click.argument("resource_id")
+@click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Change a field (repeatable); lists take values separated by ';'.",
+)
+@click.option("--verified", is_flag=True, help="Mark it verified today.")
+@click.option(
+    "--archive/--unarchive", default=None, help="Hide it from searches, or bring it back."
+)
+@click.option(
+    "--revert",
+    "revert_fields",
+    multiple=True,
+    metavar="FIELD",
+    help="Use the directory's value again.",
+)
+@pass_app
+def edit_command(
+    app: AppContext,
+    resource_id: str,
+    assignments: tuple[str, ...],
+    verified: bool,
+    archive: bool | None,
+    revert_fields: tuple[str, ...],
+) -> None:
+    """Change a resource. On curated or imported entries your change is kept apart, so a
+    dataset update keeps it and shows the directory's value beside it."""
+    directory = app.directory()
+    changes: dict[str, object] = {}
+    for item in assignments:
+        field, sep, value = item.partition("=")
+        if not sep:
+            raise InputError(f"--set {item!r}: use FIELD=VALUE")
+        changes[field.strip()] = (
+            [v.strip() for v in value.split(";") if v.strip()]
+            if field.strip() in ("alternate_names", "focus", "tags", "languages", "sources")
+            else value
+        )
+    unknown = [f for f in changes if f not in directory.resource(resource_id).to_dict()]
+    if unknown:
+        raise InputError(f"unknown field {unknown[0]!r}")
+    if changes:
+        directory.edit_resource(resource_id, changes)
+    for field in revert_fields:
+        directory.revert_field(resource_id, field)
+    if verified:
+        directory.mark_verified([resource_id])
+    if archive is not None:
+        directory.archive([resource_id], archive)
+    resource = directory.resource(resource_id)
+    edits = directory.local_edits(resource_id)
+    click.echo(f"Saved {resource.name} ({resource.id})")
+    for field, (local, source) in edits.items():
+        click.echo(f"  {field}: yours {local!r}; directory {source!r}")

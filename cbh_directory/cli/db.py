@@ -1,0 +1,113 @@
+"""`cbh-directory db`: where the database is, create it, check it, back it up, restore it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..domain.errors import CBHError, InputError
+from ..paths import backup_dir
+from ..store import backups
+from .context import AppContext, pass_app
+
+
+@click.group("db")
+def db_group() -> None:
+    """Where the database is; create, check, back up or restore it."""
+
+
+@db_group.command("path")
+@pass_app
+def db_path_command(app: AppContext) -> None:
+    """Print the database file's path (without opening it)."""
+    click.echo(str(app.path))
+
+
+@db_group.command("init")
+@pass_app
+def db_init(app: AppContext) -> None:
+    """Create or upgrade the database and load the bundled dataset and places."""
+    directory = app.directory()
+    report = directory.startup_report
+    click.echo(f"Database: {app.path}")
+    if report and report.migrations:
+        click.echo("Schema: applied " + ", ".join(report.migrations))
+    if report and report.backup:
+        click.echo(f"Backup: {report.backup}")
+    if report and report.gazetteer_loaded:
+        click.echo("Places: loaded the offline gazetteer")
+    if report and report.merge:
+        click.echo("Dataset: " + report.merge.summary())
+    click.echo(f"Ready: {directory.total()} resources")
+
+
+@db_group.command("check")
+@pass_app
+def db_check(app: AppContext) -> None:
+    """Run SQLite's integrity checks; exit status 1 if a problem is found."""
+    if not app.path.exists():
+        raise InputError(f"no database at {app.path}")
+    from ..service import Directory
+
+    with Directory.open(app.path, prepare=False) as directory:
+        problems = directory.check()
+    if problems:
+        for problem in problems:
+            click.echo(problem)
+        raise SystemExit(1)
+    click.echo(f"ok: {app.path}")
+
+
+@db_group.command("backup")
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@pass_app
+def db_backup(app: AppContext, path: Path | None) -> None:
+    """Back up the database to PATH, or to the backups folder (the last 10 are kept)."""
+    made = app.directory().backup("manual", path)
+    click.echo(f"Backed up to {made}")
+
+
+@db_group.command("backups")
+@pass_app
+def db_backups(app: AppContext) -> None:
+    """List the backups in the backups folder, newest first."""
+    found = backups.list_backups(backup_dir(app.path))
+    if not found:
+        click.echo(f"No backups in {backup_dir(app.path)}")
+    for path in found:
+        click.echo(str(path))
+
+
+@db_group.command("restore")
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--latest", is_flag=True, help="Restore the newest good backup.")
+@pass_app
+def db_restore(app: AppContext, path: Path | None, latest: bool) -> None:
+    """Replace the database with the backup at PATH (checked first).
+
+    The current database is backed up first; a damaged one is moved aside, never deleted.
+    """
+    if latest:
+        path = backups.latest_good_backup(backup_dir(app.path))
+        if path is None:
+            raise InputError(f"no good backup in {backup_dir(app.path)}")
+    if path is None:
+        raise InputError("give the backup to restore, or --latest")
+    if not path.exists():
+        raise InputError(f"no such file: {path}")
+    problem = backups.database_problem(path)
+    if problem:
+        raise InputError(f"{path.name} cannot be restored: {problem}")
+    from ..service import Directory
+
+    try:
+        with Directory.open(app.path, prepare=False) as directory:
+            safety = directory.restore(path)
+        click.echo(f"Restored {path.name}; the previous state is in {safety}")
+    except CBHError:
+        moved = backups.put_in_place(path, app.path)
+        where = f"; the damaged database was moved to {moved}" if moved else ""
+        click.echo(f"Restored {path.name}{where}")
+    with Directory.open(app.path) as directory:  # upgrade an older backup, merge the dataset
+        click.echo(f"Ready: {directory.total()} resources")

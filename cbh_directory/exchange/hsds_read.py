@@ -1,0 +1,518 @@
+"""Reading Open Referral HSDS data packages (1.x, 2.x and 3.0) into validated resources."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain import vocabulary as vocab
+from ..domain.errors import DatasetError, InputError, ValidationError
+from ..domain.validation import (
+    COUNTRY_PATTERN,
+    EMAIL_PATTERN,
+    is_web_url,
+    normalise_resource,
+    slugify,
+)
+from .hsds_common import LIST_TEXT_FIELDS, VOCAB_PREFIXES, language_code
+from .hsds_read_tables import RawPackage, Table, load_package
+from .hsds_read_terms import TermMeaning, classify, own_code, own_taxonomy_ids
+from .import_types import ParsedImport, Rejection
+
+# Columns without which a table cannot be joined (or, for services, imported at all).
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "service": ("id", "name"),
+    "organization": ("id",),
+    "location": ("id",),
+    "service_at_location": ("service_id", "location_id"),
+    "address": ("location_id",),
+    "physical_address": ("location_id",),
+    "postal_address": ("location_id",),
+    "phone": ("number",),
+    "taxonomy_term": ("id",),
+    "attribute": ("link_id", "taxonomy_term_id"),
+    "service_attribute": ("service_id", "taxonomy_term_id"),
+}
+COUNTRY_ALIASES = {
+    "USA": "US",
+    "U.S.": "US",
+    "U.S.A.": "US",
+    "UNITED STATES": "US",
+    "UNITED STATES OF AMERICA": "US",
+    "CANADA": "CA",
+    "CAN": "CA",
+    "UK": "GB",
+    "GBR": "GB",
+    "UNITED KINGDOM": "GB",
+    "AUSTRALIA": "AU",
+    "AUS": "AU",
+}
+_FREE = re.compile(r"\b(?:free|no fees?|no charge|no cost|none)\b", re.IGNORECASE)
+_LOW = re.compile(
+    r"\b(?:sliding[- ]scale|low[- ]cost|reduced (?:fee|cost|rate)s?)\b", re.IGNORECASE
+)
+_PAID = re.compile(
+    r"[$£€]\s?\d|\b\d+(?:\.\d+)?\s?(?:usd|gbp|eur|dollars?|pounds?)\b", re.IGNORECASE
+)
+_STOPWORDS = frozenset({"the", "and", "for", "inc", "llc", "ltd", "of", "de", "la", "los"})
+_OWN_PLACE = ("address", "city", "region", "postal_code", "country")
+
+
+def read_hsds(
+    path: Path, *, default_country: str = "US", default_kind: str = "national_org"
+) -> ParsedImport:
+    """Read an HSDS folder, datapackage.json or .zip: one resource per service.
+
+    Unreadable files and missing key columns raise DatasetError; a service that fails validation
+    becomes a Rejection and is left out. Nothing is written anywhere."""
+    country = default_country.strip().upper()
+    if not COUNTRY_PATTERN.match(country):
+        raise InputError(f"bad default country {default_country!r}: use a code such as US")
+    if default_kind not in vocab.KIND_BY_ID:
+        raise InputError(
+            f"unknown kind {default_kind!r}: use one of " + ", ".join(vocab.KIND_BY_ID)
+        )
+    raw = load_package(Path(path))
+    _check_columns(raw.tables)
+    return _Reader(raw, country, default_kind).run()
+
+
+def _check_columns(tables: dict[str, Table]) -> None:
+    if "service" not in tables:
+        raise DatasetError("the package has no service table (services.csv)")
+    for name, columns in REQUIRED_COLUMNS.items():
+        table = tables.get(name)
+        for column in columns if table else ():
+            if table and column not in table.columns:
+                raise DatasetError(f"{table.file} has no “{column}” column")
+
+
+@dataclass(slots=True)
+class _Site:
+    """A service's location with its addresses (type, row) and checked coordinates."""
+
+    id: str
+    row: dict[str, str]
+    addresses: list[tuple[str, dict[str, str]]]
+    coords: tuple[float, float] | None
+
+    @property
+    def kind(self) -> str:
+        return self.row.get("location_type", "").lower()
+
+    @property
+    def physical(self) -> bool:
+        if self.kind:
+            return self.kind == "physical"
+        return self.coords is not None or any(t == "physical" for t, _ in self.addresses)
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _integer_text(text: str) -> str:
+    value = _number(text)
+    return str(int(value)) if value is not None and value == int(value) else text
+
+
+def _join(values: list[str]) -> str:
+    return "; ".join(dict.fromkeys(v for v in values if v))
+
+
+def _age(text: str) -> str:
+    value = _number(text)
+    return _integer_text(text) if value is not None and value >= 0 else ""
+
+
+def _ages(row: dict[str, str]) -> str:
+    """'5–18', '12+', 'up to 21' from minimum_age / maximum_age."""
+    low, high = _age(row.get("minimum_age", "")), _age(row.get("maximum_age", ""))
+    if low and high:
+        return f"{low}–{high}"
+    return f"{low}+" if low else f"up to {high}" if high else ""
+
+
+def _date(text: str) -> str | None:
+    """The ISO date of '2024-03-15', '2024-03-15T10:30:00Z' or '03/15/2024'; None if unreadable."""
+    for value, pattern in ((text[:10], "%Y-%m-%d"), (text, "%m/%d/%Y")):
+        try:
+            return dt.datetime.strptime(value, pattern).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 1 and w not in _STOPWORDS}
+
+
+class _Reader:
+    """Maps each service row to a resource, with dict indexes over the other tables."""
+
+    def __init__(self, raw: RawPackage, country: str, kind: str) -> None:
+        self.raw = raw
+        self.tables = raw.tables
+        self.country = country
+        self.kind = kind
+        self.counts: Counter[str] = Counter()
+        self.unknown_languages: set[str] = set()
+        self.prefix = slugify(raw.name or "hsds", 24)
+        self.used_ids: set[str] = set()
+        self.sites: dict[str, _Site] = {}
+        self.meanings: dict[str, TermMeaning] = {}
+        terms = self.tables.get("taxonomy_term")
+        if terms is None and raw.version != "3.0":
+            terms = self.tables.get("taxonomy")  # HSDS 1.0 kept its terms in "taxonomy"
+        self.terms = {r["id"]: r for r in reversed(terms.rows) if r.get("id")} if terms else {}
+        taxonomies = self.tables.get("taxonomy")
+        self.own_taxonomies = own_taxonomy_ids(taxonomies.rows if taxonomies else [])
+
+    def rows(self, table: str, column: str, value: str) -> list[dict[str, str]]:
+        found = self.tables.get(table)
+        return found.lookup(column, value) if found else []
+
+    def first(self, table: str, column: str, value: str) -> dict[str, str]:
+        return next(iter(self.rows(table, column, value)), {})
+
+    def run(self) -> ParsedImport:
+        result = ParsedImport(source=self.raw.source, kind="hsds", notes=list(self.raw.notes))
+        services = self.tables["service"]
+        first_row: dict[str, int] = {}
+        for position, row in enumerate(services.rows):
+            where = services.where(position)
+            sid = row.get("id", "")
+            if not sid:
+                result.rejected.append(Rejection(where, "id", "is empty"))
+                continue
+            if sid in first_row:
+                reason = f"the service id {sid!r} is used again (first on row {first_row[sid]})"
+                result.rejected.append(Rejection(where, "id", reason))
+                continue
+            first_row[sid] = services.numbers[position]
+            self._add(result, where, row)
+        result.notes.extend(self._summary(len(services.rows)))
+        return result
+
+    def _add(self, result: ParsedImport, where: str, row: dict[str, str]) -> None:
+        try:
+            resource = normalise_resource(self.map_service(row))
+        except ValidationError as exc:
+            problems = exc.problems
+            field, reason = problems[0] if len(problems) == 1 else ("", str(exc))
+            result.rejected.append(Rejection(where, field, reason))
+            return
+        if resource.id in self.used_ids:
+            reason = f"the id {resource.id!r} is already used by an earlier service"
+            result.rejected.append(Rejection(where, "id", reason))
+            return
+        self.used_ids.add(resource.id)
+        result.resources.append(resource)
+
+    def map_service(self, row: dict[str, str]) -> dict[str, object]:
+        sid = row["id"]
+        org = self.first("organization", "id", row.get("organization_id", ""))
+        terms = self.service_terms(sid)
+        own = [
+            (code, value) for term, value in terms if (code := own_code(term, self.own_taxonomies))
+        ]
+        exact = any(code == ("field", "id") for code, _ in own)
+        sites = self.service_sites(sid)
+        website = self.website(row, org)
+        data: dict[str, object] = {
+            "name": row.get("name", ""),
+            "description": row.get("description") or ("" if exact else org.get("description", "")),
+            "website": website,
+            "email": self.email(row, org),
+            "phone": self.phone(sid, sites, org, exact),
+            "eligibility": self.eligibility(sid, row),
+            "ages": _ages(row),
+            "service_area": _join(
+                [
+                    r.get("description") or r.get("name") or r.get("service_area", "")
+                    for r in self.rows("service_area", "service_id", sid)
+                ]
+            ),
+            "languages": self.languages(sid, [] if exact else sites),
+            "last_verified": self.verified(row),
+            "status": "inactive"
+            if row.get("status", "").lower() in ("inactive", "defunct")
+            else "active",
+            "cost": self.cost(sid, row),
+            "format": self.format(sites, row),
+            **self.place(sites, exact),
+        }
+        if exact:
+            self.apply_own(data, row, own)
+        else:
+            self.apply_terms(data, [term for term, _ in terms])
+            data["id"] = self.new_id(sid)
+            data["alternate_names"] = self.alternate_names(row, org)
+        return data
+
+    # -- joins -------------------------------------------------------------------------------
+
+    def service_terms(self, sid: str) -> list[tuple[dict[str, str], str]]:
+        """The service's taxonomy terms, in file order, each with its attribute value."""
+        links: list[tuple[str, str]] = []
+        for r in self.rows("attribute", "link_id", sid):
+            if r.get("link_entity", "").lower() in ("", "service"):
+                links.append((r.get("taxonomy_term_id", ""), r.get("value", "")))
+        links += [
+            (r["taxonomy_term_id"], "") for r in self.rows("service_attribute", "service_id", sid)
+        ]
+        for r in self.rows("other_attribute", "link_id", sid):
+            if r.get("link_type", "").lower() in ("", "service"):
+                links.append((r.get("taxonomy_term_id", ""), ""))
+        for r in self.rows("service_taxonomy", "service_id", sid):
+            links.append((r.get("taxonomy_term_id") or r.get("taxonomy_id", ""), ""))
+        found: list[tuple[dict[str, str], str]] = []
+        for term_id, value in links:
+            term = self.terms.get(term_id)
+            if term is None:
+                self.counts["missing_term"] += 1
+            else:
+                found.append((term, value))
+        return found
+
+    def service_sites(self, sid: str) -> list[_Site]:
+        links = self.rows("service_at_location", "service_id", sid)
+        ids = dict.fromkeys(r["location_id"] for r in links if r.get("location_id"))
+        return [self.site(location_id) for location_id in ids]
+
+    def site(self, location_id: str) -> _Site:
+        if location_id not in self.sites:
+            addresses = [
+                (r.get("address_type", "").lower() or "physical", r)
+                for r in self.rows("address", "location_id", location_id)
+            ]
+            addresses += [
+                ("physical", r) for r in self.rows("physical_address", "location_id", location_id)
+            ]
+            addresses += [
+                ("postal", r) for r in self.rows("postal_address", "location_id", location_id)
+            ]
+            row = self.first("location", "id", location_id)
+            self.sites[location_id] = _Site(location_id, row, addresses, self.coords(row))
+        return self.sites[location_id]
+
+    def coords(self, row: dict[str, str]) -> tuple[float, float] | None:
+        text = (row.get("latitude", ""), row.get("longitude", ""))
+        if not any(text):
+            return None
+        lat, lon = (_number(t) for t in text)
+        if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            self.counts["bad_coordinates"] += 1
+            return None
+        return lat, lon
+
+    # -- fields ------------------------------------------------------------------------------
+
+    def website(self, row: dict[str, str], org: dict[str, str]) -> str:
+        candidates = [row.get("url", ""), org.get("website", ""), org.get("url", "")]
+        return self._first_valid(candidates, is_web_url, "bad_website")
+
+    def email(self, row: dict[str, str], org: dict[str, str]) -> str:
+        candidates = [row.get("email", ""), org.get("email", "")]
+        return self._first_valid(candidates, lambda t: bool(EMAIL_PATTERN.match(t)), "bad_email")
+
+    def _first_valid(
+        self, candidates: list[str], valid: Callable[[str], bool], counter: str
+    ) -> str:
+        given = [c for c in candidates if c]
+        chosen = next((c for c in given if valid(c)), "")
+        if given and not chosen:
+            self.counts[counter] += 1
+        return chosen
+
+    def phone(self, sid: str, sites: list[_Site], org: dict[str, str], exact: bool) -> str:
+        found = self.rows("phone", "service_id", sid)
+        if not found:
+            by_site = (self.rows("phone", "location_id", s.id) for s in sites)
+            found = next((rows for rows in by_site if rows), [])
+        found = found or self.rows("phone", "organization_id", org.get("id", ""))
+        if not found:
+            return ""
+        number = found[0].get("number", "")
+        if not exact:
+            number = number.strip("\"'").strip()  # the spec's own example quotes its number
+        extension = _integer_text(found[0].get("extension", ""))
+        return f"{number} ext. {extension}" if number and extension else number
+
+    def eligibility(self, sid: str, row: dict[str, str]) -> str:
+        if row.get("eligibility_description"):
+            return row["eligibility_description"]
+        rows = self.rows("eligibility", "service_id", sid)
+        return _join([r.get("eligibility") or r.get("description", "") for r in rows])
+
+    def languages(self, sid: str, sites: list[_Site]) -> list[str]:
+        rows = self.rows("language", "service_id", sid)
+        for site in sites:
+            rows = rows + self.rows("language", "location_id", site.id)
+        codes: list[str] = []
+        for row in rows:
+            text = row.get("code") or row.get("language") or row.get("name", "")
+            for part in re.split(r"[,;/]", text):
+                code = language_code(part) if part.strip() else None
+                if code is None and part.strip():
+                    self.unknown_languages.add(part.strip())
+                elif code and code not in codes:
+                    codes.append(code)
+        return codes
+
+    def verified(self, row: dict[str, str]) -> str:
+        text = row.get("assured_date") or row.get("last_modified", "")
+        date = _date(text) if text else ""
+        if date is None:
+            self.counts["bad_date"] += 1
+        return date or ""
+
+    def cost(self, sid: str, row: dict[str, str]) -> str:
+        options = self.rows("cost_option", "service_id", sid)
+        amounts = [a for r in options if (a := _number(r.get("amount", ""))) is not None]
+        if any(a > 0 for a in amounts):
+            return "paid"
+        if amounts:
+            return "free"
+        texts = [row.get("fees_description", ""), row.get("fees", "")]
+        texts += [f"{r.get('option', '')} {r.get('amount_description', '')}" for r in options]
+        text = " ".join(texts)
+        for cost, pattern in (("free", _FREE), ("low", _LOW), ("paid", _PAID)):
+            if pattern.search(text):
+                return cost
+        return "unknown"
+
+    def format(self, sites: list[_Site], row: dict[str, str]) -> str:
+        online = is_web_url(row.get("url", "")) or any(s.kind == "virtual" for s in sites)
+        if any(s.physical for s in sites):
+            return "hybrid" if online else "in_person"
+        return "online"
+
+    def place(self, sites: list[_Site], exact: bool) -> dict[str, object]:
+        chosen = next(
+            (
+                (s, a)
+                for kind in ("physical", "postal")
+                for s in sites
+                for t, a in s.addresses
+                if t == kind
+            ),
+            None,
+        )
+        data: dict[str, object] = dict.fromkeys(_OWN_PLACE, "")
+        if chosen:
+            address = chosen[1]
+            lines = [address.get(f"address_{n}", "") for n in (1, 2, 3, 4)]
+            data.update(
+                address=", ".join(line for line in lines if line),
+                city=address.get("city", ""),
+                region=address.get("state_province") or address.get("region", ""),
+                postal_code=address.get("postal_code", ""),
+                country=self.country_code(address.get("country", ""), exact),
+            )
+        if not exact and not data["country"]:
+            self.counts["default_country"] += 1
+            data["country"] = self.country
+        located = [chosen[0]] if chosen and chosen[0].coords else []
+        site = next(iter(located + [s for s in sites if s.coords]), None)
+        if site and site.coords:
+            data["latitude"], data["longitude"] = site.coords
+        return data
+
+    def country_code(self, text: str, exact: bool) -> str:
+        code = text.strip().upper()
+        if exact or not code:
+            return code
+        code = COUNTRY_ALIASES.get(code, code)
+        if COUNTRY_PATTERN.match(code):
+            return code
+        self.counts["unknown_country"] += 1
+        return ""
+
+    # -- kind, focus, tags, ids --------------------------------------------------------------
+
+    def apply_terms(self, data: dict[str, object], terms: list[dict[str, str]]) -> None:
+        kind: str | None = None
+        focus: list[str] = []
+        tags: list[str] = []
+        for term in terms:
+            key = term.get("id", "")
+            if key not in self.meanings:
+                self.meanings[key] = classify(term)
+            meaning = self.meanings[key]
+            kind = kind or meaning.kind
+            focus += [f for f in meaning.focus if f not in focus]
+            if meaning.tag and meaning.tag not in tags:
+                tags.append(meaning.tag)
+        self.counts["kind_from_terms" if kind else "default_kind"] += 1
+        data.update(kind=kind or self.kind, focus=focus, tags=tags)
+
+    def apply_own(
+        self, data: dict[str, object], row: dict[str, str], own: list[tuple[tuple[str, str], str]]
+    ) -> None:
+        """Fields from the app's own taxonomy, verbatim (a package written by this app)."""
+        self.counts["own"] += 1
+        lists: dict[str, list[str]] = {"focus": [], "tags": [], "sources": []}
+        lists["alternate_names"] = [row["alternate_name"]] if row.get("alternate_name") else []
+        data.update(kind=self.kind, ages="", moderation_note="", activity_note="", caveat="")
+        for (prefix, value), text in own:
+            if prefix in ("focus", "tag"):
+                lists["focus" if prefix == "focus" else "tags"].append(value)
+            elif prefix in VOCAB_PREFIXES:
+                data[prefix] = value
+            elif value in LIST_TEXT_FIELDS:
+                lists[value].append(text)
+            else:
+                data[value] = text
+        data.update(lists)
+
+    def alternate_names(self, row: dict[str, str], org: dict[str, str]) -> list[str]:
+        names = [n.strip() for n in row.get("alternate_name", "").split(";") if n.strip()]
+        org_name = org.get("name", "")
+        name = row.get("name", "")
+        # A service called "Case Management" says nothing of its provider: keep the provider's name.
+        if org_name and org_name not in names and not (_words(org_name) & _words(name)):
+            names.append(org_name)
+        return names
+
+    def new_id(self, sid: str) -> str:
+        base = f"{self.prefix}-{slugify(sid, 59 - len(self.prefix))}"
+        candidate, number = base, 1
+        while candidate in self.used_ids:
+            number += 1
+            candidate = f"{base}-{number}"
+        return candidate
+
+    def _summary(self, total: int) -> list[str]:
+        counts = self.counts
+        label = vocab.KIND_BY_ID[self.kind].label
+        notes = []
+        if counts["own"]:
+            notes.append(f"{counts['own']} services were written by CBH Directory and read exactly")
+        if counts["default_kind"]:
+            notes.append(
+                f"{counts['default_kind']} of {total} services have no taxonomy term naming a "
+                f"kind; they were filed as “{label}” (guessed)"
+            )
+        messages = {
+            "kind_from_terms": "services got their kind from their taxonomy terms",
+            "default_country": f"services had no country; {self.country} was used",
+            "unknown_country": "addresses name a country that is not a two-letter code; left out",
+            "bad_coordinates": "locations have coordinates out of range or unreadable; left out",
+            "bad_website": "services have a website that is not an http(s) address; left out",
+            "bad_email": "services have an email that is not an email address; left out",
+            "bad_date": "services have an assured/modified date that is not a date; left out",
+            "missing_term": "links point to taxonomy terms that are not in the package; skipped",
+        }
+        notes += [f"{counts[key]} {text}" for key, text in messages.items() if counts[key]]
+        if self.unknown_languages:
+            names = ", ".join(sorted(self.unknown_languages)[:10])
+            notes.append(f"languages not recognised, left out: {names}")
+        return notes

@@ -1,0 +1,362 @@
+"""Finding and parsing an HSDS package's tables: datapackage.json, its CSV files, folder or zip."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Protocol
+
+from ..domain.errors import DatasetError
+from .safe_zip import SafeZip, human_size
+from .text_files import decode_text
+
+DATAPACKAGE = "datapackage.json"
+MAX_CELL = 1024 * 1024
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+# The tables the reader uses, by their singular HSDS name; every other table is ignored.
+USED_TABLES = (
+    "organization",
+    "service",
+    "location",
+    "service_at_location",
+    "address",
+    "physical_address",
+    "postal_address",
+    "phone",
+    "taxonomy",
+    "taxonomy_term",
+    "attribute",
+    "service_attribute",
+    "other_attribute",
+    "service_taxonomy",
+    "language",
+    "eligibility",
+    "service_area",
+    "cost_option",
+)
+# Tables that only exist from 3.0 on, and those that only exist before it.
+V3_TABLES = frozenset({"address", "attribute", "cost_option"})
+V2_TABLES = frozenset(
+    {"physical_address", "postal_address", "service_attribute", "eligibility", "payment_accepted"}
+)
+
+
+@dataclass(slots=True)
+class Table:
+    """One CSV table: lowercase stripped column names and stripped text values."""
+
+    name: str
+    file: str
+    columns: list[str]
+    rows: list[dict[str, str]]
+    numbers: list[int]  # each row's record number in the file, the header being 1
+    _indexes: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+
+    def where(self, row_index: int) -> str:
+        return f"{self.file} row {self.numbers[row_index]}"
+
+    def index(self, column: str) -> dict[str, list[int]]:
+        """Row positions by the value of `column` (blank values left out), built once."""
+        if column not in self._indexes:
+            found: dict[str, list[int]] = {}
+            for position, row in enumerate(self.rows):
+                value = row.get(column, "")
+                if value:
+                    found.setdefault(value, []).append(position)
+            self._indexes[column] = found
+        return self._indexes[column]
+
+    def lookup(self, column: str, value: str) -> list[dict[str, str]]:
+        return [self.rows[i] for i in self.index(column).get(value, [])] if value else []
+
+
+@dataclass(slots=True)
+class RawPackage:
+    """What a package holds before mapping: its name, version and the tables the reader uses."""
+
+    source: str
+    name: str
+    version: str
+    tables: dict[str, Table]
+    notes: list[str]
+
+
+class _Source(Protocol):
+    def files(self) -> list[str]: ...
+
+    def exists(self, relative: str) -> bool: ...
+
+    def read(self, relative: str) -> bytes | None: ...
+
+
+class _FolderSource:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def files(self) -> list[str]:
+        return sorted(p.name for p in self.folder.iterdir() if p.is_file())
+
+    def exists(self, relative: str) -> bool:
+        return (self.folder / relative).is_file()
+
+    def read(self, relative: str) -> bytes | None:
+        path = self.folder / relative
+        if not path.is_file():
+            return None
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise DatasetError(f"{relative} is larger than {human_size(MAX_FILE_BYTES)}")
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise DatasetError(f"cannot read {relative}: {exc.strerror or exc}") from exc
+
+
+class _ZipSource:
+    def __init__(self, archive: SafeZip, prefix: str) -> None:
+        self.archive = archive
+        self.prefix = prefix
+        self.members = {n[len(prefix) :]: n for n in archive.names if n.startswith(prefix)}
+
+    def files(self) -> list[str]:
+        return [name for name in self.members if "/" not in name]
+
+    def exists(self, relative: str) -> bool:
+        return relative in self.members
+
+    def read(self, relative: str) -> bytes | None:
+        member = self.members.get(relative)
+        return self.archive.read(member) if member else None
+
+
+@contextlib.contextmanager
+def _field_limit(limit: int) -> Iterator[None]:
+    # The csv module's limit is process-wide: raise it only while reading, then put it back.
+    previous = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def parse_csv(data: bytes, file: str, name: str, notes: list[str]) -> Table:
+    """Parse one CSV into a Table; malformed quoting or a gigantic cell is a DatasetError."""
+    text, encoding = decode_text(data, file)
+    if encoding != "utf-8":
+        notes.append(f"{file} was read as {encoding} text")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[dict[str, str]] = []
+    numbers: list[int] = []
+    with _field_limit(MAX_CELL):
+        try:
+            header = [h.strip().lstrip("\ufeff").strip().lower() for h in next(reader, [])]
+            for number, record in enumerate(reader, start=2):
+                if not any(cell.strip() for cell in record):
+                    continue
+                if len(record) > len(header) and any(c.strip() for c in record[len(header) :]):
+                    raise DatasetError(
+                        f"{file} row {number} has {len(record)} cells but the header has "
+                        f"{len(header)} columns"
+                    )
+                rows.append(_row(header, record))
+                numbers.append(number)
+        except csv.Error as exc:
+            raise DatasetError(f"{file} line {reader.line_num}: {_csv_reason(exc)}") from exc
+    columns = list(dict.fromkeys(h for h in header if h))
+    return Table(name=name, file=file, columns=columns, rows=rows, numbers=numbers)
+
+
+def _row(header: list[str], record: list[str]) -> dict[str, str]:
+    row: dict[str, str] = {}
+    for column, cell in zip(header, record, strict=False):
+        if column and column not in row:
+            row[column] = cell.strip()
+    return row
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    text = str(exc)
+    if "field limit" in text:
+        return f"a cell is larger than {human_size(MAX_CELL)}; the file may be damaged"
+    if "expected after" in text or "end of data" in text:
+        return f"the quoting is broken ({text}); save the file again as CSV"
+    return f"not a valid CSV file ({text})"
+
+
+def canonical_table(name: str) -> str:
+    """'Organizations', 'physical-addresses.csv', 'services_at_location' -> the singular name."""
+    text = name.strip().lower().replace("-", "_").replace(" ", "_").removesuffix(".csv")
+    if text in USED_TABLES:
+        return text
+    for table in USED_TABLES:
+        if text in _plurals(table):
+            return table
+    return text
+
+
+def _plurals(table: str) -> set[str]:
+    words = table.split("_")
+    return {
+        "_".join([*words[:-1], _plural(words[-1])]),
+        "_".join([_plural(words[0]), *words[1:]]),
+    }
+
+
+def _plural(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _load_descriptor(data: bytes, where: str) -> dict[str, Any]:
+    text, _ = decode_text(data, where)
+    try:
+        descriptor = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DatasetError(
+            f"{where} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from exc
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        raise DatasetError(f'{where} has no "resources" list; it is not a data package')
+    return descriptor
+
+
+def _safe_relative(path: str) -> str:
+    text = path.strip().replace("\\", "/")
+    parts = PurePosixPath(text).parts
+    if text.startswith("/") or ".." in parts or (len(text) > 1 and text[1] == ":"):
+        raise DatasetError(f"{DATAPACKAGE} points to a file outside its folder: {path}")
+    return "/".join(p for p in parts if p != ".")
+
+
+class _Locator:
+    """Finds each used table's file: the declared path, else '<name>.csv' and plural variants."""
+
+    def __init__(self, source: _Source, notes: list[str]) -> None:
+        self.source = source
+        self.notes = notes
+        self.by_lower = {name.lower(): name for name in source.files()}
+
+    def declared(self, name: str, path: object) -> list[str] | None:
+        paths = [path] if isinstance(path, str) else path if isinstance(path, list) else []
+        wanted = [_safe_relative(p) for p in paths if isinstance(p, str) and p.strip()]
+        if any(p.lower().startswith(("http://", "https://")) for p in wanted):
+            self.notes.append(f"table {name} is online ({wanted[0]}) and was not read")
+            return None
+        if wanted and all(self.source.exists(p) for p in wanted):
+            return wanted
+        fallback = self.fallback(name)
+        if fallback:
+            what = f"its path {wanted[0]} is missing" if wanted else "it has no path"
+            self.notes.append(f"table {name}: {what} in {DATAPACKAGE}; read {fallback[0]}")
+        return fallback
+
+    def fallback(self, name: str) -> list[str] | None:
+        for candidate in (name, *sorted(_plurals(name))):
+            found = self.by_lower.get(f"{candidate}.csv")
+            if found:
+                return [found]
+        return None
+
+
+def _read_parts(source: _Source, parts: list[str]) -> bytes:
+    # A multi-part table (Frictionless "path" list) is one CSV cut into chunks.
+    return b"".join(source.read(p) or b"" for p in parts)
+
+
+def _collect_tables(
+    source: _Source, descriptor: dict[str, Any], notes: list[str]
+) -> tuple[dict[str, Table], list[str]]:
+    locator = _Locator(source, notes)
+    tables: dict[str, Table] = {}
+    ignored: list[str] = []
+    for entry in descriptor["resources"]:
+        if not isinstance(entry, dict):
+            continue
+        path = entry.get("path")
+        label = str(
+            entry.get("name") or (PurePosixPath(path).stem if isinstance(path, str) else "")
+        )
+        name = canonical_table(label)
+        if name not in USED_TABLES:
+            if label:
+                ignored.append(label)
+            continue
+        if name in tables:
+            notes.append(f"table {name} is listed twice in {DATAPACKAGE}; the first was read")
+            continue
+        parts = locator.declared(name, path)
+        if parts:
+            tables[name] = parse_csv(_read_parts(source, parts), parts[0], name, notes)
+    for name in USED_TABLES:
+        parts = None if name in tables else locator.fallback(name)
+        if parts:
+            notes.append(f"read {parts[0]}, which {DATAPACKAGE} does not list")
+            tables[name] = parse_csv(_read_parts(source, parts), parts[0], name, notes)
+    return tables, ignored
+
+
+def detect_version(descriptor: dict[str, Any], tables: dict[str, Table]) -> str:
+    """'3.0' or '1.x/2.x', from the tables present, else the package's own version field."""
+    names = set(tables)
+    if names & V3_TABLES:
+        return "3.0"
+    if names & V2_TABLES:
+        return "1.x/2.x"
+    declared = str(descriptor.get("version") or "").strip()
+    return "3.0" if declared.startswith("3") else "1.x/2.x"
+
+
+def _build(source: _Source, descriptor: dict[str, Any], label: str) -> RawPackage:
+    notes: list[str] = []
+    tables, ignored = _collect_tables(source, descriptor, notes)
+    version = detect_version(descriptor, tables)
+    declared = str(descriptor.get("version") or "").strip()
+    name = str(descriptor.get("name") or "").strip()
+    heading = f"HSDS {version} data package"
+    if name:
+        heading += f" “{name}”"
+    if declared:
+        heading += f" (datapackage.json version {declared})"
+    notes.insert(0, heading)
+    if ignored:
+        notes.append("tables not used by the directory: " + ", ".join(sorted(set(ignored))))
+    return RawPackage(source=label, name=name, version=version, tables=tables, notes=notes)
+
+
+def _zip_prefix(archive: SafeZip) -> str:
+    found = [n for n in archive.names if PurePosixPath(n).name.lower() == DATAPACKAGE]
+    if not found:
+        raise DatasetError(f"the zip has no {DATAPACKAGE}; it is not an HSDS data package")
+    shallowest = min(found, key=lambda n: (n.count("/"), n))
+    return shallowest[: len(shallowest) - len(DATAPACKAGE)]
+
+
+def load_package(path: Path) -> RawPackage:
+    """Open a folder, a datapackage.json or a .zip and parse the tables the reader uses."""
+    path = Path(path)
+    if path.suffix.lower() == ".zip" and not path.is_dir():
+        with SafeZip(path) as archive:
+            prefix = _zip_prefix(archive)
+            source = _ZipSource(archive, prefix)
+            descriptor = _load_descriptor(archive.read(prefix + DATAPACKAGE), DATAPACKAGE)
+            return _build(source, descriptor, path.name)
+    folder = path if path.is_dir() else path.parent
+    if not path.is_dir() and path.name.lower() != DATAPACKAGE:
+        if not path.exists():
+            raise DatasetError(f"no such file or folder: {path}")
+        raise DatasetError(
+            f"{path.name} is not an HSDS package: choose its folder, its {DATAPACKAGE} or a .zip"
+        )
+    folder_source = _FolderSource(folder)
+    data = folder_source.read(DATAPACKAGE if path.is_dir() else path.name)
+    if data is None:
+        raise DatasetError(f"{folder} has no {DATAPACKAGE}; it is not an HSDS data package")
+    return _build(folder_source, _load_descriptor(data, DATAPACKAGE), folder.name)
