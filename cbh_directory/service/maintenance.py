@@ -65,13 +65,21 @@ class MaintenanceService(ServiceBase):
             return STALE_AFTER_DAYS
 
     def set_stale_after_days(self, days: int) -> None:
-        if not 1 <= days <= 3650:
+        if not 1 <= days <= 3700:
             raise InputError("the review age must be between 1 day and 10 years")
         set_meta(self.db, "stale_after_days", str(days))
 
     def stale_cutoff(self, today: dt.date | None = None) -> str:
         """Entries verified before this date (or never) need review."""
         return ((today or dt.date.today()) - dt.timedelta(days=self.stale_after_days())).isoformat()
+
+    def quick_check(self) -> str | None:
+        """SQLite's quick integrity check, for start-up: None when sound, else the problem."""
+        try:
+            rows = [row[0] for row in self.db.execute("PRAGMA quick_check")]
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
+        return None if rows == ["ok"] else "; ".join(str(r) for r in rows[:3])
 
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks, and schema state."""

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 
 from ..domain.errors import InputError
 
@@ -56,6 +56,7 @@ def run_gui(
     from ..domain.errors import CBHError
     from ..service import Directory
     from .main_window import MainWindow
+    from .recovery import open_or_recover
     from .settings import ORGANIZATION
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -63,13 +64,18 @@ def run_gui(
     app.setApplicationDisplayName("CBH Directory")
     app.setOrganizationName(ORGANIZATION)
     try:
-        directory = Directory.open(db_path)
+        if screenshot is not None:
+            directory: Directory | None = Directory.open(db_path)
+        else:
+            directory = open_or_recover(db_path)
     except CBHError as exc:
         if screenshot is None:
             box = QMessageBox(QMessageBox.Icon.Critical, "CBH Directory", exc.message)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
         print(f"cbh-directory: error: {exc.message}", file=sys.stderr)
+        return 1
+    if directory is None:
         return 1
     window = MainWindow(directory)
     window.resize(width, height)
@@ -78,6 +84,7 @@ def run_gui(
     if screenshot is not None:
         return _screenshot(app, window, directory, screenshot, width, height)
     window.show()
+    QTimer.singleShot(3000, window.data.daily_backup_in_background)
     code = app.exec()
     directory.close()
     return int(code)

@@ -116,6 +116,7 @@ class DetailsPane(QScrollArea):
 
     contact_copied = Signal(str)
     bookmark_toggled = Signal(str)  # resource id
+    edit_requested = Signal(str)  # resource id
     item_note_edited = Signal(int, str, str)  # list id, resource id, note
 
     def __init__(self, country_name: Callable[[str], str], parent: QWidget | None = None) -> None:
@@ -307,6 +308,12 @@ class DetailsPane(QScrollArea):
         copy.clicked.connect(self.copy_contact)
         row = QHBoxLayout()
         row.addWidget(copy)
+        if hit.in_directory:
+            edit = QPushButton("Edit…")
+            edit.setAccessibleName("Edit this resource")
+            edit.setToolTip("Correct or add details (Ctrl+Shift+E)")
+            edit.clicked.connect(lambda: self.edit_requested.emit(r.id))
+            row.addWidget(edit)
         row.addStretch(1)
         column.addLayout(row)
         return column

@@ -7,9 +7,10 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QSho
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from ..domain.lists import ListInfo
-from ..domain.model import FILTER_FIELDS, Hit
+from ..domain.model import FILTER_FIELDS, Hit, SearchQuery
 from ..service import Directory
 from .about import AboutDialog
+from .data_actions import DataActions
 from .details_pane import DetailsPane, ListContext
 from .export_actions import ExportActions
 from .facet_model import FacetModel
@@ -21,7 +22,7 @@ from .results_table import ResultsTable
 from .search_bar import SearchBar
 from .session import SearchSession
 from .settings import WindowSettings, app_settings
-from .sidebar import Sidebar, SidebarModel
+from .sidebar import REVIEW, Sidebar, SidebarModel
 from .work_area import WorkArea
 from .worker import SearchOutcome
 
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
             current_list=lambda: self._current_list,
             units=lambda: self.settings.units,
         )
+        self.data = DataActions(directory, self, self.table.selected_ids)
 
         results = QWidget()
         results_layout = QVBoxLayout(results)
@@ -106,12 +108,20 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         lists = self.lists
+        data = self.data
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(data.import_action)
+        file_menu.addAction(data.import_folder_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.exports.export_action)
+        file_menu.addAction(data.export_hsds_action)
         file_menu.addAction(self.exports.print_action)
         file_menu.addSeparator()
         file_menu.addAction(lists.import_list_action)
         file_menu.addAction(lists.export_list_action)
+        file_menu.addSeparator()
+        file_menu.addAction(data.backup_action)
+        file_menu.addAction(data.restore_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -142,6 +152,10 @@ class MainWindow(QMainWindow):
         copy = QShortcut(QKeySequence.StandardKey.Copy, self.table)
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(self.details.copy_contact)
+
+        resource_menu = bar.addMenu("&Resource")
+        for action in (data.new_action, data.edit_action, data.verify_action, data.archive_action):
+            resource_menu.addAction(action)
 
         list_menu = bar.addMenu("&Lists")
         list_menu.addAction(lists.bookmark_action)
@@ -189,6 +203,8 @@ class MainWindow(QMainWindow):
         self.show_details_action.toggled.connect(self.details.setVisible)
         view.addAction(self.show_filters_action)
         view.addAction(self.show_details_action)
+        view.addSeparator()
+        view.addAction(data.review_age_action)
 
         help_menu = bar.addMenu("&Help")
         about = QAction("&About CBH Directory", self)
@@ -222,6 +238,9 @@ class MainWindow(QMainWindow):
         self.details.bookmark_toggled.connect(lambda rid: self.lists.toggle_bookmarks([rid]))
         self.details.item_note_edited.connect(self.lists.set_item_note)
         self.lists.changed.connect(self._lists_changed)
+        self.data.changed.connect(self._data_changed)
+        self.data.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.details.edit_requested.connect(lambda rid: self.data.edit_resource(rid))
         self.lists.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.exports.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
@@ -230,12 +249,23 @@ class MainWindow(QMainWindow):
     def refresh_lists(self) -> None:
         """Reload list names, counts and stars after any list change."""
         all_lists = self.directory.lists()
-        self.sidebar_model.set_lists(all_lists, self._total)
+        review = self.directory.count(SearchQuery(verified_before=self.directory.stale_cutoff()))
+        self.sidebar_model.set_lists(all_lists, self._total, review)
         chosen = self.sidebar.current_list_id
         self._current_list = next((x for x in all_lists if x.id == chosen), None)
+        self.model.stale_after_days = self.directory.stale_after_days()
         self.list_header.show_list(self._current_list)
         self.model.set_bookmarked(self.directory.bookmarked_ids())
         self._update_list_actions()
+
+    def _data_changed(self) -> None:
+        """Resources were edited, imported or restored: recount and search again."""
+        self._total = self.directory.total()
+        self.model.stale_after_days = self.directory.stale_after_days()
+        self.refresh_lists()
+        if self.session.query.verified_before is not None:
+            self.session.query.verified_before = self.directory.stale_cutoff()
+        self.session.search_now()
 
     def _lists_changed(self) -> None:
         self.refresh_lists()
@@ -247,7 +277,12 @@ class MainWindow(QMainWindow):
     def _list_chosen(self, list_id: int | None) -> None:
         self.refresh_lists()
         query = self.session.query
-        if list_id is not None and query.sort == "relevance":
+        reviewing = list_id == REVIEW
+        query.verified_before = self.directory.stale_cutoff() if reviewing else None
+        if reviewing:
+            query.sort, query.reverse = "verified", True  # oldest first
+            list_id = None
+        elif list_id is not None and query.sort in ("relevance", "verified"):
             query.sort, query.reverse = "list", False
         elif list_id is None and query.sort == "list":
             query.sort, query.reverse = "relevance", False
@@ -306,6 +341,9 @@ class MainWindow(QMainWindow):
         current = self._current_list
         if current is not None:
             text = f"{self.model.total:,} of {current.count:,} items in {current.name}"
+        elif self.session.query.verified_before is not None:
+            since = self.session.query.verified_before
+            text = f"{self.model.total:,} need review (not verified since {since})"
         else:
             text = f"{self.model.total:,} of {self._total:,} resources"
         place = self.session.query.near
@@ -438,6 +476,8 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.search_bar.stop()
         self.session.stop()
+        if self.data.task is not None and self.data.task.running:
+            self.data.task.wait()
         if self.exports.job is not None and self.exports.job.running:
             self.exports.job.cancel()
             self.exports.job.wait()

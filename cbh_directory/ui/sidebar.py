@@ -28,6 +28,8 @@ Index = QModelIndex | QPersistentModelIndex
 RESOURCE_IDS_MIME = "application/x-cbh-resource-ids"
 ListIdRole = Qt.ItemDataRole.UserRole + 1
 NAME, COUNT = 0, 1
+REVIEW = -1  # the "Needs review" row: entries not verified within the review age
+FIXED_ROWS = 2  # All resources, Needs review
 
 
 def ids_to_mime(resource_ids: list[str]) -> QMimeData:
@@ -56,23 +58,27 @@ class SidebarModel(QAbstractTableModel):
         super().__init__(parent)
         self._lists: list[ListInfo] = []
         self._total = 0
+        self._review = 0
 
-    def set_lists(self, lists: list[ListInfo], total: int) -> None:
+    def set_lists(self, lists: list[ListInfo], total: int, review: int = 0) -> None:
         if [x.id for x in lists] == [x.id for x in self._lists]:
-            self._lists, self._total = lists, total
+            self._lists, self._total, self._review = lists, total, review
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, COUNT))
             return
         self.beginResetModel()
-        self._lists, self._total = lists, total
+        self._lists, self._total, self._review = lists, total, review
         self.endResetModel()
 
     def list_at(self, row: int) -> ListInfo | None:
-        return self._lists[row - 1] if 1 <= row <= len(self._lists) else None
+        index = row - FIXED_ROWS
+        return self._lists[index] if 0 <= index < len(self._lists) else None
 
     def row_of(self, list_id: int | None) -> int:
         if list_id is None:
             return 0
-        for row, info in enumerate(self._lists, 1):
+        if list_id == REVIEW:
+            return 1
+        for row, info in enumerate(self._lists, FIXED_ROWS):
             if info.id == list_id:
                 return row
         return -1
@@ -80,7 +86,7 @@ class SidebarModel(QAbstractTableModel):
     # -- Qt model interface
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lists) + 1
+        return 0 if parent.isValid() else len(self._lists) + FIXED_ROWS
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 2
@@ -88,7 +94,10 @@ class SidebarModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        info = self.list_at(index.row())
+        row = index.row()
+        if row == 1:
+            return self._review_data(index.column(), role)
+        info = self.list_at(row)
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
@@ -108,6 +117,19 @@ class SidebarModel(QAbstractTableModel):
             return f"{info.name}, {info.count} items"
         if role == Qt.ItemDataRole.FontRole and info is None:
             return bold_font()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _review_data(self, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "Needs review" if column == NAME else f"{self._review:,}"
+        if role == ListIdRole:
+            return REVIEW
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "Entries not verified within the review age, oldest first"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"Needs review, {self._review}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

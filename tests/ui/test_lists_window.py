@@ -54,7 +54,7 @@ def test_star_from_results_keyboard_and_details(qtbot, make_window, curated) -> 
     qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert curated.bookmarked_ids() == {"cure-cask"}
     assert window.model.data(star) == "★"
-    assert window.sidebar_model.data(window.sidebar_model.index(1, 1)) == "1"
+    assert window.sidebar_model.data(window.sidebar_model.index(2, 1)) == "1"  # Bookmarks
 
     # Ctrl+D on a selection stars them all; again unstars them all.
     select(window, "pacer", "wrightslaw")
@@ -78,8 +78,9 @@ def test_named_lists_with_drag_and_drop_notes_and_order(qtbot, make_window, cura
     window = make_window(curated)
     list_id = window.lists.new_list("Rivera family")
     assert list_id is not None
-    assert [window.sidebar_model.data(window.sidebar_model.index(r, 0)) for r in range(3)] == [
+    assert [window.sidebar_model.data(window.sidebar_model.index(r, 0)) for r in range(4)] == [
         "All resources",
+        "Needs review",
         "★ Bookmarks",
         "Rivera family",
     ]
@@ -231,7 +232,7 @@ def test_a_list_made_in_the_window_shows_in_the_cli_and_round_trips(
         assert [x.name for x in fresh.lists()] == ["Bookmarks", "Rivera family"]
         imported = fresh.list_info("Rivera family")
         assert fresh.item_note(imported.id, "pacer") == "IEP help"
-        assert other.sidebar_model.row_of(imported.id) == 2
+        assert other.sidebar_model.row_of(imported.id) == 3
         # Cancelling the preview changes nothing.
         assert other.lists.import_list(path, confirm=lambda r: False) is None
         assert fresh.list_info("Rivera family").count == 2
@@ -253,8 +254,8 @@ def test_sidebar_model_passes_the_model_tester(qtmodeltester, curated: Directory
     curated.create_list("Family")
     model.set_lists(curated.lists(), curated.total())
     qtmodeltester.check(model)
-    assert model.rowCount() == 3
-    assert model.data(model.index(2, 0), ListIdRole) == curated.list_info("Family").id
+    assert model.rowCount() == 4
+    assert model.data(model.index(3, 0), ListIdRole) == curated.list_info("Family").id
     assert not model.canDropMimeData(
         ids_to_mime(["x"]), Qt.DropAction.CopyAction, -1, -1, model.index(0, 0)
     )

@@ -1,0 +1,308 @@
+"""Keeping the directory true from the window: edit, verify, archive, import, back up, restore."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from ..domain.errors import CBHError
+from ..domain.model import Resource
+from ..exchange.csv_import import read_table
+from ..exchange.importers import ImportOptions, import_kind
+from ..paths import backup_dir
+from ..service import Directory
+from ..store.importer import ImportPreview
+from .edit_dialog import EditDialog
+from .import_dialogs import MappingDialog, PreviewDialog
+from .task import Task
+
+Ask = Callable[..., Any]
+
+
+class DataActions(QObject):
+    """`changed` fires after the directory's data changed, so the window searches again."""
+
+    changed = Signal()
+    message = Signal(str)
+    imported = Signal(int)
+
+    def __init__(
+        self,
+        directory: Directory,
+        parent_widget: QWidget,
+        selected_ids: Callable[[], list[str]],
+    ) -> None:
+        super().__init__(parent_widget)
+        self.directory = directory
+        self.parent_widget = parent_widget
+        self.selected_ids = selected_ids
+        self.task: Task | None = None
+
+        def action(
+            text: str, shortcut: str | QKeySequence.StandardKey | None, slot: Callable[[], object]
+        ) -> QAction:
+            made = QAction(text, parent_widget)
+            if shortcut is not None:
+                made.setShortcut(QKeySequence(shortcut))
+            made.triggered.connect(lambda _c=False: slot())
+            return made
+
+        self.new_action = action(
+            "&New Resource…", QKeySequence.StandardKey.New, lambda: self.new_resource()
+        )
+        self.edit_action = action("&Edit Resource…", "Ctrl+Shift+E", lambda: self.edit_resource())
+        self.verify_action = action("Mark &Verified Today", "Ctrl+Shift+V", self.mark_verified)
+        self.archive_action = action("&Archive", None, self.toggle_archive)
+        self.import_action = action(
+            "&Import File…", QKeySequence.StandardKey.Open, lambda: self.import_path()
+        )
+        self.import_folder_action = action(
+            "Import HSDS &Folder…", None, lambda: self.import_folder()
+        )
+        self.export_hsds_action = action(
+            "Export Directory as &HSDS…", None, lambda: self.export_hsds()
+        )
+        self.backup_action = action("&Back Up Now", None, lambda: self.backup_now())
+        self.restore_action = action("&Restore from Backup…", None, lambda: self.restore())
+        self.review_age_action = action("&Review Age…", None, lambda: self.set_review_age())
+
+    def _warn(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent_widget)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    # -- editing
+
+    def _dialog(self, resource: Resource | None) -> EditDialog:
+        directory = self.directory
+        if resource is None:
+            return EditDialog(
+                None,
+                save=directory.create_resource,
+                countries=directory.country_codes(),
+                parent=self.parent_widget,
+            )
+        return EditDialog(
+            resource,
+            save=lambda changes: directory.edit_resource(resource.id, changes),
+            countries=directory.country_codes(),
+            local_edits=directory.local_edits(resource.id),
+            revert=lambda field: directory.revert_field(resource.id, field),
+            parent=self.parent_widget,
+        )
+
+    def new_resource(self, run: Ask | None = None) -> Resource | None:
+        dialog = self._dialog(None)
+        return self._run_dialog(dialog, run, "Added")
+
+    def edit_resource(
+        self, resource_id: str | None = None, run: Ask | None = None
+    ) -> Resource | None:
+        ids = [resource_id] if resource_id else self.selected_ids()
+        if not ids:
+            return None
+        try:
+            resource = self.directory.resource(ids[0])
+        except CBHError as exc:
+            self.message.emit(exc.message)
+            return None
+        return self._run_dialog(self._dialog(resource), run, "Saved")
+
+    def _run_dialog(self, dialog: EditDialog, run: Ask | None, verb: str) -> Resource | None:
+        saved: list[Resource] = []
+        dialog.saved.connect(saved.append)
+        (run or (lambda d: d.exec()))(dialog)
+        if saved:
+            self.message.emit(f"{verb} {saved[-1].name}")
+            self.changed.emit()
+            return saved[-1]
+        return None
+
+    def mark_verified(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.directory.mark_verified(ids)
+            self.message.emit(f"Marked {len(ids)} verified today")
+            self.changed.emit()
+
+    def toggle_archive(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        archived = [rid for rid in ids if self.directory.resource(rid).status == "inactive"]
+        bring_back = len(archived) == len(ids)
+        self.directory.archive(ids, archived=not bring_back)
+        self.message.emit(("Brought back " if bring_back else "Archived ") + f"{len(ids)}")
+        self.changed.emit()
+
+    # -- import
+
+    def import_path(
+        self,
+        path: Path | None = None,
+        *,
+        map_columns: Ask | None = None,
+        confirm: Callable[[ImportPreview], bool] | None = None,
+    ) -> None:
+        """Import a file or HSDS package: read and compare in the background, show the
+        preview, and apply it (after a backup) only if the user says so."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self.parent_widget,
+                "Import",
+                "",
+                "Directory data (*.csv *.json *.zip);;CSV (*.csv);;JSON (*.json);;HSDS zip (*.zip)",
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        options = ImportOptions()
+        try:
+            kind = import_kind(path)
+            if kind == "csv":
+                table = read_table(path)
+                dialog = MappingDialog(
+                    table, self.directory.csv_mapping(table.headers), self.parent_widget
+                )
+                if not (map_columns or (lambda d: d.exec()))(dialog):
+                    return
+                options.csv_mapping = dialog.mapping()
+                options.default_kind = dialog.kind.currentData()
+                options.default_country = dialog.country.text().strip().upper() or "US"
+        except CBHError as exc:
+            self._warn("Cannot import", exc.message)
+            return
+        self.message.emit(f"Reading {path.name}…")
+        mapping = options.csv_mapping
+        assert self.directory.path is not None
+        task = Task(self.directory.path, lambda d: d.preview_import(path, options), self)
+        task.done.connect(lambda preview: self._previewed(preview, mapping, confirm))
+        task.failed.connect(lambda text: self._warn("Cannot import", text))
+        self.task = task.start()
+
+    def import_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self.parent_widget, "Import an HSDS data package folder"
+        )
+        if chosen:
+            self.import_path(Path(chosen))
+
+    def _previewed(
+        self,
+        preview: ImportPreview,
+        mapping: dict[str, str] | None,
+        confirm: Callable[[ImportPreview], bool] | None,
+    ) -> None:
+        if confirm is not None:
+            apply = confirm(preview)
+        else:
+            apply = (
+                PreviewDialog(preview, self.parent_widget).exec()
+                == PreviewDialog.DialogCode.Accepted
+            )
+        if not apply:
+            self.message.emit("Import cancelled; nothing was changed")
+            return
+        assert self.directory.path is not None
+        task = Task(
+            self.directory.path, lambda d: d.apply_import(preview, csv_mapping=mapping), self
+        )
+        task.done.connect(self._applied)
+        task.failed.connect(lambda text: self._warn("Import failed; nothing was changed", text))
+        self.task = task.start()
+
+    def _applied(self, written: int) -> None:
+        self.message.emit(f"Imported {written} resources (a backup was made first)")
+        self.imported.emit(written)
+        self.changed.emit()
+
+    def export_hsds(self, path: Path | None = None) -> None:
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self.parent_widget, "Export as HSDS 3.0", "directory-hsds.zip", "Zip (*.zip)"
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        assert self.directory.path is not None
+        target = path
+        task = Task(self.directory.path, lambda d: d.export_hsds(target), self)
+        task.done.connect(
+            lambda count: self.message.emit(f"Wrote {count} services as HSDS 3.0 to {target.name}")
+        )
+        task.failed.connect(lambda text: self._warn("Export failed", text))
+        self.task = task.start()
+
+    # -- backups
+
+    def backup_now(self) -> None:
+        assert self.directory.path is not None
+        task = Task(self.directory.path, lambda d: d.backup("manual"), self)
+        task.done.connect(lambda path: self.message.emit(f"Backed up to {path}"))
+        task.failed.connect(lambda text: self._warn("Backup failed", text))
+        self.task = task.start()
+
+    def daily_backup_in_background(self) -> None:
+        """Once a day, a backup, made by a worker so start-up is not slowed."""
+        assert self.directory.path is not None
+        task = Task(self.directory.path, lambda d: d.daily_backup(), self)
+        task.failed.connect(lambda text: self.message.emit(f"The daily backup failed: {text}"))
+        self.task = task.start()
+
+    def restore(
+        self, path: Path | None = None, confirm: Callable[[Path], bool] | None = None
+    ) -> bool:
+        """Put a backup in place of the current data (after backing that up)."""
+        if path is None:
+            assert self.directory.path is not None
+            chosen, _ = QFileDialog.getOpenFileName(
+                self.parent_widget,
+                "Restore from a backup",
+                str(backup_dir(self.directory.path)),
+                "Backups (*.sqlite3)",
+            )
+            if not chosen:
+                return False
+            path = Path(chosen)
+        if not (confirm or self._confirm_restore)(path):
+            return False
+        try:
+            safety = self.directory.restore(path)
+            self.directory.prepare()
+        except CBHError as exc:
+            self._warn("Cannot restore", exc.message)
+            return False
+        self.message.emit(f"Restored {path.name}; the previous state was saved as {safety.name}")
+        self.changed.emit()
+        return True
+
+    def _confirm_restore(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self.parent_widget,
+            "Restore from a backup",
+            f"Replace the directory, your lists and notes with the backup {path.name}?\n\n"
+            "What you have now is backed up first, so you can go back to it.",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def set_review_age(self, months: int | None = None) -> None:
+        if months is None:
+            current = round(self.directory.stale_after_days() / 30.44)
+            months, ok = QInputDialog.getInt(
+                self.parent_widget,
+                "Review age",
+                "Entries not verified for this many months need review:",
+                max(1, current),
+                1,
+                120,
+            )
+            if not ok:
+                return
+        self.directory.set_stale_after_days(round(months * 30.44))
+        self.message.emit(f"Entries not verified for {months} months now need review")
+        self.changed.emit()

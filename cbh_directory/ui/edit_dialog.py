@@ -1,0 +1,340 @@
+"""Adding or editing a resource: every field, validated on save, with the directory's own
+value shown beside any field edited here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import vocabulary as vocab
+from ..domain.errors import CBHError, ValidationError
+from ..domain.model import LIST_FIELDS, Resource
+from ..domain.phones import display_phone
+from .details_pane import plain_label
+
+Save = Callable[[dict[str, Any]], Resource]
+
+TEXT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("name", "Name"),
+    ("alternate_names", "Also known as"),
+    ("service_area", "Serves"),
+    ("eligibility", "Who it is for"),
+    ("ages", "Ages"),
+    ("address", "Street address"),
+    ("city", "City"),
+    ("region", "State / region"),
+    ("postal_code", "Postal code"),
+    ("latitude", "Latitude"),
+    ("longitude", "Longitude"),
+    ("website", "Website"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("languages", "Languages"),
+    ("tags", "Tags"),
+    ("moderation_note", "About its moderation"),
+    ("activity_note", "About its activity"),
+    ("caveat", "Please note"),
+    ("last_verified", "Last verified"),
+)
+HINTS: dict[str, str] = {
+    "alternate_names": "Other names, separated by ;",
+    "latitude": "Empty: found from the city",
+    "longitude": "Empty: found from the city",
+    "languages": "Two-letter codes separated by ;, e.g. en; es",
+    "tags": "Separated by ;",
+    "last_verified": "YYYY-MM-DD",
+    "phone": "As you would dial it, e.g. (614) 555-0100",
+    "website": "https://…",
+}
+CHOICES: dict[str, tuple[vocab.Term, ...]] = {
+    "kind": vocab.KINDS,
+    "format": vocab.FORMATS,
+    "moderation": vocab.MODERATION,
+    "activity": vocab.ACTIVITY,
+    "cost": vocab.COSTS,
+}
+
+
+class EditDialog(QDialog):
+    """`saved(resource)` fires after a successful save; problems are shown by their fields."""
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        resource: Resource | None,
+        *,
+        save: Save,
+        countries: dict[str, str],
+        local_edits: dict[str, tuple[Any, Any]] | None = None,
+        revert: Callable[[str], Resource] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Edit {resource.name}" if resource else "New resource")
+        self.setAccessibleName(self.windowTitle())
+        self._original = resource
+        self._save = save
+        self._revert = revert
+        self._edits = local_edits or {}
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        base = resource or Resource(id="new", name="", kind="support_group")
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._add(form, "name", "Name", self._line(base.name))
+        self._add(form, "kind", "Kind", self._combo("kind", base.kind))
+        self._add(form, "focus", "Focus", self._focus_list(base.focus))
+        self._add(form, "description", "Description", self._text(base.description))
+        for field in ("format", "moderation", "activity", "cost"):
+            label = {
+                "format": "Format",
+                "moderation": "Moderation",
+                "activity": "Member activity",
+                "cost": "Cost",
+            }[field]
+            self._add(form, field, label, self._combo(field, getattr(base, field)))
+        self._add(form, "country", "Country", self._country(countries, base.country))
+        for field, label in TEXT_FIELDS:
+            if field == "name":
+                continue
+            value = getattr(base, field)
+            if field in LIST_FIELDS:
+                value = "; ".join(value)
+            elif field == "phone":
+                value = display_phone(value, base.country)
+            line = self._line("" if value is None else str(value))
+            line.setPlaceholderText(HINTS.get(field, ""))
+            self._add(form, field, label, line)
+        sources = self._text("\n".join(base.sources))
+        sources.setPlaceholderText("Where the facts come from: one web address a line")
+        self._add(form, "sources", "Sources", sources)
+        self.archived = QCheckBox("Archived: hide it from searches")
+        self.archived.setAccessibleName("Archived")
+        self.archived.setChecked(base.status == "inactive")
+        form.addRow("", self.archived)
+        verified_today = QPushButton("Mark verified today")
+        verified_today.setAccessibleName("Mark verified today")
+        verified_today.clicked.connect(self.mark_verified_today)
+        form.addRow("", verified_today)
+
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        em = self.fontMetrics().averageCharWidth()
+        self.resize(em * 90, self.fontMetrics().height() * 40)
+
+    # -- building
+
+    def _add(self, form: QFormLayout, field: str, label: str, widget: QWidget) -> None:
+        widget.setAccessibleName(label)
+        self.inputs[field] = widget
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(widget)
+        if field in ("moderation", "activity", "format", "cost", "kind"):
+            explain = plain_label("")
+            explain.setEnabled(False)
+            combo = widget
+            assert isinstance(combo, QComboBox)
+            terms = {t.id: t for t in CHOICES[field]}
+
+            def explain_choice(_index: int = 0, combo: QComboBox = combo) -> None:
+                explain.setText(terms[combo.currentData()].explanation)
+
+            combo.currentIndexChanged.connect(explain_choice)
+            explain_choice()
+            column.addWidget(explain)
+        if field in self._edits:
+            column.addLayout(self._source_row(field))
+        error = QLabel()
+        error.setTextFormat(Qt.TextFormat.PlainText)
+        error.setStyleSheet("color: #b00020;")
+        error.setWordWrap(True)
+        error.hide()
+        self.errors[field] = error
+        column.addWidget(error)
+        form.addRow(label + ":", column)
+
+    def _source_row(self, field: str) -> QHBoxLayout:
+        _local, source = self._edits[field]
+        shown = (
+            "; ".join(source)
+            if isinstance(source, list)
+            else ("(empty)" if source in ("", None) else str(source))
+        )
+        note = plain_label(f"Edited here. The directory says: {shown}")
+        note.setAccessibleName(f"Directory value for {field}")
+        row = QHBoxLayout()
+        row.addWidget(note, 1)
+        if self._revert is not None:
+            use = QPushButton("Use the directory's value")
+            use.setAccessibleName(f"Use the directory's value for {field}")
+            use.clicked.connect(lambda: self._use_source(field))
+            row.addWidget(use)
+        return row
+
+    def _line(self, text: str) -> QLineEdit:
+        edit = QLineEdit(text)
+        return edit
+
+    def _text(self, text: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit(text)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        return edit
+
+    def _combo(self, field: str, value: str) -> QComboBox:
+        combo = QComboBox()
+        for term in CHOICES[field]:
+            combo.addItem(term.label, term.id)
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+        return combo
+
+    def _country(self, countries: dict[str, str], value: str) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem("(none: international or not stated)", "")
+        for code, name in sorted(countries.items(), key=lambda item: item[1]):
+            combo.addItem(f"{name} ({code})", code)
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+        return combo
+
+    def _focus_list(self, chosen: list[str]) -> QListWidget:
+        widget = QListWidget()
+        for group in vocab.FOCUS_GROUPS:
+            heading = QListWidgetItem(group.label)
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            widget.addItem(heading)
+            for term in vocab.FOCUS_TERMS:
+                if term.group != group.id:
+                    continue
+                item = QListWidgetItem(f"   {term.label}")
+                item.setData(Qt.ItemDataRole.UserRole, term.id)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(
+                    Qt.CheckState.Checked if term.id in chosen else Qt.CheckState.Unchecked
+                )
+                widget.addItem(item)
+        widget.setFixedHeight(self.fontMetrics().height() * 9)
+        return widget
+
+    # -- values
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for field, widget in self.inputs.items():
+            if isinstance(widget, QLineEdit):
+                text = widget.text().strip()
+                if field in LIST_FIELDS:
+                    values[field] = [v.strip() for v in text.split(";") if v.strip()]
+                elif field in ("latitude", "longitude"):
+                    values[field] = text or None
+                else:
+                    values[field] = text
+            elif isinstance(widget, QPlainTextEdit):
+                text = widget.toPlainText()
+                values[field] = (
+                    [v.strip() for v in text.splitlines() if v.strip()]
+                    if field == "sources"
+                    else text.strip()
+                )
+            elif isinstance(widget, QComboBox):
+                values[field] = widget.currentData()
+            elif isinstance(widget, QListWidget):
+                values[field] = [
+                    widget.item(i).data(Qt.ItemDataRole.UserRole)
+                    for i in range(widget.count())
+                    if widget.item(i).checkState() == Qt.CheckState.Checked
+                ]
+        values["status"] = "inactive" if self.archived.isChecked() else "active"
+        return values
+
+    def changes(self) -> dict[str, Any]:
+        """For an edit: only the fields that differ from the resource as it was."""
+        values = self.values()
+        if self._original is None:
+            return values
+        original = self._original.to_dict()
+        original["phone"] = display_phone(self._original.phone, self._original.country)
+        changed = {}
+        for field, value in values.items():
+            before = original.get(field)
+            if field in ("latitude", "longitude"):
+                before = None if before is None else str(before)
+            if value != before:
+                changed[field] = value
+        return changed
+
+    def mark_verified_today(self) -> None:
+        widget = self.inputs["last_verified"]
+        assert isinstance(widget, QLineEdit)
+        widget.setText(dt.date.today().isoformat())
+
+    def _use_source(self, field: str) -> None:
+        assert self._revert is not None
+        try:
+            resource = self._revert(field)
+        except CBHError as exc:
+            self.message.setText(exc.message)
+            return
+        self.saved.emit(resource)
+        self.done(QDialog.DialogCode.Accepted)
+
+    def accept(self) -> None:
+        for error in self.errors.values():
+            error.hide()
+        self.message.clear()
+        try:
+            resource = self._save(self.changes())
+        except ValidationError as exc:
+            for field, reason in exc.problems:
+                label = self.errors.get(field)
+                if label is not None:
+                    label.setText(reason)
+                    label.show()
+            self.message.setText("Please correct the fields marked in red.")
+            return
+        except CBHError as exc:
+            self.message.setText(exc.message)
+            return
+        self.saved.emit(resource)
+        super().accept()

@@ -1,0 +1,203 @@
+"""The two import dialogs: choosing which field each CSV column fills, and the preview."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import vocabulary as vocab
+from ..exchange.csv_export import COLUMN_LABELS
+from ..exchange.csv_import import FIELDS, IGNORE, CsvTable
+from ..store.importer import ImportPreview
+from .details_pane import plain_label
+
+
+def _table(rows: int, headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(rows, len(headers))
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    return table
+
+
+def _item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+class MappingDialog(QDialog):
+    """One row per CSV column: its name, a sample value, and the field it fills."""
+
+    def __init__(
+        self, table: CsvTable, mapping: dict[str, str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import {table.source}: match the columns")
+        self.setAccessibleName("Match the columns")
+        intro = plain_label(
+            "Choose which field each column of the file fills. Columns set to “(skip)” are "
+            "left out. The name is required; your choice is remembered for files with these "
+            "columns."
+        )
+        self.grid = QTableWidget(len(table.headers), 3)
+        self.grid.setAccessibleName("Columns")
+        self.grid.setHorizontalHeaderLabels(["Column", "Example", "Fills the field"])
+        self.grid.verticalHeader().hide()
+        self.grid.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        sample = table.rows[0][1] if table.rows else []
+        self.combos: dict[str, QComboBox] = {}
+        for row, header in enumerate(table.headers):
+            self.grid.setItem(row, 0, _item(header))
+            self.grid.setItem(row, 1, _item(sample[row] if row < len(sample) else ""))
+            combo = QComboBox()
+            combo.setAccessibleName(f"Field for {header}")
+            combo.addItem("(skip)", IGNORE)
+            for field in FIELDS:
+                combo.addItem(f"{COLUMN_LABELS.get(field, field)} ({field})", field)
+            combo.setCurrentIndex(max(0, combo.findData(mapping.get(header, IGNORE))))
+            self.grid.setCellWidget(row, 2, combo)
+            self.combos[header] = combo
+        self.grid.resizeColumnToContents(0)
+        self.grid.setColumnWidth(2, self.fontMetrics().averageCharWidth() * 34)
+
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind for rows without one")
+        for term in vocab.KINDS:
+            self.kind.addItem(term.label, term.id)
+        self.country = QLineEdit("US")
+        self.country.setAccessibleName("Country for rows without one")
+        self.country.setMaxLength(2)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        form = QFormLayout()
+        form.addRow("Kind when a row has none:", self.kind)
+        form.addRow("Country when a row has none:", self.country)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton("Preview", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.grid, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 100, self.fontMetrics().height() * 30)
+
+    def mapping(self) -> dict[str, str]:
+        return {header: combo.currentData() for header, combo in self.combos.items()}
+
+    def accept(self) -> None:
+        chosen = [f for f in self.mapping().values() if f]
+        if "name" not in chosen:
+            self.error.setText("Choose the column that holds the name.")
+            return
+        if len(set(chosen)) != len(chosen):
+            self.error.setText("Two columns fill the same field; choose one of them.")
+            return
+        super().accept()
+
+
+class PreviewDialog(QDialog):
+    """New, changed (field by field), unchanged and rejected, before anything is written."""
+
+    def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import {preview.source}")
+        self.setAccessibleName("Import preview")
+        summary = plain_label(f"{preview.source}: {preview.summary()}.")
+        font = summary.font()
+        font.setBold(True)
+        summary.setFont(font)
+        explain = plain_label(
+            "Nothing has been written yet. Apply writes all of it in one step, after a backup; "
+            "Cancel leaves the directory as it is. Your lists, notes and local edits are kept."
+        )
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Import details")
+        self.tabs.addTab(self._resources(preview), f"New ({len(preview.new)})")
+        self.tabs.addTab(self._changes(preview), f"Changed ({len(preview.changed)})")
+        self.tabs.addTab(self._rejected(preview), f"Rejected ({len(preview.rejected)})")
+        if preview.kept_local:
+            self.tabs.addTab(self._kept(preview), f"Your edits kept ({len(preview.kept_local)})")
+        if preview.notes:
+            self.tabs.addTab(plain_label("\n".join(preview.notes)), "Notes")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.apply_button = buttons.addButton("Apply", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button.setEnabled(preview.has_changes)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(explain)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().height() * 32)
+
+    def _resources(self, preview: ImportPreview) -> QWidget:
+        table = _table(len(preview.new), ["Name", "Kind", "Id"], "New resources")
+        for row, resource in enumerate(preview.new):
+            table.setItem(row, 0, _item(resource.name))
+            table.setItem(row, 1, _item(vocab.KIND_SHORT.get(resource.kind, resource.kind)))
+            table.setItem(row, 2, _item(resource.id))
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _changes(self, preview: ImportPreview) -> QWidget:
+        tree = QTreeWidget()
+        tree.setAccessibleName("Changed resources")
+        tree.setHeaderLabels(["Resource / field", "Now", "After the import"])
+        for resource, changes in preview.changed:
+            parent = QTreeWidgetItem([f"{resource.name} ({resource.id})", "", ""])
+            for change in changes:
+                parent.addChild(
+                    QTreeWidgetItem([change.field, _text(change.old), _text(change.new)])
+                )
+            tree.addTopLevelItem(parent)
+        tree.expandAll()
+        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        return tree
+
+    def _rejected(self, preview: ImportPreview) -> QWidget:
+        table = _table(len(preview.rejected), ["Row", "Field", "Reason"], "Rejected rows")
+        for row, rejection in enumerate(preview.rejected):
+            table.setItem(row, 0, _item(rejection.row))
+            table.setItem(row, 1, _item(rejection.field))
+            table.setItem(row, 2, _item(rejection.reason))
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _kept(self, preview: ImportPreview) -> QWidget:
+        table = _table(
+            len(preview.kept_local), ["Resource", "Field", "The file's value"], "Local edits kept"
+        )
+        for row, (rid, field, value) in enumerate(preview.kept_local):
+            table.setItem(row, 0, _item(rid))
+            table.setItem(row, 1, _item(field))
+            table.setItem(row, 2, _item(_text(value)))
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        return table
+
+
+def _text(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return "" if value is None else str(value)

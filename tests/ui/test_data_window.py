@@ -1,0 +1,192 @@
+"""Keeping the directory true from the window: edit, verify, archive, review, import, restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+
+from cbh_directory.service import Directory
+from cbh_directory.ui.edit_dialog import EditDialog
+from cbh_directory.ui.import_dialogs import MappingDialog, PreviewDialog
+from cbh_directory.ui.recovery import open_or_recover
+from cbh_directory.ui.sidebar import REVIEW
+
+from ..conftest import DATA
+from .conftest import names
+from .test_lists_window import select
+
+
+def _line(dialog: EditDialog, field: str) -> QLineEdit:
+    widget = dialog.inputs[field]
+    assert isinstance(widget, QLineEdit)
+    return widget
+
+
+def test_new_resource_shows_problems_by_their_fields(qtbot, make_window, curated) -> None:
+    window = make_window(curated)
+    seen: list[EditDialog] = []
+
+    def fill(dialog: EditDialog) -> None:
+        seen.append(dialog)
+        qtbot.addWidget(dialog)
+        _line(dialog, "name").setText("Columbus CASK Parents")
+        _line(dialog, "phone").setText("call us")
+        _line(dialog, "website").setText("javascript:alert(1)")
+        dialog.accept()  # refused: the dialog stays open with the problems marked
+        errors = {
+            f: label.text() for f, label in dialog.errors.items() if label.isVisibleTo(dialog)
+        }
+        assert set(errors) == {"phone", "website"}
+        assert "not a phone number" in errors["phone"]
+        _line(dialog, "phone").setText("(614) 555-0100")
+        _line(dialog, "website").setText("https://example.org")
+        _line(dialog, "city").setText("Columbus")
+        dialog.inputs["country"].setCurrentIndex(dialog.inputs["country"].findData("US"))
+        dialog.accept()
+
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        made = window.data.new_resource(run=fill)
+    assert made is not None and made.phone == "+16145550100" and made.latitude is not None
+    assert "Columbus CASK Parents" in names(window)
+    assert window.count_label.text() == "88 of 88 resources"
+
+
+def test_editing_a_curated_entry_shows_the_directory_value(qtbot, make_window, curated) -> None:
+    curated.edit_resource("cure-cask", {"email": "hello@curecask.example"})
+    window = make_window(curated)
+    select(window, "cure-cask")
+
+    def check(dialog: EditDialog) -> None:
+        qtbot.addWidget(dialog)
+        texts = [label.text() for label in dialog.findChildren(QLabel)]
+        assert "Edited here. The directory says: (empty)" in texts
+        use = next(
+            b
+            for b in dialog.findChildren(QPushButton)
+            if b.accessibleName() == "Use the directory's value for email"
+        )
+        use.click()
+
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        window.data.edit_resource(run=check)
+    assert curated.resource("cure-cask").email == ""
+    assert curated.local_edits("cure-cask") == {}
+
+
+def test_mark_verified_archive_and_needs_review(qtbot, make_window, curated) -> None:
+    window = make_window(curated)
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        window.sidebar.choose(REVIEW)
+    assert window.model.total == 13
+    dates = [window.model.hit(r).resource.last_verified for r in range(window.model.rowCount())]
+    assert dates == sorted(dates)  # oldest first
+    assert "need review" in window.count_label.text()
+    oldest = window.model.hit(0).resource.id
+    select(window, oldest)
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        window.data.verify_action.trigger()
+    assert window.model.total == 12 and oldest not in [
+        h.resource.id for h in (window.model.hit(r) for r in range(12))
+    ]
+    assert window.sidebar_model.data(window.sidebar_model.index(1, 1)) == "12"
+    select(window, window.model.hit(0).resource.id)
+    archived = window.model.hit(0).resource.id
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        window.data.archive_action.trigger()
+    assert curated.resource(archived).status == "inactive"
+    window.data.set_review_age(months=100)
+    qtbot.waitUntil(lambda: window.model.total < 10, timeout=5000)
+    cutoff = curated.stale_cutoff()
+    assert all(
+        window.model.hit(r).resource.last_verified < cutoff for r in range(window.model.rowCount())
+    )
+
+
+def test_import_a_csv_through_mapping_and_preview(qtbot, make_window, curated) -> None:
+    window = make_window(curated)
+    previews = []
+
+    def map_columns(dialog: MappingDialog) -> bool:
+        qtbot.addWidget(dialog)
+        assert dialog.combos["Organization"].currentData() == "name"
+        notes = dialog.combos["Notes"]
+        notes.setCurrentIndex(notes.findData("description"))
+        return True
+
+    def confirm(preview) -> bool:
+        previews.append(preview)
+        dialog = PreviewDialog(preview)
+        qtbot.addWidget(dialog)
+        assert dialog.tabs.tabText(0) == "New (3)" and dialog.tabs.tabText(2) == "Rejected (1)"
+        return True
+
+    with qtbot.waitSignal(window.data.imported, timeout=15_000):
+        window.data.import_path(
+            DATA / "import" / "contacts.csv", map_columns=map_columns, confirm=confirm
+        )
+    qtbot.waitUntil(lambda: window.model.total == 90, timeout=5000)
+    assert curated.resource("synthetic-iep-helpers").description == "Helps with IEPs, 504 plans"
+    assert (
+        curated.csv_mapping(curated.csv_headers(DATA / "import" / "contacts.csv"))["Notes"]
+        == "description"
+    )
+    assert len(curated.backups()) >= 1  # a backup came first
+
+
+def test_cancelling_the_preview_changes_nothing(qtbot, make_window, curated) -> None:
+    window = make_window(curated)
+    with qtbot.waitSignal(
+        window.data.message, timeout=15_000, check_params_cb=lambda m: "cancelled" in m
+    ):
+        window.data.import_path(
+            DATA / "import" / "contacts.csv", map_columns=lambda d: True, confirm=lambda p: False
+        )
+    assert curated.total() == 87
+
+
+def test_backup_now_and_restore(qtbot, make_window, curated) -> None:
+    window = make_window(curated)
+    with qtbot.waitSignal(
+        window.data.message, timeout=10_000, check_params_cb=lambda m: m.startswith("Backed up")
+    ):
+        window.data.backup_now()
+    backup = curated.backups()[0]
+    window.lists.new_list("Made after the backup")
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        assert window.data.restore(backup, confirm=lambda p: True)
+    assert [x.name for x in curated.lists()] == ["Bookmarks"]
+    assert window.sidebar_model.rowCount() == 3
+
+
+def test_a_damaged_database_is_recovered_at_start(curated_db: Path) -> None:
+    with Directory.open(curated_db) as directory:
+        directory.create_list("Keep me")
+        directory.backup("manual")
+        directory.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(curated_db.read_bytes())
+    data[4096 * 3 : 4096 * 12] = b"\x42" * (4096 * 9)
+    curated_db.write_bytes(bytes(data))
+    asked = []
+
+    def ask(problem: str, backup: Path | None) -> str:
+        asked.append((problem, backup))
+        return "restore"
+
+    directory = open_or_recover(curated_db, ask)
+    assert directory is not None and asked and asked[0][1] is not None
+    assert directory.list_info("Keep me").name == "Keep me"
+    assert list(curated_db.parent.glob("directory.sqlite3.damaged-*")), "the damaged file is kept"
+    directory.close()
+
+
+def test_starting_fresh_moves_the_damaged_file_aside(tmp_path: Path) -> None:
+    path = tmp_path / "directory.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x99" * 10_000)
+    directory = open_or_recover(path, lambda problem, backup: "fresh")
+    assert directory is not None and directory.total() == 87
+    assert list(tmp_path.glob("directory.sqlite3.damaged-*"))
+    directory.close()
+    assert (
+        open_or_recover(tmp_path / "x" / "y.sqlite3", lambda p, b: "quit") is not None
+    )  # a new file is fine
