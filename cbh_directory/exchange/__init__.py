@@ -1,1 +1,1 @@
-"""Reading and writing files: the app's JSON format (and later CSV, HSDS, vCard, handouts)."""
+"""Reading and writing files: the app's JSON, CSV, HSDS data packages, vCard and handouts."""

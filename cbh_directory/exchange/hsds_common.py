@@ -167,14 +167,14 @@ _LANGUAGE_ALIASES: dict[str, str] = {
     "finnish": "fi",
     "greek": "el",
     "gujarati": "gu",
-    "haitian creole": "ht",
     "creole": "ht",
+    "haitian creole": "ht",
     "hebrew": "he",
     "hindi": "hi",
     "hungarian": "hu",
     "indonesian": "id",
-    "khmer": "km",
     "cambodian": "km",
+    "khmer": "km",
     "lao": "lo",
     "nepali": "ne",
     "norwegian": "no",
@@ -238,7 +238,14 @@ def language_code(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+# The last English name of each code wins: "haitian creole" over "creole".
+_LANGUAGE_NAMES = {
+    code: name.title()
+    for name, code in _LANGUAGE_ALIASES.items()
+    if len(name) > 3 and name.isascii()
+}
+
+
 def language_name(code: str) -> str:
     """An English name for the writer's language rows (the code itself when unknown)."""
-    names = {c: n.title() for n, c in _LANGUAGE_ALIASES.items() if len(n) > 3 and n.isascii()}
-    return vocab.LANGUAGE_NAMES.get(code) or names.get(code, code)
+    return vocab.LANGUAGE_NAMES.get(code) or _LANGUAGE_NAMES.get(code, code)

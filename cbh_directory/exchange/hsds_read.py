@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain import vocabulary as vocab
@@ -19,6 +17,18 @@ from ..domain.validation import (
     slugify,
 )
 from .hsds_common import LIST_TEXT_FIELDS, VOCAB_PREFIXES, language_code
+from .hsds_read_fields import (
+    COUNTRY_ALIASES,
+    Site,
+    address_text,
+    ages_text,
+    cost_from_text,
+    integer_text,
+    iso_date,
+    join_unique,
+    name_words,
+    number,
+)
 from .hsds_read_tables import RawPackage, Table, load_package
 from .hsds_read_terms import TermMeaning, classify, own_code, own_taxonomy_ids
 from .import_types import ParsedImport, Rejection
@@ -37,29 +47,17 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "attribute": ("link_id", "taxonomy_term_id"),
     "service_attribute": ("service_id", "taxonomy_term_id"),
 }
-COUNTRY_ALIASES = {
-    "USA": "US",
-    "U.S.": "US",
-    "U.S.A.": "US",
-    "UNITED STATES": "US",
-    "UNITED STATES OF AMERICA": "US",
-    "CANADA": "CA",
-    "CAN": "CA",
-    "UK": "GB",
-    "GBR": "GB",
-    "UNITED KINGDOM": "GB",
-    "AUSTRALIA": "AU",
-    "AUS": "AU",
-}
-_FREE = re.compile(r"\b(?:free|no fees?|no charge|no cost|none)\b", re.IGNORECASE)
-_LOW = re.compile(
-    r"\b(?:sliding[- ]scale|low[- ]cost|reduced (?:fee|cost|rate)s?)\b", re.IGNORECASE
-)
-_PAID = re.compile(
-    r"[$£€]\s?\d|\b\d+(?:\.\d+)?\s?(?:usd|gbp|eur|dollars?|pounds?)\b", re.IGNORECASE
-)
-_STOPWORDS = frozenset({"the", "and", "for", "inc", "llc", "ltd", "of", "de", "la", "los"})
 _OWN_PLACE = ("address", "city", "region", "postal_code", "country")
+_NOTES = {
+    "own": "services written by CBH Directory, read exactly",
+    "kind_from_terms": "services whose kind comes from their taxonomy terms",
+    "unknown_country": "addresses whose country is not a two-letter code (left out)",
+    "bad_coordinates": "locations with coordinates out of range or unreadable (left out)",
+    "bad_website": "websites that are not http(s) addresses (left out)",
+    "bad_email": "emails that are not email addresses (left out)",
+    "bad_date": "assured or modified dates that are not dates (left out)",
+    "missing_term": "links to taxonomy terms missing from the package (skipped)",
+}
 
 
 def read_hsds(
@@ -84,74 +82,10 @@ def read_hsds(
 def _check_columns(tables: dict[str, Table]) -> None:
     if "service" not in tables:
         raise DatasetError("the package has no service table (services.csv)")
-    for name, columns in REQUIRED_COLUMNS.items():
-        table = tables.get(name)
-        for column in columns if table else ():
-            if table and column not in table.columns:
+    for name, table in tables.items():
+        for column in REQUIRED_COLUMNS.get(name, ()):
+            if column not in table.columns:
                 raise DatasetError(f"{table.file} has no “{column}” column")
-
-
-@dataclass(slots=True)
-class _Site:
-    """A service's location with its addresses (type, row) and checked coordinates."""
-
-    id: str
-    row: dict[str, str]
-    addresses: list[tuple[str, dict[str, str]]]
-    coords: tuple[float, float] | None
-
-    @property
-    def kind(self) -> str:
-        return self.row.get("location_type", "").lower()
-
-    @property
-    def physical(self) -> bool:
-        if self.kind:
-            return self.kind == "physical"
-        return self.coords is not None or any(t == "physical" for t, _ in self.addresses)
-
-
-def _number(text: str) -> float | None:
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def _integer_text(text: str) -> str:
-    value = _number(text)
-    return str(int(value)) if value is not None and value == int(value) else text
-
-
-def _join(values: list[str]) -> str:
-    return "; ".join(dict.fromkeys(v for v in values if v))
-
-
-def _age(text: str) -> str:
-    value = _number(text)
-    return _integer_text(text) if value is not None and value >= 0 else ""
-
-
-def _ages(row: dict[str, str]) -> str:
-    """'5–18', '12+', 'up to 21' from minimum_age / maximum_age."""
-    low, high = _age(row.get("minimum_age", "")), _age(row.get("maximum_age", ""))
-    if low and high:
-        return f"{low}–{high}"
-    return f"{low}+" if low else f"up to {high}" if high else ""
-
-
-def _date(text: str) -> str | None:
-    """The ISO date of '2024-03-15', '2024-03-15T10:30:00Z' or '03/15/2024'; None if unreadable."""
-    for value, pattern in ((text[:10], "%Y-%m-%d"), (text, "%m/%d/%Y")):
-        try:
-            return dt.datetime.strptime(value, pattern).date().isoformat()
-        except ValueError:
-            continue
-    return None
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 1 and w not in _STOPWORDS}
 
 
 class _Reader:
@@ -166,7 +100,7 @@ class _Reader:
         self.unknown_languages: set[str] = set()
         self.prefix = slugify(raw.name or "hsds", 24)
         self.used_ids: set[str] = set()
-        self.sites: dict[str, _Site] = {}
+        self.sites: dict[str, Site] = {}
         self.meanings: dict[str, TermMeaning] = {}
         terms = self.tables.get("taxonomy_term")
         if terms is None and raw.version != "3.0":
@@ -225,26 +159,19 @@ class _Reader:
         ]
         exact = any(code == ("field", "id") for code, _ in own)
         sites = self.service_sites(sid)
-        website = self.website(row, org)
+        status = row.get("status", "").lower()
         data: dict[str, object] = {
             "name": row.get("name", ""),
             "description": row.get("description") or ("" if exact else org.get("description", "")),
-            "website": website,
+            "website": self.website(row, org),
             "email": self.email(row, org),
             "phone": self.phone(sid, sites, org, exact),
             "eligibility": self.eligibility(sid, row),
-            "ages": _ages(row),
-            "service_area": _join(
-                [
-                    r.get("description") or r.get("name") or r.get("service_area", "")
-                    for r in self.rows("service_area", "service_id", sid)
-                ]
-            ),
+            "ages": ages_text(row),
+            "service_area": self.service_area(sid),
             "languages": self.languages(sid, [] if exact else sites),
             "last_verified": self.verified(row),
-            "status": "inactive"
-            if row.get("status", "").lower() in ("inactive", "defunct")
-            else "active",
+            "status": "inactive" if status in ("inactive", "defunct") else "active",
             "cost": self.cost(sid, row),
             "format": self.format(sites, row),
             **self.place(sites, exact),
@@ -282,12 +209,12 @@ class _Reader:
                 found.append((term, value))
         return found
 
-    def service_sites(self, sid: str) -> list[_Site]:
+    def service_sites(self, sid: str) -> list[Site]:
         links = self.rows("service_at_location", "service_id", sid)
         ids = dict.fromkeys(r["location_id"] for r in links if r.get("location_id"))
         return [self.site(location_id) for location_id in ids]
 
-    def site(self, location_id: str) -> _Site:
+    def site(self, location_id: str) -> Site:
         if location_id not in self.sites:
             addresses = [
                 (r.get("address_type", "").lower() or "physical", r)
@@ -300,14 +227,14 @@ class _Reader:
                 ("postal", r) for r in self.rows("postal_address", "location_id", location_id)
             ]
             row = self.first("location", "id", location_id)
-            self.sites[location_id] = _Site(location_id, row, addresses, self.coords(row))
+            self.sites[location_id] = Site(location_id, row, addresses, self.coords(row))
         return self.sites[location_id]
 
     def coords(self, row: dict[str, str]) -> tuple[float, float] | None:
         text = (row.get("latitude", ""), row.get("longitude", ""))
         if not any(text):
             return None
-        lat, lon = (_number(t) for t in text)
+        lat, lon = (number(t) for t in text)
         if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
             self.counts["bad_coordinates"] += 1
             return None
@@ -332,7 +259,7 @@ class _Reader:
             self.counts[counter] += 1
         return chosen
 
-    def phone(self, sid: str, sites: list[_Site], org: dict[str, str], exact: bool) -> str:
+    def phone(self, sid: str, sites: list[Site], org: dict[str, str], exact: bool) -> str:
         found = self.rows("phone", "service_id", sid)
         if not found:
             by_site = (self.rows("phone", "location_id", s.id) for s in sites)
@@ -343,16 +270,22 @@ class _Reader:
         number = found[0].get("number", "")
         if not exact:
             number = number.strip("\"'").strip()  # the spec's own example quotes its number
-        extension = _integer_text(found[0].get("extension", ""))
+        extension = integer_text(found[0].get("extension", ""))
         return f"{number} ext. {extension}" if number and extension else number
 
     def eligibility(self, sid: str, row: dict[str, str]) -> str:
         if row.get("eligibility_description"):
             return row["eligibility_description"]
         rows = self.rows("eligibility", "service_id", sid)
-        return _join([r.get("eligibility") or r.get("description", "") for r in rows])
+        return join_unique([r.get("eligibility") or r.get("description", "") for r in rows])
 
-    def languages(self, sid: str, sites: list[_Site]) -> list[str]:
+    def service_area(self, sid: str) -> str:
+        rows = self.rows("service_area", "service_id", sid)
+        return join_unique(
+            [r.get("description") or r.get("name") or r.get("service_area", "") for r in rows]
+        )
+
+    def languages(self, sid: str, sites: list[Site]) -> list[str]:
         rows = self.rows("language", "service_id", sid)
         for site in sites:
             rows = rows + self.rows("language", "location_id", site.id)
@@ -369,33 +302,29 @@ class _Reader:
 
     def verified(self, row: dict[str, str]) -> str:
         text = row.get("assured_date") or row.get("last_modified", "")
-        date = _date(text) if text else ""
+        date = iso_date(text) if text else ""
         if date is None:
             self.counts["bad_date"] += 1
         return date or ""
 
     def cost(self, sid: str, row: dict[str, str]) -> str:
         options = self.rows("cost_option", "service_id", sid)
-        amounts = [a for r in options if (a := _number(r.get("amount", ""))) is not None]
+        amounts = [a for r in options if (a := number(r.get("amount", ""))) is not None]
         if any(a > 0 for a in amounts):
             return "paid"
         if amounts:
             return "free"
         texts = [row.get("fees_description", ""), row.get("fees", "")]
         texts += [f"{r.get('option', '')} {r.get('amount_description', '')}" for r in options]
-        text = " ".join(texts)
-        for cost, pattern in (("free", _FREE), ("low", _LOW), ("paid", _PAID)):
-            if pattern.search(text):
-                return cost
-        return "unknown"
+        return cost_from_text(" ".join(texts))
 
-    def format(self, sites: list[_Site], row: dict[str, str]) -> str:
+    def format(self, sites: list[Site], row: dict[str, str]) -> str:
         online = is_web_url(row.get("url", "")) or any(s.kind == "virtual" for s in sites)
         if any(s.physical for s in sites):
             return "hybrid" if online else "in_person"
         return "online"
 
-    def place(self, sites: list[_Site], exact: bool) -> dict[str, object]:
+    def place(self, sites: list[Site], exact: bool) -> dict[str, object]:
         chosen = next(
             (
                 (s, a)
@@ -409,9 +338,8 @@ class _Reader:
         data: dict[str, object] = dict.fromkeys(_OWN_PLACE, "")
         if chosen:
             address = chosen[1]
-            lines = [address.get(f"address_{n}", "") for n in (1, 2, 3, 4)]
             data.update(
-                address=", ".join(line for line in lines if line),
+                address=address_text(address),
                 city=address.get("city", ""),
                 region=address.get("state_province") or address.get("region", ""),
                 postal_code=address.get("postal_code", ""),
@@ -478,7 +406,7 @@ class _Reader:
         org_name = org.get("name", "")
         name = row.get("name", "")
         # A service called "Case Management" says nothing of its provider: keep the provider's name.
-        if org_name and org_name not in names and not (_words(org_name) & _words(name)):
+        if org_name and org_name not in names and not (name_words(org_name) & name_words(name)):
             names.append(org_name)
         return names
 
@@ -492,27 +420,18 @@ class _Reader:
 
     def _summary(self, total: int) -> list[str]:
         counts = self.counts
-        label = vocab.KIND_BY_ID[self.kind].label
-        notes = []
-        if counts["own"]:
-            notes.append(f"{counts['own']} services were written by CBH Directory and read exactly")
+        notes = [f"{text}: {counts[key]}" for key, text in _NOTES.items() if counts[key]]
         if counts["default_kind"]:
+            label = vocab.KIND_BY_ID[self.kind].label
             notes.append(
-                f"{counts['default_kind']} of {total} services have no taxonomy term naming a "
-                f"kind; they were filed as “{label}” (guessed)"
+                f"services with no taxonomy term naming a kind, filed as “{label}” (guessed): "
+                f"{counts['default_kind']} of {total}"
             )
-        messages = {
-            "kind_from_terms": "services got their kind from their taxonomy terms",
-            "default_country": f"services had no country; {self.country} was used",
-            "unknown_country": "addresses name a country that is not a two-letter code; left out",
-            "bad_coordinates": "locations have coordinates out of range or unreadable; left out",
-            "bad_website": "services have a website that is not an http(s) address; left out",
-            "bad_email": "services have an email that is not an email address; left out",
-            "bad_date": "services have an assured/modified date that is not a date; left out",
-            "missing_term": "links point to taxonomy terms that are not in the package; skipped",
-        }
-        notes += [f"{counts[key]} {text}" for key, text in messages.items() if counts[key]]
+        if counts["default_country"]:
+            notes.append(
+                f"services without a country, given {self.country}: {counts['default_country']}"
+            )
         if self.unknown_languages:
             names = ", ".join(sorted(self.unknown_languages)[:10])
-            notes.append(f"languages not recognised, left out: {names}")
+            notes.append(f"languages not recognised (left out): {names}")
         return notes

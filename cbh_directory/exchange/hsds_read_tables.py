@@ -42,9 +42,7 @@ USED_TABLES = (
 )
 # Tables that only exist from 3.0 on, and those that only exist before it.
 V3_TABLES = frozenset({"address", "attribute", "cost_option"})
-V2_TABLES = frozenset(
-    {"physical_address", "postal_address", "service_attribute", "eligibility", "payment_accepted"}
-)
+V2_TABLES = frozenset({"physical_address", "postal_address", "service_attribute", "eligibility"})
 
 
 @dataclass(slots=True)
@@ -246,16 +244,24 @@ class _Locator:
 
     def declared(self, name: str, path: object) -> list[str] | None:
         paths = [path] if isinstance(path, str) else path if isinstance(path, list) else []
-        wanted = [_safe_relative(p) for p in paths if isinstance(p, str) and p.strip()]
-        if any(p.lower().startswith(("http://", "https://")) for p in wanted):
-            self.notes.append(f"table {name} is online ({wanted[0]}) and was not read")
+        texts = [p.strip() for p in paths if isinstance(p, str) and p.strip()]
+        if any(p.lower().startswith(("http://", "https://")) for p in texts):
+            self.notes.append(f"table {name} is online ({texts[0]}) and was not read")
             return None
+        wanted = [_safe_relative(p) for p in texts]
         if wanted and all(self.source.exists(p) for p in wanted):
             return wanted
         fallback = self.fallback(name)
-        if fallback:
-            what = f"its path {wanted[0]} is missing" if wanted else "it has no path"
-            self.notes.append(f"table {name}: {what} in {DATAPACKAGE}; read {fallback[0]}")
+        if fallback and wanted:
+            self.notes.append(f"table {name}: {wanted[0]} is missing; read {fallback[0]}")
+        elif fallback:
+            self.notes.append(f"table {name} has no path in {DATAPACKAGE}; read {fallback[0]}")
+        elif name == "service" and wanted:
+            raise DatasetError(
+                f"{DATAPACKAGE} names {wanted[0]} for the services, but it is missing"
+            )
+        elif wanted:
+            self.notes.append(f"table {name}: {wanted[0]} is missing; left out")
         return fallback
 
     def fallback(self, name: str) -> list[str] | None:
@@ -331,12 +337,12 @@ def _build(source: _Source, descriptor: dict[str, Any], label: str) -> RawPackag
     return RawPackage(source=label, name=name, version=version, tables=tables, notes=notes)
 
 
-def _zip_prefix(archive: SafeZip) -> str:
+def _zip_descriptor(archive: SafeZip) -> str:
+    """The zip's datapackage.json, perhaps in a subfolder: the shallowest one wins."""
     found = [n for n in archive.names if PurePosixPath(n).name.lower() == DATAPACKAGE]
     if not found:
         raise DatasetError(f"the zip has no {DATAPACKAGE}; it is not an HSDS data package")
-    shallowest = min(found, key=lambda n: (n.count("/"), n))
-    return shallowest[: len(shallowest) - len(DATAPACKAGE)]
+    return min(found, key=lambda n: (n.count("/"), n))
 
 
 def load_package(path: Path) -> RawPackage:
@@ -344,9 +350,9 @@ def load_package(path: Path) -> RawPackage:
     path = Path(path)
     if path.suffix.lower() == ".zip" and not path.is_dir():
         with SafeZip(path) as archive:
-            prefix = _zip_prefix(archive)
-            source = _ZipSource(archive, prefix)
-            descriptor = _load_descriptor(archive.read(prefix + DATAPACKAGE), DATAPACKAGE)
+            member = _zip_descriptor(archive)
+            source = _ZipSource(archive, member[: member.rfind("/") + 1])
+            descriptor = _load_descriptor(archive.read(member), DATAPACKAGE)
             return _build(source, descriptor, path.name)
     folder = path if path.is_dir() else path.parent
     if not path.is_dir() and path.name.lower() != DATAPACKAGE:

@@ -150,8 +150,3 @@ def _open(path: Path) -> zipfile.ZipFile:
         raise DatasetError(f"{path.name} is not a zip file (or it is damaged)") from exc
     except (OSError, ValueError, EOFError) as exc:
         raise DatasetError(f"cannot open {path.name} as a zip: {exc}") from exc
-
-
-def open_safe_zip(path: Path) -> SafeZip:
-    """Open and check a zip with the default limits; raises DatasetError on anything unsafe."""
-    return SafeZip(path)

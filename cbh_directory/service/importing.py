@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
+from ..domain.model import Place, Resource
 from ..exchange.csv_import import guess_mapping, header_key, read_table
 from ..exchange.importers import ImportOptions, import_kind, read_import
+from ..geo.gazetteer import locate
 from ..store.importer import ImportPreview, apply_import, plan_import
 from ..store.metadata import get_meta, set_meta
 from .maintenance import MaintenanceService
@@ -41,7 +44,37 @@ class ImportService(MaintenanceService):
             options.country = self.country_code_for
         if import_kind(path) == "csv" and options.csv_mapping is None:
             options.csv_mapping = self.csv_mapping(read_table(path).headers)
-        return plan_import(self.db, read_import(path, options))
+        parsed = read_import(path, options)
+        located = self._locate_missing(parsed.resources)
+        if located:
+            parsed.notes.append(f"places found for {located} resources from their city or ZIP code")
+        return plan_import(self.db, parsed)
+
+    def _locate_missing(self, resources: list[Resource]) -> int:
+        """Give resources without coordinates their city's (or US ZIP code's), so they can be
+        found by distance right after the import."""
+        cache: dict[tuple[str, str, str, str], Place | None] = {}
+        located = 0
+        for index, resource in enumerate(resources):
+            if resource.has_location or not (resource.city or resource.postal_code):
+                continue
+            key = (resource.postal_code[:5], resource.city, resource.region, resource.country)
+            if key not in cache:
+                cache[key] = self._place_for(*key)
+            place = cache[key]
+            if place is not None:
+                resources[index] = dataclasses.replace(
+                    resource, latitude=place.latitude, longitude=place.longitude
+                )
+                located += 1
+        return located
+
+    def _place_for(self, postal: str, city: str, region: str, country: str) -> Place | None:
+        if postal.isdigit() and len(postal) == 5 and country in ("", "US"):
+            found = self.gazetteer.by_postal_code(postal)
+            if found:
+                return found[0]
+        return locate(self.gazetteer, city, region, country)
 
     def apply_import(
         self, preview: ImportPreview, *, csv_mapping: dict[str, str] | None = None

@@ -27,6 +27,11 @@ SOURCES = (
         "criteria of the article this project grew from.",
         (),
     ),
+    (
+        "Import and export with 211 systems use Open Referral's Human Services Data "
+        "Specification (HSDS); its schemas and example are CC BY-SA 4.0.",
+        (("openreferral.org", "https://openreferral.org/"),),
+    ),
 )
 
 

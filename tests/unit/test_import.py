@@ -49,7 +49,9 @@ def test_csv_preview_then_apply(synthetic: Directory) -> None:
 
     assert synthetic.apply_import(preview) == 3
     assert synthetic.total() == 10
-    assert synthetic.resource(ataxia.id).latitude is None  # as given: no coordinates column
+    # No coordinates in the file: they come from the ZIP code, so "near" searches find it.
+    assert synthetic.resource(ataxia.id).latitude == pytest.approx(39.967, abs=0.01)
+    assert "places found for 2 resources" in " ".join(preview.notes)  # the third has no place
     again = synthetic.preview_import(CSV)
     assert again.unchanged == 3 and not again.new and not again.changed
 

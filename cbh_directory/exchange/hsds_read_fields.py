@@ -1,0 +1,105 @@
+"""Small readers of HSDS cell values: numbers, ages, dates, costs, countries, addresses, places."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+COUNTRY_ALIASES = {
+    "USA": "US",
+    "U.S.": "US",
+    "U.S.A.": "US",
+    "UNITED STATES": "US",
+    "UNITED STATES OF AMERICA": "US",
+    "CANADA": "CA",
+    "CAN": "CA",
+    "UK": "GB",
+    "GBR": "GB",
+    "UNITED KINGDOM": "GB",
+    "AUSTRALIA": "AU",
+    "AUS": "AU",
+}
+_FREE = re.compile(r"\b(?:free|no fees?|no charge|no cost|none)\b", re.IGNORECASE)
+_LOW = re.compile(r"\b(?:sliding[- ]scale|low[- ]cost|reduced (?:fee|cost|rate)s?)\b", re.I)
+_PAID = re.compile(r"[$£€]\s?\d|\b\d+(?:\.\d+)?\s?(?:usd|gbp|eur|dollars?|pounds?)\b", re.I)
+_STOPWORDS = frozenset({"the", "and", "for", "inc", "llc", "ltd", "of", "de", "la", "los"})
+
+
+@dataclass(slots=True)
+class Site:
+    """A service's location with its addresses (type, row) and checked coordinates."""
+
+    id: str
+    row: dict[str, str]
+    addresses: list[tuple[str, dict[str, str]]]
+    coords: tuple[float, float] | None
+
+    @property
+    def kind(self) -> str:
+        return self.row.get("location_type", "").lower()
+
+    @property
+    def physical(self) -> bool:
+        """Typed physical, or (untyped, as before 3.0) with coordinates or a physical address."""
+        if self.kind:
+            return self.kind == "physical"
+        return self.coords is not None or any(t == "physical" for t, _ in self.addresses)
+
+
+def number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def integer_text(text: str) -> str:
+    """'12.0' -> '12' (numbers typed as floats by spreadsheets); other text unchanged."""
+    value = number(text)
+    return str(int(value)) if value is not None and value == int(value) else text
+
+
+def join_unique(values: list[str]) -> str:
+    return "; ".join(dict.fromkeys(v for v in values if v))
+
+
+def _age(text: str) -> str:
+    value = number(text)
+    return integer_text(text) if value is not None and value >= 0 else ""
+
+
+def ages_text(row: dict[str, str]) -> str:
+    """'5–18', '12+', 'up to 21' from minimum_age / maximum_age."""
+    low, high = _age(row.get("minimum_age", "")), _age(row.get("maximum_age", ""))
+    if low and high:
+        return f"{low}–{high}"
+    return f"{low}+" if low else f"up to {high}" if high else ""
+
+
+def iso_date(text: str) -> str | None:
+    """The ISO date of '2024-03-15', '2024-03-15T10:30:00Z' or '03/15/2024'; None if unreadable."""
+    for value, pattern in ((text[:10], "%Y-%m-%d"), (text, "%m/%d/%Y")):
+        try:
+            return dt.datetime.strptime(value, pattern).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def cost_from_text(text: str) -> str:
+    """'Free', 'no fees' -> free; 'sliding scale' -> low; '$150 per visit' -> paid."""
+    for cost, pattern in (("free", _FREE), ("low", _LOW), ("paid", _PAID)):
+        if pattern.search(text):
+            return cost
+    return "unknown"
+
+
+def name_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 1 and w not in _STOPWORDS}
+
+
+def address_text(row: dict[str, str]) -> str:
+    """address_1 to address_4 (2.x has four lines), joined with commas."""
+    lines = [row.get(f"address_{n}", "") for n in (1, 2, 3, 4)]
+    return ", ".join(line for line in lines if line)
