@@ -59,16 +59,20 @@ class Resource:
 
     @classmethod
     def field_names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
+        return list(_RESOURCE_FIELDS)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Resource:
         """Build from a mapping, ignoring keys that are not resource fields."""
-        names = set(cls.field_names())
-        return cls(**{k: v for k, v in data.items() if k in names})
+        return cls(**{k: v for k, v in data.items() if k in _RESOURCE_FIELD_SET})
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Every field; lists are copied (cheaper than dataclasses.asdict, which deep-copies)."""
+        return {
+            name: list(value) if isinstance(value, list) else value
+            for name in _RESOURCE_FIELDS
+            for value in (getattr(self, name),)
+        }
 
     @property
     def has_location(self) -> bool:
@@ -86,6 +90,10 @@ class Resource:
         if verified is None:
             return True
         return ((today or dt.date.today()) - verified).days > max_age_days
+
+
+_RESOURCE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Resource))
+_RESOURCE_FIELD_SET = frozenset(_RESOURCE_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)

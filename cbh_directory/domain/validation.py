@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 from . import vocabulary as vocab
 from .errors import InputError, ValidationError
 from .model import LIST_FIELDS, Resource
+
+RESOURCE_FIELD_SET = frozenset(Resource.field_names())
 from .phones import normalise_phone, phone_or_text
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -124,7 +126,7 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
     """
     problems: list[tuple[str, str]] = []
     clean: dict[str, object] = {}
-    known = set(Resource.field_names())
+    known = RESOURCE_FIELD_SET
     for key, value in data.items():
         if key not in known:
             continue

@@ -11,7 +11,13 @@ import sqlite_utils
 from ..domain.model import Resource
 from ..exchange.import_types import ParsedImport, Rejection
 from .database import now_iso, write_transaction
-from .resources import country_names, iter_resources, refresh_snapshots, upsert_resource
+from .resources import (
+    country_names,
+    insert_new,
+    iter_resources,
+    refresh_snapshots,
+    upsert_resource,
+)
 
 # Fields compared for "changed"; coordinates are compared rounded (imports round-trip text).
 COMPARED = tuple(f.name for f in fields(Resource) if f.name != "id")
@@ -143,9 +149,8 @@ def apply_import(db: sqlite_utils.Database, preview: ImportPreview) -> int:
     names = country_names(db)
     written = 0
     with write_transaction(db):
-        for resource in preview.new:
-            upsert_resource(db, resource, origin=preview.origin, names=names)
-            written += 1
+        insert_new(db, preview.new, origin=preview.origin, names=names)
+        written += len(preview.new)
         for resource, changes in preview.changed:
             origin_row = db.execute(
                 "SELECT origin FROM resources WHERE id = ?", [resource.id]
@@ -163,7 +168,9 @@ def apply_import(db: sqlite_utils.Database, preview: ImportPreview) -> int:
                 for rid, name, value in preview.kept_local
             ],
         )
-        refresh_snapshots(db, [*preview.new, *(r for r, _ in preview.changed)])
+        in_lists = {row[0] for row in db.execute("SELECT DISTINCT resource_id FROM list_items")}
+        written_now = [*preview.new, *(r for r, _ in preview.changed)]
+        refresh_snapshots(db, [r for r in written_now if r.id in in_lists])
         db.execute(
             "INSERT INTO metadata (key, value) VALUES ('last_import', ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -105,6 +105,49 @@ def upsert_resource(
     return int(pk)
 
 
+def insert_new(
+    db: sqlite_utils.Database,
+    resources: list[Resource],
+    *,
+    origin: str,
+    names: dict[str, str] | None = None,
+) -> None:
+    """Insert resources that are not in the database yet, in bulk (imports of thousands).
+
+    Their integer keys are given here, so the focus and language rows can be written in
+    bulk too. Call inside a write transaction.
+    """
+    if not resources:
+        return
+    names = names if names is not None else country_names(db)
+    start = int(db.conn.execute("SELECT coalesce(max(pk), 0) + 1 FROM resources").fetchone()[0])
+    stamp = now_iso()
+    rows = []
+    focus_rows: list[tuple[str, int, int]] = []
+    language_rows: list[tuple[str, int]] = []
+    for pk, resource in enumerate(resources, start):
+        row = resource_to_row(resource, names)
+        row.update(pk=pk, origin=origin, updated_at=stamp)
+        rows.append(row)
+        direct = [f for f in resource.focus if f in vocab.FOCUS_BY_ID]
+        focus_rows += [(f, pk, 1) for f in direct]
+        focus_rows += [(f, pk, 0) for f in sorted(vocab.focus_with_ancestors(direct) - set(direct))]
+        language_rows += [(lang, pk) for lang in dict.fromkeys(resource.languages)]
+    columns = list(rows[0])
+    db.conn.executemany(
+        f"INSERT INTO resources ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+        [[row[c] for c in columns] for row in rows],
+    )
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO resource_focus (focus_id, resource_pk, direct) VALUES (?, ?, ?)",
+        focus_rows,
+    )
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO resource_languages (language, resource_pk) VALUES (?, ?)",
+        language_rows,
+    )
+
+
 def _reindex(db: sqlite_utils.Database, pk: int, resource: Resource) -> None:
     db.conn.execute("DELETE FROM resource_focus WHERE resource_pk = ?", [pk])
     db.conn.execute("DELETE FROM resource_languages WHERE resource_pk = ?", [pk])

@@ -180,16 +180,11 @@ def test_an_import_backs_up_first_and_is_all_or_nothing(
     from cbh_directory.store import importer
 
     preview = synthetic.preview_import(CSV)
-    calls = []
-    real = importer.upsert_resource
 
-    def fail_on_third(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 3:
-            raise RuntimeError("disk pulled out")
-        return real(*args, **kwargs)
+    def fail_after_the_inserts(*args, **kwargs):
+        raise RuntimeError("disk pulled out")
 
-    monkeypatch.setattr(importer, "upsert_resource", fail_on_third)
+    monkeypatch.setattr(importer, "refresh_snapshots", fail_after_the_inserts)
     before = len(synthetic.backups())
     with pytest.raises(RuntimeError):
         synthetic.apply_import(preview)
