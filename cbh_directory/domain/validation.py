@@ -11,9 +11,9 @@ from urllib.parse import urlsplit
 from . import vocabulary as vocab
 from .errors import InputError, ValidationError
 from .model import LIST_FIELDS, Resource
+from .phones import normalise_phone, phone_or_text
 
 RESOURCE_FIELD_SET = frozenset(Resource.field_names())
-from .phones import normalise_phone, phone_or_text
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2}$")

@@ -127,6 +127,7 @@ class Gazetteer:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
         self._countries: dict[str, str] | None = None
+        self._names: dict[str, str] | None = None
         self._regions: dict[str, list[tuple[str, str]]] | None = None
 
     # -- vocabularies of qualifiers, read once per connection
@@ -159,9 +160,14 @@ class Gazetteer:
         """The ISO code for a country name, alias or code ('United Kingdom', 'UK' -> 'GB')."""
         return self._country_keys().get(search_key(text))
 
+    def country_names(self) -> dict[str, str]:
+        """Every country's name by code, read once per connection."""
+        if self._names is None:
+            self._names = {c: n for c, n in self.db.execute("SELECT code, name FROM countries")}
+        return self._names
+
     def country_name(self, code: str) -> str:
-        row = self.db.execute("SELECT name FROM countries WHERE code = ?", [code]).fetchone()
-        return row[0] if row else code
+        return self.country_names().get(code, code)
 
     def _qualifiers(self, text: str) -> list[_Qualifier]:
         key = search_key(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from ..domain.errors import DatabaseError
 from ..domain.model import Facets, Place, Resource, SearchPage, SearchQuery
 from ..exchange.appjson import dataset_header, read_app_json, version_key
 from ..geo.gazetteer import Gazetteer, ensure_gazetteer, locate
-from ..paths import dataset_file, default_db_path
+from ..paths import cache_dir, dataset_file, default_db_path
 from ..store import lists
 from ..store.database import open_database
 from ..store.dataset import MergeReport, merge_dataset
@@ -38,13 +39,19 @@ class StartupReport:
     merge: MergeReport | None = None
 
 
+def saved_index_path(db_path: Path) -> Path:
+    """Where the search index of this database is saved between runs (a cache)."""
+    digest = hashlib.sha1(str(db_path.resolve()).encode()).hexdigest()[:16]
+    return cache_dir() / f"search-index-{digest}.npz"
+
+
 class Directory(ListsService, EditingService, ExportService, ImportService):
     """The directory on one database connection. Open one per thread."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None = None) -> None:
         self.db = db
         self.path = path
-        self.engine = SearchEngine(db)
+        self.engine = SearchEngine(db, saved_index_path(path) if path is not None else None)
         self.gazetteer = Gazetteer(db)
 
     @classmethod
@@ -112,7 +119,7 @@ class Directory(ListsService, EditingService, ExportService, ImportService):
         return self.engine.count(query)
 
     def facets(self, query: SearchQuery) -> Facets:
-        return count_facets(self.engine, query)
+        return count_facets(self.engine, query, country_names=self.gazetteer.country_names())
 
     def matching_ids(self, query: SearchQuery) -> list[str]:
         return self.engine.ids(query)

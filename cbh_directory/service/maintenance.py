@@ -69,6 +69,15 @@ class MaintenanceService(ServiceBase):
             raise InputError("the review age must be between 1 day and 10 years")
         set_meta(self.db, "stale_after_days", str(days))
 
+    def needs_review_count(self) -> int:
+        """Active entries not verified within the review age (an index answers it)."""
+        row = self.db.execute(
+            "SELECT count(*) FROM resources WHERE status = 'active' "
+            "AND (last_verified = '' OR last_verified < ?)",
+            [self.stale_cutoff()],
+        ).fetchone()
+        return int(row[0])
+
     def stale_cutoff(self, today: dt.date | None = None) -> str:
         """Entries verified before this date (or never) need review."""
         return ((today or dt.date.today()) - dt.timedelta(days=self.stale_after_days())).isoformat()

@@ -1,89 +1,89 @@
 """Facet counts: for every filter group, how many results each value would give.
 
-Each group is counted under the text, the location and the *other* groups' filters, so
-choosing a value never hides its siblings. Every vocabulary value is listed, zero or not.
+Each group is counted under the text, the place and the *other* groups' filters, so choosing
+a value never hides its siblings. Every vocabulary value is listed, zero or not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
+
 from ..domain import vocabulary as vocab
 from ..domain.model import FACET_GROUPS, Facets, FacetValue, SearchQuery
-from .search import SIMPLE_COLUMNS, SearchEngine, region_value, split_region, validate_query
+from .search import CODED_GROUPS, Evaluation, SearchEngine
 
-_TERMS_BY_GROUP: dict[str, tuple[vocab.Term, ...]] = {
+INTERNATIONAL = "International / not stated"
+_TERMS: dict[str, tuple[vocab.Term, ...]] = {
     "kind": vocab.KINDS,
     "moderation": vocab.MODERATION,
     "activity": vocab.ACTIVITY,
     "format": vocab.FORMATS,
     "cost": vocab.COSTS,
 }
-INTERNATIONAL = "International / not stated"
 
 
 def count_facets(
-    engine: SearchEngine, q: SearchQuery, groups: Iterable[str] = FACET_GROUPS
+    engine: SearchEngine,
+    q: SearchQuery,
+    groups: Iterable[str] = FACET_GROUPS,
+    country_names: dict[str, str] | None = None,
 ) -> Facets:
-    validate_query(q)
-    engine.prepare(q)
-    conn = engine.db.conn
+    evaluation = engine.evaluate(q)
     facets: Facets = {}
     for group in groups:
-        c = engine.compile(q, skip=group)
-        if group in SIMPLE_COLUMNS:
-            column = SIMPLE_COLUMNS[group]
-            sql = f"SELECT r.{column}, count(*) {c.sql} GROUP BY r.{column}"
-        elif group == "focus":
-            sql = (
-                "SELECT focus_id, count(*) FROM resource_focus "
-                f"WHERE resource_pk IN (SELECT r.pk {c.sql}) GROUP BY focus_id"
-            )
-        elif group == "language":
-            sql = (
-                "SELECT language, count(*) FROM resource_languages "
-                f"WHERE resource_pk IN (SELECT r.pk {c.sql}) GROUP BY language"
-            )
-        elif group == "region":
-            sql = (
-                "SELECT r.country || '/' || r.region, count(*) "
-                f"{c.sql} AND r.region <> '' GROUP BY r.country, r.region"
-            )
-        else:
-            raise ValueError(f"unknown facet group {group!r}")
-        counts = {value: n for value, n in conn.execute(sql, c.params)}
-        facets[group] = _values(engine, group, counts, q)
+        facets[group] = _count(group, evaluation, q, country_names or {})
     return facets
 
 
-def _values(
-    engine: SearchEngine, group: str, counts: dict[str, int], q: SearchQuery
+def _bits(values: np.ndarray, size: int) -> np.ndarray:
+    """How many of the values have each of the first `size` bits set."""
+    counts = np.zeros(size, dtype=np.int64)
+    if values.size == 0:
+        return counts
+    for bit in range(size):
+        counts[bit] = np.count_nonzero(values & (1 << bit))
+    return counts
+
+
+def _count(
+    group: str, evaluation: Evaluation, q: SearchQuery, names: dict[str, str]
 ) -> list[FacetValue]:
-    if group in _TERMS_BY_GROUP:
-        return [FacetValue(t.id, t.label, counts.get(t.id, 0)) for t in _TERMS_BY_GROUP[group]]
+    ix = evaluation.index
+    mask = evaluation.selected(skip=group)
+    if group in CODED_GROUPS:
+        column, ids = CODED_GROUPS[group]
+        codes = getattr(ix, column)[mask]
+        counts = np.bincount(codes[codes >= 0], minlength=len(ids))
+        return [FacetValue(t.id, t.label, int(counts[n])) for n, t in enumerate(_TERMS[group])]
     if group == "focus":
-        return [FacetValue(t.id, t.label, counts.get(t.id, 0), t.group) for t in vocab.FOCUS_TERMS]
-    conn = engine.db.conn
+        counts = _bits(ix.focus[mask], len(vocab.FOCUS_TERMS))
+        return [
+            FacetValue(t.id, t.label, int(counts[n]), t.group)
+            for n, t in enumerate(vocab.FOCUS_TERMS)
+        ]
     if group == "language":
-        known = [row[0] for row in conn.execute("SELECT DISTINCT language FROM resource_languages")]
-        values = sorted(set(known) | set(q.languages), key=vocab.language_label)
-        return [FacetValue(v, vocab.language_label(v), counts.get(v, 0)) for v in values]
+        counts = _bits(ix.languages[mask], len(ix.language_codes))
+        by_code = {code: int(counts[n]) for n, code in enumerate(ix.language_codes)}
+        values = sorted(set(ix.language_codes) | set(q.languages), key=vocab.language_label)
+        return [FacetValue(v, vocab.language_label(v), by_code.get(v, 0)) for v in values]
     if group == "country":
-        rows = conn.execute(
-            "SELECT DISTINCT r.country, coalesce(c.name, r.country) FROM resources r "
-            "LEFT JOIN countries c ON c.code = r.country"
-        ).fetchall()
-        names = {code: (name or INTERNATIONAL) for code, name in rows}
-        for code in q.countries:
-            names.setdefault(code, code)
-        ordered = sorted(names, key=lambda code: (code == "", names[code]))
-        return [FacetValue(code, names[code], counts.get(code, 0)) for code in ordered]
-    # region
-    pairs = conn.execute(
-        "SELECT DISTINCT country, region FROM resources WHERE region <> ''"
-    ).fetchall()
-    regions = {region_value(country, region): (country, region) for country, region in pairs}
-    for value in q.regions:
-        regions.setdefault(value, split_region(value))
-    ordered = sorted(regions, key=lambda v: (regions[v][0], regions[v][1].casefold()))
-    return [FacetValue(v, regions[v][1], counts.get(v, 0), regions[v][0]) for v in ordered]
+        codes = ix.country[mask]
+        counts = np.bincount(codes[codes >= 0], minlength=len(ix.countries))
+        by_code = {code: int(counts[n]) for n, code in enumerate(ix.countries)}
+        known = set(ix.countries) | set(q.countries)
+        label = {code: (names.get(code) or code or INTERNATIONAL) for code in known}
+        ordered = sorted(known, key=lambda code: (code == "", label[code]))
+        return [FacetValue(code, label[code], by_code.get(code, 0)) for code in ordered]
+    if group == "region":
+        codes = ix.region[mask]
+        counts = np.bincount(codes[codes >= 0], minlength=len(ix.regions))
+        by_value = {value: int(counts[n]) for n, value in enumerate(ix.regions)}
+        extra = sorted(set(q.regions) - set(ix.regions))
+        ordered = ix.regions + extra  # the index keeps them sorted by country, then name
+        return [
+            FacetValue(v, v.partition("/")[2], by_value.get(v, 0), v.partition("/")[0])
+            for v in ordered
+        ]
+    raise ValueError(f"unknown facet group {group!r}")

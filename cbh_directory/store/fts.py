@@ -38,6 +38,8 @@ def fts_query(text: str, *, prefix_last: bool = True) -> str | None:
     terms = terms[:MAX_TERMS]
     parts = [_quote(t) for t, _ in terms]
     last_text, last_is_phrase = terms[-1]
-    if prefix_last and not last_is_phrase and not cleaned.rstrip().endswith('"'):
+    # A single letter as a prefix would match nearly everything: it is searched as a word.
+    long_enough = sum(ch.isalnum() for ch in last_text) >= 2
+    if prefix_last and long_enough and not last_is_phrase and not cleaned.rstrip().endswith('"'):
         parts[-1] = _quote(last_text) + "*"
     return " ".join(parts)

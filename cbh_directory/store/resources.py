@@ -134,10 +134,14 @@ def insert_new(
         focus_rows += [(f, pk, 0) for f in sorted(vocab.focus_with_ancestors(direct) - set(direct))]
         language_rows += [(lang, pk) for lang in dict.fromkeys(resource.languages)]
     columns = list(rows[0])
-    db.conn.executemany(
-        f"INSERT INTO resources ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
-        [[row[c] for c in columns] for row in rows],
+    insert = (
+        f"INSERT INTO resources ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
     )
+    values = [[row[c] for c in columns] for row in rows]
+    if len(values) >= BULK_FTS_THRESHOLD:
+        _insert_then_index(db, insert, values, start)
+    else:
+        db.conn.executemany(insert, values)
     db.conn.executemany(
         "INSERT OR IGNORE INTO resource_focus (focus_id, resource_pk, direct) VALUES (?, ?, ?)",
         focus_rows,
@@ -146,6 +150,28 @@ def insert_new(
         "INSERT OR IGNORE INTO resource_languages (language, resource_pk) VALUES (?, ?)",
         language_rows,
     )
+
+
+BULK_FTS_THRESHOLD = 2000
+_FTS_COLUMNS = "name, alternate_names, description, search_focus, search_place, tags"
+
+
+def _insert_then_index(
+    db: sqlite_utils.Database, insert: str, values: list[Any], start: int
+) -> None:
+    """Insert many rows with the full-text trigger set aside, then index them in one statement
+    (about twice as fast). All inside the caller's transaction, trigger included."""
+    trigger_sql = db.conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'resources_fts_insert'"
+    ).fetchone()[0]
+    db.conn.execute("DROP TRIGGER resources_fts_insert")
+    db.conn.executemany(insert, values)
+    db.conn.execute(
+        f"INSERT INTO resources_fts (rowid, {_FTS_COLUMNS}) "
+        f"SELECT pk, {_FTS_COLUMNS} FROM resources WHERE pk >= ?",
+        [start],
+    )
+    db.conn.execute(trigger_sql)
 
 
 def _reindex(db: sqlite_utils.Database, pk: int, resource: Resource) -> None:

@@ -1,17 +1,20 @@
-"""Search over resources: full-text, filters and distance, compiled to parameterised SQL.
+"""Search over resources: full text (FTS5), filters, places and sorting, on the in-memory index.
 
-Full-text hits and distances are computed once per query into temporary tables; the page,
-the total and every facet count then join on them. Querying FTS through a plain JOIN with
-other filters can make SQLite re-run the MATCH per row, so the FTS table only ever appears
-as `temp.hit_text`, filled by one MATCH.
+A query is evaluated once into boolean masks over the index (text hits, the place, each filter
+group); the total, every page, and every facet count are then cheap combinations of those
+masks. Pages of rows are read from SQL by key. The FTS table is only ever queried on its own
+(never JOINed with filters, which can make SQLite re-run the MATCH per row).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import numpy as np
 import sqlite_utils
 
 from ..domain import vocabulary as vocab
@@ -19,50 +22,39 @@ from ..domain.errors import InputError
 from ..domain.model import SORT_KEYS, Hit, ListEntry, Resource, SearchPage, SearchQuery
 from ..geo.distance import bounding_box, within
 from .fts import fts_query
+from .index import (
+    ACTIVITY_IDS,
+    COST_IDS,
+    FOCUS_IDS,
+    FORMAT_IDS,
+    KIND_IDS,
+    MODERATION_IDS,
+    NEVER,
+    ResourceIndex,
+    day_number,
+    load_index,
+    read_saved_index,
+    resources_version,
+    save_index,
+)
 from .resources import row_to_resource
 
-# bm25 weights per FTS column: name, alternate_names, description, search_focus, search_place, tags
-BM25 = "bm25(resources_fts, 10.0, 8.0, 1.0, 5.0, 2.0, 2.0)"
-ONLINE_FORMATS = ("online", "hybrid")
+ONLINE_FORMATS = (FORMAT_IDS.index("online"), FORMAT_IDS.index("hybrid"))
 MAX_PAGE = 10_000
+NAME_COLUMNS = "{name alternate_names}"
+FOCUS_PLACE_COLUMNS = "{search_focus search_place tags}"
+BM25 = "bm25(resources_fts, 10.0, 8.0, 1.0, 5.0, 2.0, 2.0)"
+BM25_LIMIT = 2000
+TOP_K_LIMIT = 5000  # pages beyond this many rows sort everything once
 
-_TEMP_TABLES = """
-CREATE TEMP TABLE IF NOT EXISTS hit_text (pk INTEGER PRIMARY KEY, rank REAL NOT NULL);
-CREATE TEMP TABLE IF NOT EXISTS hit_near (pk INTEGER PRIMARY KEY, distance_km REAL NOT NULL);
-"""
-
-# Columns whose filter is a plain IN on the resources table, by facet group.
-SIMPLE_COLUMNS: dict[str, str] = {
-    "kind": "kind",
-    "moderation": "moderation",
-    "activity": "activity",
-    "format": "format",
-    "cost": "cost",
-    "country": "country",
+# Facet groups whose values are codes in one index column, with their vocabulary.
+CODED_GROUPS: dict[str, tuple[str, list[str]]] = {
+    "kind": ("kind", KIND_IDS),
+    "moderation": ("moderation", MODERATION_IDS),
+    "activity": ("activity", ACTIVITY_IDS),
+    "format": ("format", FORMAT_IDS),
+    "cost": ("cost", COST_IDS),
 }
-
-
-@dataclass(slots=True)
-class Compiled:
-    """The FROM and WHERE of a search, with their parameters (FROM's first)."""
-
-    source: str
-    where: list[str] = field(default_factory=list)
-    source_params: list[Any] = field(default_factory=list)
-    where_params: list[Any] = field(default_factory=list)
-
-    @property
-    def sql(self) -> str:
-        clause = " AND ".join(self.where) if self.where else "1"
-        return f"FROM {self.source} WHERE {clause}"
-
-    @property
-    def params(self) -> list[Any]:
-        return [*self.source_params, *self.where_params]
-
-
-def _marks(values: list[Any]) -> str:
-    return ", ".join("?" for _ in values)
 
 
 def validate_query(q: SearchQuery) -> None:
@@ -85,204 +77,386 @@ def validate_query(q: SearchQuery) -> None:
         raise InputError("the radius must be more than 0")
     if q.offset < 0 or (q.limit is not None and q.limit < 0):
         raise InputError("offset and limit must not be negative")
+    if q.verified_before is not None:
+        try:
+            day_number(q.verified_before)
+        except ValueError:
+            raise InputError(f"bad date {q.verified_before!r}: use YYYY-MM-DD") from None
+
+
+@dataclass(slots=True)
+class Evaluation:
+    """A query turned into masks over the index, with what ordering needs."""
+
+    index: ResourceIndex
+    base: np.ndarray  # status, text, place, list, review: everything but the filter groups
+    filters: dict[str, np.ndarray]  # facet group -> mask of its chosen values
+    distance: np.ndarray | None = None  # km, NaN when unknown (only with a place)
+    text_rank: np.ndarray | None = None  # lower is better (only with text)
+    list_position: np.ndarray | None = None  # order within the chosen list
+    entries: dict[int, ListEntry] = field(default_factory=dict)  # pk -> list entry
+    gone: list[tuple[Resource, ListEntry]] = field(default_factory=list)  # left the directory
+    order_cache: dict[tuple[str, bool], np.ndarray] = field(default_factory=dict)
+
+    def selected(self, skip: str | None = None) -> np.ndarray:
+        mask = self.base.copy()
+        for group, chosen in self.filters.items():
+            if group != skip:
+                mask &= chosen
+        return mask
 
 
 class SearchEngine:
-    """Runs searches on one connection (one per thread)."""
+    """Runs searches on one connection (one per thread), keeping its index current."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite_utils.Database, saved_index: Path | None = None) -> None:
         self.db = db
-        self._state: tuple[Any, ...] | None = None
-        self._has_text = False
-        for statement in _TEMP_TABLES.strip().split(";"):
-            if statement.strip():
-                db.conn.execute(statement)
+        self._saved = saved_index
+        self._index: ResourceIndex | None = None
+        self._index_key: tuple[int, int] | None = None
+        self._index_version = ""
+        self._last: tuple[Any, Evaluation] | None = None
 
-    # -- preparation: the FTS hits and the distances, once per distinct query
+    # -- the index and the cache of the last evaluation
 
-    def prepare(self, q: SearchQuery) -> None:
+    def index(self) -> ResourceIndex:
+        """The index, reloaded when a resource changed since it was read.
+
+        A change anywhere in the database (a list, a note) costs one small query here; only a
+        change to resources rebuilds the index, from the saved copy when it is current.
+        """
+        key = self._state()
+        if self._index is not None and key == self._index_key:
+            return self._index
+        self._last = None  # lists or notes may have changed, even if resources did not
+        version = resources_version(self.db)
+        if self._index is None or version != self._index_version or not version:
+            self._index = self._load(version)
+            self._index_version = version
+            self._last = None
+        self._index_key = self._state()
+        return self._index
+
+    def _load(self, version: str) -> ResourceIndex:
+        if self._saved is not None and version:
+            saved = read_saved_index(self._saved, version)
+            if saved is not None:
+                return saved
+        index = load_index(self.db)
+        if self._saved is not None and version and resources_version(self.db) == version:
+            save_index(index, self._saved, version)
+        return index
+
+    def _state(self) -> tuple[int, int]:
+        version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+        return int(version), int(self.db.conn.total_changes)
+
+    def evaluate(self, q: SearchQuery) -> Evaluation:
+        validate_query(q)
+        index = self.index()
+        key = dataclasses.astuple(
+            dataclasses.replace(q, offset=0, limit=None, sort="", reverse=False)
+        )
+        if self._last is not None and self._last[0] == key and self._last[1].index is index:
+            return self._last[1]
+        evaluation = self._evaluate(q, index)
+        self._last = (key, evaluation)
+        return evaluation
+
+    # -- evaluating
+
+    def _evaluate(self, q: SearchQuery, ix: ResourceIndex) -> Evaluation:
+        listed = q.list_id is not None
+        base = np.ones(len(ix), dtype=bool) if (q.include_inactive or listed) else ix.active.copy()
+        evaluation = Evaluation(ix, base, self._filters(q, ix))
         match = fts_query(q.text)
-        near = (q.near.latitude, q.near.longitude) if q.near else None
-        radius = q.radius_km if near else None
-        data_version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
-        key = (match, near, radius, data_version, self.db.conn.total_changes)
-        if key == self._state:
-            return
-        conn = self.db.conn
-        conn.execute("DELETE FROM temp.hit_text")
-        conn.execute("DELETE FROM temp.hit_near")
         if match is not None:
-            conn.execute(
-                f"INSERT INTO temp.hit_text (pk, rank) SELECT rowid, {BM25} "
-                "FROM resources_fts WHERE resources_fts MATCH ?",
-                [match],
-            )
-        if near is not None:
-            conn.executemany(
-                "INSERT INTO temp.hit_near (pk, distance_km) VALUES (?, ?)",
-                within(near[0], near[1], radius, self._coordinates(near, radius)),
-            )
-        self._has_text = match is not None
-        self._state = (match, near, radius, data_version, conn.total_changes)
+            self._text(match, evaluation)
+        if q.near is not None:
+            self._place(q, evaluation)
+        if q.verified_before is not None:
+            cutoff = day_number(q.verified_before)
+            base &= ix.verified < cutoff  # NEVER (-1) counts as not verified
+        if listed:
+            assert q.list_id is not None
+            self._list(q.list_id, evaluation, plain=self._is_plain(q, match))
+        return evaluation
 
-    def _coordinates(self, near: tuple[float, float], radius: float | None) -> list[Any]:
-        """Resources that can be within the radius: an SQL bounding box, before geopy."""
+    @staticmethod
+    def _is_plain(q: SearchQuery, match: str | None) -> bool:
+        """Nothing narrows the list: items that left the directory can be shown too."""
+        return (
+            match is None
+            and q.near is None
+            and q.verified_before is None
+            and not any(q.filter_values().values())
+        )
+
+    def _filters(self, q: SearchQuery, ix: ResourceIndex) -> dict[str, np.ndarray]:
+        masks: dict[str, np.ndarray] = {}
+        chosen = q.filter_values()
+        for group, (column, ids) in CODED_GROUPS.items():
+            if chosen[group]:
+                codes = [ids.index(v) for v in chosen[group]]
+                masks[group] = _member(getattr(ix, column), codes, len(ids))
+        if q.focus:
+            bits = 0
+            for term_id in q.focus:
+                bits |= 1 << FOCUS_IDS.index(term_id)
+            masks["focus"] = (ix.focus & bits) != 0
+        if q.languages:
+            bits = 0
+            for code in q.languages:
+                if code in ix.language_codes:
+                    bits |= 1 << ix.language_codes.index(code)
+            masks["language"] = (ix.languages & bits) != 0
+        if q.countries:
+            codes = [ix.countries.index(c) for c in q.countries if c in ix.countries]
+            masks["country"] = _member(ix.country, codes, len(ix.countries))
+        if q.regions:
+            codes = [ix.regions.index(r) for r in q.regions if r in ix.regions]
+            masks["region"] = _member(ix.region, codes, len(ix.regions))
+        return masks
+
+    def _pks(self, sql: str, params: list[Any]) -> np.ndarray:
+        text = self.db.conn.execute(sql, params).fetchone()[0]
+        return np.array(text.split(","), dtype=np.int64) if text else np.zeros(0, dtype=np.int64)
+
+    def _text(self, match: str, evaluation: Evaluation) -> None:
+        """Every hit; names first (ranked by bm25), then focus and place, then the rest."""
+        ix = evaluation.index
+        fts = "FROM resources_fts WHERE resources_fts MATCH ?"
+        hits = ix.positions(self._pks(f"SELECT group_concat(rowid) {fts}", [match]))
+        found = np.zeros(len(ix), dtype=bool)
+        found[hits] = True
+        evaluation.base &= found
+        size = max(len(ix), 1)
+        rank = np.full(len(ix), np.inf)
+        rank[hits] = 2.0 + ix.name_rank[hits] / size
+        middle = ix.positions(
+            self._pks(f"SELECT group_concat(rowid) {fts}", [f"{FOCUS_PLACE_COLUMNS} : ({match})"])
+        )
+        rank[middle] = 1.0 + ix.name_rank[middle] / size
+        in_name = f"{NAME_COLUMNS} : ({match})"
+        named = ix.positions(self._pks(f"SELECT group_concat(rowid) {fts}", [in_name]))
+        # Names first. A few hundred are ranked by bm25 (fast); thousands (a word just begun)
+        # are simply listed by name, as ranking them would cost more than it tells.
+        rank[named] = ix.name_rank[named] / size
+        if 0 < named.size <= BM25_LIMIT:
+            text = self.db.conn.execute(
+                f"WITH scored AS MATERIALIZED (SELECT rowid AS id, {BM25} AS score {fts}) "
+                "SELECT group_concat(id || ',' || score) FROM scored",
+                [in_name],
+            ).fetchone()[0]
+            if text:
+                pairs = np.array(text.split(","), dtype=np.float64).reshape(-1, 2)
+                where, valid = _aligned(ix, pairs[:, 0].astype(np.int64))
+                # bm25 is negative, lower is better.
+                rank[where[valid]] = np.minimum(pairs[valid, 1], -1e-9)
+        evaluation.text_rank = rank
+
+    def _place(self, q: SearchQuery, evaluation: Evaluation) -> None:
+        """Near a place: a known distance (within the radius, if any), or, when asked, online."""
+        assert q.near is not None
+        ix = evaluation.index
+        lat, lon, radius = q.near.latitude, q.near.longitude, q.radius_km
         sql = "SELECT pk, latitude, longitude FROM resources WHERE latitude IS NOT NULL"
         params: list[Any] = []
         if radius is not None:
-            box = bounding_box(near[0], near[1], radius)
-            lon = " OR ".join("longitude BETWEEN ? AND ?" for _ in box.lon_ranges)
-            sql += f" AND latitude BETWEEN ? AND ? AND ({lon})"
+            box = bounding_box(lat, lon, radius)
+            lon_sql = " OR ".join("longitude BETWEEN ? AND ?" for _ in box.lon_ranges)
+            sql += f" AND latitude BETWEEN ? AND ? AND ({lon_sql})"
             params = [box.min_lat, box.max_lat]
             for west, east in box.lon_ranges:
                 params += [west, east]
-        return self.db.conn.execute(sql, params).fetchall()
+        survivors = self.db.conn.execute(sql, params).fetchall()
+        distance = np.full(len(ix), np.nan)
+        found = list(within(lat, lon, radius, survivors))
+        if found:
+            where, valid = _aligned(ix, np.array([pk for pk, _ in found], dtype=np.int64))
+            distance[where[valid]] = np.array([d for _, d in found])[valid]
+        near = ~np.isnan(distance)
+        if q.include_online:
+            near |= _member(ix.format, list(ONLINE_FORMATS), len(FORMAT_IDS))
+        evaluation.base &= near
+        evaluation.distance = distance
 
-    # -- compiling
+    def _list(self, list_id: int, evaluation: Evaluation, *, plain: bool) -> None:
+        ix = evaluation.index
+        rows = self.db.conn.execute(
+            "SELECT li.resource_id, li.position, li.note, li.added_at, li.snapshot, r.pk "
+            "FROM list_items li LEFT JOIN resources r ON r.id = li.resource_id "
+            "WHERE li.list_id = ? ORDER BY li.position, li.added_at, li.resource_id",
+            [list_id],
+        ).fetchall()
+        members = np.zeros(len(ix), dtype=bool)
+        position = np.full(len(ix), np.inf)
+        for order, (rid, _pos, note, added, snapshot, pk) in enumerate(rows):
+            entry = ListEntry(note, added, order, pk is not None)
+            if pk is None:
+                if plain:
+                    evaluation.gone.append((gone_resource(rid, snapshot), entry))
+                continue
+            where = ix.positions(np.array([pk], dtype=np.int64))
+            members[where] = True
+            position[where] = order
+            evaluation.entries[int(pk)] = entry
+        evaluation.base &= members
+        evaluation.list_position = position
 
-    def compile(self, q: SearchQuery, skip: str | None = None) -> Compiled:
-        """FROM/WHERE for the query; `skip` leaves out one facet group's own filter.
+    # -- ordering
 
-        With a list chosen, the list's items drive the query; items whose resource left the
-        directory come through the LEFT JOIN with an empty `r`, and only when no text,
-        filter or place could exclude them.
-        """
-        c = Compiled("")
-        if q.list_id is not None and self._has_text:
-            c.source = (
-                "temp.hit_text t CROSS JOIN resources r ON r.pk = t.pk "
-                "JOIN list_items li ON li.resource_id = r.id AND li.list_id = ?"
-            )
-            c.source_params.append(q.list_id)
-        elif q.list_id is not None:
-            c.source = "list_items li LEFT JOIN resources r ON r.id = li.resource_id"
-            c.where.append("li.list_id = ?")
-            c.where_params.append(q.list_id)
-        elif self._has_text:
-            c.source = "temp.hit_text t CROSS JOIN resources r ON r.pk = t.pk"
-        elif q.near is not None and not q.include_online:
-            c.source = "temp.hit_near n0 CROSS JOIN resources r ON r.pk = n0.pk"
-        else:
-            c.source = "resources r"
-        if q.near is not None:
-            c.source += " LEFT JOIN temp.hit_near n ON n.pk = r.pk"
-        if not q.include_inactive and q.list_id is None:
-            c.where.append("r.status = 'active'")
-        if q.verified_before is not None:
-            c.where.append("(r.last_verified = '' OR r.last_verified < ?)")
-            c.where_params.append(q.verified_before)
-        filters = q.filter_values()
-        for group, column in SIMPLE_COLUMNS.items():
-            values = filters[group]
-            if values and skip != group:
-                c.where.append(f"r.{column} IN ({_marks(values)})")
-                c.where_params += values
-        if q.focus and skip != "focus":
-            c.where.append(
-                "r.pk IN (SELECT resource_pk FROM resource_focus "
-                f"WHERE focus_id IN ({_marks(q.focus)}))"
-            )
-            c.where_params += q.focus
-        if q.languages and skip != "language":
-            c.where.append(
-                "r.pk IN (SELECT resource_pk FROM resource_languages "
-                f"WHERE language IN ({_marks(q.languages)}))"
-            )
-            c.where_params += q.languages
-        if q.regions and skip != "region":
-            pairs = [split_region(v) for v in q.regions]
-            c.where.append(
-                "(r.country, r.region) IN (VALUES " + ", ".join("(?, ?)" for _ in pairs) + ")"
-            )
-            for country, region in pairs:
-                c.where_params += [country, region]
-        if q.near is not None:
-            # Near a place means: has a known distance (within the radius, if one is set),
-            # or, when asked, can be joined online whatever the distance.
-            if q.include_online:
-                c.where.append(
-                    f"(n.pk IS NOT NULL OR r.format IN ({_marks(list(ONLINE_FORMATS))}))"
+    def order(self, q: SearchQuery, evaluation: Evaluation) -> np.ndarray:
+        """Every match in the query's order, as slots: a slot >= 0 is a position in the index;
+        slot -(n + 1) is the n-th list item that left the directory (in list order those keep
+        their place, in any other order they come last)."""
+        sort = self._effective_sort(q, evaluation)
+        key = (sort, q.reverse)
+        if key in evaluation.order_cache:
+            return evaluation.order_cache[key]
+        chosen = np.flatnonzero(evaluation.selected())
+        slots = chosen[self._sort(sort, q.reverse, chosen, evaluation)]
+        if evaluation.gone:
+            gone = -(np.arange(len(evaluation.gone), dtype=np.int64) + 1)
+            slots = np.concatenate([slots, gone])
+            if sort == "list":
+                assert evaluation.list_position is not None
+                places = np.concatenate(
+                    [
+                        evaluation.list_position[slots[slots >= 0]],
+                        [entry.position for _, entry in evaluation.gone],
+                    ]
                 )
-                c.where_params += list(ONLINE_FORMATS)
-            else:
-                c.where.append("n.pk IS NOT NULL")
-        return c
+                slots = slots[np.argsort(-places if q.reverse else places, kind="stable")]
+        evaluation.order_cache[key] = slots
+        return slots
 
-    def order_by(self, q: SearchQuery) -> str:
-        name = "r.name COLLATE NOCASE, r.id"
-        direction = "DESC" if q.reverse else "ASC"
+    @staticmethod
+    def _effective_sort(q: SearchQuery, evaluation: Evaluation) -> str:
         sort = q.sort
-        if sort == "list" and q.list_id is None:
+        if sort == "list" and evaluation.list_position is None:
             sort = "relevance"
         if sort == "relevance":
-            sort = "text" if self._has_text else ("distance" if q.near is not None else "name")
-        if sort == "list":
-            return f"li.position {direction}, li.added_at {direction}, li.resource_id"
-        if sort == "distance" and q.near is None:
-            sort = "name"
-        if sort == "text":
-            return f"t.rank {direction}, {name}"
-        if sort == "distance":
-            return f"n.distance_km IS NULL, n.distance_km {direction}, {name}"
-        if sort == "verified":
-            flipped = "ASC" if q.reverse else "DESC"
-            return f"r.last_verified = '', r.last_verified {flipped}, {name}"
+            if evaluation.text_rank is not None:
+                return "text"
+            return "distance" if evaluation.distance is not None else "name"
+        if sort == "distance" and evaluation.distance is None:
+            return "name"
+        return sort
+
+    @staticmethod
+    def _sort(sort: str, reverse: bool, chosen: np.ndarray, evaluation: Evaluation) -> np.ndarray:
+        ix = evaluation.index
+        name = ix.name_rank[chosen]
+        sign = -1 if reverse else 1
+        last = np.iinfo(np.int64).max // 4
+        if sort == "name":
+            return np.argsort(sign * name, kind="stable")
         if sort == "kind":
-            order = " ".join(f"WHEN '{t.id}' THEN {i}" for i, t in enumerate(vocab.KINDS))
-            return f"CASE r.kind {order} ELSE 99 END {direction}, {name}"
+            return np.lexsort((name, sign * ix.kind[chosen].astype(np.int64)))
         if sort == "focus":
-            # By the first focus term; resources without one come last.
-            first = "json_extract(r.focus, '$[0]')"
-            return f"{first} IS NULL, {first} COLLATE NOCASE {direction}, {name}"
-        return f"r.name COLLATE NOCASE {direction}, r.id {direction}"
+            first = ix.focus_first[chosen].astype(np.int64)
+            primary = np.where(first < 0, last, sign * first)
+            return np.lexsort((name, primary))
+        if sort == "verified":
+            days = ix.verified[chosen].astype(np.int64)
+            primary = np.where(days == NEVER, last, days if reverse else -days)
+            return np.lexsort((name, primary))
+        if sort == "distance":
+            assert evaluation.distance is not None
+            distance = evaluation.distance[chosen]
+            primary = np.where(np.isnan(distance), np.inf, sign * distance)
+            return np.lexsort((name, primary))
+        if sort == "list":
+            assert evaluation.list_position is not None
+            return np.lexsort((name, sign * evaluation.list_position[chosen]))
+        assert evaluation.text_rank is not None  # "text"
+        return np.lexsort((name, sign * evaluation.text_rank[chosen]))
 
     # -- running
 
     def count(self, q: SearchQuery) -> int:
-        validate_query(q)
-        self.prepare(q)
-        c = self.compile(q)
-        return int(self.db.conn.execute(f"SELECT count(*) {c.sql}", c.params).fetchone()[0])
+        evaluation = self.evaluate(q)
+        return int(evaluation.selected().sum()) + len(evaluation.gone)
 
     def page(self, q: SearchQuery) -> SearchPage:
         """The hits from q.offset, at most q.limit of them, and the total number of matches."""
-        validate_query(q)
-        self.prepare(q)
-        c = self.compile(q)
-        columns = "r.*"
-        columns += ", t.rank AS _rank" if self._has_text else ", NULL AS _rank"
-        columns += ", n.distance_km AS _distance" if q.near is not None else ", NULL AS _distance"
-        if q.list_id is not None:
-            columns += (
-                ", li.resource_id AS _item_id, li.note AS _note, li.added_at AS _added,"
-                " li.position AS _position, li.snapshot AS _snapshot"
-            )
+        evaluation = self.evaluate(q)
+        slots = self.order(q, evaluation)
         limit = MAX_PAGE if q.limit is None else min(q.limit, MAX_PAGE)
-        sql = f"SELECT {columns} {c.sql} ORDER BY {self.order_by(q)} LIMIT ? OFFSET ?"
-        hits = [_hit(row) for row in self.db.query(sql, [*c.params, limit, q.offset])]
-        complete = 0 < len(hits) < limit or (not hits and q.offset == 0)
-        total = q.offset + len(hits) if complete else self.count(q)
-        return SearchPage(hits=hits, total=total, offset=q.offset)
+        window = slots[q.offset : q.offset + limit]
+        found = self._hits(evaluation, window[window >= 0])
+        hits = []
+        for slot in window.tolist():
+            if slot < 0:
+                resource, entry = evaluation.gone[-slot - 1]
+                hits.append(Hit(resource, None, None, entry))
+            elif slot in found:
+                hits.append(found[slot])
+        return SearchPage(hits=hits, total=int(slots.size), offset=q.offset)
+
+    def _hits(self, evaluation: Evaluation, positions: np.ndarray) -> dict[int, Hit]:
+        """Hits for index positions, read from SQL, by position."""
+        if positions.size == 0:
+            return {}
+        ix = evaluation.index
+        pks = ix.pk[positions].tolist()
+        rows: dict[int, dict[str, Any]] = {}
+        for start in range(0, len(pks), 900):
+            chunk = pks[start : start + 900]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self.db.query(f"SELECT * FROM resources WHERE pk IN ({marks})", chunk):
+                rows[row["pk"]] = row
+        hits: dict[int, Hit] = {}
+        for position, pk in zip(positions.tolist(), pks, strict=True):
+            found = rows.get(pk)
+            if found is None:
+                continue  # deleted since the index was read
+            distance = evaluation.distance[position] if evaluation.distance is not None else None
+            rank = evaluation.text_rank[position] if evaluation.text_rank is not None else None
+            hits[position] = Hit(
+                row_to_resource(found),
+                None if distance is None or np.isnan(distance) else float(distance),
+                None if rank is None else float(rank),
+                evaluation.entries.get(pk),
+            )
+        return hits
 
     def ids(self, q: SearchQuery) -> list[str]:
         """Every matching id in sort order (for exports and selections), no paging."""
-        validate_query(q)
-        self.prepare(q)
-        c = self.compile(q)
-        column = "li.resource_id" if q.list_id is not None else "r.id"
-        sql = f"SELECT {column} {c.sql} ORDER BY {self.order_by(q)}"
-        return [row[0] for row in self.db.conn.execute(sql, c.params)]
+        evaluation = self.evaluate(q)
+        slots = self.order(q, evaluation).tolist()
+        pks = [int(evaluation.index.pk[s]) for s in slots if s >= 0]
+        by_pk: dict[int, str] = {}
+        for start in range(0, len(pks), 900):
+            chunk = pks[start : start + 900]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.db.conn.execute(
+                f"SELECT pk, id FROM resources WHERE pk IN ({marks})", chunk
+            )
+            by_pk.update(rows.fetchall())
+        ids = []
+        for slot in slots:
+            if slot < 0:
+                ids.append(evaluation.gone[-slot - 1][0].id)
+            elif int(evaluation.index.pk[slot]) in by_pk:
+                ids.append(by_pk[int(evaluation.index.pk[slot])])
+        return ids
 
 
-def _hit(row: dict[str, Any]) -> Hit:
-    """A result row; a list item whose resource left the directory is rebuilt from its snapshot."""
-    entry = None
-    if "_item_id" in row:
-        present = row["pk"] is not None
-        entry = ListEntry(row["_note"], row["_added"], row["_position"], present)
-        if not present:
-            return Hit(gone_resource(row["_item_id"], row["_snapshot"]), None, None, entry)
-    return Hit(row_to_resource(row), row["_distance"], row["_rank"], entry)
+def _member(column: np.ndarray, codes: list[int], size: int) -> np.ndarray:
+    """Which entries of a code column are among `codes` (a lookup table; -1 is never chosen)."""
+    table = np.zeros(size + 1, dtype=bool)
+    table[np.asarray(codes, dtype=np.int64) + 1] = True
+    return table[column.astype(np.int64) + 1]
+
+
+def _aligned(ix: ResourceIndex, pks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the keys in the index, and which of them are really there."""
+    if len(ix) == 0:
+        return np.zeros(pks.size, dtype=np.int64), np.zeros(pks.size, dtype=bool)
+    where = np.clip(np.searchsorted(ix.pk, pks), 0, len(ix) - 1)
+    return where, ix.pk[where] == pks
 
 
 def gone_resource(resource_id: str, snapshot_json: str) -> Resource:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -83,11 +84,53 @@ def run_gui(
         window.search_bar.search_box.setText(query)
     if screenshot is not None:
         return _screenshot(app, window, directory, screenshot, width, height)
+    if os.environ.get(PROBE_ENV) == "first-results":
+        _probe_first_results(app, window)
     window.show()
     QTimer.singleShot(3000, window.data.daily_backup_in_background)
     code = app.exec()
     directory.close()
     return int(code)
+
+
+PROBE_ENV = "CBH_DIRECTORY_PROBE"
+
+
+def peak_memory_kib() -> int:
+    """This process's peak resident memory (VmHWM; getrusage would count the parent's too)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+PROBE_WORDS = ("support", "ataxia", "school", "grants", "columbus", "therapy", "rare", "cask")
+
+
+def _probe_first_results(app, window) -> None:  # type: ignore[no-untyped-def]
+    """For the start-up benchmark: when the first results are painted, say so with the peak
+    memory so far (KiB); then search a few words as a person would, say the peak again, quit."""
+    words = list(PROBE_WORDS)
+
+    def next_word() -> None:
+        if not words:
+            print(f"session-peak {peak_memory_kib()}", flush=True)
+            window.results_shown.disconnect(next_word)
+            QTimer.singleShot(0, app.quit)
+            return
+        window.search_bar.search_box.setText(words.pop(0))
+
+    def first() -> None:
+        window.results_shown.disconnect(first)
+        window.table.viewport().repaint()
+        print(f"first-results {peak_memory_kib()}", flush=True)
+        window.results_shown.connect(next_word)
+        next_word()
+
+    window.results_shown.connect(first)
 
 
 def _screenshot(app, window, directory, target: Path, width: int, height: int) -> int:  # type: ignore[no-untyped-def]

@@ -152,11 +152,19 @@ class DetailsPane(QScrollArea):
         return self._note
 
     def show_hit(self, hit: Hit | None, context: ListContext | None = None) -> None:
+        context = context or ListContext()
+        if (
+            hit is not None
+            and self._hit is not None
+            and hit == self._hit
+            and context == self._context
+        ):
+            return  # the same thing is already shown: keep it (and any text being typed)
         if self._note is not None:
             self._note.flush()  # keep what was typed before moving on
         self._note = None
         self._hit = hit
-        self._context = context or ListContext()
+        self._context = context
         body = QWidget()
         body.setAccessibleName("Resource details")
         layout = QVBoxLayout(body)

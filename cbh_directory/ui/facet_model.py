@@ -93,26 +93,39 @@ class FacetModel(QAbstractItemModel):
             self._root = _build(facets)
             self._by_key = {(n.group, n.value): n for n in _walk(self._root) if n.value is not None}
             self._shape = shape
+        changed: set[int] = set()  # ids of the parents whose children changed
         for group, values in facets.items():
             for fv in values:
                 node = self._by_key.get((group, fv.value))
-                if node is not None:
-                    node.count = fv.count
-                    node.checked = (group, fv.value) in selected
+                if node is None:
+                    continue
+                checked = (group, fv.value) in selected
+                if node.count != fv.count or node.checked != checked:
+                    node.count, node.checked = fv.count, checked
+                    if node.parent is not None:
+                        changed.add(id(node.parent))
         for heading in self._root.children:  # a heading counts its chosen values
-            heading.count = sum(1 for n in _walk(heading) if n.value is not None and n.checked)
+            chosen = sum(1 for n in _walk(heading) if n.value is not None and n.checked)
+            if heading.count != chosen:
+                heading.count = chosen
+                changed.add(id(self._root))
         if rebuild:
             self.endResetModel()
         else:
-            self._emit_all_changed(self._root)
+            self._emit_changed(self._root, changed)
 
-    def _emit_all_changed(self, node: Node) -> None:
-        if node.children:
+    def _emit_changed(self, node: Node, changed: set[int]) -> None:
+        """One dataChanged per parent whose children changed: counts update without a
+        reset (the tree keeps its expansion) and without repainting what did not change."""
+        if not node.children:
+            return
+        if id(node) in changed:
             first = self.createIndex(0, LABEL, node.children[0])
             last = self.createIndex(len(node.children) - 1, COUNT, node.children[-1])
             self.dataChanged.emit(first, last)
-            for child in node.children:
-                self._emit_all_changed(child)
+        for child in node.children:
+            if child.children:
+                self._emit_changed(child, changed)
 
     def index_of(self, group: str, value: str) -> QModelIndex:
         node = self._by_key.get((group, value))

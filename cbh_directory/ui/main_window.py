@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QSho
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from ..domain.lists import ListInfo
-from ..domain.model import FILTER_FIELDS, Hit, SearchQuery
+from ..domain.model import FILTER_FIELDS, Hit
 from ..service import Directory
 from .about import AboutDialog
 from .data_actions import DataActions
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
     def refresh_lists(self) -> None:
         """Reload list names, counts and stars after any list change."""
         all_lists = self.directory.lists()
-        review = self.directory.count(SearchQuery(verified_before=self.directory.stale_cutoff()))
+        review = self.directory.needs_review_count()
         self.sidebar_model.set_lists(all_lists, self._total, review)
         chosen = self.sidebar.current_list_id
         self._current_list = next((x for x in all_lists if x.id == chosen), None)
@@ -325,12 +325,14 @@ class MainWindow(QMainWindow):
         if row < 0 and self.model.rowCount():
             row = 0
         if row >= 0:
+            before = self.table.currentIndex().row()
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(row, 1),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-            self._current_changed(self.table.currentIndex(), QModelIndex())
+            if before == row:  # no currentRowChanged: the hit may still be new
+                self._current_changed(self.table.currentIndex(), QModelIndex())
         else:
             self.details.show_hit(None)
         self._update_list_actions()

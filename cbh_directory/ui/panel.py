@@ -35,5 +35,7 @@ def counted_tree(model: QAbstractItemModel, accessible_name: str) -> QTreeView:
     header = tree.header()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    # Wide enough for "100,000"; sizing to contents would ask every row on every update.
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+    header.resizeSection(1, tree.fontMetrics().horizontalAdvance("100,000") + 12)
     return tree

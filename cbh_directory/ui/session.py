@@ -1,7 +1,9 @@
 """The current search — text, filters, location, sort — and its round trips to the worker.
 
-Typing restarts a short timer, so a burst of keystrokes becomes one search; every other
-change searches at once. Results for anything but the newest request are dropped.
+Typing searches at once on the first keystroke, then at most once per short window while the
+keys keep coming (and once more when they stop), so a burst of typing costs two searches and
+a single keystroke shows its results without waiting. Every other change searches at once.
+Results for anything but the newest request are dropped.
 """
 
 from __future__ import annotations
@@ -39,14 +41,25 @@ class SearchSession(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_DELAY_MS)
-        self._timer.timeout.connect(self.search_now)
+        self._timer.timeout.connect(self._window_closed)
+        self._pending = False
 
     # -- changing the query
 
     def set_text(self, text: str) -> None:
-        if text != self.query.text:
-            self.query.text = text
+        if text == self.query.text:
+            return
+        self.query.text = text
+        if self._timer.isActive():
+            self._pending = True  # still typing: search when the window closes
+        else:
+            self._search()
             self._timer.start()
+
+    def _window_closed(self) -> None:
+        if self._pending:
+            self._pending = False
+            self._search()
 
     def set_filter(self, group: str, value: str, chosen: bool) -> None:
         values: list[str] = getattr(self.query, FILTER_FIELDS[group])
@@ -101,6 +114,10 @@ class SearchSession(QObject):
 
     def search_now(self) -> None:
         self._timer.stop()
+        self._pending = False
+        self._search()
+
+    def _search(self) -> None:
         self.searches_started += 1
         self._request = self._thread.request_search(dataclasses.replace(self.query, offset=0))
         self._set_busy(True)

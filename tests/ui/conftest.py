@@ -42,3 +42,12 @@ def make_window(qtbot, settings_file: Path) -> Iterator[Callable[[Directory], Ma
 def names(window: MainWindow) -> list[str]:
     model = window.model
     return [model.data(model.index(row, NAME)) for row in range(model.rowCount())]
+
+
+def type_and_wait(qtbot, window: MainWindow, text: str) -> None:
+    """Type into the search box and wait until the results for the whole text are shown."""
+    qtbot.keyClicks(window.search_bar.search_box, text)
+    wanted = window.search_bar.search_box.text()
+    qtbot.waitUntil(
+        lambda: not window.session.busy and window.model.query.text == wanted, timeout=10_000
+    )

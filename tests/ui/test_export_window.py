@@ -17,6 +17,7 @@ from cbh_directory.store.database import write_transaction
 from cbh_directory.store.resources import upsert_resource
 from cbh_directory.ui.export_dialog import ExportChoice, ExportDialog
 
+from .conftest import type_and_wait
 from .test_lists_window import select
 
 
@@ -52,8 +53,7 @@ def test_export_the_current_results_off_the_gui_thread(
     qtbot, make_window, curated, tmp_path: Path
 ) -> None:
     window = make_window(curated)
-    with qtbot.waitSignal(window.results_shown, timeout=5000):
-        qtbot.keyClicks(window.search_bar.search_box, "CASK")
+    type_and_wait(qtbot, window, "CASK")
     path = tmp_path / "cask.csv"
     summary = _run(qtbot, window, ExportChoice("results", None, path, "", ExportOptions()))
     assert summary == f"Wrote {window.model.total} resources to {path}"
@@ -149,8 +149,7 @@ def test_print_preview_renders_the_handout(qtbot, make_window, curated, tmp_path
     from PySide6.QtPrintSupport import QPrinter
 
     window = make_window(curated)
-    with qtbot.waitSignal(window.results_shown, timeout=5000):
-        qtbot.keyClicks(window.search_bar.search_box, "ataxia")
+    type_and_wait(qtbot, window, "ataxia")
     dialogs = []
     window.exports.print_handout(preview=dialogs.append)
     qtbot.waitUntil(lambda: bool(dialogs), timeout=10_000)

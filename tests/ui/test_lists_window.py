@@ -17,7 +17,7 @@ from cbh_directory.ui.main_window import MainWindow
 from cbh_directory.ui.results_model import GONE_TEXT, KIND, NAME, STAR
 from cbh_directory.ui.sidebar import ListIdRole, SidebarModel, ids_to_mime
 
-from .conftest import names
+from .conftest import names, type_and_wait
 
 
 def select(window: MainWindow, *resource_ids: str) -> None:
@@ -120,8 +120,7 @@ def test_named_lists_with_drag_and_drop_notes_and_order(qtbot, make_window, cura
     assert names(window) == ["Cure CASK", "PACER Center", "National CMV Foundation"]
 
     # Search and filters are limited to the list.
-    with qtbot.waitSignal(window.results_shown, timeout=5000):
-        qtbot.keyClicks(window.search_bar.search_box, "CMV")
+    type_and_wait(qtbot, window, "CMV")
     assert names(window) == ["National CMV Foundation"]
 
 

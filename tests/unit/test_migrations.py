@@ -52,7 +52,11 @@ def test_an_older_schema_upgrades_and_keeps_user_rows(tmp_path: Path) -> None:
     backups_before = list((tmp_path / "backups").glob("*.sqlite3"))
     directory = Directory.open(path)
     report = directory.startup_report
-    assert report is not None and report.migrations == ["0005_local_edits"]
+    assert report is not None and report.migrations == [
+        "0005_local_edits",
+        "0006_search_support",
+        "0007_fts_prefixes",
+    ]
     assert report.backup is not None and report.backup.exists()
     assert len(list((tmp_path / "backups").glob("*.sqlite3"))) == len(backups_before) + 1
     assert "local_edits" in directory.db.table_names()

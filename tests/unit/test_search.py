@@ -229,11 +229,14 @@ def test_sort_by_kind_follows_the_vocabulary_order(synthetic: Directory) -> None
     assert reverse == sorted(reverse, key=order.index, reverse=True)
 
 
-def test_sort_by_focus_groups_by_first_term_and_puts_none_last(synthetic: Directory) -> None:
+def test_sort_by_focus_follows_the_vocabulary_and_puts_none_last(synthetic: Directory) -> None:
+    from cbh_directory.domain import vocabulary as vocab
+
+    order = [t.id for t in vocab.FOCUS_TERMS]  # genes, syndromes, causes, broad: as in filters
     found = ids(synthetic, sort="focus")
     firsts = [(synthetic.resource(i).focus or [None])[0] for i in found]
     assert firsts[-1] is None
-    named = [f.casefold() for f in firsts if f is not None]
+    named = [order.index(f) for f in firsts if f is not None]
     assert named == sorted(named)
 
 

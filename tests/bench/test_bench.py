@@ -1,0 +1,50 @@
+"""The benchmark harness, run small in `make test` (results checked, not times) and at
+100,000 resources by `make bench`, which writes BENCHMARKS.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from cbh_directory.ui.main_window import MainWindow
+from cbh_directory.ui.settings import WindowSettings
+
+from .harness import Bench, write_report
+
+
+def test_benchmark_harness(qtbot, tmp_path: Path, bench_options) -> None:
+    size = int(bench_options["size"])
+    bench = Bench(size, tmp_path, queries=int(bench_options["queries"]))
+    directory = bench.build()
+    checks = bench.result.checks
+    assert checks["imported"] == size
+    assert checks["imported_hsds"] == size
+    assert checks["hsds_searchable"] > 0  # searchable by place name right after the import
+    assert directory.total() == size + 87  # plus the curated dataset
+
+    bench.measure_search()
+    assert len(checks["search_totals"]) == int(bench_options["queries"])
+    assert any(total > 0 for total in checks["search_totals"])
+    bench.measure_location()
+    assert sum(checks["location_totals"]) > 0
+    bench.measure_exports()
+    assert min(checks[k] for k in ("export_csv", "export_vcard", "export_pdf")) > 1000
+
+    settings = WindowSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(directory, settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.results_shown, timeout=30_000):
+        window.show()
+    bench.measure_keystrokes(qtbot, window, strokes=40 if size >= 10_000 else 8)
+    window.close()
+    bench.measure_cold_start(runs=5 if size >= 10_000 else 2)
+    bench.measure_export_memory()
+    result = bench.finish()
+    assert all(mb > 50 for mb in result.rss_mb.values())
+
+    for figure in result.figures.values():
+        assert figure.samples and all(ms > 0 for ms in figure.samples), figure.name
+    if bench_options["report"]:
+        write_report(result, Path(str(bench_options["report"])))
+    directory.close()
