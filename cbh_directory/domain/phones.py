@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import phonenumbers
@@ -21,14 +22,25 @@ def normalise_phone(text: str, country: str = "") -> str:
     if match:
         extension, raw = match.group(1), raw[: match.start()]
     region = (country or "US").upper()
+    e164 = _e164(raw, region)
+    if e164 is None:
+        raise InputError(f"{text!r} is not a phone number") from None
+    if not e164:
+        raise InputError(f"{text!r} is not a possible phone number for {region}")
+    return f"{e164} ext. {extension}" if extension else e164
+
+
+@functools.lru_cache(maxsize=4096)
+def _e164(raw: str, region: str) -> str | None:
+    """E.164, '' for an impossible number, None for no number. Cached: parsing is slow, and
+    in an import many services share their organisation's number."""
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
-        raise InputError(f"{text!r} is not a phone number") from None
+        return None
     if not phonenumbers.is_possible_number(number):
-        raise InputError(f"{text!r} is not a possible phone number for {region}")
-    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    return f"{e164} ext. {extension}" if extension else e164
+        return ""
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
 def phone_or_text(text: str, country: str = "") -> str:

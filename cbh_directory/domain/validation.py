@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
@@ -48,6 +49,7 @@ def is_safe_link(url: str) -> bool:
     return bool(parts.path)
 
 
+@functools.lru_cache(maxsize=1024)  # an import checks each address two or three times
 def is_web_url(url: str) -> bool:
     try:
         parts = urlsplit(url.strip())
@@ -69,9 +71,10 @@ def parse_radius(text: str) -> float:
 
 
 def _clean_text(value: object, limit: int) -> str:
-    text = "" if value is None else str(value)
-    text = text.replace("\x00", "").strip()
-    return text[:limit]
+    text = value if type(value) is str else "" if value is None else str(value)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return text.strip()[:limit]
 
 
 def _clean_list(value: object) -> list[str]:

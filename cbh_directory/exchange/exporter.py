@@ -14,7 +14,7 @@ from .appjson import FORMAT_NAME, FORMAT_VERSION
 from .atomic import write_text_atomic
 from .csv_export import write_csv
 from .export_set import ExportSet
-from .handout import handout_html, write_html
+from .handout import handout, write_html
 from .vcard import write_vcards
 
 FORMATS = {
@@ -85,8 +85,12 @@ def export(
     else:
         from .pdf import write_pdf
 
-        html_text = handout_html(export_set, progress=step)
-        pages = write_pdf(path, html_text, paper=options.paper, title=export_set.title)
+        pages = write_pdf(
+            path,
+            handout(export_set),
+            paper=options.paper,
+            progress=lambda share: step(round(share * total)),
+        )
         # The file is in place: from here on it is done, whatever Cancel says.
         return f"Wrote {_count(total)} on {pages} {'page' if pages == 1 else 'pages'} to {path}"
     return f"Wrote {_count(total)} to {path}"

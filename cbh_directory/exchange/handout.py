@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain import describe
@@ -123,15 +124,43 @@ def entry_html(entry: ExportEntry, export: ExportSet) -> str:
     return "\n".join(parts)
 
 
+@dataclass(slots=True)
+class Handout:
+    """The handout in pieces: its title block, one piece per heading or entry, its ending.
+    A PDF is laid out a few pieces at a time, so a handout of thousands stays small in memory."""
+
+    title: str
+    head: list[str]
+    blocks: list[str]
+    tail: list[str]
+
+    def page_html(self, body: list[str]) -> str:
+        """A complete HTML document around some of the pieces."""
+        return "\n".join(
+            [
+                "<!DOCTYPE html>",
+                '<html lang="en"><head><meta charset="utf-8">',
+                f"<title>{_e(self.title)}</title>",
+                f"<style>{STYLE}</style></head><body>",
+                *body,
+                "</body></html>",
+            ]
+        )
+
+    def html(self) -> str:
+        return self.page_html(self.head + self.blocks + self.tail) + "\n"
+
+
 def handout_html(export: ExportSet, *, progress: Progress | None = None) -> str:
     """The whole handout. With a location, nearby entries come first, then online ones."""
+    return handout(export, progress=progress).html()
+
+
+def handout(export: ExportSet, *, progress: Progress | None = None) -> Handout:
+    """The handout's pieces (see Handout)."""
     when = f"{export.created.day} {export.created:%B %Y}"
     count = len(export.entries)
     head = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{_e(export.title)}</title>",
-        f"<style>{STYLE}</style></head><body>",
         f"<h1>{_e(export.title)}</h1>",
         f'<p class="meta">Prepared {_e(when)} · {count} {_plural(count, "resource")}</p>',
         f'<p class="criteria">Chosen by: {_e(export.criteria)}</p>',
@@ -156,8 +185,8 @@ def handout_html(export: ExportSet, *, progress: Progress | None = None) -> str:
                 progress(done)
     if not export.entries:
         body.append("<p>No resources matched.</p>")
-    tail = [f'<p class="disclaimer">{_e(DISCLAIMER)}</p>', "</body></html>"]
-    return "\n".join(head + body + tail) + "\n"
+    tail = [f'<p class="disclaimer">{_e(DISCLAIMER)}</p>']
+    return Handout(export.title, head, body, tail)
 
 
 def _plural(count: int, word: str) -> str:

@@ -101,6 +101,7 @@ class _Reader:
         self.prefix = slugify(raw.name or "hsds", 24)
         self.used_ids: set[str] = set()
         self.sites: dict[str, Site] = {}
+        self._indexes: dict[tuple[str, str], dict[str, list[int]]] = {}  # (table, column)
         self.meanings: dict[str, TermMeaning] = {}
         terms = self.tables.get("taxonomy_term")
         if terms is None and raw.version != "3.0":
@@ -110,8 +111,18 @@ class _Reader:
         self.own_taxonomies = own_taxonomy_ids(taxonomies.rows if taxonomies else [])
 
     def rows(self, table: str, column: str, value: str) -> list[dict[str, str]]:
-        found = self.tables.get(table)
-        return found.lookup(column, value) if found else []
+        if not value:
+            return []
+        key = (table, column)
+        index = self._indexes.get(key)
+        if index is None:
+            found = self.tables.get(table)
+            index = self._indexes[key] = found.index(column) if found else {}
+        positions = index.get(value)
+        if not positions:
+            return []
+        rows = self.tables[table].rows
+        return [rows[i] for i in positions]
 
     def first(self, table: str, column: str, value: str) -> dict[str, str]:
         return next(iter(self.rows(table, column, value)), {})

@@ -79,6 +79,12 @@ def ages_text(row: dict[str, str]) -> str:
 
 def iso_date(text: str) -> str | None:
     """The ISO date of '2024-03-15', '2024-03-15T10:30:00Z' or '03/15/2024'; None if unreadable."""
+    head = text[:10]
+    if len(head) == 10 and head[4] == "-" and head[7] == "-" and head[:4].isdigit():
+        try:  # the usual shape, without strptime's cost (a 211 export has one per service)
+            return dt.date.fromisoformat(head).isoformat()
+        except ValueError:
+            return None
     for value, pattern in ((text[:10], "%Y-%m-%d"), (text, "%m/%d/%Y")):
         try:
             return dt.datetime.strptime(value, pattern).date().isoformat()

@@ -153,15 +153,21 @@ def parse_csv(data: bytes, file: str, name: str, notes: list[str]) -> Table:
     with _field_limit(MAX_CELL):
         try:
             header = [h.strip().lstrip("\ufeff").strip().lower() for h in next(reader, [])]
+            # Usually every column is named once: then a row is a plain zip.
+            plain = all(header) and len(set(header)) == len(header)
+            width = len(header)
             for number, record in enumerate(reader, start=2):
-                if not any(cell.strip() for cell in record):
+                if not "".join(record).strip():
                     continue
-                if len(record) > len(header) and any(c.strip() for c in record[len(header) :]):
+                if len(record) > width and "".join(record[width:]).strip():
                     raise DatasetError(
                         f"{file} row {number} has {len(record)} cells but the header has "
-                        f"{len(header)} columns"
+                        f"{width} columns"
                     )
-                rows.append(_row(header, record))
+                if plain:
+                    rows.append(dict(zip(header, map(str.strip, record), strict=False)))
+                else:
+                    rows.append(_row(header, record))
                 numbers.append(number)
         except csv.Error as exc:
             raise DatasetError(f"{file} line {reader.line_num}: {_csv_reason(exc)}") from exc

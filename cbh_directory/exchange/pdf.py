@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .atomic import ExportError
+from .handout import Handout
 
 PAPER_SIZES = ("letter", "a4")
 _app: Any = None  # the QGuiApplication this module made, kept alive
@@ -29,18 +31,6 @@ def ensure_gui_application() -> None:
         _app = QGuiApplication(["cbh-directory"])
 
 
-def layout_document(html_text: str, title: str = "") -> Any:
-    """A QTextDocument holding the handout (also used by the print preview)."""
-    ensure_gui_application()
-    from PySide6.QtGui import QFont, QTextDocument
-
-    document = QTextDocument()
-    document.setDefaultFont(QFont("DejaVu Sans", 10))
-    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
-    document.setHtml(html_text)
-    return document
-
-
 def page_size(paper: str) -> Any:
     from PySide6.QtGui import QPageSize
 
@@ -54,9 +44,15 @@ def count_pages(path: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", path.read_bytes()))
 
 
-def write_pdf(path: Path, html_text: str, *, paper: str = "letter", title: str = "") -> int:
-    """Render the HTML to a PDF file atomically; returns the number of pages."""
-    document = layout_document(html_text, title)
+def write_pdf(
+    path: Path,
+    handout: Handout,
+    *,
+    paper: str = "letter",
+    progress: Callable[[float], None] | None = None,
+) -> int:
+    """Render the handout to a PDF file atomically; returns the number of pages."""
+    ensure_gui_application()
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPdfWriter
 
@@ -71,12 +67,11 @@ def write_pdf(path: Path, html_text: str, *, paper: str = "letter", title: str =
     try:
         writer = QPdfWriter(str(temp))
         writer.setPageSize(size)
-        # print_() adds its own 2 cm margin around the text, and the page number under it.
         writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-        writer.setTitle(title)
+        writer.setTitle(handout.title)
         writer.setCreator("CBH Directory")
         writer.setResolution(300)
-        document.print_(writer)  # paginates a copy and numbers the pages
+        paint_handout(writer, handout, progress=progress)
         del writer  # closes the file
         pages = count_pages(temp)
         if pages == 0:
@@ -89,3 +84,140 @@ def write_pdf(path: Path, html_text: str, *, paper: str = "letter", title: str =
         temp.unlink(missing_ok=True)
         raise
     return int(pages)
+
+
+def paint_handout(
+    device: Any, handout: Handout, *, progress: Callable[[float], None] | None = None
+) -> int:
+    """Paint the handout on a paged device (a QPdfWriter, or a QPrinter for the print
+    preview), a few dozen entries at a time; returns the number of pages.
+
+    Qt's QTextDocument.print_() lays out the whole document at once, about 100 KB per entry:
+    a gigabyte for a county's 10,000 services. Here each chunk is laid out with the device's
+    page size, painted, and let go; the next chunk starts just below it on the same page.
+    `progress` gets the share done (0 to 1) after each chunk and may raise to stop.
+    """
+    from PySide6.QtGui import QPainter
+
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ExportError("cannot start drawing the PDF")
+    pages = _Pages(device, painter)
+    try:
+        chunks = _chunks(handout)
+        for number, blocks in enumerate(chunks, start=1):
+            if pages.filled >= pages.size.height() - pages.margin_y - 1:
+                pages.turn()  # the page is full: no spacer that could not fit
+            pages.flow(_chunk_document(device, handout, blocks, pages))
+            if progress is not None:
+                progress(number / len(chunks))
+        pages.finish()
+    finally:
+        painter.end()
+    return pages.number
+
+
+ENTRIES_PER_CHUNK = 40
+MARGIN_MM = (15.0, 18.0)  # left and right, top and bottom
+FOOTER_MM = 9.0  # the page number sits this far above the bottom edge
+
+
+def _chunks(handout: Handout) -> list[list[str]]:
+    body = handout.blocks
+    chunks = [handout.head + body[:ENTRIES_PER_CHUNK]]
+    chunks += [
+        body[i : i + ENTRIES_PER_CHUNK]
+        for i in range(ENTRIES_PER_CHUNK, len(body), ENTRIES_PER_CHUNK)
+    ]
+    chunks[-1] = chunks[-1] + handout.tail
+    return chunks
+
+
+def _chunk_document(device: Any, handout: Handout, blocks: list[str], pages: _Pages) -> Any:
+    from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor, QTextDocument
+
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)  # measure text at the device's resolution
+    document.setDefaultFont(QFont("DejaVu Sans", 10))
+    document.setHtml(handout.page_html(blocks))
+    if pages.filled:
+        # Start below what is already on the page: an empty line as tall as that, put in
+        # before the first layout (a first block's top margin would be ignored, and editing
+        # after layout leaves it unfinished). What does not fit moves to the next page.
+        cursor = QTextCursor(document.begin())
+        cursor.insertBlock(cursor.blockFormat(), cursor.charFormat())
+        spacer = QTextBlockFormat()
+        spacer.setLineHeight(
+            (pages.filled - pages.margin_y) / pages.format_scale,
+            QTextBlockFormat.LineHeightTypes.FixedHeight.value,
+        )
+        QTextCursor(document.begin()).setBlockFormat(spacer)
+    document.setPageSize(pages.size)
+    document.setDocumentMargin(0)  # first: it would reset the margins set below
+    frame = document.rootFrame().frameFormat()
+    frame.setLeftMargin(pages.margin_x / pages.format_scale)
+    frame.setRightMargin(pages.margin_x / pages.format_scale)
+    frame.setTopMargin(pages.margin_y / pages.format_scale)
+    frame.setBottomMargin(pages.margin_y / pages.format_scale)
+    frame.setPadding(0)
+    document.rootFrame().setFrameFormat(frame)
+    return document
+
+
+class _Pages:
+    """The physical pages: which one is being drawn, and how far down it is filled."""
+
+    def __init__(self, device: Any, painter: Any) -> None:
+        from PySide6.QtCore import QSizeF
+
+        self.device = device
+        self.painter = painter
+        dots_per_mm = device.logicalDpiY() / 25.4
+        self.size = QSizeF(device.width(), device.height())
+        self.margin_x = MARGIN_MM[0] * dots_per_mm
+        self.margin_y = MARGIN_MM[1] * dots_per_mm
+        self.footer_y = device.height() - FOOTER_MM * dots_per_mm
+        # Margins in text formats are in 96-dpi pixels; the layout scales them to the device.
+        self.format_scale = device.logicalDpiY() / 96
+        self.number = 1
+        self.filled = 0.0  # how far down the current page is used (0: nothing on it yet)
+
+    def flow(self, document: Any) -> None:
+        """Paint the document from where the last one ended, turning pages as it goes."""
+        from PySide6.QtCore import QRectF
+
+        layout = document.documentLayout()
+        height = self.size.height()
+        count = document.pageCount()
+        for index in range(count):
+            if index:
+                self.turn()
+            self.painter.save()
+            self.painter.translate(0, -index * height)
+            document.drawContents(
+                self.painter, QRectF(0, index * height, self.size.width(), height)
+            )
+            self.painter.restore()
+        last = layout.blockBoundingRect(document.lastBlock())
+        self.filled = max(last.bottom() - (count - 1) * height, self.margin_y)
+
+    def turn(self) -> None:
+        self._number_page()
+        self.device.newPage()
+        self.number += 1
+        self.filled = 0.0
+
+    def finish(self) -> None:
+        self._number_page()
+
+    def _number_page(self) -> None:
+        from PySide6.QtCore import QRectF, Qt
+        from PySide6.QtGui import QFont
+
+        self.painter.save()
+        self.painter.setFont(QFont("DejaVu Sans", 8))
+        box = QRectF(0, self.footer_y - self.margin_y, self.size.width(), self.margin_y)
+        self.painter.drawText(
+            box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), str(self.number)
+        )
+        self.painter.restore()

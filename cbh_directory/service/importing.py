@@ -12,6 +12,7 @@ from ..exchange.importers import ImportOptions, import_kind, read_import
 from ..geo.gazetteer import locate
 from ..store.importer import ImportPreview, apply_import, plan_import
 from ..store.metadata import get_meta, set_meta
+from .bulk import collector_paused
 from .maintenance import MaintenanceService
 
 
@@ -44,11 +45,14 @@ class ImportService(MaintenanceService):
             options.country = self.country_code_for
         if import_kind(path) == "csv" and options.csv_mapping is None:
             options.csv_mapping = self.csv_mapping(read_table(path).headers)
-        parsed = read_import(path, options)
-        located = self._locate_missing(parsed.resources)
-        if located:
-            parsed.notes.append(f"places found for {located} resources from their city or ZIP code")
-        return plan_import(self.db, parsed)
+        with collector_paused():
+            parsed = read_import(path, options)
+            located = self._locate_missing(parsed.resources)
+            if located:
+                parsed.notes.append(
+                    f"places found for {located} resources from their city or ZIP code"
+                )
+            return plan_import(self.db, parsed)
 
     def _locate_missing(self, resources: list[Resource]) -> int:
         """Give resources without coordinates their city's (or US ZIP code's), so they can be
@@ -84,7 +88,8 @@ class ImportService(MaintenanceService):
             return 0
         if self.path is not None:
             self.backup("before-import")
-        written = apply_import(self.db, preview)
+        with collector_paused():
+            written = apply_import(self.db, preview)
         if csv_mapping:
             self.remember_csv_mapping(csv_mapping)
         return written

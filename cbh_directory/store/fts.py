@@ -7,6 +7,7 @@ import re
 MAX_TERMS = 16
 MAX_QUERY_LENGTH = 500
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+_LAST_RUN = re.compile(r"([^\W_]*)[\W_]*$")
 
 
 def _has_word(text: str) -> bool:
@@ -39,7 +40,8 @@ def fts_query(text: str, *, prefix_last: bool = True) -> str | None:
     parts = [_quote(t) for t, _ in terms]
     last_text, last_is_phrase = terms[-1]
     # A single letter as a prefix would match nearly everything: it is searched as a word.
-    long_enough = sum(ch.isalnum() for ch in last_text) >= 2
+    # The index splits words at punctuation, so in "Friedreich's" the prefix would be "s".
+    long_enough = len(_LAST_RUN.search(last_text + " ").group(1)) >= 2
     if prefix_last and long_enough and not last_is_phrase and not cleaned.rstrip().endswith('"'):
         parts[-1] = _quote(last_text) + "*"
     return " ".join(parts)

@@ -47,9 +47,14 @@ def _numbers(
 ) -> np.ndarray:
     """The rows of a query whose single value is group_concat of 'a,b,...' as an array."""
     text = db.execute(sql, list(params)).fetchone()[0]
+    return parse_numbers(text, dtype).reshape(-1, columns)
+
+
+def parse_numbers(text: str | None, dtype: type) -> np.ndarray:
+    """'1,2,3' (from group_concat) as an array; several times faster than splitting in Python."""
     if not text:
-        return np.zeros((0, columns), dtype=dtype)
-    return np.array(text.split(","), dtype=dtype).reshape(-1, columns)
+        return np.zeros(0, dtype=dtype)
+    return np.fromstring(text, dtype=dtype, sep=",")
 
 
 @dataclass(slots=True)
@@ -73,6 +78,7 @@ class ResourceIndex:
     countries: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
     language_codes: list[str] = field(default_factory=list)
+    slot_table: np.ndarray | None = None  # made on first use, see _slots
 
     def __len__(self) -> int:
         return int(self.pk.size)
@@ -82,8 +88,25 @@ class ResourceIndex:
         pks = np.asarray(pks, dtype=np.int64)
         if pks.size == 0 or self.pk.size == 0:
             return np.zeros(0, dtype=np.int64)
+        table = self._slots()
+        if table is not None:
+            inside = pks[(pks >= 0) & (pks < table.size)]
+            where = table[inside]
+            return where[where >= 0].astype(np.int64)
         where = np.clip(np.searchsorted(self.pk, pks), 0, self.pk.size - 1)
         return where[self.pk[where] == pks]
+
+    def _slots(self) -> np.ndarray | None:
+        """A key -> position table when keys are dense enough (they are, unless most rows were
+        deleted); a lookup in it is several times faster than a binary search."""
+        if self.slot_table is None:
+            top = int(self.pk[-1]) + 1
+            if top > 4 * self.pk.size + 10_000:
+                return None
+            table = np.full(top, -1, dtype=np.int32)
+            table[self.pk] = np.arange(self.pk.size, dtype=np.int32)
+            self.slot_table = table
+        return self.slot_table
 
     def mask_of(self, pks: np.ndarray) -> np.ndarray:
         mask = np.zeros(self.pk.size, dtype=bool)
@@ -250,8 +273,8 @@ def save_index(index: ResourceIndex, path: Path, version: str) -> None:
     """Write the index next to nothing else, atomically; a failure just means no saved copy."""
     arrays = {name: getattr(index, name) for name in _ARRAYS}
     for name in _LISTS:
-        arrays[name] = np.array(getattr(index, name), dtype=object)
-    arrays["version"] = np.array([version], dtype=object)
+        arrays[name] = np.array(getattr(index, name), dtype=str)
+    arrays["version"] = np.array([version], dtype=str)
     partial = path.with_name(path.name + f".{os.getpid()}.partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -265,7 +288,8 @@ def save_index(index: ResourceIndex, path: Path, version: str) -> None:
 def read_saved_index(path: Path, version: str) -> ResourceIndex | None:
     """The saved index if it was made from this version of the resources, else None."""
     try:
-        with np.load(path, allow_pickle=True) as saved:
+        # Opened here so that a damaged file is closed too (np.load leaks it otherwise).
+        with path.open("rb") as handle, np.load(handle, allow_pickle=False) as saved:
             if str(saved["version"][0]) != version:
                 return None
             fields: dict[str, Any] = {name: saved[name] for name in _ARRAYS}

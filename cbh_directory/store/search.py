@@ -33,6 +33,7 @@ from .index import (
     ResourceIndex,
     day_number,
     load_index,
+    parse_numbers,
     read_saved_index,
     resources_version,
     save_index,
@@ -96,7 +97,8 @@ class Evaluation:
     list_position: np.ndarray | None = None  # order within the chosen list
     entries: dict[int, ListEntry] = field(default_factory=dict)  # pk -> list entry
     gone: list[tuple[Resource, ListEntry]] = field(default_factory=list)  # left the directory
-    order_cache: dict[tuple[str, bool], np.ndarray] = field(default_factory=dict)
+    # (sort, reverse) -> (slots, complete): an order, or only its first part (see order)
+    order_cache: dict[tuple[str, bool], tuple[np.ndarray, bool]] = field(default_factory=dict)
 
     def selected(self, skip: str | None = None) -> np.ndarray:
         mask = self.base.copy()
@@ -219,8 +221,7 @@ class SearchEngine:
         return masks
 
     def _pks(self, sql: str, params: list[Any]) -> np.ndarray:
-        text = self.db.conn.execute(sql, params).fetchone()[0]
-        return np.array(text.split(","), dtype=np.int64) if text else np.zeros(0, dtype=np.int64)
+        return parse_numbers(self.db.conn.execute(sql, params).fetchone()[0], np.int64)
 
     def _text(self, match: str, evaluation: Evaluation) -> None:
         """Every hit; names first (ranked by bm25), then focus and place, then the rest."""
@@ -238,21 +239,21 @@ class SearchEngine:
         )
         rank[middle] = 1.0 + ix.name_rank[middle] / size
         in_name = f"{NAME_COLUMNS} : ({match})"
-        named = ix.positions(self._pks(f"SELECT group_concat(rowid) {fts}", [in_name]))
         # Names first. A few hundred are ranked by bm25 (fast); thousands (a word just begun)
         # are simply listed by name, as ranking them would cost more than it tells.
-        rank[named] = ix.name_rank[named] / size
-        if 0 < named.size <= BM25_LIMIT:
-            text = self.db.conn.execute(
-                f"WITH scored AS MATERIALIZED (SELECT rowid AS id, {BM25} AS score {fts}) "
-                "SELECT group_concat(id || ',' || score) FROM scored",
-                [in_name],
-            ).fetchone()[0]
-            if text:
-                pairs = np.array(text.split(","), dtype=np.float64).reshape(-1, 2)
-                where, valid = _aligned(ix, pairs[:, 0].astype(np.int64))
-                # bm25 is negative, lower is better.
-                rank[where[valid]] = np.minimum(pairs[valid, 1], -1e-9)
+        text = self.db.conn.execute(
+            f"WITH scored AS MATERIALIZED (SELECT rowid AS id, {BM25} AS score {fts} LIMIT ?) "
+            "SELECT group_concat(id || ',' || score) FROM scored",
+            [in_name, BM25_LIMIT + 1],
+        ).fetchone()[0]
+        pairs = parse_numbers(text, np.float64).reshape(-1, 2)
+        if len(pairs) <= BM25_LIMIT:
+            where, valid = _aligned(ix, pairs[:, 0].astype(np.int64))
+            # bm25 is negative, lower is better.
+            rank[where[valid]] = np.minimum(pairs[valid, 1], -1e-9)
+        else:
+            named = ix.positions(self._pks(f"SELECT group_concat(rowid) {fts}", [in_name]))
+            rank[named] = ix.name_rank[named] / size
         evaluation.text_rank = rank
 
     def _place(self, q: SearchQuery, evaluation: Evaluation) -> None:
@@ -306,16 +307,24 @@ class SearchEngine:
 
     # -- ordering
 
-    def order(self, q: SearchQuery, evaluation: Evaluation) -> np.ndarray:
-        """Every match in the query's order, as slots: a slot >= 0 is a position in the index;
+    def order(self, q: SearchQuery, evaluation: Evaluation, need: int | None = None) -> np.ndarray:
+        """The matches in the query's order, as slots: a slot >= 0 is a position in the index;
         slot -(n + 1) is the n-th list item that left the directory (in list order those keep
-        their place, in any other order they come last)."""
+        their place, in any other order they come last).
+
+        With `need`, at least the first `need` slots are right and the rest may be missing:
+        the first page of 80,000 matches does not sort all 80,000.
+        """
         sort = self._effective_sort(q, evaluation)
         key = (sort, q.reverse)
-        if key in evaluation.order_cache:
-            return evaluation.order_cache[key]
+        cached = evaluation.order_cache.get(key)
+        if cached is not None and (cached[1] or (need is not None and need <= cached[0].size)):
+            return cached[0]
+        if evaluation.gone or need is None or need > TOP_K_LIMIT:
+            need = None  # lists with departed items are short; deep pages sort once
         chosen = np.flatnonzero(evaluation.selected())
-        slots = chosen[self._sort(sort, q.reverse, chosen, evaluation)]
+        permutation = _first(self._sort_keys(sort, q.reverse, chosen, evaluation), need)
+        slots = chosen[permutation]
         if evaluation.gone:
             gone = -(np.arange(len(evaluation.gone), dtype=np.int64) + 1)
             slots = np.concatenate([slots, gone])
@@ -328,7 +337,7 @@ class SearchEngine:
                     ]
                 )
                 slots = slots[np.argsort(-places if q.reverse else places, kind="stable")]
-        evaluation.order_cache[key] = slots
+        evaluation.order_cache[key] = (slots, slots.size == chosen.size + len(evaluation.gone))
         return slots
 
     @staticmethod
@@ -345,45 +354,48 @@ class SearchEngine:
         return sort
 
     @staticmethod
-    def _sort(sort: str, reverse: bool, chosen: np.ndarray, evaluation: Evaluation) -> np.ndarray:
+    def _sort_keys(
+        sort: str, reverse: bool, chosen: np.ndarray, evaluation: Evaluation
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(tie-breaker, primary) for np.lexsort: the sort's key, then the name."""
         ix = evaluation.index
         name = ix.name_rank[chosen]
         sign = -1 if reverse else 1
-        last = np.iinfo(np.int64).max // 4
+        last = 1 << 30  # after every real value (kept small, see _first)
         if sort == "name":
-            return np.argsort(sign * name, kind="stable")
+            return name, sign * name
         if sort == "kind":
-            return np.lexsort((name, sign * ix.kind[chosen].astype(np.int64)))
+            return name, sign * ix.kind[chosen].astype(np.int64)
         if sort == "focus":
             first = ix.focus_first[chosen].astype(np.int64)
-            primary = np.where(first < 0, last, sign * first)
-            return np.lexsort((name, primary))
+            return name, np.where(first < 0, last, sign * first)
         if sort == "verified":
             days = ix.verified[chosen].astype(np.int64)
-            primary = np.where(days == NEVER, last, days if reverse else -days)
-            return np.lexsort((name, primary))
+            return name, np.where(days == NEVER, last, days if reverse else -days)
         if sort == "distance":
             assert evaluation.distance is not None
             distance = evaluation.distance[chosen]
-            primary = np.where(np.isnan(distance), np.inf, sign * distance)
-            return np.lexsort((name, primary))
+            return name, np.where(np.isnan(distance), np.inf, sign * distance)
         if sort == "list":
             assert evaluation.list_position is not None
-            return np.lexsort((name, sign * evaluation.list_position[chosen]))
+            return name, sign * evaluation.list_position[chosen]
         assert evaluation.text_rank is not None  # "text"
-        return np.lexsort((name, sign * evaluation.text_rank[chosen]))
+        return name, sign * evaluation.text_rank[chosen]
 
     # -- running
 
     def count(self, q: SearchQuery) -> int:
-        evaluation = self.evaluate(q)
-        return int(evaluation.selected().sum()) + len(evaluation.gone)
+        return self._total(self.evaluate(q))
+
+    @staticmethod
+    def _total(evaluation: Evaluation) -> int:
+        return int(np.count_nonzero(evaluation.selected())) + len(evaluation.gone)
 
     def page(self, q: SearchQuery) -> SearchPage:
         """The hits from q.offset, at most q.limit of them, and the total number of matches."""
         evaluation = self.evaluate(q)
-        slots = self.order(q, evaluation)
         limit = MAX_PAGE if q.limit is None else min(q.limit, MAX_PAGE)
+        slots = self.order(q, evaluation, need=q.offset + limit)
         window = slots[q.offset : q.offset + limit]
         found = self._hits(evaluation, window[window >= 0])
         hits = []
@@ -393,7 +405,7 @@ class SearchEngine:
                 hits.append(Hit(resource, None, None, entry))
             elif slot in found:
                 hits.append(found[slot])
-        return SearchPage(hits=hits, total=int(slots.size), offset=q.offset)
+        return SearchPage(hits=hits, total=self._total(evaluation), offset=q.offset)
 
     def _hits(self, evaluation: Evaluation, positions: np.ndarray) -> dict[int, Hit]:
         """Hits for index positions, read from SQL, by position."""
@@ -442,6 +454,27 @@ class SearchEngine:
             elif int(evaluation.index.pk[slot]) in by_pk:
                 ids.append(by_pk[int(evaluation.index.pk[slot])])
         return ids
+
+
+def _first(keys: tuple[np.ndarray, np.ndarray], need: int | None) -> np.ndarray:
+    """np.lexsort(keys), or only its first `need` entries when that is much cheaper: the
+    need-th smallest primary key is found in linear time, and only the entries up to it
+    (ties included) are sorted."""
+    tie_breaker, primary = keys
+    if need is None or need <= 0 or primary.size <= 4 * need:
+        return np.lexsort(keys) if need is None or need > 0 else np.zeros(0, dtype=np.int64)
+    if primary.dtype.kind == "i":
+        # Whole-number keys (kind, focus, day) with the name position folded in: one key,
+        # no ties, so the partition is exact however many share a kind.
+        span = int(tie_breaker.max()) + 1
+        if int(np.abs(primary).max()) < (1 << 62) // span:
+            primary = primary * span + tie_breaker
+    threshold = np.partition(primary, need - 1)[need - 1]
+    candidates = np.flatnonzero(primary <= threshold)
+    if candidates.size > 4 * need + 1000:  # many ties (e.g. by kind): sort them all
+        return np.lexsort(keys)
+    inner = np.lexsort((tie_breaker[candidates], primary[candidates]))
+    return candidates[inner][:need]
 
 
 def _member(column: np.ndarray, codes: list[int], size: int) -> np.ndarray:

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from ..domain.lists import ListInfo
 from ..domain.model import SearchQuery
 from ..exchange.exporter import ExportOptions
-from ..exchange.pdf import layout_document, page_size
+from ..exchange.handout import Handout
+from ..exchange.pdf import page_size, paint_handout
 from ..service import Directory
 from .export_dialog import ExportChoice, ExportDialog, default_paper
 from .export_job import ExportJob, ExportRequest
@@ -147,21 +148,19 @@ class ExportActions(QObject):
         request = dataclasses.replace(self.request_for(choice), path=None)
         assert self.directory.path is not None
         job = ExportJob(self.directory.path, request, self)
-        job.finished.connect(lambda html_text: self._preview(html_text, preview))
+        job.finished.connect(lambda handout: self._preview(handout, preview))
         job.failed.connect(lambda text: self.message.emit(f"Cannot print: {text}"))
         self.job = job
         job.start()
 
     def _preview(
-        self, html_text: str, preview: Callable[[QPrintPreviewDialog], object] | None
+        self, handout: Handout, preview: Callable[[QPrintPreviewDialog], object] | None
     ) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(page_size(default_paper()))
-        document = layout_document(html_text)
         dialog = QPrintPreviewDialog(printer, self.parent_widget)
         dialog.setWindowTitle("Print handout")
-        dialog.paintRequested.connect(document.print_)
-        dialog._document = document  # type: ignore[attr-defined]  # keep it alive with the dialog
+        dialog.paintRequested.connect(lambda device: paint_handout(device, handout))
         if preview is not None:
             preview(dialog)
         else:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from ..domain.errors import CBHError
 from ..domain.model import SearchQuery
 from ..exchange.exporter import ExportCancelled, ExportOptions, export
-from ..exchange.handout import handout_html
+from ..exchange.handout import handout
 from ..service import Directory
 
 
@@ -30,7 +30,7 @@ class ExportRequest:
 
 class ExportWorker(QObject):
     progress = Signal(int, int)  # done, total
-    finished = Signal(str)  # summary, or the handout HTML when printing
+    finished = Signal(object)  # the summary (str), or the Handout when printing
     failed = Signal(str)
     cancelled = Signal()
 
@@ -59,7 +59,7 @@ class ExportWorker(QObject):
                 if self._cancel.is_set():
                     raise ExportCancelled("export cancelled")
                 if request.path is None:
-                    self.finished.emit(handout_html(export_set))
+                    self.finished.emit(handout(export_set))
                     return
                 summary = export(
                     request.path,
@@ -81,7 +81,7 @@ class ExportJob(QObject):
     """Runs one ExportWorker in its own thread and cleans up after it."""
 
     progress = Signal(int, int)
-    finished = Signal(str)
+    finished = Signal(object)  # as ExportWorker.finished
     failed = Signal(str)
     cancelled = Signal()
 

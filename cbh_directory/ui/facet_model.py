@@ -35,6 +35,8 @@ GROUP_HELP: dict[str, str] = {
     "activity": "How quickly do members usually reply?",
     "focus": "Some groups cater to one genetic form or syndrome, others to broader issues.",
 }
+_HEADING = {"country": "place", "region": "place"}  # filter group -> heading group
+MAX_RANGE_UPDATES = 16
 KeyRole = Qt.ItemDataRole.UserRole + 1  # (group, value) of a value node
 LABEL, COUNT = 0, 1
 
@@ -105,12 +107,18 @@ class FacetModel(QAbstractItemModel):
                     if node.parent is not None:
                         changed.add(id(node.parent))
         for heading in self._root.children:  # a heading counts its chosen values
-            chosen = sum(1 for n in _walk(heading) if n.value is not None and n.checked)
+            chosen = sum(1 for g, _ in selected if _HEADING.get(g, g) == heading.group)
             if heading.count != chosen:
                 heading.count = chosen
                 changed.add(id(self._root))
         if rebuild:
             self.endResetModel()
+        elif len(changed) > MAX_RANGE_UPDATES:
+            # Many regions under many countries: one relayout is far cheaper for the tree
+            # view than a dataChanged per country. The structure is the same, so expansion,
+            # selection and scrolling stay.
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
         else:
             self._emit_changed(self._root, changed)
 

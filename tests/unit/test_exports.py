@@ -232,6 +232,33 @@ def test_pdf_handout_pages_text_and_paper(
     assert "A4" in pdf_info(a4)
 
 
+def test_a_pdf_laid_out_a_few_entries_at_a_time_loses_and_repeats_nothing(
+    qapp, pdf_tools, curated: Directory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large handouts are laid out in chunks that continue on the same page: every entry is
+    there once, in order, and the text is the same as when laid out in one piece."""
+    from cbh_directory.exchange import pdf
+
+    export_set = curated.export_set(SearchQuery(sort="name"))
+    texts = {}
+    for chunk in (5, 1000):
+        monkeypatch.setattr(pdf, "ENTRIES_PER_CHUNK", chunk)
+        path = tmp_path / f"chunks-{chunk}.pdf"
+        export(path, export_set)
+        texts[chunk] = " ".join(pdf_text(path).split())
+    names = [e.resource.name for e in export_set.entries]
+    for chunk, text in texts.items():
+        at = 0
+        for name in names:
+            found = text.find(" ".join(name.split()), at)
+            assert found >= 0, f"{name!r} missing or out of order (chunks of {chunk})"
+            at = found
+        assert "not medical advice" in text[at:], "the disclaimer comes after the last entry"
+    # The same words in the same order (page breaks may fall a line apart).
+    words = {c: [w for w in text.split() if not w.isdigit()] for c, text in texts.items()}
+    assert words[5] == words[1000]
+
+
 def test_pdf_of_a_list_shows_notes(qapp, pdf_tools, curated: Directory, tmp_path: Path) -> None:
     family = curated.create_list("Rivera family")
     curated.add_to_list(family.id, ["pacer", "wrightslaw"])

@@ -205,7 +205,11 @@ def test_fts_query_quotes_every_term() -> None:
     assert fts_query("   -  * ") is None
     assert fts_query("cask group") == '"cask" "group"*'
     assert fts_query('say "hi there"') == '"say" "hi there"'
-    assert fts_query('a"b') == '"a""b"*'  # the quote is doubled inside the term
+    assert fts_query('ab"cd') == '"ab""cd"*'  # the quote is doubled inside the term
+    # A one-letter prefix would match almost everything, also after punctuation inside a word.
+    assert fts_query("c") == '"c"'
+    assert fts_query("Friedreich's") == '"Friedreich\'s"'
+    assert fts_query("x-ray") == '"x-ray"*'
 
 
 def test_sql_injection_through_filters_changes_nothing(synthetic: Directory) -> None:
