@@ -14,6 +14,7 @@ from ..domain.model import LIST_FIELDS, Resource
 from .database import now_iso
 
 RESOURCE_COLUMNS: tuple[str, ...] = tuple(Resource.field_names())
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps makes one per call
 _SNAPSHOT_FIELDS = ("name", "kind", "website", "email", "phone", "city", "region", "country")
 
 
@@ -28,7 +29,7 @@ def row_to_resource(row: dict[str, Any]) -> Resource:
 def resource_to_row(resource: Resource, country_names: dict[str, str]) -> dict[str, Any]:
     row = resource.to_dict()
     for key in LIST_FIELDS:
-        row[key] = json.dumps(row[key], ensure_ascii=False)
+        row[key] = _JSON.encode(row[key])
     row["search_focus"] = focus_search_text(resource.focus)
     row["search_place"] = " ".join(
         p
