@@ -13,13 +13,14 @@ QT_X11_LIBS  := libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 li
 TEST_TOOLS   := poppler-utils
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format typecheck check bench gazetteer system-libs clean
+.PHONY: help run test lint format typecheck check bench stress gazetteer system-libs clean
 
 help:
 	@echo "make run    set up .venv and open the CBH Directory window"
 	@echo "make test   set up .venv with the test tools and run the whole suite offscreen"
 	@echo "make lint   ruff lint and format check; make typecheck: mypy on the core"
 	@echo "make bench  time search, import, export and start-up at 100,000 resources"
+	@echo "make stress crash, fuzz and safety tests at full counts; writes RELIABILITY.md"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +56,14 @@ typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
 check: lint typecheck test
+
+# Reliability at full counts (25 kills each, 1,000 inputs per fuzzer); writes RELIABILITY.md.
+SAFETY_TESTS = tests/unit/test_hsds.py tests/unit/test_exports.py tests/unit/test_search.py \
+	tests/cli/test_cli.py tests/ui/test_main_window.py
+stress: $(VENV)/.dev-installed system-libs
+	@sh scripts/system-libs.sh --optional $(TEST_TOOLS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/reliability $(SAFETY_TESTS) -q \
+		-p no:cacheprovider --stress --reliability-report RELIABILITY.md
 
 # The benchmark at 100,000 SYNTHETIC resources (a few minutes); writes BENCHMARKS.md.
 BENCH_SIZE ?= 100000

@@ -13,6 +13,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from cbh_directory.service import Directory
 
+from .reliability.safety_tests import pytest_runtest_logreport  # noqa: F401  (a hook)
+
 DATA = Path(__file__).parent / "data"
 SYNTHETIC_V1 = DATA / "dataset_v1.json"
 SYNTHETIC_V2 = DATA / "dataset_v2.json"

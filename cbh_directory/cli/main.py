@@ -18,6 +18,7 @@ from ..domain import vocabulary as vocab
 from ..domain.errors import CBHError, InputError
 from ..domain.model import Hit
 from ..exchange.csv_safe import neutralise_cell
+from ..logs import log_file, log_unexpected, setup_logging
 from ..paths import DB_ENV
 from .context import AppContext, pass_app
 from .data import edit_command, export_hsds_command, import_command
@@ -321,6 +322,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise SystemExit(0) from None
     except KeyboardInterrupt:
         fail("interrupted", 130)
+    except Exception as exc:  # a bug: one line for the user, the details in the log
+        setup_logging()
+        short, _ = log_unexpected(type(exc), exc, exc.__traceback__, "the command line")
+        where = log_file()
+        fail(f"unexpected error ({short})" + (f"; details in {where}" if where else ""), 1)
 
 
 if __name__ == "__main__":

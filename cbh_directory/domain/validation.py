@@ -77,10 +77,21 @@ def _clean_text(value: object, limit: int) -> str:
     return text.strip()[:limit]
 
 
+def _is_scalar(value: object) -> bool:
+    """Text, or a number that reads as text (a bool is neither: True is not "1")."""
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
 def _clean_list(value: object) -> list[str]:
+    """A list of text from a list or a 'a; b' string; TypeError for anything else."""
     if value is None or value == "":
         return []
-    items = value.split(";") if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+    if isinstance(value, str):
+        items: list[object] = list(value.split(";"))
+    elif isinstance(value, list | tuple) and all(_is_scalar(item) for item in value):
+        items = list(value)
+    else:
+        raise TypeError("must be a list of text")
     seen: list[str] = []
     for item in items:
         text = _clean_text(item, MAX_SHORT)
@@ -134,16 +145,25 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
         if key not in known:
             continue
         if key in LIST_FIELDS:
-            clean[key] = _clean_list(value)
+            try:
+                clean[key] = _clean_list(value)
+            except TypeError as exc:
+                problems.append((key, str(exc)))
+                clean[key] = []
         elif key in ("latitude", "longitude"):
             low, high = (-90.0, 90.0) if key == "latitude" else (-180.0, 180.0)
             try:
+                if isinstance(value, bool):
+                    raise TypeError("not a number")
                 clean[key] = _coordinate(value, low, high)
-            except (TypeError, ValueError) as exc:
+            except (TypeError, ValueError, OverflowError) as exc:
                 problems.append((key, str(exc) if "between" in str(exc) else "not a number"))
-        else:
+        elif value is None or _is_scalar(value):
             limit = MAX_TEXT if key in ("description", "eligibility") else MAX_SHORT
             clean[key] = _clean_text(value, limit)
+        else:
+            problems.append((key, "must be text"))
+            clean[key] = ""
 
     rid = str(clean.get("id", ""))
     if not ID_PATTERN.match(rid):

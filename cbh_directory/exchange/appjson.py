@@ -25,7 +25,7 @@ class DatasetFile:
     released: str
     resources: list[Resource]
     licence: str = ""
-    rejected: list[tuple[int, str]] = field(default_factory=list)  # (index, reason)
+    rejected: list[tuple[int, str, str]] = field(default_factory=list)  # (index, field, reason)
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -38,13 +38,20 @@ def parse_app_json(payload: Any, *, strict: bool = True) -> DatasetFile:
     """Validate a decoded app-JSON document. With strict, any invalid resource is an error."""
     if not isinstance(payload, dict) or payload.get("format") != FORMAT_NAME:
         raise DatasetError('not a CBH Directory file (expected "format": "cbh-directory")')
-    if int(payload.get("format_version", 0)) > FORMAT_VERSION:
+    format_version = payload.get("format_version", 0)
+    if isinstance(format_version, bool) or not isinstance(format_version, int | str):
+        raise DatasetError(f"bad format_version {format_version!r}")
+    try:
+        newer = int(format_version) > FORMAT_VERSION
+    except ValueError:
+        raise DatasetError(f"bad format_version {format_version!r}") from None
+    if newer:
         raise DatasetError("this file was written by a newer version of CBH Directory")
     items = payload.get("resources")
     if not isinstance(items, list):
         raise DatasetError('the file has no "resources" list')
     resources: list[Resource] = []
-    rejected: list[tuple[int, str]] = []
+    rejected: list[tuple[int, str, str]] = []
     seen: set[str] = set()
     for index, item in enumerate(items):
         try:
@@ -55,10 +62,15 @@ def parse_app_json(payload: Any, *, strict: bool = True) -> DatasetFile:
                 raise DatasetError(f"duplicate id {resource.id!r}")
             seen.add(resource.id)
             resources.append(resource)
-        except (ValidationError, DatasetError) as exc:
+        except ValidationError as exc:
             if strict:
                 raise DatasetError(f"resource #{index + 1}: {exc}") from exc
-            rejected.append((index, str(exc)))
+            for name, reason in exc.problems:
+                rejected.append((index, name, reason))
+        except DatasetError as exc:
+            if strict:
+                raise DatasetError(f"resource #{index + 1}: {exc}") from exc
+            rejected.append((index, "", str(exc)))
     version = str(payload.get("dataset_version", "0"))
     version_key(version)
     return DatasetFile(

@@ -69,6 +69,7 @@ def read_json_import(path: Path) -> ParsedImport:
     dataset = parse_app_json(payload, strict=False)
     parsed = ParsedImport(source=path.name, kind="json", resources=dataset.resources)
     parsed.rejected = [
-        Rejection(f"resource #{index + 1}", "", reason) for index, reason in dataset.rejected
+        Rejection(f"resource #{index + 1}", name, reason)
+        for index, name, reason in dataset.rejected
     ]
     return parsed

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from geopy.distance import EARTH_RADIUS, great_circle
+from .offline_geopy import EARTH_RADIUS, great_circle
 
 EARTH_RADIUS_KM = EARTH_RADIUS  # geopy's mean Earth radius, 6371.009 km
 

@@ -27,12 +27,16 @@ def open_database(path: Path | str, *, create: bool = True) -> sqlite_utils.Data
         file = Path(path)
         if not file.exists() and not create:
             raise DatabaseError(f"no database at {file}")
-        _check_header(file)
         file.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(
             str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, cached_statements=256
         )
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"cannot open the database {path}: {exc}") from exc
+    if not memory:
+        _check_is_database(conn, Path(path))
+    try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not memory:
@@ -45,14 +49,23 @@ def open_database(path: Path | str, *, create: bool = True) -> sqlite_utils.Data
     return sqlite_utils.Database(conn)
 
 
-def _check_header(file: Path) -> None:
-    """Refuse files that exist but are not SQLite databases, before SQLite touches them."""
-    if not file.exists() or file.stat().st_size == 0:
-        return
-    with file.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise DatabaseError(f"{file} is not a CBH Directory database (not an SQLite file)")
+def _check_is_database(conn: sqlite3.Connection, file: Path) -> None:
+    """Refuse a file that is not an SQLite database before anything is written to it.
+
+    Asked of SQLite (reading the schema writes nothing), never by opening the file from
+    Python: closing any other handle on a database file drops the POSIX locks that this
+    process's open connections hold on it, after which another process can take the WAL
+    for unused and delete it, losing writes (sqlite.org/howtocorrupt.html, 2.2).
+    """
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if "not a database" in str(exc):
+            raise DatabaseError(
+                f"{file} is not a CBH Directory database (not an SQLite file)"
+            ) from exc
+        raise DatabaseError(f"cannot open the database {file}: {exc}") from exc
 
 
 @contextlib.contextmanager
@@ -67,22 +80,50 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         with db.atomic():
             yield db
         return
-    db.conn.execute("BEGIN IMMEDIATE")
     try:
-        yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
-    else:
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            _rollback(db)
+            raise
         db.conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        _rollback(db)
+        explained = _explained(exc)
+        if explained is None:
+            raise
+        raise explained from exc
+
+
+def _rollback(db: sqlite_utils.Database) -> None:
+    if db.conn.in_transaction:
+        db.conn.execute("ROLLBACK")
+
+
+def _explained(exc: sqlite3.OperationalError) -> DatabaseError | None:
+    """A DatabaseError a person can act on, for the failures that are not bugs (a lock held
+    too long, a full disk, a read-only file); None for anything else."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        seconds = BUSY_TIMEOUT_MS // 1000
+        return DatabaseError(
+            f"the database is busy: another CBH Directory window or command has been writing "
+            f"to it for over {seconds} seconds; nothing was changed, please try again"
+        )
+    if "full" in text:
+        return DatabaseError("the disk is full: nothing was changed; free some space, try again")
+    if "readonly" in text:
+        return DatabaseError("the database file cannot be written (read-only); nothing changed")
+    return None
 
 
 def backup_to(db: sqlite_utils.Database, destination: Path) -> Path:
     """Copy the live database to `destination` with SQLite's online backup API, atomically."""
     destination.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in destination.parent.glob("*.partial"):
+        leftover.unlink(missing_ok=True)  # from a backup cut short by a crash
     partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
     target = sqlite3.connect(str(partial))
     try:
         db.conn.backup(target)

@@ -53,18 +53,33 @@ def run_gui(
     if not has_display():
         print(NO_DISPLAY_HELP, file=sys.stderr)
         return 1
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from ..domain.errors import CBHError
-    from ..service import Directory
-    from .main_window import MainWindow
-    from .recovery import open_or_recover
+    from .error_report import ErrorReporter
     from .settings import ORGANIZATION
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CBH Directory")
     app.setApplicationDisplayName("CBH Directory")
     app.setOrganizationName(ORGANIZATION)
+    reporter = ErrorReporter(app)
+    reporter.install()
+    try:
+        return _open_and_run(app, db_path, screenshot, width, height, query)
+    finally:
+        reporter.uninstall()
+
+
+def _open_and_run(  # type: ignore[no-untyped-def]
+    app, db_path: Path, screenshot: Path | None, width: int, height: int, query: str
+) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..domain.errors import CBHError
+    from ..service import Directory
+    from .main_window import MainWindow
+    from .recovery import open_or_recover
+
     try:
         if screenshot is not None:
             directory: Directory | None = Directory.open(db_path)

@@ -17,8 +17,11 @@ from ..store.backups import latest_good_backup, move_aside, put_in_place
 Ask = Callable[[str, Path | None], str]  # (problem, backup) -> "restore" | "fresh" | "quit"
 
 
-def open_or_recover(db_path: Path, ask: Ask | None = None) -> Directory | None:
-    """The directory, after recovery if needed; None when the user chose to quit."""
+def open_or_recover(
+    db_path: Path, ask: Ask | None = None, tell: Callable[[str], object] | None = None
+) -> Directory | None:
+    """The directory, after recovery if needed; None when the user chose to quit (or the file
+    is from a newer version, which is left as it is)."""
     try:
         directory = Directory.open(db_path)
         problem = directory.quick_check()
@@ -27,7 +30,7 @@ def open_or_recover(db_path: Path, ask: Ask | None = None) -> Directory | None:
         directory.close()
         raise DatabaseError(f"the database failed its integrity check: {problem}")
     except DatabaseTooNewError as exc:
-        _tell(exc.message)
+        (tell or _tell)(exc.message)
         return None
     except DatabaseError as exc:
         backup = latest_good_backup(backup_dir(db_path))

@@ -118,6 +118,18 @@ def test_search_csv_output_is_parseable_and_safe(db: str) -> None:
     assert rows[0].keys() >= {"id", "name", "kind", "focus", "website"}
 
 
+def test_search_csv_neutralises_formulas(db: str) -> None:
+    from cbh_directory.service import Directory
+
+    with Directory.open(db) as directory:
+        directory.create_resource(
+            {"name": '=HYPERLINK("http://evil.example","Click")', "kind": "support_group"}
+        )
+    result = run("--db", db, "search", "HYPERLINK", "--csv")
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    assert [r["name"] for r in rows] == ['\'=HYPERLINK("http://evil.example","Click")']
+
+
 def test_search_facets(db: str) -> None:
     facets = run(
         "--db", db, "search", "--facets", "--json", "--focus", "cerebellar-hypoplasia"

@@ -92,7 +92,7 @@ def test_changes_are_listed_field_by_field(synthetic: Directory, tmp_path: Path)
         ("phone", "", "+441614960000"),
         ("cost", "free", "low"),
     }
-    assert preview.rejected[0].row == "resource #3" and "id" in preview.rejected[0].reason
+    assert (preview.rejected[0].row, preview.rejected[0].field) == ("resource #3", "id")
     synthetic.apply_import(preview)
     # A correction to a curated entry is kept as a local edit, so a dataset update keeps it.
     assert synthetic.local_edits("test-uk-aid")["cost"] == ("low", "free")
@@ -199,3 +199,21 @@ def test_unknown_file_types_are_refused(synthetic: Directory, tmp_path: Path) ->
         synthetic.preview_import(path)
     with pytest.raises(DatasetError, match="no such file"):
         synthetic.preview_import(tmp_path / "missing.csv")
+
+
+def test_wrong_json_types_are_rejected_by_field(synthetic: Directory, tmp_path: Path) -> None:
+    """Found by the import fuzzer: a JSON value of the wrong type is a rejection, not a crash."""
+    good = {"id": "synthetic-typed", "name": "SYNTHETIC Typed", "kind": "support_group"}
+    bad = [
+        {**good, "id": "a", "alternate_names": False},
+        {**good, "id": "b", "latitude": True, "longitude": 3},
+        {**good, "id": "c", "description": {"nested": 1}},
+        {**good, "id": "d", "focus": [["cask"]]},
+        {**good, "id": "e", "latitude": 10**400, "longitude": 1},
+    ]
+    path = tmp_path / "typed.json"
+    path.write_text(json.dumps({"format": "cbh-directory", "resources": [good, *bad]}))
+    preview = synthetic.preview_import(path)
+    assert [r.id for r in preview.new] == ["synthetic-typed"]
+    fields = {x.field for x in preview.rejected}
+    assert {"alternate_names", "latitude", "description", "focus"} <= fields

@@ -156,3 +156,27 @@ def test_focus_vocabulary_is_in_the_database(synthetic: Directory) -> None:
     assert ("CASK", "gene", "cerebellar-hypoplasia") in rows
     assert ("friedreich-ataxia", "syndrome", "ataxia") in rows
     assert len(rows) == 26  # 8 genes, 6 syndromes, 5 causes, 7 broad terms
+
+
+def test_a_second_connection_does_not_take_the_first_ones_locks(synthetic_db: Path) -> None:
+    """Found by the GUI + CLI concurrency test: reading the file from Python while a connection
+    was open dropped that connection's locks, so a CLI closing its own connection deleted the
+    WAL from under the window, and the window's later writes were lost."""
+    import subprocess
+    import sys
+
+    window = Directory.open(synthetic_db, prepare=False)
+    worker = Directory.open(synthetic_db, prepare=False)  # as the search worker does
+    worker.close()
+    subprocess.run(
+        [sys.executable, "-m", "cbh_directory", "--db", str(synthetic_db), "lists"],
+        check=True,
+        capture_output=True,
+    )
+    assert Path(f"{synthetic_db}-wal").exists(), "the WAL was taken from an open connection"
+    window.create_list("Written after the command line closed")
+    reader = sqlite3.connect(synthetic_db)
+    names = [row[0] for row in reader.execute("SELECT name FROM lists")]
+    reader.close()
+    window.close()
+    assert "Written after the command line closed" in names
