@@ -17,23 +17,19 @@ class ExportError(CBHError):
 
 
 @contextlib.contextmanager
-def atomic_writer(
-    path: Path, *, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = None
-) -> Iterator[IO]:  # type: ignore[type-arg]
-    """Yield a file to write; it replaces `path` only if the block finishes without error."""
+def atomic_path(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside `path` for a writer that opens files itself (Qt's PDF
+    writer); it replaces `path` only if the block finishes without error."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
+        os.close(handle)
     except OSError as exc:
         raise ExportError(f"cannot write in {folder}: {exc.strerror or exc}") from exc
     temp = Path(temp_name)
     try:
-        kwargs = {} if "b" in mode else {"encoding": encoding, "newline": newline}
-        with os.fdopen(handle, mode, **kwargs) as stream:  # type: ignore[call-overload]
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
+        yield temp
         os.replace(temp, path)
     except OSError as exc:
         temp.unlink(missing_ok=True)
@@ -41,6 +37,19 @@ def atomic_writer(
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def atomic_writer(
+    path: Path, *, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = None
+) -> Iterator[IO]:  # type: ignore[type-arg]
+    """Yield a file to write; it replaces `path` only if the block finishes without error."""
+    with atomic_path(path) as temp:
+        kwargs = {} if "b" in mode else {"encoding": encoding, "newline": newline}
+        with open(temp, mode, **kwargs) as stream:  # type: ignore[call-overload]
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
 
 
 def write_text_atomic(path: Path, text: str) -> None:

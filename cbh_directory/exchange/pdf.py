@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .atomic import ExportError
+from .atomic import ExportError, atomic_path
 from .handout import Handout
 
 PAPER_SIZES = ("letter", "a4")
@@ -57,14 +56,7 @@ def write_pdf(
     from PySide6.QtGui import QPageLayout, QPdfWriter
 
     size = page_size(paper)
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
-        os.close(handle)
-    except OSError as exc:
-        raise ExportError(f"cannot write in {folder}: {exc.strerror or exc}") from exc
-    temp = Path(temp_name)
-    try:
+    with atomic_path(path) as temp:
         writer = QPdfWriter(str(temp))
         writer.setPageSize(size)
         writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
@@ -76,13 +68,6 @@ def write_pdf(
         pages = count_pages(temp)
         if pages == 0:
             raise ExportError(f"cannot write {path}: the PDF came out empty (is the disk full?)")
-        os.replace(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
     return int(pages)
 
 
