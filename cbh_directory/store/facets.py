@@ -91,22 +91,10 @@ def _count(
         values = [
             FacetValue(value, name, int(count), country)
             for (value, name, country), count in zip(
-                _region_parts(ix.regions), counts.tolist(), strict=True
+                ix.region_parts(), counts.tolist(), strict=True
             )
         ]  # the index keeps them sorted by country, then name
         for extra in sorted(set(q.regions) - set(ix.regions)):
             values.append(FacetValue(extra, extra.partition("/")[2], 0, extra.partition("/")[0]))
         return values
     raise ValueError(f"unknown facet group {group!r}")
-
-
-_region_cache: tuple[list[str], list[tuple[str, str, str]]] | None = None
-
-
-def _region_parts(regions: list[str]) -> list[tuple[str, str, str]]:
-    """('US/Ohio', 'Ohio', 'US') for each region, kept for the index's list of regions."""
-    global _region_cache
-    if _region_cache is None or _region_cache[0] is not regions:
-        parts = [(v, v.partition("/")[2], v.partition("/")[0]) for v in regions]
-        _region_cache = (regions, parts)
-    return _region_cache[1]

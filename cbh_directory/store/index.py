@@ -79,6 +79,7 @@ class ResourceIndex:
     regions: list[str] = field(default_factory=list)
     language_codes: list[str] = field(default_factory=list)
     slot_table: np.ndarray | None = None  # made on first use, see _slots
+    _region_parts: list[tuple[str, str, str]] | None = None  # see region_parts
 
     def __len__(self) -> int:
         return int(self.pk.size)
@@ -95,6 +96,14 @@ class ResourceIndex:
             return where[where >= 0].astype(np.int64)
         where = np.clip(np.searchsorted(self.pk, pks), 0, self.pk.size - 1)
         return where[self.pk[where] == pks]
+
+    def region_parts(self) -> list[tuple[str, str, str]]:
+        """('US/Ohio', 'Ohio', 'US') for each region, split once (facets list them all)."""
+        if self._region_parts is None:
+            self._region_parts = [
+                (v, v.partition("/")[2], v.partition("/")[0]) for v in self.regions
+            ]
+        return self._region_parts
 
     def _slots(self) -> np.ndarray | None:
         """A key -> position table when keys are dense enough (they are, unless most rows were

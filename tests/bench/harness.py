@@ -130,33 +130,32 @@ class Bench:
         places = towns(directory.db)
         records = list(resources(self.size, places))
         json_file = write_app_json(self.folder / "synthetic.json", records)
-        ms, preview = timed(lambda: directory.preview_import(json_file))
-        apply_ms, written = timed(lambda: directory.apply_import(preview))
-        self.result.figures["import_json"] = Figure(
-            "Import app JSON",
-            [ms + apply_ms],
-            BUDGETS_MS["import_json"],
-            "once",
-            note=f"preview {ms / 1000:.1f} s + apply {apply_ms / 1000:.1f} s",
+        self.result.checks["imported"] = self._timed_import(
+            directory, json_file, "import_json", "Import app JSON"
         )
-        self.result.checks["imported"] = written
         hsds = write_hsds_211(self.folder / "hsds", records)
         other = Directory.open(self.folder / "hsds.sqlite3")
-        ms, preview = timed(lambda: other.preview_import(hsds))
-        apply_ms, written_hsds = timed(lambda: other.apply_import(preview))
-        self.result.figures["import_hsds"] = Figure(
-            "Import HSDS 3.0 (211-style package)",
-            [ms + apply_ms],
-            BUDGETS_MS["import_hsds"],
-            "once",
-            note=f"preview {ms / 1000:.1f} s + apply {apply_ms / 1000:.1f} s",
+        self.result.checks["imported_hsds"] = self._timed_import(
+            other, hsds, "import_hsds", "Import HSDS 3.0 (211-style package)"
         )
-        self.result.checks["imported_hsds"] = written_hsds
         self.result.checks["hsds_searchable"] = other.count(SearchQuery(text=records[0]["city"]))
         other.close()
         directory.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.directory = directory
         return directory
+
+    def _timed_import(self, directory: Directory, source: Path, key: str, title: str) -> int:
+        """Preview then apply one import, as a person would; returns how many were written."""
+        ms, preview = timed(lambda: directory.preview_import(source))
+        apply_ms, written = timed(lambda: directory.apply_import(preview))
+        self.result.figures[key] = Figure(
+            title,
+            [ms + apply_ms],
+            BUDGETS_MS[key],
+            "once",
+            note=f"preview {ms / 1000:.1f} s + apply {apply_ms / 1000:.1f} s",
+        )
+        return int(written)
 
     # -- queries
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import platform
+import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from cbh_directory.service import Directory
 
 from .safety_tests import SAFETY_RESULTS, SAFETY_TESTS
 
@@ -62,6 +66,18 @@ class Ledger:
 
 
 _LEDGER: Ledger | None = None
+
+
+@pytest.fixture(scope="module")
+def fuzz_directory(
+    curated_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Directory]:
+    """The curated directory, shared by a module's property tests (they must not write)."""
+    path = tmp_path_factory.mktemp("fuzz") / "directory.sqlite3"
+    shutil.copyfile(curated_template, path)
+    opened = Directory.open(path)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture(scope="session")

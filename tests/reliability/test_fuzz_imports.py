@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -78,17 +76,6 @@ def mutate(data: bytes, seed: int, steps: int) -> bytes:
     return bytes(out)
 
 
-@pytest.fixture(scope="module")
-def directory(
-    curated_template: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Directory]:
-    path = tmp_path_factory.mktemp("fuzz-imports") / "directory.sqlite3"
-    shutil.copyfile(curated_template, path)
-    opened = Directory.open(path)
-    yield opened
-    opened.close()
-
-
 class Tally:
     def __init__(self) -> None:
         self.inputs = 0
@@ -114,7 +101,7 @@ def preview_or_refuse(directory: Directory, path: Path, tally: Tally) -> None:
     assert directory.total() == before, "a preview writes nothing"
 
 
-def test_random_and_mutated_csv(directory: Directory, ledger: Ledger) -> None:
+def test_random_and_mutated_csv(fuzz_directory: Directory, ledger: Ledger) -> None:
     tally = Tally()
 
     @given(
@@ -129,7 +116,7 @@ def test_random_and_mutated_csv(directory: Directory, ledger: Ledger) -> None:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "import.csv"
             path.write_bytes(data)
-            preview_or_refuse(directory, path, tally)
+            preview_or_refuse(fuzz_directory, path, tally)
 
     run()
     ledger.record(
@@ -150,7 +137,7 @@ json_values = st.recursive(
 )
 
 
-def test_random_and_mutated_app_json(directory: Directory, ledger: Ledger) -> None:
+def test_random_and_mutated_app_json(fuzz_directory: Directory, ledger: Ledger) -> None:
     tally = Tally()
     fields = sorted(JSON_SAMPLE["resources"][0])
 
@@ -178,7 +165,7 @@ def test_random_and_mutated_app_json(directory: Directory, ledger: Ledger) -> No
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "import.json"
             path.write_bytes(data)
-            preview_or_refuse(directory, path, tally)
+            preview_or_refuse(fuzz_directory, path, tally)
 
     run()
     ledger.record(
@@ -193,7 +180,7 @@ def test_random_and_mutated_app_json(directory: Directory, ledger: Ledger) -> No
 HSDS_FILES = sorted(p.name for p in HSDS_EXAMPLE.iterdir() if p.is_file())
 
 
-def test_mutated_hsds_packages(directory: Directory, ledger: Ledger) -> None:
+def test_mutated_hsds_packages(fuzz_directory: Directory, ledger: Ledger) -> None:
     tally = Tally()
 
     @given(
@@ -220,7 +207,7 @@ def test_mutated_hsds_packages(directory: Directory, ledger: Ledger) -> None:
                 with zipfile.ZipFile(path, "w") as archive:
                     for file in package.iterdir():
                         archive.write(file, file.name)
-            preview_or_refuse(directory, path, tally)
+            preview_or_refuse(fuzz_directory, path, tally)
 
     run()
     ledger.record(
@@ -233,15 +220,15 @@ def test_mutated_hsds_packages(directory: Directory, ledger: Ledger) -> None:
 
 
 def test_random_and_mutated_shared_lists(
-    directory: Directory, ledger: Ledger, tmp_path: Path
+    fuzz_directory: Directory, ledger: Ledger, tmp_path: Path
 ) -> None:
     tally = Tally()
-    family = directory.create_list("Fuzz family")
-    directory.add_to_list(family.id, ["pacer", "wrightslaw"], note="call Monday")
+    family = fuzz_directory.create_list("Fuzz family")
+    fuzz_directory.add_to_list(family.id, ["pacer", "wrightslaw"], note="call Monday")
     sample = tmp_path / "family.json"
-    directory.export_list(family.id, sample)
+    fuzz_directory.export_list(family.id, sample)
     sample_bytes = sample.read_bytes()
-    lists_before = [(info.name, info.count) for info in directory.lists()]
+    lists_before = [(info.name, info.count) for info in fuzz_directory.lists()]
 
     @given(
         data=st.one_of(
@@ -257,13 +244,13 @@ def test_random_and_mutated_shared_lists(
             path = Path(folder) / "shared.json"
             path.write_bytes(data)
             try:
-                directory.import_list(path, apply=False)
+                fuzz_directory.import_list(path, apply=False)
             except CBHError as exc:
                 tally.refused += 1
                 assert exc.message
             else:
                 tally.read += 1
-        assert [(i.name, i.count) for i in directory.lists()] == lists_before
+        assert [(i.name, i.count) for i in fuzz_directory.lists()] == lists_before
 
     run()
     ledger.record(

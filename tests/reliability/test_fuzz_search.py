@@ -3,10 +3,6 @@ the app's own errors with a message, never a crash."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -70,19 +66,8 @@ typed = st.one_of(
 )
 
 
-@pytest.fixture(scope="module")
-def directory(
-    curated_template: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Directory]:
-    path = tmp_path_factory.mktemp("fuzz-search") / "directory.sqlite3"
-    shutil.copyfile(curated_template, path)
-    opened = Directory.open(path)
-    yield opened
-    opened.close()
-
-
 def test_any_search_text_gives_results_or_a_clear_error(
-    directory: Directory, ledger: Ledger
+    fuzz_directory: Directory, ledger: Ledger
 ) -> None:
     seen = {"inputs": 0, "errors": 0}
 
@@ -91,13 +76,13 @@ def test_any_search_text_gives_results_or_a_clear_error(
         seen["inputs"] += 1
         query = SearchQuery(text=text, sort=sort, limit=20)
         try:
-            page = directory.search(query)
-            facets = directory.facets(query)
+            page = fuzz_directory.search(query)
+            facets = fuzz_directory.facets(query)
         except CBHError as exc:
             seen["errors"] += 1
             assert exc.message
             return
-        assert page.total == directory.count(query)
+        assert page.total == fuzz_directory.count(query)
         assert len(page.hits) <= 20
         assert set(facets) >= {"kind", "focus", "country"}
 
@@ -112,21 +97,21 @@ def test_any_search_text_gives_results_or_a_clear_error(
     assert seen["inputs"] >= min(examples(), 10)
 
 
-def test_any_place_text_resolves_or_says_why(directory: Directory, ledger: Ledger) -> None:
+def test_any_place_text_resolves_or_says_why(fuzz_directory: Directory, ledger: Ledger) -> None:
     seen = {"inputs": 0, "found": 0, "errors": 0}
 
     @given(text=typed)
     def lookup(text: str) -> None:
         seen["inputs"] += 1
         try:
-            place = directory.resolve_place(text)
+            place = fuzz_directory.resolve_place(text)
         except CBHError as exc:
             seen["errors"] += 1
             assert exc.message
         else:
             seen["found"] += 1
             assert -90 <= place.latitude <= 90 and -180 <= place.longitude <= 180
-        for suggestion in directory.complete_place(text[:40]):
+        for suggestion in fuzz_directory.complete_place(text[:40]):
             assert suggestion.label
 
     lookup()
@@ -138,7 +123,7 @@ def test_any_place_text_resolves_or_says_why(directory: Directory, ledger: Ledge
     )
 
 
-def test_any_filter_value_is_refused_by_name(directory: Directory, ledger: Ledger) -> None:
+def test_any_filter_value_is_refused_by_name(fuzz_directory: Directory, ledger: Ledger) -> None:
     seen = {"inputs": 0}
 
     @given(value=typed, group=st.sampled_from(["kinds", "focus", "moderation", "formats"]))
@@ -146,7 +131,7 @@ def test_any_filter_value_is_refused_by_name(directory: Directory, ledger: Ledge
         seen["inputs"] += 1
         query = SearchQuery(**{group: [value]})
         try:
-            directory.search(query)
+            fuzz_directory.search(query)
         except CBHError as exc:
             assert exc.message
             return
