@@ -29,6 +29,11 @@ def gazetteer_dir() -> Path:
     return _bundled("gazetteer", "resources/gazetteer")
 
 
+def hsds_openapi_file() -> Path:
+    """The official HSDS API 3.0 OpenAPI description (served by the hub)."""
+    return _bundled("hsds", "resources/hsds/v3.0/schema") / "openapi.json"
+
+
 def migrations_dir() -> Path:
     return _bundled("migrations", "db/migrations")
 

@@ -24,6 +24,7 @@ from .context import AppContext, pass_app
 from .data import edit_command, export_hsds_command, import_command
 from .db import db_group
 from .export import export_command
+from .hub import hub_group
 from .lists import lists_group
 from .search_options import build_query, search_options
 
@@ -290,6 +291,7 @@ cli.add_command(export_command)
 cli.add_command(import_command)
 cli.add_command(export_hsds_command)
 cli.add_command(edit_command)
+cli.add_command(hub_group)
 
 
 # ------------------------------------------------------------------ entry point

@@ -88,12 +88,14 @@ def normalise_checkup(data: Any) -> dict[str, Any]:
     out["by"] = _text(data.get("by"), "by", 100, problems)
     if not out["by"]:
         problems.append(("by", "is required (initials or a name)"))
-    for key, allowed in (("moderation", vocab.MODERATION_BY_ID), ("activity", vocab.ACTIVITY_BY_ID)):
+    choices = (("moderation", vocab.MODERATION_BY_ID), ("activity", vocab.ACTIVITY_BY_ID))
+    for key, allowed in choices:
         value = data.get(key, "unknown")
         if not isinstance(value, str) or value not in allowed:
             problems.append((key, f"{value!r} is not one of: " + ", ".join(allowed)))
         out[key] = value if isinstance(value, str) else ""
-    out["last_activity"] = _date(data.get("last_activity"), "last_activity", problems, required=False)
+    last = data.get("last_activity")
+    out["last_activity"] = _date(last, "last_activity", problems, required=False)
     focus_ok = data.get("focus_ok")
     if focus_ok is not None and not isinstance(focus_ok, bool):
         problems.append(("focus_ok", "must be true, false or null"))

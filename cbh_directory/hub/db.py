@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import psycopg
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
@@ -15,26 +17,31 @@ class HubDatabaseError(CBHError):
     """The hub's PostgreSQL database cannot be reached or is not set up."""
 
 
-def connect(dsn: str) -> psycopg.Connection:
+# Every hub connection returns rows as dicts.
+Conn = psycopg.Connection[dict[str, Any]]
+
+
+def connect(dsn: str) -> Conn:
     """One connection (autocommit off), rows as dicts; for commands and loading."""
     try:
-        return psycopg.connect(dsn, row_factory=dict_row)  # type: ignore[return-value]
+        return psycopg.connect(dsn, row_factory=dict_row)
     except psycopg.OperationalError as exc:
         raise HubDatabaseError(f"cannot connect to the hub database: {exc}".strip()) from exc
 
 
-def check_ready(conn: psycopg.Connection) -> None:
+def check_ready(conn: Conn) -> None:
     """Raise HubDatabaseError unless `hub init` has set this database up."""
     row = conn.execute("SELECT to_regclass('hub_service') IS NOT NULL AS ready").fetchone()
     conn.rollback()
-    if not row or not row["ready"]:  # type: ignore[call-overload]
+    if not row or not row["ready"]:
         raise HubDatabaseError("the database is not set up for the hub: run `hub init DSN` first")
 
 
-def make_pool(dsn: str, *, min_size: int = 2, max_size: int = 10) -> ConnectionPool:
+def make_pool(dsn: str, *, min_size: int = 2, max_size: int = 10) -> ConnectionPool[Conn]:
     """A pool of connections for the API; opened here and waited for, closed by the caller."""
-    pool = ConnectionPool(
+    pool: ConnectionPool[Conn] = ConnectionPool(
         dsn,
+        connection_class=psycopg.Connection[dict[str, Any]],
         min_size=min_size,
         max_size=max_size,
         kwargs={"row_factory": dict_row},

@@ -66,7 +66,7 @@ def clean(table: str, row: Row) -> Document:
     return out
 
 
-def service_document(tables: Mapping[str, list[Row]], last_modified: str) -> Document:
+def service_document(tables: Mapping[str, list[dict[str, Any]]], last_modified: str) -> Document:
     """The fully nested service of one resource, from the rows the table builder made for it.
 
     Attributes carry their taxonomy_term_id only: the terms are few and served once by

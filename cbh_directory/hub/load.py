@@ -6,12 +6,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
-
 from ..domain.errors import DatasetError
 from ..exchange.import_types import ParsedImport
 from ..exchange.importers import ImportOptions, import_kind, read_import
-from .writer import WriteReport, Writer
+from .db import Conn
+from .writer import Writer, WriteReport
 
 
 @dataclass
@@ -36,7 +35,7 @@ def read_source(path: Path, *, default_country: str = "US") -> ParsedImport:
 
 
 def load(
-    conn: psycopg.Connection,
+    conn: Conn,
     path: Path,
     *,
     by: str = "hub load",
@@ -58,6 +57,6 @@ def load(
                 "AND NOT (resource_id = ANY(%s)) ORDER BY resource_id",
                 (keep,),
             ).fetchall()
-            gone = [row["resource_id"] for row in rows]  # type: ignore[call-overload]
+            gone = [row["resource_id"] for row in rows]
             report.archived = writer.archive(gone, reason=f"not in {parsed.source}").archived
     return LoadResult(parsed, report)

@@ -35,7 +35,8 @@ def applied(conn: psycopg.Connection) -> list[int]:
         exists = cur.execute("SELECT to_regclass('hub_schema_migration') IS NOT NULL").fetchone()
         if not exists or not exists[0]:
             return []
-        return [row[0] for row in cur.execute("SELECT version FROM hub_schema_migration ORDER BY 1")]
+        rows = cur.execute("SELECT version FROM hub_schema_migration ORDER BY 1")
+        return [row[0] for row in rows]
 
 
 def migrate(conn: psycopg.Connection) -> list[str]:

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import psycopg
 from psycopg.types.json import Jsonb
 
 from ..domain import vocabulary as vocab
@@ -17,6 +16,7 @@ from ..exchange.hsds_common import stable_uuid
 from ..exchange.hsds_write_tables import TableBuilder
 from ..paths import gazetteer_dir
 from . import checkups
+from .db import Conn
 from .documents import service_document
 
 # Children before parents when deleting, parents before children when inserting.
@@ -123,7 +123,7 @@ def search_texts(r: Resource) -> tuple[str, str]:
     return name, body
 
 
-def _taxonomy(conn: psycopg.Connection, term_rows: Iterable[dict[str, str]]) -> None:
+def _taxonomy(conn: Conn, term_rows: Iterable[dict[str, str]]) -> None:
     builder = TableBuilder({})
     with conn.cursor() as cur:
         for row in builder.tables()["taxonomy"]:
@@ -148,7 +148,7 @@ def term_rows(tags: Iterable[str]) -> list[dict[str, str]]:
 
 
 def _copy(
-    conn: psycopg.Connection, table: str, rows: list[dict[str, Any]], *, empty_is_null: bool = True
+    conn: Conn, table: str, rows: list[dict[str, Any]], *, empty_is_null: bool = True
 ) -> None:
     """COPY rows (dicts with the same keys) into a table; "" becomes NULL unless told not to."""
     if not rows:
@@ -163,14 +163,14 @@ def _copy(
                 copy.write_row([row.get(c) for c in columns])
 
 
-def _delete_rows(conn: psycopg.Connection, service_ids: list[str]) -> None:
+def _delete_rows(conn: Conn, service_ids: list[str]) -> None:
     """Remove the HSDS rows of these services (the hub's own record stays)."""
     if not service_ids:
         return
     with conn.cursor() as cur:
         cur.execute("DELETE FROM attribute WHERE link_id = ANY(%s)", (service_ids,))
         for table in _CHILD_TABLES[1:]:
-            cur.execute(f"DELETE FROM {table} WHERE service_id = ANY(%s)", (service_ids,))  # noqa: S608
+            cur.execute(f"DELETE FROM {table} WHERE service_id = ANY(%s)", (service_ids,))
         cur.execute(
             "CREATE TEMP TABLE IF NOT EXISTS gone_location (id text) ON COMMIT DROP; "
             "TRUNCATE gone_location"
@@ -200,7 +200,7 @@ def _delete_rows(conn: psycopg.Connection, service_ids: list[str]) -> None:
         )
 
 
-def _checkups_of(conn: psycopg.Connection, service_ids: list[str]) -> dict[str, list[dict]]:
+def _checkups_of(conn: Conn, service_ids: list[str]) -> dict[str, list[dict]]:
     found: dict[str, list[dict]] = {}
     if not service_ids:
         return found
@@ -210,7 +210,7 @@ def _checkups_of(conn: psycopg.Connection, service_ids: list[str]) -> dict[str, 
         (service_ids,),
     )
     for row in rows:
-        found.setdefault(row["service_id"], []).append(row["value"])  # type: ignore[call-overload]
+        found.setdefault(row["service_id"], []).append(row["value"])
     return found
 
 
@@ -248,7 +248,7 @@ def changes(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, str, st
 class Writer:
     """Writes within the caller's transaction; every public method takes the write lock."""
 
-    def __init__(self, conn: psycopg.Connection, by: str) -> None:
+    def __init__(self, conn: Conn, by: str) -> None:
         self.conn = conn
         self.by = by
         self.when = now()
@@ -260,7 +260,7 @@ class Writer:
             "WHERE resource_id = ANY(%s)",
             (list(resource_ids),),
         )
-        return {row["resource_id"]: row for row in rows}  # type: ignore[call-overload,index]
+        return {row["resource_id"]: row for row in rows}
 
     def save(self, resources: Sequence[Resource], *, action: str = "load") -> WriteReport:
         """Add or replace these resources; unchanged ones are left alone (their time too)."""
@@ -352,7 +352,7 @@ class Writer:
                     copy.write_row([row[c] for c in _HUB_COLUMNS])
             updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in _HUB_COLUMNS[1:])
             cur.execute(
-                f"INSERT INTO hub_service ({names}) SELECT {names} FROM hub_stage "  # noqa: S608
+                f"INSERT INTO hub_service ({names}) SELECT {names} FROM hub_stage "
                 f"ON CONFLICT (service_id) DO UPDATE SET {updates}"
             )
 
@@ -360,7 +360,9 @@ class Writer:
         """Take these resources out of the API and log their deletion for syncing desktops."""
         report = WriteReport()
         existing = self._existing(resource_ids)
-        live = [rid for rid in resource_ids if rid in existing and existing[rid]["archived_at"] is None]
+        live = [
+            rid for rid in resource_ids if rid in existing and existing[rid]["archived_at"] is None
+        ]
         if not live:
             return report
         sids = [service_id_of(rid) for rid in live]
@@ -390,7 +392,7 @@ class Writer:
 
     def add_checkup(self, resource_id: str, checkup: dict[str, Any]) -> bool:
         """Store an approved check-up and republish the service; False if it was already there."""
-        sid = service_id_of(resource_id)
+        sid, by = service_id_of(resource_id), self.by
         inserted = self.conn.execute(
             "INSERT INTO hub_checkup (id, service_id, value, approved_at) VALUES (%s, %s, %s, %s) "
             "ON CONFLICT (id) DO NOTHING RETURNING id",
@@ -402,7 +404,7 @@ class Writer:
         _copy(
             self.conn,
             "metadata",
-            [_metadata(sid, self.when, "create", "checkup", "", checkups.compact(checkup), self.by)],
+            [_metadata(sid, self.when, "create", "checkup", "", checkups.compact(checkup), by)],
             empty_is_null=False,
         )
         return True
