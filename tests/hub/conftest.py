@@ -10,7 +10,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -94,10 +94,14 @@ def record(rid: str, **fields: object) -> dict:
 class RunningHub:
     url: str
     dsn: str
+    clients: list[httpx.Client] = field(default_factory=list)
 
     def client(self, token: str | None = None) -> httpx.Client:
+        """A client of the hub (with a token, if given), closed when the test ends."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        return httpx.Client(base_url=self.url, headers=headers, timeout=30)
+        client = httpx.Client(base_url=self.url, headers=headers, timeout=30)
+        self.clients.append(client)
+        return client
 
     def user(self, name: str, role: str) -> str:
         with db.connect(self.dsn) as conn:
@@ -117,9 +121,12 @@ def serve(dsn: str, *, public_read: bool) -> Iterator[RunningHub]:
             raise RuntimeError("the hub did not start")
         time.sleep(0.02)
     port = server.servers[0].sockets[0].getsockname()[1]
+    running = RunningHub(f"http://127.0.0.1:{port}", dsn)
     try:
-        yield RunningHub(f"http://127.0.0.1:{port}", dsn)
+        yield running
     finally:
+        for client in running.clients:
+            client.close()
         server.should_exit = True
         thread.join(timeout=20)
 
