@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 from importlib import resources
 
 import psycopg
@@ -30,7 +31,7 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-def applied(conn: psycopg.Connection) -> list[int]:
+def applied(conn: psycopg.Connection[Any]) -> list[int]:
     with conn.cursor(row_factory=tuple_row) as cur:
         exists = cur.execute("SELECT to_regclass('hub_schema_migration') IS NOT NULL").fetchone()
         if not exists or not exists[0]:
@@ -39,7 +40,7 @@ def applied(conn: psycopg.Connection) -> list[int]:
         return [row[0] for row in rows]
 
 
-def migrate(conn: psycopg.Connection) -> list[str]:
+def migrate(conn: psycopg.Connection[Any]) -> list[str]:
     """Apply the migrations not yet applied, each in its own transaction; return their names.
 
     A database that records a migration this version does not know is refused untouched."""
