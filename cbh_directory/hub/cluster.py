@@ -58,6 +58,8 @@ class LocalCluster:
 
     folder: Path
     dbname: str = "cbh_hub"
+    # Throwaway clusters skip fsync; a benchmark keeps PostgreSQL's durable defaults.
+    durable: bool = False
 
     def __post_init__(self) -> None:
         self.folder = Path(self.folder).resolve()
@@ -108,10 +110,9 @@ class LocalCluster:
                 "initdb", "-D", str(self.data), "-U", self.superuser, "--auth=trust",
                 "-E", "UTF8", "--no-sync",
             )  # fmt: skip
-        options = (
-            f"-c listen_addresses='' -c unix_socket_directories='{self.socket_dir}' "
-            f"-p {PORT} -c fsync=off -c full_page_writes=off"
-        )
+        options = f"-c listen_addresses='' -c unix_socket_directories='{self.socket_dir}' -p {PORT}"
+        if not self.durable:
+            options += " -c fsync=off -c full_page_writes=off"
         self._run("pg_ctl", "start", "-w", "-D", str(self.data), "-l", str(self.log), "-o", options)
         self._create_database()
         return self

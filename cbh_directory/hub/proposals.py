@@ -150,13 +150,13 @@ def _apply(conn: Conn, row: dict[str, Any], by: str) -> None:
     if row["action"] == "new":
         if _live(conn, rid) is not None:
             raise ConflictError(f"a resource with the id {rid!r} was added meanwhile")
-        writer.save([normalise_resource(payload["resource"], strict=True)], action="new")
+        writer.save([normalise_resource(payload["resource"], strict=True)])
         return
     current = _live(conn, rid)
     if current is None:
         raise ConflictError(f"the resource {rid!r} is no longer in the directory")
     if row["action"] == "edit":
-        writer.save([_edited(current, payload["changes"])], action="edit")
+        writer.save([_edited(current, payload["changes"])])
     elif row["action"] == "archive":
         writer.archive([rid], reason=row["note"] or "archived through review")
     else:
