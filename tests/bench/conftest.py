@@ -10,6 +10,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--bench-size", type=int, default=2000, help="SYNTHETIC resources to build")
     group.addoption("--bench-queries", type=int, default=40, help="searches to time")
     group.addoption("--bench-report", default=None, help="write the Markdown report here")
+    group.addoption(
+        "--hub-bench-size", type=int, default=300, help="SYNTHETIC services for the hub benchmark"
+    )
 
 
 @pytest.fixture
