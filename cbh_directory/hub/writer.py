@@ -252,8 +252,9 @@ class Writer:
     def __init__(self, conn: Conn, by: str) -> None:
         self.conn = conn
         self.by = by
-        self.when = now()
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        # Taken under the lock, so that change times follow the order writes commit in.
+        self.when = now()
 
     def _existing(self, resource_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         rows = self.conn.execute(

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.hub.conftest import _postgresql_or_skip
+from tests.hub.pg import require_postgresql
 
 from .hub_harness import HubBench, report_lines, write_section
 
 
 def test_hub_benchmark(tmp_path: Path, request: pytest.FixtureRequest) -> None:
-    _postgresql_or_skip()
+    require_postgresql()
     size = int(request.config.getoption("--hub-bench-size"))
     bench = HubBench(size, tmp_path, queries=200 if size >= 10_000 else 12,
                      changes=1000 if size >= 10_000 else 20)  # fmt: skip

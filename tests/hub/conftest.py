@@ -20,25 +20,17 @@ from pytest_postgresql.janitor import DatabaseJanitor
 
 from cbh_directory.hub import auth, db, load, migrate
 from cbh_directory.hub.api import HubSettings, create_app
-from cbh_directory.hub.cluster import PORT, ClusterError, LocalCluster, find_bindir
+from cbh_directory.hub.cluster import PORT, LocalCluster
 from cbh_directory.paths import dataset_file
+
+from .pg import require_postgresql
 
 TEMPLATE = "hub_template"
 
 
-def _postgresql_or_skip() -> None:
-    try:
-        find_bindir()
-    except ClusterError as exc:
-        if os.geteuid() == 0 and shutil.which("apt-get"):
-            # make test installs PostgreSQL as root: missing here is a failure, not a skip.
-            pytest.fail(f"{exc} (make test should have installed it)")
-        pytest.skip(f"PostgreSQL is not installed and cannot be installed here: {exc}")
-
-
 @pytest.fixture(scope="session")
 def cluster() -> Iterator[LocalCluster]:
-    _postgresql_or_skip()
+    require_postgresql()
     # Not under pytest's tmp folder: as root the server runs as `postgres`, which must reach it.
     folder = Path(tempfile.mkdtemp(prefix="cbh-hub-test-"))
     local = LocalCluster(folder, dbname="postgres")
