@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections.abc import Iterator
@@ -50,7 +51,7 @@ def _where(f: Filters) -> tuple[list[str], dict[str, Any]]:
     params: dict[str, Any] = {}
     if f.search.strip():
         params["q"] = f.search
-        clauses.append(f"(numnode({_TSQUERY}) = 0 OR h.search @@ {_TSQUERY})")
+        clauses.append(f"h.search @@ {_TSQUERY}")
     if f.modified_after is not None:
         params["modified_after"] = f.modified_after
         clauses.append("h.modified >= %(modified_after)s")
@@ -106,11 +107,21 @@ class Reads:
     def __init__(self, conn: Conn) -> None:
         self.conn = conn
 
+    def _words(self, f: Filters) -> Filters:
+        """Drop a search of stop words only (it would match nothing): it filters nothing.
+
+        Decided before the query, so that the search condition stays one indexable `@@`."""
+        if not f.search.strip():
+            return f
+        row = self.conn.execute(f"SELECT numnode({_TSQUERY}) AS n", {"q": f.search}).fetchone()
+        return f if row and row["n"] else dataclasses.replace(f, search="")
+
     def _count(self, query: str, params: dict[str, Any]) -> int:
         row = self.conn.execute(query, params).fetchone()
         return int(row["n"]) if row else 0
 
     def services(self, f: Filters, page: PageRequest) -> tuple[int, list[dict[str, Any]]]:
+        f = self._words(f)
         clauses, params = _where(f)
         where = " AND ".join(clauses)
         total = self._count(f"SELECT count(*) AS n FROM hub_service h WHERE {where}", params)
@@ -124,6 +135,7 @@ class Reads:
 
     def service_lines(self, f: Filters) -> Iterator[str]:
         """Every matching service as one JSON text, streamed from a server-side cursor."""
+        f = self._words(f)
         clauses, params = _where(f)
         where = " AND ".join(clauses)
         with self.conn.transaction(), self.conn.cursor(name="ndjson") as cur:
@@ -158,6 +170,7 @@ class Reads:
     def service_at_locations(
         self, f: Filters, page: PageRequest
     ) -> tuple[int, list[dict[str, Any]]]:
+        f = self._words(f)
         clauses, params = _where(f)
         where = " AND ".join(clauses)
         base = (
@@ -184,7 +197,7 @@ class Reads:
     def organizations(
         self, search: str, page: PageRequest, *, full_service: bool
     ) -> tuple[int, list[dict[str, Any]]]:
-        f = Filters(search=search)
+        f = self._words(Filters(search=search))
         clauses, params = _where(f)
         where = " AND ".join(clauses)
         base = (
