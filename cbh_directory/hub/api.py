@@ -11,17 +11,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from psycopg_pool import ConnectionPool
 from starlette.concurrency import run_in_threadpool
 
 from ..domain.errors import CBHError, InputError, NotFoundError, ValidationError
 from . import auth, proposals
 from .db import Conn, HubDatabaseError, check_ready, make_pool
-from .documents import list_item
 from .openapi_doc import PROFILE_PREFIX, served_openapi
 from .places import postcode_centroid
-from .queries import Filters, PageRequest, Reads, page_of
+from .queries import Filters, PageRequest, Reads, page_of, page_text
 
 HSDS_VERSION = "3.0.0"
 NDJSON = "application/x-ndjson"
@@ -301,13 +300,12 @@ def _read_routes(app: FastAPI, hub: Hub) -> None:
             return StreamingResponse(lines(), media_type=NDJSON)
         page = hub.page(params)
         full, minimal = _bool(params, "full"), _bool(params, "minimal")
-        total, documents = hub.run(lambda conn: Reads(conn).services(f, page))
+        total, texts = hub.run(lambda conn: Reads(conn).services(f, page, full=full))
         if minimal:
             keys = ("id", "name", "status", "last_modified")
-            contents = [{k: d[k] for k in keys if k in d} for d in documents]
-        else:
-            contents = documents if full else [list_item(d) for d in documents]
-        return page_of(total, page, contents)
+            items = [json.loads(text) for text in texts]
+            texts = [json.dumps({k: d[k] for k in keys if k in d}) for d in items]
+        return Response(page_text(total, page, texts), media_type="application/json")
 
     @app.get("/services/{service_id}")
     def service(request: Request, service_id: str) -> Any:

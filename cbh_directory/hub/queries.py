@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from psycopg import sql
 from .db import Conn
 from .documents import clean, list_item, location_item
 
+# Past this many matches, results rank by their names only (see _order).
+RANK_ALL = 5000
 # Both languages' parsers read the words, so "grupos de apoyo" and "support groups" both stem.
 _TSQUERY = "(websearch_to_tsquery('english', %(q)s) || websearch_to_tsquery('spanish', %(q)s))"
 
@@ -47,7 +50,8 @@ class PageRequest:
 
 
 def _where(f: Filters) -> tuple[list[str], dict[str, Any]]:
-    clauses = ["h.archived_at IS NULL"]
+    """Conditions on `h` (hub_search: live services only) and their parameters."""
+    clauses = ["TRUE"]
     params: dict[str, Any] = {}
     if f.search.strip():
         params["q"] = f.search
@@ -78,11 +82,14 @@ def _where(f: Filters) -> tuple[list[str], dict[str, Any]]:
     return clauses, params
 
 
-def _order(f: Filters) -> str:
+def _order(f: Filters, total: int) -> str:
     if f.near:
         return "earth_distance(ll_to_earth(%(lat)s, %(lon)s), h.earth), h.service_id"
     if f.search.strip():
-        return f"ts_rank(h.search, {_TSQUERY}) DESC, h.name, h.service_id"
+        # Ranking reads every match's whole text vector; past a few thousand matches the
+        # names' small vectors rank instead (name matches first, then by name).
+        vector = "h.search" if total <= RANK_ALL else "h.name_search"
+        return f"ts_rank({vector}, {_TSQUERY}) DESC, h.name, h.service_id"
     return "h.name, h.service_id"
 
 
@@ -101,8 +108,17 @@ def page_of(total: int, page: PageRequest, contents: list[Any]) -> dict[str, Any
     }
 
 
+def page_text(total: int, page: PageRequest, contents: list[str]) -> str:
+    """The same Page as JSON text, around contents that are JSON texts already."""
+    head = page_of(total, page, contents)
+    del head["contents"]
+    return (
+        json.dumps(head, separators=(",", ":"))[:-1] + ',"contents":[' + ",".join(contents) + "]}"
+    )
+
+
 class Reads:
-    """Queries on one connection (from the pool); documents come back as dicts or text."""
+    """Queries on one connection (from the pool); documents come back as JSON text."""
 
     def __init__(self, conn: Conn) -> None:
         self.conn = conn
@@ -120,18 +136,23 @@ class Reads:
         row = self.conn.execute(query, params).fetchone()
         return int(row["n"]) if row else 0
 
-    def services(self, f: Filters, page: PageRequest) -> tuple[int, list[dict[str, Any]]]:
+    def services(
+        self, f: Filters, page: PageRequest, *, full: bool = False
+    ) -> tuple[int, list[str]]:
+        """The total and one page of services, each as JSON text (nested with `full`)."""
         f = self._words(f)
         clauses, params = _where(f)
         where = " AND ".join(clauses)
-        total = self._count(f"SELECT count(*) AS n FROM hub_service h WHERE {where}", params)
+        total = self._count(f"SELECT count(*) AS n FROM hub_search h WHERE {where}", params)
         params.update(limit=page.per_page, offset=page.offset)
+        column = "d.document" if full else "d.summary"
         rows = self.conn.execute(
-            f"SELECT h.document FROM hub_service h WHERE {where} "
-            f"ORDER BY {_order(f)} LIMIT %(limit)s OFFSET %(offset)s",
+            f"SELECT {column} AS text FROM hub_search h JOIN hub_service d "
+            f"ON d.service_id = h.service_id WHERE {where} "
+            f"ORDER BY {_order(f, total)} LIMIT %(limit)s OFFSET %(offset)s",
             params,
         )
-        return total, [row["document"] for row in rows]
+        return total, [row["text"] for row in rows]
 
     def service_lines(self, f: Filters) -> Iterator[str]:
         """Every matching service as one JSON text, streamed from a server-side cursor."""
@@ -141,8 +162,8 @@ class Reads:
         with self.conn.transaction(), self.conn.cursor(name="ndjson") as cur:
             cur.itersize = 2000
             cur.execute(
-                f"SELECT h.document::text AS line FROM hub_service h WHERE {where} "
-                "ORDER BY h.service_id",
+                "SELECT d.document AS line FROM hub_search h JOIN hub_service d "
+                f"ON d.service_id = h.service_id WHERE {where} ORDER BY h.service_id",
                 params,
             )
             for row in cur:
@@ -155,7 +176,7 @@ class Reads:
         ).fetchone()
         if row is None:
             return None
-        document: dict[str, Any] = row["document"]
+        document: dict[str, Any] = json.loads(row["document"])
         history = self.conn.execute(
             "SELECT id, resource_id, resource_type, last_action_date, last_action_type, "
             "field_name, previous_value, replacement_value, updated_by FROM metadata "
@@ -174,22 +195,22 @@ class Reads:
         clauses, params = _where(f)
         where = " AND ".join(clauses)
         base = (
-            "FROM service_at_location sal JOIN hub_service h ON h.service_id = sal.service_id "
-            f"WHERE {where}"
+            "FROM service_at_location sal JOIN hub_search h ON h.service_id = sal.service_id "
+            f"JOIN hub_service d ON d.service_id = h.service_id WHERE {where}"
         )
         total = self._count(f"SELECT count(*) AS n {base}", params)
         params.update(limit=page.per_page, offset=page.offset)
         rows = self.conn.execute(
-            f"SELECT sal.id, h.document {base} ORDER BY {_order(f)}, sal.id "
+            f"SELECT sal.id, d.document {base} ORDER BY {_order(f, total)}, sal.id "
             "LIMIT %(limit)s OFFSET %(offset)s",
             params,
         )
-        return total, [_link_item(row["id"], row["document"]) for row in rows]
+        return total, [_link_item(row["id"], json.loads(row["document"])) for row in rows]
 
     def service_of_link(self, link_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(
-            "SELECT h.service_id FROM service_at_location sal JOIN hub_service h "
-            "ON h.service_id = sal.service_id WHERE sal.id = %s AND h.archived_at IS NULL",
+            "SELECT h.service_id FROM service_at_location sal JOIN hub_search h "
+            "ON h.service_id = sal.service_id WHERE sal.id = %s",
             (link_id,),
         ).fetchone()
         return None if row is None else self.service(row["service_id"])
@@ -202,7 +223,7 @@ class Reads:
         where = " AND ".join(clauses)
         base = (
             "FROM organization o WHERE o.id IN "
-            f"(SELECT h.organization_id FROM hub_service h WHERE {where})"
+            f"(SELECT h.organization_id FROM hub_search h WHERE {where})"
         )
         total = self._count(f"SELECT count(*) AS n {base}", params)
         params.update(limit=page.per_page, offset=page.offset)
@@ -215,7 +236,7 @@ class Reads:
     def organization(self, org_id: str, *, full_service: bool) -> dict[str, Any] | None:
         row = self.conn.execute(
             "SELECT o.* FROM organization o WHERE o.id = %s AND EXISTS (SELECT 1 FROM "
-            "hub_service h WHERE h.organization_id = o.id AND h.archived_at IS NULL)",
+            "hub_search h WHERE h.organization_id = o.id)",
             (org_id,),
         ).fetchone()
         return None if row is None else self._organization(row, full_service=full_service)
@@ -228,7 +249,7 @@ class Reads:
             "ORDER BY name, service_id",
             (row["id"],),
         )
-        documents = [s["document"] for s in services]
+        documents = [json.loads(s["document"]) for s in services]
         org["services"] = documents if full_service else [list_item(d) for d in documents]
         return org
 

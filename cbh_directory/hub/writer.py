@@ -17,7 +17,7 @@ from ..exchange.hsds_write_tables import TableBuilder
 from ..paths import gazetteer_dir
 from . import checkups
 from .db import Conn
-from .documents import service_document
+from .documents import list_item, service_document
 
 # Children before parents when deleting, parents before children when inserting.
 _CHILD_TABLES = ("attribute", "phone", "language", "service_area", "schedule")
@@ -42,13 +42,41 @@ _HUB_COLUMNS = (
     "name",
     "resource",
     "document",
-    "search_name",
-    "search_body",
-    "latitude",
-    "longitude",
+    "summary",
     "modified",
     "archived_at",
 )
+_SEARCH_STAGE = (
+    "service_id",
+    "organization_id",
+    "name",
+    "modified",
+    "latitude",
+    "longitude",
+    "search_name",
+    "search_body",
+)
+# Both languages' parsers stem every text: English names, Spanish descriptions, and the other
+# way round, are all found.
+_VECTORS = """
+    setweight(to_tsvector('english', s.search_name), 'A')
+    || setweight(to_tsvector('spanish', s.search_name), 'A')
+    || setweight(to_tsvector('english', s.search_body), 'B')
+    || setweight(to_tsvector('spanish', s.search_body), 'B')"""
+_SEARCH_COLUMNS = (
+    "service_id",
+    "organization_id",
+    "name",
+    "modified",
+    "earth",
+    "name_search",
+    "search",
+)
+_NAME_VECTOR = "to_tsvector('english', s.search_name) || to_tsvector('spanish', s.search_name)"
+
+
+def _json(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass
@@ -330,6 +358,7 @@ class Writer:
             for name in _INSERT_ORDER:
                 tables[name].extend(rows.get(name, []))
             search_name, search_body = search_texts(r)
+            document = service_document(rows, stamp)
             hub_rows.append(
                 {
                     "service_id": sid,
@@ -337,13 +366,14 @@ class Writer:
                     "organization_id": rows["organization"][0]["id"],
                     "name": r.name,
                     "resource": Jsonb(r.to_dict()),
-                    "document": Jsonb(service_document(rows, stamp)),
-                    "search_name": search_name,
-                    "search_body": search_body,
-                    "latitude": r.latitude,
-                    "longitude": r.longitude,
+                    "document": _json(document),
+                    "summary": _json(list_item(document)),
                     "modified": self.when,
                     "archived_at": None,
+                    "latitude": r.latitude,
+                    "longitude": r.longitude,
+                    "search_name": search_name,
+                    "search_body": search_body,
                 }
             )
         for name in _INSERT_ORDER:
@@ -351,19 +381,34 @@ class Writer:
         self._upsert_hub(hub_rows)
 
     def _upsert_hub(self, rows: list[dict[str, Any]]) -> None:
+        """Upsert the hub's record and document, then the search row computed from staged text."""
         with self.conn.cursor() as cur:
             cur.execute(
                 "CREATE TEMP TABLE IF NOT EXISTS hub_stage (LIKE hub_service) ON COMMIT DROP; "
-                "TRUNCATE hub_stage"
+                "TRUNCATE hub_stage; "
+                "CREATE TEMP TABLE IF NOT EXISTS search_stage (service_id text, "
+                "organization_id text, name text, modified timestamptz, latitude float8, "
+                "longitude float8, search_name text, search_body text) ON COMMIT DROP; "
+                "TRUNCATE search_stage"
             )
+            for table, columns in (("hub_stage", _HUB_COLUMNS), ("search_stage", _SEARCH_STAGE)):
+                with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row([row[c] for c in columns])
             names = ", ".join(_HUB_COLUMNS)
-            with cur.copy(f"COPY hub_stage ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row([row[c] for c in _HUB_COLUMNS])
             updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in _HUB_COLUMNS[1:])
             cur.execute(
                 f"INSERT INTO hub_service ({names}) SELECT {names} FROM hub_stage "
                 f"ON CONFLICT (service_id) DO UPDATE SET {updates}"
+            )
+            cur.execute(
+                "INSERT INTO hub_search (service_id, organization_id, name, modified, earth, "
+                "name_search, search) SELECT s.service_id, s.organization_id, s.name, s.modified, "
+                "CASE WHEN s.latitude IS NULL OR s.longitude IS NULL THEN NULL "
+                "ELSE ll_to_earth(s.latitude, s.longitude) END, "
+                f"{_NAME_VECTOR}, {_VECTORS} FROM search_stage s "
+                "ON CONFLICT (service_id) DO UPDATE SET "
+                + ", ".join(f"{c} = EXCLUDED.{c}" for c in _SEARCH_COLUMNS[1:])
             )
 
     def archive(self, resource_ids: Sequence[str], *, reason: str = "") -> WriteReport:
@@ -377,9 +422,10 @@ class Writer:
             return report
         sids = [service_id_of(rid) for rid in live]
         _delete_rows(self.conn, sids)
+        self.conn.execute("DELETE FROM hub_search WHERE service_id = ANY(%s)", (sids,))
         self.conn.execute(
-            "UPDATE hub_service SET archived_at = %s, modified = %s, document = NULL "
-            "WHERE service_id = ANY(%s)",
+            "UPDATE hub_service SET archived_at = %s, modified = %s, document = NULL, "
+            "summary = NULL WHERE service_id = ANY(%s)",
             (self.when, self.when, sids),
         )
         with self.conn.cursor() as cur:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from cbh_directory.exchange.appjson import read_app_json
 from cbh_directory.exchange.hsds_common import stable_uuid
+from cbh_directory.hub import queries
 from cbh_directory.paths import dataset_file
 
 from .conftest import RunningHub, load_records, record
@@ -145,3 +148,18 @@ def test_organizations_list_their_services(public_hub: RunningHub) -> None:
         assert full["services"][0]["organization_id"] == org["id"]
         assert "attributes" in full["services"][0]
         assert "attributes" not in org["services"][0]
+
+
+def test_many_matches_rank_by_name(
+    public_hub: RunningHub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_records(public_hub.dsn, tmp_path, [
+        record("aaa-plain-group", description="Meets about hippotherapy on Tuesdays."),
+        record("zzz-hippotherapy-circle", description="Families."),
+    ])  # fmt: skip
+    with public_hub.client() as client:
+        ranked = client.get("/services", params={"search": "hippotherapy"}).json()["contents"]
+        monkeypatch.setattr(queries, "RANK_ALL", 1)  # as if there were thousands of matches
+        by_name = client.get("/services", params={"search": "hippotherapy"}).json()["contents"]
+    assert [s["name"] for s in ranked] == ["Zzz Hippotherapy Circle", "Aaa Plain Group"]
+    assert [s["name"] for s in by_name] == ["Zzz Hippotherapy Circle", "Aaa Plain Group"]

@@ -1,4 +1,5 @@
 -- HSDS 3.0 tables (Open Referral), the columns of the 3.0 schemas. Empty values are NULL.
+-- Every foreign key is indexed: replacing a service deletes rows these keys point to.
 -- Ids are text: the hub writes UUIDs, and keeps other publishers' ids as they are.
 CREATE TABLE taxonomy (
     id text PRIMARY KEY,
@@ -75,6 +76,7 @@ CREATE TABLE location (
     external_identifier text,
     external_identifier_type text
 );
+CREATE INDEX location_organization ON location (organization_id);
 CREATE TABLE service_at_location (
     id text PRIMARY KEY,
     service_id text NOT NULL REFERENCES service (id),
@@ -82,6 +84,7 @@ CREATE TABLE service_at_location (
     description text
 );
 CREATE INDEX service_at_location_service ON service_at_location (service_id);
+CREATE INDEX service_at_location_location ON service_at_location (location_id);
 CREATE TABLE address (
     id text PRIMARY KEY,
     location_id text REFERENCES location (id),
@@ -109,6 +112,8 @@ CREATE TABLE phone (
     description text
 );
 CREATE INDEX phone_service ON phone (service_id);
+CREATE INDEX phone_location ON phone (location_id);
+CREATE INDEX phone_organization ON phone (organization_id);
 CREATE TABLE schedule (
     id text PRIMARY KEY,
     service_id text REFERENCES service (id),
@@ -135,6 +140,8 @@ CREATE TABLE schedule (
     notes text
 );
 CREATE INDEX schedule_service ON schedule (service_id);
+CREATE INDEX schedule_location ON schedule (location_id);
+CREATE INDEX schedule_service_at_location ON schedule (service_at_location_id);
 CREATE TABLE language (
     id text PRIMARY KEY,
     service_id text REFERENCES service (id),
@@ -145,6 +152,8 @@ CREATE TABLE language (
     note text
 );
 CREATE INDEX language_service ON language (service_id);
+CREATE INDEX language_location ON language (location_id);
+CREATE INDEX language_phone ON language (phone_id);
 CREATE TABLE service_area (
     id text PRIMARY KEY,
     service_id text REFERENCES service (id),

@@ -1,50 +1,40 @@
--- The hub's own tables: resources and their rendered documents, search, people, proposals.
+-- The hub's own tables: resources and their served documents, search, people, proposals.
 CREATE EXTENSION IF NOT EXISTS cube;
 CREATE EXTENSION IF NOT EXISTS earthdistance;
 
 -- One row per service the hub has ever held. `resource` is the app's record (the source the
--- HSDS rows are built from); `document` the fully nested HSDS service served by the API.
+-- HSDS rows are built from); `document` the fully nested HSDS service the API serves and
+-- `summary` the same without nested arrays (list pages), both as JSON text ready to send.
 CREATE TABLE hub_service (
     service_id text PRIMARY KEY,
     resource_id text NOT NULL UNIQUE,
     organization_id text NOT NULL,
     name text NOT NULL,
     resource jsonb NOT NULL,
-    document jsonb,
-    search_name text NOT NULL DEFAULT '',
-    search_body text NOT NULL DEFAULT '',
-    latitude double precision,
-    longitude double precision,
-    earth cube,
-    search tsvector,
-    modified timestamptz NOT NULL DEFAULT now(),
+    document text,
+    summary text,
+    modified timestamptz NOT NULL,
     archived_at timestamptz
 );
-CREATE INDEX hub_service_search ON hub_service USING gin (search);
-CREATE INDEX hub_service_earth ON hub_service USING gist (earth);
-CREATE INDEX hub_service_modified ON hub_service (modified, service_id);
-CREATE INDEX hub_service_name ON hub_service (name, service_id);
+CREATE INDEX hub_service_organization ON hub_service (organization_id);
 
--- Derived columns, filled for COPY and INSERT alike. search_path is fixed so that a restore
--- from pg_dump (which empties it) still finds ll_to_earth.
-CREATE FUNCTION hub_service_derive() RETURNS trigger
-LANGUAGE plpgsql SET search_path = public, pg_catalog AS $$
-BEGIN
-    NEW.search :=
-        setweight(to_tsvector('english', NEW.search_name), 'A')
-        || setweight(to_tsvector('spanish', NEW.search_name), 'A')
-        || setweight(to_tsvector('english', NEW.search_body), 'B')
-        || setweight(to_tsvector('spanish', NEW.search_body), 'B');
-    IF NEW.latitude IS NULL OR NEW.longitude IS NULL THEN
-        NEW.earth := NULL;
-    ELSE
-        NEW.earth := ll_to_earth(NEW.latitude, NEW.longitude);
-    END IF;
-    RETURN NEW;
-END
-$$;
-CREATE TRIGGER hub_service_derive BEFORE INSERT OR UPDATE ON hub_service
-FOR EACH ROW EXECUTE FUNCTION hub_service_derive();
+-- What searches, filters and distance read: live services only, kept narrow (the long text
+-- vector is stored out of line) so that counting thousands of matches reads few pages.
+CREATE TABLE hub_search (
+    service_id text PRIMARY KEY REFERENCES hub_service (service_id),
+    organization_id text NOT NULL,
+    name text NOT NULL,
+    modified timestamptz NOT NULL,
+    earth cube,
+    name_search tsvector NOT NULL,
+    search tsvector NOT NULL
+) WITH (toast_tuple_target = 128);
+ALTER TABLE hub_search ALTER COLUMN search SET STORAGE EXTERNAL;
+CREATE INDEX hub_search_search ON hub_search USING gin (search);
+CREATE INDEX hub_search_earth ON hub_search USING gist (earth);
+CREATE INDEX hub_search_modified ON hub_search (modified, service_id);
+CREATE INDEX hub_search_name ON hub_search (name, service_id);
+CREATE INDEX hub_search_organization ON hub_search (organization_id);
 
 -- Check-ups approved on the hub, kept apart from the curated record like on the desktop.
 CREATE TABLE hub_checkup (
@@ -80,6 +70,7 @@ CREATE TABLE hub_token (
     created_at timestamptz NOT NULL DEFAULT now(),
     revoked_at timestamptz
 );
+CREATE INDEX hub_token_user ON hub_token (user_id);
 
 CREATE TABLE hub_proposal (
     id bigserial PRIMARY KEY,
