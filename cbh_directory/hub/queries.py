@@ -26,6 +26,7 @@ class Filters:
     """What narrows a list of services (and of their service_at_locations)."""
 
     search: str = ""
+    tsquery: str = ""  # the search parsed (by Reads), as tsquery text
     taxonomy_term_id: str = ""
     taxonomy_id: str = ""
     organization_id: str = ""
@@ -53,9 +54,9 @@ def _where(f: Filters) -> tuple[list[str], dict[str, Any]]:
     """Conditions on `h` (hub_search: live services only) and their parameters."""
     clauses = ["TRUE"]
     params: dict[str, Any] = {}
-    if f.search.strip():
-        params["q"] = f.search
-        clauses.append(f"h.search @@ {_TSQUERY}")
+    if f.tsquery:
+        params["tsq"] = f.tsquery
+        clauses.append("h.search @@ %(tsq)s::tsquery")
     if f.modified_after is not None:
         params["modified_after"] = f.modified_after
         clauses.append("h.modified >= %(modified_after)s")
@@ -85,11 +86,9 @@ def _where(f: Filters) -> tuple[list[str], dict[str, Any]]:
 def _order(f: Filters, total: int) -> str:
     if f.near:
         return "earth_distance(ll_to_earth(%(lat)s, %(lon)s), h.earth), h.service_id"
-    if f.search.strip():
-        # Ranking reads every match's whole text vector; past a few thousand matches the
-        # names' small vectors rank instead (name matches first, then by name).
-        vector = "h.search" if total <= RANK_ALL else "h.name_search"
-        return f"ts_rank({vector}, {_TSQUERY}) DESC, h.name, h.service_id"
+    if f.tsquery and total <= RANK_ALL:
+        return "ts_rank(h.search, %(tsq)s::tsquery) DESC, h.name, h.service_id"
+    # Ranking reads every match's whole text vector: past RANK_ALL matches, by name.
     return "h.name, h.service_id"
 
 
@@ -124,13 +123,17 @@ class Reads:
         self.conn = conn
 
     def _words(self, f: Filters) -> Filters:
-        """Drop a search of stop words only (it would match nothing): it filters nothing.
-
-        Decided before the query, so that the search condition stays one indexable `@@`."""
+        """Parse the search once into a tsquery (a constant in the queries, rather than a
+        function the executor would call again for every row it ranks); a search of stop words
+        only, which would match nothing, filters nothing instead."""
         if not f.search.strip():
             return f
-        row = self.conn.execute(f"SELECT numnode({_TSQUERY}) AS n", {"q": f.search}).fetchone()
-        return f if row and row["n"] else dataclasses.replace(f, search="")
+        row = self.conn.execute(
+            f"SELECT {_TSQUERY}::text AS q, numnode({_TSQUERY}) AS n", {"q": f.search}
+        ).fetchone()
+        if not row or not row["n"]:
+            return dataclasses.replace(f, search="", tsquery="")
+        return dataclasses.replace(f, tsquery=row["q"])
 
     def _count(self, query: str, params: dict[str, Any]) -> int:
         row = self.conn.execute(query, params).fetchone()
@@ -142,17 +145,59 @@ class Reads:
         """The total and one page of services, each as JSON text (nested with `full`)."""
         f = self._words(f)
         clauses, params = _where(f)
-        where = " AND ".join(clauses)
-        total = self._count(f"SELECT count(*) AS n FROM hub_search h WHERE {where}", params)
-        params.update(limit=page.per_page, offset=page.offset)
+        total = self._count(
+            f"SELECT count(*) AS n FROM hub_search h WHERE {' AND '.join(clauses)}", params
+        )
         column = "d.document" if full else "d.summary"
+        if f.tsquery and not f.near and total > RANK_ALL:
+            return total, self._names_first(clauses, params, page, column)
+        return total, self._page(clauses, params, _order(f, total), page, column)
+
+    def _page(
+        self,
+        clauses: list[str],
+        params: dict[str, Any],
+        order: str,
+        page: PageRequest,
+        column: str,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+    ) -> list[str]:
         rows = self.conn.execute(
             f"SELECT {column} AS text FROM hub_search h JOIN hub_service d "
-            f"ON d.service_id = h.service_id WHERE {where} "
-            f"ORDER BY {_order(f, total)} LIMIT %(limit)s OFFSET %(offset)s",
-            params,
+            f"ON d.service_id = h.service_id WHERE {' AND '.join(clauses)} "
+            f"ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s",
+            {
+                **params,
+                "limit": page.per_page if limit is None else limit,
+                "offset": page.offset if offset is None else offset,
+            },
         )
-        return total, [row["text"] for row in rows]
+        return [row["text"] for row in rows]
+
+    def _names_first(
+        self, clauses: list[str], params: dict[str, Any], page: PageRequest, column: str
+    ) -> list[str]:
+        """Many matches: those matching by name first, then the others, each by name.
+
+        Both walk the name index and stop at the page, where ranking would score every match."""
+        named = [*clauses, "h.name_search @@ %(tsq)s::tsquery"]
+        others = [*clauses, "NOT h.name_search @@ %(tsq)s::tsquery"]
+        by_name = "h.name, h.service_id"
+        in_names = self._count(
+            f"SELECT count(*) AS n FROM hub_search h WHERE {' AND '.join(named)}", params
+        )
+        texts: list[str] = []
+        if page.offset < in_names:
+            texts = self._page(named, params, by_name, page, column)
+        rest = page.per_page - len(texts)
+        if rest > 0:
+            texts += self._page(
+                others, params, by_name, page, column,
+                offset=max(0, page.offset - in_names), limit=rest,
+            )  # fmt: skip
+        return texts
 
     def service_lines(self, f: Filters) -> Iterator[str]:
         """Every matching service as one JSON text, streamed from a server-side cursor."""

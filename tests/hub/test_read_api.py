@@ -161,5 +161,15 @@ def test_many_matches_rank_by_name(
         ranked = client.get("/services", params={"search": "hippotherapy"}).json()["contents"]
         monkeypatch.setattr(queries, "RANK_ALL", 1)  # as if there were thousands of matches
         by_name = client.get("/services", params={"search": "hippotherapy"}).json()["contents"]
+        pages = [
+            client.get("/services", params={"search": "hippotherapy", "per_page": 1, "page": n})
+            for n in (1, 2, 3)
+        ]
     assert [s["name"] for s in ranked] == ["Zzz Hippotherapy Circle", "Aaa Plain Group"]
     assert [s["name"] for s in by_name] == ["Zzz Hippotherapy Circle", "Aaa Plain Group"]
+    assert [[s["name"] for s in p.json()["contents"]] for p in pages] == [
+        ["Zzz Hippotherapy Circle"],
+        ["Aaa Plain Group"],
+        [],
+    ]
+    assert all(p.json()["total_items"] == 2 for p in pages)

@@ -31,6 +31,7 @@ CREATE TABLE hub_search (
 ) WITH (toast_tuple_target = 128);
 ALTER TABLE hub_search ALTER COLUMN search SET STORAGE EXTERNAL;
 CREATE INDEX hub_search_search ON hub_search USING gin (search);
+CREATE INDEX hub_search_name_search ON hub_search USING gin (name_search);
 CREATE INDEX hub_search_earth ON hub_search USING gist (earth);
 CREATE INDEX hub_search_modified ON hub_search (modified, service_id);
 CREATE INDEX hub_search_name ON hub_search (name, service_id);
