@@ -15,6 +15,7 @@ from psycopg import sql
 from .db import Conn
 from .documents import clean, list_item, location_item
 
+_MATCH = "h.search @@ %(tsq)s::tsquery"
 # Past this many matches, results rank by their names only (see _order).
 RANK_ALL = 5000
 # Both languages' parsers read the words, so "grupos de apoyo" and "support groups" both stem.
@@ -56,7 +57,7 @@ def _where(f: Filters) -> tuple[list[str], dict[str, Any]]:
     params: dict[str, Any] = {}
     if f.tsquery:
         params["tsq"] = f.tsquery
-        clauses.append("h.search @@ %(tsq)s::tsquery")
+        clauses.append(_MATCH)
     if f.modified_after is not None:
         params["modified_after"] = f.modified_after
         clauses.append("h.modified >= %(modified_after)s")
@@ -182,7 +183,8 @@ class Reads:
         """Many matches: those matching by name first, then the others, each by name.
 
         Both walk the name index and stop at the page, where ranking would score every match."""
-        named = [*clauses, "h.name_search @@ %(tsq)s::tsquery"]
+        # A name match is a match: the text vector holds the names too.
+        named = [*(c for c in clauses if c != _MATCH), "h.name_search @@ %(tsq)s::tsquery"]
         others = [*clauses, "NOT h.name_search @@ %(tsq)s::tsquery"]
         by_name = "h.name, h.service_id"
         in_names = self._count(

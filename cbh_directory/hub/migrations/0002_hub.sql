@@ -18,8 +18,8 @@ CREATE TABLE hub_service (
 );
 CREATE INDEX hub_service_organization ON hub_service (organization_id);
 
--- What searches, filters and distance read: live services only, kept narrow (the long text
--- vector is stored out of line) so that counting thousands of matches reads few pages.
+-- What searches, filters and distance read: live services only, without the records and
+-- documents, so that counting thousands of matches reads fewer pages.
 CREATE TABLE hub_search (
     service_id text PRIMARY KEY REFERENCES hub_service (service_id),
     organization_id text NOT NULL,
@@ -28,8 +28,7 @@ CREATE TABLE hub_search (
     earth cube,
     name_search tsvector NOT NULL,
     search tsvector NOT NULL
-) WITH (toast_tuple_target = 128);
-ALTER TABLE hub_search ALTER COLUMN search SET STORAGE EXTERNAL;
+);
 CREATE INDEX hub_search_search ON hub_search USING gin (search);
 CREATE INDEX hub_search_name_search ON hub_search USING gin (name_search);
 CREATE INDEX hub_search_earth ON hub_search USING gist (earth);
