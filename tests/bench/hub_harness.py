@@ -1,7 +1,6 @@
 """The hub's benchmark: 100,000 SYNTHETIC services in PostgreSQL served over HTTP, timed beside
-reading the same data from the desktop's SQLite file (the floor). Used small in `make test`
-(results checked, not times) and at 100,000 by `make hub-bench`, which writes its section of
-BENCHMARKS.md."""
+reading the same data from the desktop's SQLite file (the floor). Run at 100,000 by
+`make hub-bench`, which writes its section of BENCHMARKS.md."""
 
 from __future__ import annotations
 
