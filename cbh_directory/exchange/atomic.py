@@ -9,11 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from ..domain.errors import CBHError
-
-
-class ExportError(CBHError):
-    """A file could not be written (no space, no permission, ...); nothing was left behind."""
+from ..domain.exports import ExportError
 
 
 @contextlib.contextmanager

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 from ..domain.lists import ListInfo
 from ..domain.model import FILTER_FIELDS, Hit
 from ..service import Directory
+from . import msgbox
 from .about import AboutDialog
+from .actions import make_action
 from .data_actions import DataActions
 from .details_pane import DetailsPane, ListContext
 from .export_actions import ExportActions
@@ -123,25 +125,24 @@ class MainWindow(QMainWindow):
         file_menu.addAction(data.backup_action)
         file_menu.addAction(data.restore_action)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        file_menu.addAction(make_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         edit = bar.addMenu("&Edit")
         edit.addAction(lists.undo_action)
         edit.addAction(lists.redo_action)
         edit.addSeparator()
-        self.find_action = QAction("&Find", self, shortcut=QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.focus_search)
-        self.clear_search_action = QAction("Clear &Search", self)
-        self.clear_search_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.clear_search_action.triggered.connect(self.clear_search)
-        self.clear_filters_action = QAction("Clear &Filters", self)
-        self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+Backspace"))
-        self.clear_filters_action.triggered.connect(self.session.clear_filters)
-        self.copy_contact_action = QAction("&Copy Contact", self)
-        self.copy_contact_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.copy_contact_action.triggered.connect(self.details.copy_contact)
+        self.find_action = make_action(
+            self, "&Find", self.focus_search, QKeySequence.StandardKey.Find
+        )
+        self.clear_search_action = make_action(
+            self, "Clear &Search", self.clear_search, QKeySequence(Qt.Key.Key_Escape)
+        )
+        self.clear_filters_action = make_action(
+            self, "Clear &Filters", self.session.clear_filters, "Ctrl+Shift+Backspace"
+        )
+        self.copy_contact_action = make_action(
+            self, "&Copy Contact", self.details.copy_contact, "Ctrl+Shift+C"
+        )
         for action in (
             self.find_action,
             self.clear_search_action,
@@ -175,8 +176,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.units_actions: dict[str, QAction] = {}
         for key, label in (("mi", "&Miles"), ("km", "&Kilometres")):
-            action = QAction(label, self, checkable=True)
-            action.triggered.connect(lambda _checked=False, k=key: self.set_units(k))
+            action = make_action(self, label, lambda k=key: self.set_units(k), checkable=True)
             group.addAction(action)
             units.addAction(action)
             self.units_actions[key] = action
@@ -184,22 +184,21 @@ class MainWindow(QMainWindow):
         sort_group = QActionGroup(self)
         self.sort_actions: dict[str, QAction] = {}
         for key, label in SORT_LABELS.items():
-            action = QAction(label, self, checkable=True)
-            action.triggered.connect(lambda _checked=False, k=key: self.sort_by(k))
+            action = make_action(self, label, lambda k=key: self.sort_by(k), checkable=True)
             sort_group.addAction(action)
             sort_menu.addAction(action)
             self.sort_actions[key] = action
         self.sort_actions["relevance"].setChecked(True)
         sort_menu.addSeparator()
-        self.reverse_action = QAction("&Reverse Order", self, checkable=True)
+        self.reverse_action = make_action(self, "&Reverse Order", checkable=True)
         self.reverse_action.triggered.connect(lambda checked: self.sort_by(None, checked))
         sort_menu.addAction(self.reverse_action)
         view.addSeparator()
-        self.show_filters_action = QAction(
-            "Show &Lists and Filters", self, checkable=True, checked=True
+        self.show_filters_action = make_action(
+            self, "Show &Lists and Filters", checkable=True, checked=True
         )
         self.show_filters_action.toggled.connect(self.work_area.left.setVisible)
-        self.show_details_action = QAction("Show &Details", self, checkable=True, checked=True)
+        self.show_details_action = make_action(self, "Show &Details", checkable=True, checked=True)
         self.show_details_action.toggled.connect(self.details.setVisible)
         view.addAction(self.show_filters_action)
         view.addAction(self.show_details_action)
@@ -207,9 +206,7 @@ class MainWindow(QMainWindow):
         view.addAction(data.review_age_action)
 
         help_menu = bar.addMenu("&Help")
-        about = QAction("&About CBH Directory", self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        help_menu.addAction(make_action(self, "&About CBH Directory", self.show_about))
 
     def _connect(self) -> None:
         self.search_bar.text_changed.connect(self.session.set_text)
@@ -408,13 +405,13 @@ class MainWindow(QMainWindow):
         self.search_bar.set_units(units)
 
     def show_about(self) -> None:
-        AboutDialog(self.directory.stats(), self).exec()
+        msgbox.run(AboutDialog(self.directory.stats(), self))
 
     def country_name(self, code: str) -> str:
         if not code:
             return ""
         if code not in self._country_names:
-            self._country_names[code] = self.directory.gazetteer.country_name(code)
+            self._country_names[code] = self.directory.country_name(code)
         return self._country_names[code]
 
     # -- settings and layout

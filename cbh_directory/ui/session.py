@@ -37,7 +37,6 @@ class SearchSession(QObject):
         self._thread.worker.failed.connect(self._on_failed)
         self._request = 0
         self._busy = False
-        self.searches_started = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_DELAY_MS)
@@ -118,7 +117,6 @@ class SearchSession(QObject):
         self._search()
 
     def _search(self) -> None:
-        self.searches_started += 1
         self._request = self._thread.request_search(dataclasses.replace(self.query, offset=0))
         self._set_busy(True)
 
