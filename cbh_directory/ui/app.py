@@ -7,10 +7,17 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QTimer
 
 from ..domain.errors import InputError
+
+if TYPE_CHECKING:  # Qt widgets load only once the window opens
+    from PySide6.QtWidgets import QApplication
+
+    from ..service import Directory
+    from .main_window import MainWindow
 
 
 def has_display() -> bool:
@@ -57,7 +64,8 @@ def run_gui(
     from .error_report import ErrorReporter
     from .settings import ORGANIZATION
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("CBH Directory")
     app.setApplicationDisplayName("CBH Directory")
     app.setOrganizationName(ORGANIZATION)
@@ -69,8 +77,8 @@ def run_gui(
         reporter.uninstall()
 
 
-def _open_and_run(  # type: ignore[no-untyped-def]
-    app, db_path: Path, screenshot: Path | None, width: int, height: int, query: str
+def _open_and_run(
+    app: QApplication, db_path: Path, screenshot: Path | None, width: int, height: int, query: str
 ) -> int:
     from ..domain.errors import CBHError
     from ..service import Directory
@@ -104,7 +112,7 @@ def _open_and_run(  # type: ignore[no-untyped-def]
     return int(code)
 
 
-def settle_after_start(window) -> None:  # type: ignore[no-untyped-def]
+def settle_after_start(window: MainWindow) -> None:
     """Once the first results are up, exempt everything alive from garbage collection.
 
     Start-up leaves a few hundred thousand long-lived objects (Qt wrappers, modules, the
@@ -120,7 +128,14 @@ def settle_after_start(window) -> None:  # type: ignore[no-untyped-def]
     window.results_shown.connect(freeze)
 
 
-def _screenshot(app, window, directory, target: Path, width: int, height: int) -> int:  # type: ignore[no-untyped-def]
+def _screenshot(
+    app: QApplication,
+    window: MainWindow,
+    directory: Directory,
+    target: Path,
+    width: int,
+    height: int,
+) -> int:
     """Show the window offscreen, wait for the first results, save it as a PNG."""
     window.show()
     window.resize(width, height)

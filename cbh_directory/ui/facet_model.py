@@ -6,6 +6,7 @@ Counts change with every search without resetting the tree, so expansion and scr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -152,7 +153,8 @@ class FacetModel(QAbstractItemModel):
     # -- Qt model interface
 
     def _node(self, index: Index) -> Node:
-        return index.internalPointer() if index.isValid() else self._root  # type: ignore[no-any-return]
+        node: Node = index.internalPointer() if index.isValid() else self._root
+        return node
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         node = self._node(parent)
@@ -257,7 +259,7 @@ def _shape(facets: Facets) -> tuple[Any, ...]:
     )
 
 
-def _walk(node: Node):  # type: ignore[no-untyped-def]
+def _walk(node: Node) -> Iterator[Node]:
     for child in node.children:
         yield child
         yield from _walk(child)

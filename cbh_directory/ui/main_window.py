@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from ..domain.lists import ListInfo
@@ -176,7 +186,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.units_actions: dict[str, QAction] = {}
         for key, label in (("mi", "&Miles"), ("km", "&Kilometres")):
-            action = make_action(self, label, lambda k=key: self.set_units(k), checkable=True)
+            action = make_action(self, label, partial(self.set_units, key), checkable=True)
             group.addAction(action)
             units.addAction(action)
             self.units_actions[key] = action
@@ -184,7 +194,7 @@ class MainWindow(QMainWindow):
         sort_group = QActionGroup(self)
         self.sort_actions: dict[str, QAction] = {}
         for key, label in SORT_LABELS.items():
-            action = make_action(self, label, lambda k=key: self.sort_by(k), checkable=True)
+            action = make_action(self, label, partial(self.sort_by, key), checkable=True)
             sort_group.addAction(action)
             sort_menu.addAction(action)
             self.sort_actions[key] = action
@@ -464,7 +474,7 @@ class MainWindow(QMainWindow):
             self._layout_restored = True
             self.work_area.fit(self.width(), self.height())
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.work_area.arrange(self.width())
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..domain.model import FILTER_FIELDS, Place, SearchQuery
+from ..domain.model import FILTER_FIELDS, Hit, Place, SearchQuery
 from .worker import SearchOutcome, SearchThread
 
 TYPING_DELAY_MS = 150
@@ -129,7 +129,7 @@ class SearchSession(QObject):
         self._set_busy(False)
         self.results_ready.emit(outcome)
 
-    def _on_fetched(self, request_id: int, offset: int, hits: list) -> None:  # type: ignore[type-arg]
+    def _on_fetched(self, request_id: int, offset: int, hits: list[Hit]) -> None:
         if request_id == self._request:
             self.page_ready.emit(offset, hits)
 
