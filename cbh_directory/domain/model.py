@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal
+from typing import Any
 
-SortKey = Literal["relevance", "name", "kind", "focus", "distance", "verified", "list"]
+from .facets import FACETS
+
 SORT_KEYS: tuple[str, ...] = (
     "relevance",
     "name",
@@ -128,25 +129,12 @@ class Place:
         return data
 
 
-# Facet group -> the SearchQuery field holding that group's chosen values.
-FILTER_FIELDS: dict[str, str] = {
-    "kind": "kinds",
-    "focus": "focus",
-    "moderation": "moderation",
-    "activity": "activity",
-    "format": "formats",
-    "language": "languages",
-    "cost": "costs",
-    "country": "countries",
-    "region": "regions",
-}
-
-
 @dataclass(slots=True)
 class SearchQuery:
     """Everything that narrows a search: text, filters, location, sort and page."""
 
     text: str = ""
+    # One list per facet (domain/facets.py names each one's field).
     kinds: list[str] = field(default_factory=list)
     focus: list[str] = field(default_factory=list)
     moderation: list[str] = field(default_factory=list)
@@ -168,24 +156,11 @@ class SearchQuery:
     limit: int | None = 50
 
     def filter_values(self) -> dict[str, list[str]]:
-        """The multi-value filters by facet group name."""
-        return {group: getattr(self, name) for group, name in FILTER_FIELDS.items()}
+        """The chosen values of every facet (domain/facets.py), by facet id."""
+        return {facet.id: getattr(self, facet.query_field) for facet in FACETS}
 
     def has_filters(self) -> bool:
         return any(self.filter_values().values()) or self.near is not None
-
-
-FACET_GROUPS: tuple[str, ...] = (
-    "kind",
-    "focus",
-    "moderation",
-    "activity",
-    "format",
-    "language",
-    "cost",
-    "country",
-    "region",
-)
 
 
 @dataclass(slots=True)

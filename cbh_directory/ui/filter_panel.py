@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.facets import FACETS, heading_of
 from .facet_model import LABEL, FacetModel
 from .panel import counted_tree, title_row
-
-EXPANDED_BY_DEFAULT = ("kind", "focus", "moderation", "activity", "format")
 
 
 class FilterPanel(QWidget):
@@ -31,11 +30,9 @@ class FilterPanel(QWidget):
     def __init__(self, model: FacetModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self._expanded: set[str] = set(EXPANDED_BY_DEFAULT) | {
-            "Genes",
-            "Syndromes",
-            "Causes",
-            "Broad",
+        # Headings open at first (and their subgroups), by the registry (domain/facets.py).
+        self._expanded: set[str] = {heading_of(f) for f in FACETS if f.expanded} | {
+            group.label for f in FACETS if f.expanded for group in f.subgroups
         }
 
         self.clear_button = QPushButton("Clear filters")

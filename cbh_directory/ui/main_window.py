@@ -16,8 +16,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from ..domain.facets import FACET_BY_ID
 from ..domain.lists import ListInfo
-from ..domain.model import FILTER_FIELDS, Hit
+from ..domain.model import Hit
 from ..service import Directory
 from . import msgbox
 from .about import AboutDialog
@@ -448,8 +449,8 @@ class MainWindow(QMainWindow):
         query.radius_km = bar.radius_km if bar.place else None
         query.include_online = bar.include_online
         for group, values in s.filters.items():
-            if group in FILTER_FIELDS:
-                setattr(query, FILTER_FIELDS[group], list(values))
+            if group in FACET_BY_ID:
+                setattr(query, FACET_BY_ID[group].query_field, list(values))
         if s.list_id is not None and self.sidebar_model.row_of(s.list_id) > 0:
             self.sidebar.choose(s.list_id, notify=False)
             query.list_id = s.list_id

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..domain.model import FILTER_FIELDS, Hit, Place, SearchQuery
+from ..domain.facets import FACET_BY_ID, FACETS
+from ..domain.model import Hit, Place, SearchQuery
 from .worker import SearchOutcome, SearchThread
 
 TYPING_DELAY_MS = 150
@@ -61,7 +62,7 @@ class SearchSession(QObject):
             self._search()
 
     def set_filter(self, group: str, value: str, chosen: bool) -> None:
-        values: list[str] = getattr(self.query, FILTER_FIELDS[group])
+        values: list[str] = getattr(self.query, FACET_BY_ID[group].query_field)
         if chosen and value not in values:
             values.append(value)
         elif not chosen and value in values:
@@ -71,8 +72,8 @@ class SearchSession(QObject):
         self.search_now()
 
     def set_filters(self, filters: dict[str, list[str]]) -> None:
-        for group, field in FILTER_FIELDS.items():
-            setattr(self.query, field, list(filters.get(group, [])))
+        for facet in FACETS:
+            setattr(self.query, facet.query_field, list(filters.get(facet.id, [])))
         self.search_now()
 
     def clear_filters(self) -> None:
