@@ -159,9 +159,6 @@ class SearchQuery:
         """The chosen values of every facet (domain/facets.py), by facet id."""
         return {facet.id: getattr(self, facet.query_field) for facet in FACETS}
 
-    def has_filters(self) -> bool:
-        return any(self.filter_values().values()) or self.near is not None
-
 
 @dataclass(slots=True)
 class ListEntry:

@@ -241,15 +241,6 @@ def focus_ancestors(term_id: str) -> list[str]:
     return chain
 
 
-def focus_descendants(term_id: str) -> list[str]:
-    """Return a focus term and every term below it in the vocabulary."""
-    found = [term_id]
-    for term in FOCUS_TERMS:
-        if term.id != term_id and term_id in focus_ancestors(term.id):
-            found.append(term.id)
-    return found
-
-
 def focus_with_ancestors(term_ids: Iterable[str]) -> set[str]:
     """Return the given focus terms plus all their ancestors."""
     result: set[str] = set()

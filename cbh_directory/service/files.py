@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..paths import backup_dir, default_db_path
+from ..paths import backup_dir
 from ..store import backups
-
-
-def default_database() -> Path:
-    """The user's database file (CBH_DIRECTORY_DB overrides it)."""
-    return default_db_path()
 
 
 def backup_folder(db_path: Path) -> Path:

@@ -312,7 +312,7 @@ def test_a_cancelled_export_leaves_no_file(curated: Directory, tmp_path: Path) -
 def test_a_full_disk_gives_a_clear_error_and_no_file(
     curated: Directory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
 ) -> None:
-    def no_space(fd: int) -> None:
+    def no_space(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "fsync", no_space)
