@@ -29,7 +29,7 @@ def search_options(online_default: bool = False) -> Callable[[F], F]:
 
 def _options(online_default: bool) -> list[Callable[[F], F]]:
     facets = [
-        click.option(f"--{facet.option}", facet.query_field, multiple=True, help=facet.option_help)
+        click.option(f"--{facet.option}", facet.option_dest, multiple=True, help=facet.option_help)
         for facet in FACETS
     ]
     return [
@@ -73,8 +73,7 @@ def build_query(app: AppContext, text: str, **opts: Any) -> SearchQuery:
         sort=opts.get("sort", "relevance"),
     )
     for facet in FACETS:
-        chosen = [facet.normalise(v) for v in opts.get(facet.query_field, ())]
-        setattr(query, facet.query_field, chosen)
+        query.set_values(facet.id, [facet.normalise(v) for v in opts.get(facet.option_dest, ())])
     radius = opts.get("radius")
     if radius is not None:
         query.radius_km = parse_radius(radius)

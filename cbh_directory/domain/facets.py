@@ -32,7 +32,7 @@ class Facet:
 
     id: str  # the group's id in facet counts, panel values and saved filters
     label: str  # "Kind": the handout's "chosen by" line names the group so
-    query_field: str  # the SearchQuery list that holds the chosen values
+    query_field: str  # SearchQuery's typed list of chosen values; "": they live in .filters
     field: str  # the Resource field it filters (a column, or a side table when `multi`)
     terms: tuple[vocab.Term | vocab.FocusTerm, ...] = ()  # fixed vocabulary; () = from the data
     multi: bool = False  # a resource has several values (a bit set in the search index)
@@ -49,6 +49,11 @@ class Facet:
     subgroups: tuple[vocab.Term, ...] = ()  # panel values sit under these (the term's group)
     nest_under: str = ""  # panel values sit under this facet's value (their qualifier)
     short_labels: Mapping[str, str] = dataclasses.field(default_factory=dict)  # narrow labels
+
+    @property
+    def option_dest(self) -> str:
+        """The name click gives the option's values."""
+        return self.query_field or f"facet_{self.id}"
 
     @property
     def term_by_id(self) -> dict[str, vocab.Term | vocab.FocusTerm]:

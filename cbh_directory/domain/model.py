@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from .facets import FACETS
+from .facets import FACET_BY_ID, FACETS
 
 SORT_KEYS: tuple[str, ...] = (
     "relevance",
@@ -144,6 +144,8 @@ class SearchQuery:
     regions: list[str] = field(default_factory=list)  # "CC/Region name", e.g. "US/Ohio"
     languages: list[str] = field(default_factory=list)
     costs: list[str] = field(default_factory=list)
+    # The chosen values of facets declared without a list above (query_field ""), by facet id.
+    filters: dict[str, list[str]] = field(default_factory=dict)
     near: Place | None = None
     radius_km: float | None = None
     include_online: bool = True
@@ -157,7 +159,29 @@ class SearchQuery:
 
     def filter_values(self) -> dict[str, list[str]]:
         """The chosen values of every facet (domain/facets.py), by facet id."""
-        return {facet.id: getattr(self, facet.query_field) for facet in FACETS}
+        return {
+            facet.id: getattr(self, facet.query_field)
+            if facet.query_field
+            else self.filters.get(facet.id, [])
+            for facet in FACETS
+        }
+
+    def values_of(self, facet_id: str) -> list[str]:
+        """The chosen values of one facet: the list itself, to change in place."""
+        facet = FACET_BY_ID[facet_id]
+        if facet.query_field:
+            values: list[str] = getattr(self, facet.query_field)
+            return values
+        if facet_id not in self.filters:
+            self.set_values(facet_id, [])
+        return self.filters[facet_id]
+
+    def set_values(self, facet_id: str, values: list[str]) -> None:
+        facet = FACET_BY_ID[facet_id]
+        if facet.query_field:
+            setattr(self, facet.query_field, list(values))
+        else:  # a new dict: a copy made by dataclasses.replace shares the old one
+            self.filters = {**self.filters, facet_id: list(values)}
 
 
 @dataclass(slots=True)

@@ -56,7 +56,7 @@ def _count(
             FacetValue(t.id, t.label, int(counted[n]), getattr(t, "group", ""))
             for n, t in enumerate(facet.terms)
         ]
-    chosen: list[str] = getattr(q, facet.query_field)
+    chosen = q.filter_values()[facet.id]
     if facet.qualified_by:
         # The index keeps them sorted by qualifier, then name; chosen ones not in the data last.
         found = [

@@ -195,6 +195,9 @@ def _load_open_codes(db: sqlite_utils.Database, index: ResourceIndex, facet: Fac
 
 def _load_bits(db: sqlite_utils.Database, index: ResourceIndex, facet: Facet) -> None:
     """A multi-valued facet: one bit per value (a focus term's rows include its ancestors)."""
+    if facet.field not in SIDE_TABLES:
+        _load_bits_from_json(db, index, facet)
+        return
     table, value_column = SIDE_TABLES[facet.field]
     if facet.terms:
         values = [t.id for t in facet.terms]
@@ -212,6 +215,24 @@ def _load_bits(db: sqlite_utils.Database, index: ResourceIndex, facet: Facet) ->
             (value,),
         )
         bits[np.searchsorted(index.pk, rows[:, 0])] |= 1 << bit
+    index.bits[facet.id] = bits
+
+
+def _load_bits_from_json(db: sqlite_utils.Database, index: ResourceIndex, facet: Facet) -> None:
+    """A multi-valued facet over a list field without a side table: its JSON, in one pass."""
+    text = db.execute(
+        f"SELECT group_concat(r.pk || '{_US}' || j.value, '{_RS}') "
+        f"FROM resources r, json_each(r.{facet.field}) j WHERE j.type = 'text'"
+    ).fetchone()[0]
+    rows = [record.split(_US) for record in text.split(_RS)] if text else []
+    found = sorted({v for _, v in rows})[:MAX_BITS]
+    values = [t.id for t in facet.terms] if facet.terms else found
+    index.values[facet.id] = values
+    position = {v: n for n, v in enumerate(values)}
+    bits = np.zeros(len(index), dtype=np.int64)
+    for pk, value in rows:
+        if value in position:
+            bits[np.searchsorted(index.pk, int(pk))] |= 1 << position[value]
     index.bits[facet.id] = bits
 
 

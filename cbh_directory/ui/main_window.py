@@ -450,7 +450,7 @@ class MainWindow(QMainWindow):
         query.include_online = bar.include_online
         for group, values in s.filters.items():
             if group in FACET_BY_ID:
-                setattr(query, FACET_BY_ID[group].query_field, list(values))
+                query.set_values(group, list(values))
         if s.list_id is not None and self.sidebar_model.row_of(s.list_id) > 0:
             self.sidebar.choose(s.list_id, notify=False)
             query.list_id = s.list_id

@@ -1,6 +1,6 @@
 """Every modal dialog and message box the window shows goes through here.
 
-Modelled on qutebrowser's misc/msgbox.py: one place builds message boxes (plain text always,
+Modelled on qutebrowser's message-box module: one place builds message boxes (plain text always,
 so data never renders as rich text) and one place runs modal dialogs. Tests answer dialogs by
 patching these functions (`run`, `warn`, `ask`, `choose`, `get_text`, `get_int`) instead of
 production code taking extra parameters.

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..domain.facets import FACET_BY_ID, FACETS
+from ..domain.facets import FACETS
 from ..domain.model import Hit, Place, SearchQuery
 from .worker import SearchOutcome, SearchThread
 
@@ -62,7 +62,7 @@ class SearchSession(QObject):
             self._search()
 
     def set_filter(self, group: str, value: str, chosen: bool) -> None:
-        values: list[str] = getattr(self.query, FACET_BY_ID[group].query_field)
+        values = self.query.values_of(group)
         if chosen and value not in values:
             values.append(value)
         elif not chosen and value in values:
@@ -73,7 +73,7 @@ class SearchSession(QObject):
 
     def set_filters(self, filters: dict[str, list[str]]) -> None:
         for facet in FACETS:
-            setattr(self.query, facet.query_field, list(filters.get(facet.id, [])))
+            self.query.set_values(facet.id, list(filters.get(facet.id, [])))
         self.search_now()
 
     def clear_filters(self) -> None:

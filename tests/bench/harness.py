@@ -549,8 +549,9 @@ def write_report(result: BenchResult, path: Path) -> None:
         "- *vs floor*: the least the database can do — the bare FTS5 `MATCH ... LIMIT 50` with no "
         "filters and no facets (for location: the bare bounding-box query with `LIMIT 50`) — and "
         "how far the app's full answer is above it.",
-        "- Budgets are from DESIGN.md. The benchmark is not a test: `make test` runs the same "
-        "harness on 2,000 resources and checks its results, not its times.",
+        "- Budgets are from docs/ARCHITECTURE.md (Performance budget). The benchmark is not a "
+        "test: `make test` runs the same harness on 2,000 resources and checks its results, not "
+        "its times.",
         "",
     ]
     path.write_text("\n".join(lines), encoding="utf-8")

@@ -17,17 +17,25 @@ from cbh_directory.ui.facet_model import FacetModel
 IDS = [facet.id for facet in FACETS]
 
 
+def chosen(facet: Facet, values: list[str], **kwargs: object) -> SearchQuery:
+    query = SearchQuery(**kwargs)  # type: ignore[arg-type]
+    query.set_values(facet.id, values)
+    return query
+
+
 def test_facet_ids_options_and_query_fields_are_unique() -> None:
-    for attribute in ("id", "option", "query_field"):
+    for attribute in ("id", "option", "option_dest"):
         values = [getattr(facet, attribute) for facet in FACETS]
         assert len(values) == len(set(values)), attribute
 
 
 @pytest.mark.parametrize("facet", FACETS, ids=IDS)
 def test_the_query_holds_the_facet(facet: Facet) -> None:
-    names = {f.name for f in dataclasses.fields(SearchQuery)}
-    assert facet.query_field in names
-    assert SearchQuery(**{facet.query_field: ["x"]}).filter_values()[facet.id] == ["x"]
+    if facet.query_field:  # else its values live in SearchQuery.filters
+        assert facet.query_field in {f.name for f in dataclasses.fields(SearchQuery)}
+    query = chosen(facet, ["x"])
+    assert query.filter_values()[facet.id] == ["x"] and query.values_of(facet.id) == ["x"]
+    assert dataclasses.replace(query).filter_values()[facet.id] == ["x"]
 
 
 @pytest.mark.parametrize("command", ["search", "export"])
@@ -40,31 +48,30 @@ def test_the_cli_has_an_option_for_the_facet(facet: Facet, command: str) -> None
         for param in group.commands[command].params
         if isinstance(param, click.Option)
     }
-    option = params.get(facet.query_field)
+    option = params.get(facet.option_dest)
     assert option is not None, f"no --{facet.option} on `{command}`"
     assert f"--{facet.option}" in option.opts and option.multiple
 
 
 @pytest.mark.parametrize("facet", FACETS, ids=IDS)
-def test_the_search_index_has_a_column_for_the_facet(synthetic: Directory, facet: Facet) -> None:
-    index = synthetic.engine.index()
+def test_the_search_index_has_a_column_for_the_facet(curated: Directory, facet: Facet) -> None:
+    index = curated.engine.index()
     column = index.bits if facet.multi else index.codes
     assert facet.id in column and column[facet.id].shape == index.pk.shape
     assert facet.id in index.values
     if facet.terms:
         assert index.values[facet.id] == [t.id for t in facet.terms]
-    counts = synthetic.facets(SearchQuery())[facet.id]
+    counts = curated.facets(SearchQuery())[facet.id]
     assert counts, f"no facet counts for {facet.id}"
-    chosen = next(v for v in counts if v.count)
-    narrowed = SearchQuery(**{facet.query_field: [chosen.value]}, limit=None)
-    assert synthetic.count(narrowed) == chosen.count
+    value = next(v for v in counts if v.count)
+    assert curated.count(chosen(facet, [value.value], limit=None)) == value.count
 
 
 @pytest.mark.parametrize("facet", FACETS, ids=IDS)
-def test_the_filter_panel_shows_the_facet(synthetic: Directory, facet: Facet) -> None:
+def test_the_filter_panel_shows_the_facet(curated: Directory, facet: Facet) -> None:
     model = FacetModel()
     query = SearchQuery()
-    facets = synthetic.facets(query)
+    facets = curated.facets(query)
     model.set_facets(facets, query)
     heading = model.group_index(heading_of(facet))
     assert heading.isValid(), f"no filter panel heading for {facet.id}"
@@ -74,7 +81,7 @@ def test_the_filter_panel_shows_the_facet(synthetic: Directory, facet: Facet) ->
 
 
 @pytest.mark.parametrize("facet", FACETS, ids=IDS)
-def test_the_handout_names_the_chosen_values(synthetic: Directory, facet: Facet) -> None:
-    value = next(v for v in synthetic.facets(SearchQuery())[facet.id] if v.count)
-    text = query_summary(SearchQuery(**{facet.query_field: [value.value]}))
+def test_the_handout_names_the_chosen_values(curated: Directory, facet: Facet) -> None:
+    value = next(v for v in curated.facets(SearchQuery())[facet.id] if v.count)
+    text = query_summary(chosen(facet, [value.value]))
     assert text.startswith(f"{facet.label}: ")
