@@ -84,7 +84,7 @@ def entry_html(entry: ExportEntry, export: ExportSet) -> str:
         parts.append(f"<p>{_e(r.description)}</p>")
     for line in contact_lines(entry):
         parts.append(f"<p>{line}</p>")
-    if r.kind == "support_group" or r.moderation != "unknown" or r.activity != "unknown":
+    if r.kind in vocab.COMMUNITY_KINDS or r.moderation != "unknown" or r.activity != "unknown":
         parts.append(
             f'<p><span class="label">Moderation:</span> {_e(describe.moderation_text(r))}</p>'
         )
