@@ -18,7 +18,7 @@ from . import msgbox
 from .actions import make_action
 from .edit_dialog import EditDialog
 from .import_dialogs import MappingDialog, PreviewDialog
-from .jobs import Job, Work
+from .jobs import Job, Work, job_for
 
 
 class DataActions(QObject):
@@ -67,8 +67,7 @@ class DataActions(QObject):
 
     def _start(self, work: Work, name: str) -> Job:
         """Run `work` in a worker thread on its own connection (see jobs.Job)."""
-        assert self.directory.path is not None, "the window always has a database file"
-        self.task = Job(self.directory.path, work, self, name=name).start()
+        self.task = job_for(self.directory, work, self, name).start()
         return self.task
 
     # -- editing

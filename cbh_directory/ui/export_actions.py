@@ -22,7 +22,7 @@ from . import msgbox
 from .actions import make_action
 from .export_dialog import ExportChoice, ExportDialog, default_paper
 from .handout_pdf import page_size, paint_handout, write_pdf
-from .jobs import Control, Job
+from .jobs import Control, Job, job_for
 
 
 @dataclass(slots=True)
@@ -156,8 +156,7 @@ class ExportActions(QObject):
         return job
 
     def _job(self, work: Callable[[Directory, Control], object]) -> Job:
-        assert self.directory.path is not None, "the window always has a database file"
-        self.job = Job(self.directory.path, work, self, name="export")
+        self.job = job_for(self.directory, work, self, "export")
         return self.job
 
     def _finished(self, progress: QProgressDialog, summary: str) -> None:

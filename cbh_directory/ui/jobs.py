@@ -114,3 +114,9 @@ class Job(QObject):
     @property
     def running(self) -> bool:
         return bool(self._thread.isRunning())
+
+
+def job_for(directory: Directory, work: Work, parent: QObject, name: str) -> Job:
+    """A Job (not started) on the window's database file; the window always has one."""
+    assert directory.path is not None, "the window's directory is a file, not in memory"
+    return Job(directory.path, work, parent, name=name)
