@@ -190,3 +190,28 @@ def test_starting_fresh_moves_the_damaged_file_aside(tmp_path: Path, monkeypatch
     directory.close()
     answer_recovery(monkeypatch, "quit")
     assert open_or_recover(tmp_path / "x" / "y.sqlite3") is not None  # a new file is fine
+
+
+def test_a_csv_is_read_once_and_off_the_gui_thread(
+    qtbot, make_window, curated, monkeypatch
+) -> None:
+    import threading
+
+    from cbh_directory.exchange import csv_import
+
+    window = make_window(curated)
+    reads: list[str] = []
+    decode = csv_import.decode_text
+
+    def counted(data: bytes, name: str):
+        reads.append(threading.current_thread().name)
+        return decode(data, name)
+
+    monkeypatch.setattr(csv_import, "decode_text", counted)
+    answer_dialogs(monkeypatch, {MappingDialog: lambda d: True, PreviewDialog: lambda d: False})
+    with qtbot.waitSignal(
+        window.data.message, timeout=15_000, check_params_cb=lambda m: "cancelled" in m
+    ):
+        window.data.import_path(DATA / "import" / "contacts.csv")
+    assert len(reads) == 1, "the file is parsed once, for the mapping and the preview"
+    assert reads[0] != threading.main_thread().name
