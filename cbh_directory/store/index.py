@@ -153,8 +153,7 @@ def load_index(db: sqlite_utils.Database) -> ResourceIndex:
             ids = [t.id for t in facet.terms]
             index.values[facet.id] = ids
             index.codes[facet.id] = column(_case(facet.field, ids), np.int16, -1)
-        else:
-            _load_open_codes(db, index, facet)
+    _load_open_codes(db, index, [f for f in FACETS if not f.multi and not f.terms])
     _load_coordinates(db, index)
     by_name = _numbers(
         db,
@@ -172,25 +171,35 @@ def _value_order(value: str, qualified: bool) -> tuple[str, str, str]:
     return (qualifier, name.casefold(), value)
 
 
-def _load_open_codes(db: sqlite_utils.Database, index: ResourceIndex, facet: Facet) -> None:
-    """A single-valued facet whose values come from the data (countries, regions)."""
-    value = facet.field
-    if facet.qualified_by:  # "US/Ohio"; resources without a region have none
-        value = f"CASE WHEN {facet.field} <> '' THEN {facet.qualified_by} || '/' || {value} END"
+def _load_open_codes(db: sqlite_utils.Database, index: ResourceIndex, facets: list[Facet]) -> None:
+    """Single-valued facets whose values come from the data (countries, regions), all read in
+    one pass. A qualified value is "US/Ohio"; a resource without the field has none."""
+    if not facets:
+        return
+    columns = []
+    for facet in facets:
+        value = facet.field
+        if facet.qualified_by:
+            value = f"CASE WHEN {value} <> '' THEN {facet.qualified_by} || '/' || {value} END"
+        columns.append(f"coalesce({value}, '')")
+    joined = f" || '{_US}' || ".join(columns)
     text = db.execute(
-        f"SELECT group_concat(pk || '{_US}' || ({value}), '{_RS}') FROM resources "
-        f"WHERE ({value}) IS NOT NULL"
+        f"SELECT group_concat(pk || '{_US}' || {joined}, '{_RS}') FROM resources"
     ).fetchone()[0]
     rows = [record.split(_US) for record in text.split(_RS)] if text else []
-    qualified = bool(facet.qualified_by)
-    values = sorted({v for _, v in rows}, key=lambda v: _value_order(v, qualified))
-    index.values[facet.id] = values
-    codes = np.full(len(index), -1, dtype=np.int32)
-    if rows:
-        position = {v: n for n, v in enumerate(values)}
-        pks = np.array([int(p) for p, _ in rows], dtype=np.int64)
-        codes[np.searchsorted(index.pk, pks)] = [position[v] for _, v in rows]
-    index.codes[facet.id] = codes
+    where = np.searchsorted(index.pk, np.array([int(r[0]) for r in rows], dtype=np.int64))
+    for column, facet in enumerate(facets, start=1):
+        qualified = bool(facet.qualified_by)
+        found = {r[column] for r in rows if r[column] or not qualified}
+        values = sorted(found, key=lambda v, q=qualified: _value_order(v, q))
+        index.values[facet.id] = values
+        codes = np.full(len(index), -1, dtype=np.int32)
+        if rows:
+            position = {v: n for n, v in enumerate(values)}
+            if qualified:
+                position[""] = -1
+            codes[where] = [position[r[column]] for r in rows]
+        index.codes[facet.id] = codes
 
 
 def _load_bits(db: sqlite_utils.Database, index: ResourceIndex, facet: Facet) -> None:
