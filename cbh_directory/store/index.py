@@ -16,6 +16,7 @@ import datetime as dt
 import os
 import zipfile
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -191,7 +192,7 @@ def _load_open_codes(db: sqlite_utils.Database, index: ResourceIndex, facets: li
     for column, facet in enumerate(facets, start=1):
         qualified = bool(facet.qualified_by)
         found = {r[column] for r in rows if r[column] or not qualified}
-        values = sorted(found, key=lambda v, q=qualified: _value_order(v, q))
+        values = sorted(found, key=partial(_value_order, qualified=qualified))
         index.values[facet.id] = values
         codes = np.full(len(index), -1, dtype=np.int32)
         if rows:
