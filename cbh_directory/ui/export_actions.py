@@ -68,7 +68,6 @@ class ExportActions(QObject):
     """Owns the Export… and Print… actions; `message` reports the outcome for the status bar."""
 
     message = Signal(str)
-    done = Signal(str)  # summary after a successful export (for tests and the status bar)
 
     def __init__(
         self,
@@ -162,7 +161,6 @@ class ExportActions(QObject):
     def _finished(self, progress: QProgressDialog, summary: str) -> None:
         progress.close()
         self.message.emit(summary)
-        self.done.emit(summary)
 
     def _failed(self, progress: QProgressDialog, text: str) -> None:
         progress.close()
