@@ -1,4 +1,4 @@
-# CBH Directory — the two commands a newcomer needs: `make run` and `make test`.
+# CBH Directory — the commands a newcomer needs: `make run`, `make test` and `make check`.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -21,7 +21,9 @@ HUB_PORT     ?= 8080
 help:
 	@echo "make run    set up .venv and open the CBH Directory window"
 	@echo "make test   set up .venv with the test tools and run the whole suite offscreen"
-	@echo "make lint   ruff lint and format check; make typecheck: mypy on the core"
+	@echo "make check  everything CI runs: lint, typecheck, then the whole suite"
+	@echo "make lint   ruff lint and format check, the import contracts, dead code (vulture)"
+	@echo "make typecheck  mypy on the whole package"
 	@echo "make bench  time search, import, export and start-up at 100,000 resources"
 	@echo "make stress crash, fuzz and safety tests at full counts; writes RELIABILITY.md"
 	@echo "make hub   a throwaway PostgreSQL with the agency hub on it (port HUB_PORT=8080)"
@@ -52,9 +54,13 @@ test: $(VENV)/.dev-installed system-libs
 	@sh scripts/system-libs.sh --optional $(TEST_TOOLS) $(PG_PACKAGES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
+# Fast checks (also in .pre-commit-config.yaml). The import contracts are in pyproject.toml
+# and docs/ARCHITECTURE.md explains them; vulture_whitelist.py lists what vulture cannot see.
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check cbh_directory tests scripts
 	$(BIN)/ruff format --check cbh_directory tests scripts
+	$(BIN)/lint-imports
+	$(BIN)/vulture cbh_directory tests vulture_whitelist.py --min-confidence 60
 
 format: $(VENV)/.dev-installed
 	$(BIN)/ruff format cbh_directory tests scripts
@@ -63,6 +69,7 @@ format: $(VENV)/.dev-installed
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
+# What CI runs (.ci/run), on a fresh clone: sets up .venv and the system libraries itself.
 check: lint typecheck test
 
 # Reliability at full counts (25 kills each, 1,000 inputs per fuzzer); writes RELIABILITY.md.

@@ -38,10 +38,9 @@ class AppContext:
         return self._directory
 
     def _restore_hint(self) -> str:
-        from ..paths import backup_dir
-        from ..store.backups import latest_good_backup
+        from ..service.files import latest_good_backup
 
-        backup = latest_good_backup(backup_dir(self.path))
+        backup = latest_good_backup(self.path)
         if backup is None:
             return ""
         return f" (the newest good backup is {backup}: cbh-directory db restore --latest)"

@@ -9,8 +9,7 @@ import click
 
 from ..domain import vocabulary as vocab
 from ..domain.errors import InputError
-from ..exchange.importers import ImportOptions
-from ..store.importer import ImportPreview
+from ..domain.imports import ImportOptions, ImportPreview
 from .context import AppContext, pass_app
 
 SHOWN = 20

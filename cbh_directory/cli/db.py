@@ -7,8 +7,6 @@ from pathlib import Path
 import click
 
 from ..domain.errors import CBHError, InputError
-from ..paths import backup_dir
-from ..store import backups
 from .context import AppContext, pass_app
 
 
@@ -72,9 +70,11 @@ def db_backup(app: AppContext, path: Path | None) -> None:
 @pass_app
 def db_backups(app: AppContext) -> None:
     """List the backups in the backups folder, newest first."""
-    found = backups.list_backups(backup_dir(app.path))
+    from ..service import files
+
+    found = files.list_backups(app.path)
     if not found:
-        click.echo(f"No backups in {backup_dir(app.path)}")
+        click.echo(f"No backups in {files.backup_folder(app.path)}")
     for path in found:
         click.echo(str(path))
 
@@ -88,25 +88,25 @@ def db_restore(app: AppContext, path: Path | None, latest: bool) -> None:
 
     The current database is backed up first; a damaged one is moved aside, never deleted.
     """
+    from ..service import Directory, files
+
     if latest:
-        path = backups.latest_good_backup(backup_dir(app.path))
+        path = files.latest_good_backup(app.path)
         if path is None:
-            raise InputError(f"no good backup in {backup_dir(app.path)}")
+            raise InputError(f"no good backup in {files.backup_folder(app.path)}")
     if path is None:
         raise InputError("give the backup to restore, or --latest")
     if not path.exists():
         raise InputError(f"no such file: {path}")
-    problem = backups.database_problem(path)
+    problem = files.backup_problem(path)
     if problem:
         raise InputError(f"{path.name} cannot be restored: {problem}")
-    from ..service import Directory
-
     try:
         with Directory.open(app.path, prepare=False) as directory:
             safety = directory.restore(path)
         click.echo(f"Restored {path.name}; the previous state is in {safety}")
     except CBHError:
-        moved = backups.put_in_place(path, app.path)
+        moved = files.put_backup_in_place(path, app.path)
         where = f"; the damaged database was moved to {moved}" if moved else ""
         click.echo(f"Restored {path.name}{where}")
     with Directory.open(app.path) as directory:  # upgrade an older backup, merge the dataset

@@ -7,8 +7,7 @@ from typing import Any
 
 import click
 
-from ..exchange.csv_export import check_columns
-from ..exchange.exporter import ExportOptions, export, format_for
+from ..domain.exports import ExportOptions, PdfRenderer, check_columns, format_for
 from .context import AppContext, pass_app
 from .search_options import build_query, search_options
 
@@ -54,11 +53,26 @@ def export_command(
       cbh-directory export contacts.vcf --list Bookmarks
       cbh-directory export groups.csv --kind support_group --excel
     """
-    format_for(path)
+    renderer = pdf_renderer() if format_for(path) == "pdf" else None
     chosen = check_columns(c.strip() for c in columns.split(",")) if columns else None
     directory = app.directory()
     query = build_query(app, " ".join(words), **opts)
     list_id = directory.list_info(list_name).id if list_name else None
-    export_set = directory.export_set(query, list_id=list_id, title=title, units=units)
-    summary = export(path, export_set, ExportOptions(columns=chosen, excel=excel, paper=paper))
+    summary = directory.export_file(
+        path,
+        query,
+        list_id=list_id,
+        title=title,
+        units=units,
+        options=ExportOptions(columns=chosen, excel=excel, paper=paper),
+        pdf_renderer=renderer,
+    )
     click.echo(summary)
+
+
+def pdf_renderer() -> PdfRenderer:
+    """Qt's PDF renderer: besides `gui`, the one reason the command line imports ui/ (and
+    only for a .pdf, so other commands never load Qt)."""
+    from ..ui.handout_pdf import write_pdf
+
+    return write_pdf

@@ -15,9 +15,9 @@ import click
 from .. import __version__
 from ..domain import describe
 from ..domain import vocabulary as vocab
+from ..domain.csv_safe import neutralise_cell
 from ..domain.errors import CBHError, InputError
 from ..domain.model import Hit
-from ..exchange.csv_safe import neutralise_cell
 from ..logs import log_file, log_unexpected, setup_logging
 from ..paths import DB_ENV
 from .context import AppContext, pass_app
@@ -215,7 +215,7 @@ def show(app: AppContext, resource_id: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(resource.to_dict(), ensure_ascii=False, indent=2))
         return
-    country = directory.gazetteer.country_name(resource.country) if resource.country else ""
+    country = directory.country_name(resource.country) if resource.country else ""
     for label, value in describe.detail_lines(resource, country):
         lines = value.splitlines() or [""]
         click.echo(f"{label + ':':<17}{lines[0]}")

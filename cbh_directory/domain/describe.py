@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from . import vocabulary as vocab
+from .facets import FACETS
 from .model import Resource, SearchQuery
 from .phones import display_phone
 
@@ -128,10 +129,6 @@ def detail_lines(resource: Resource, country_name: str = "") -> list[tuple[str, 
     return [(label, value) for label, value in rows if value]
 
 
-def _names(terms: dict[str, vocab.Term], values: list[str]) -> str:
-    return ", ".join(terms[v].label if v in terms else v for v in values)
-
-
 def query_summary(
     query: SearchQuery,
     *,
@@ -143,25 +140,11 @@ def query_summary(
     parts: list[str] = []
     if list_name:
         parts.append(f"From the list “{list_name}”")
-    if query.kinds:
-        parts.append("Kind: " + _names(vocab.KIND_BY_ID, query.kinds))
-    if query.focus:
-        parts.append("Focus: " + ", ".join(focus_labels(query.focus)))
-    if query.moderation:
-        parts.append("Moderation: " + _names(vocab.MODERATION_BY_ID, query.moderation))
-    if query.activity:
-        parts.append("Member activity: " + _names(vocab.ACTIVITY_BY_ID, query.activity))
-    if query.formats:
-        parts.append("Format: " + _names(vocab.FORMAT_BY_ID, query.formats))
-    if query.costs:
-        parts.append("Cost: " + _names(vocab.COST_BY_ID, query.costs))
-    if query.languages:
-        parts.append("Language: " + ", ".join(vocab.language_label(c) for c in query.languages))
-    if query.countries:
-        name = country_name or (lambda code: code)
-        parts.append("Country: " + ", ".join(name(c) or "International" for c in query.countries))
-    if query.regions:
-        parts.append("Region: " + ", ".join(r.partition("/")[2] or r for r in query.regions))
+    chosen = query.filter_values()
+    for facet in FACETS:
+        if chosen[facet.id]:
+            labels = (facet.label_of(v, country_name) for v in chosen[facet.id])
+            parts.append(f"{facet.label}: " + ", ".join(labels))
     if query.near is not None:
         where = query.near.label.removesuffix(", United States")
         if query.radius_km is not None:

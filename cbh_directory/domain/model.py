@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal
+from typing import Any
 
-SortKey = Literal["relevance", "name", "kind", "focus", "distance", "verified", "list"]
+from .facets import FACET_BY_ID, FACETS
+
 SORT_KEYS: tuple[str, ...] = (
     "relevance",
     "name",
@@ -128,25 +129,12 @@ class Place:
         return data
 
 
-# Facet group -> the SearchQuery field holding that group's chosen values.
-FILTER_FIELDS: dict[str, str] = {
-    "kind": "kinds",
-    "focus": "focus",
-    "moderation": "moderation",
-    "activity": "activity",
-    "format": "formats",
-    "language": "languages",
-    "cost": "costs",
-    "country": "countries",
-    "region": "regions",
-}
-
-
 @dataclass(slots=True)
 class SearchQuery:
     """Everything that narrows a search: text, filters, location, sort and page."""
 
     text: str = ""
+    # One list per facet (domain/facets.py names each one's field).
     kinds: list[str] = field(default_factory=list)
     focus: list[str] = field(default_factory=list)
     moderation: list[str] = field(default_factory=list)
@@ -156,6 +144,8 @@ class SearchQuery:
     regions: list[str] = field(default_factory=list)  # "CC/Region name", e.g. "US/Ohio"
     languages: list[str] = field(default_factory=list)
     costs: list[str] = field(default_factory=list)
+    # The chosen values of facets declared without a list above (query_field ""), by facet id.
+    filters: dict[str, list[str]] = field(default_factory=dict)
     near: Place | None = None
     radius_km: float | None = None
     include_online: bool = True
@@ -168,24 +158,30 @@ class SearchQuery:
     limit: int | None = 50
 
     def filter_values(self) -> dict[str, list[str]]:
-        """The multi-value filters by facet group name."""
-        return {group: getattr(self, name) for group, name in FILTER_FIELDS.items()}
+        """The chosen values of every facet (domain/facets.py), by facet id."""
+        return {
+            facet.id: getattr(self, facet.query_field)
+            if facet.query_field
+            else self.filters.get(facet.id, [])
+            for facet in FACETS
+        }
 
-    def has_filters(self) -> bool:
-        return any(self.filter_values().values()) or self.near is not None
+    def values_of(self, facet_id: str) -> list[str]:
+        """The chosen values of one facet: the list itself, to change in place."""
+        facet = FACET_BY_ID[facet_id]
+        if facet.query_field:
+            values: list[str] = getattr(self, facet.query_field)
+            return values
+        if facet_id not in self.filters:
+            self.set_values(facet_id, [])
+        return self.filters[facet_id]
 
-
-FACET_GROUPS: tuple[str, ...] = (
-    "kind",
-    "focus",
-    "moderation",
-    "activity",
-    "format",
-    "language",
-    "cost",
-    "country",
-    "region",
-)
+    def set_values(self, facet_id: str, values: list[str]) -> None:
+        facet = FACET_BY_ID[facet_id]
+        if facet.query_field:
+            setattr(self, facet.query_field, list(values))
+        else:  # a new dict: a copy made by dataclasses.replace shares the old one
+            self.filters = {**self.filters, facet_id: list(values)}
 
 
 @dataclass(slots=True)

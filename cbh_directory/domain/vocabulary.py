@@ -27,30 +27,52 @@ class FocusTerm:
     explanation: str = ""
 
 
-KINDS: tuple[Term, ...] = (
-    Term("national_org", "National organization", "A national or international organization."),
-    Term("support_group", "Support group", "A community where families support each other."),
-    Term("financial_aid", "Financial aid & insurance help", "Money, insurance or benefits help."),
-    Term(
+@dataclass(frozen=True, slots=True)
+class Kind(Term):
+    """A resource kind: with a short label for narrow places (table columns, filter lists;
+    the full label is the tooltip), and whether it is a community of members, to which
+    moderation and member activity apply."""
+
+    short: str = ""
+    community: bool = False
+
+
+# Every kind is declared here and only here (docs/ARCHITECTURE.md: adding a kind).
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        "national_org",
+        "National organization",
+        "A national or international organization.",
+        "National org",
+    ),
+    Kind(
+        "support_group",
+        "Support group",
+        "A community where families support each other.",
+        "Support group",
+        community=True,
+    ),
+    Kind(
+        "financial_aid",
+        "Financial aid & insurance help",
+        "Money, insurance or benefits help.",
+        "Financial aid",
+    ),
+    Kind(
         "school_guide",
         "School & work accommodation guide",
         "Help with IEPs, Section 504 and accommodations at school or work.",
+        "School & work",
     ),
-    Term(
+    Kind(
         "clinical_finder",
         "Finding clinicians & studies",
         "Tools to find therapists, specialists, clinics or research studies.",
+        "Clinicians & studies",
     ),
 )
-
-# Short kind names for narrow places (table columns, filter lists); the full label is the tooltip.
-KIND_SHORT: dict[str, str] = {
-    "national_org": "National org",
-    "support_group": "Support group",
-    "financial_aid": "Financial aid",
-    "school_guide": "School & work",
-    "clinical_finder": "Clinicians & studies",
-}
+KIND_SHORT: dict[str, str] = {k.id: k.short for k in KINDS}
+COMMUNITY_KINDS = frozenset(k.id for k in KINDS if k.community)
 
 FOCUS_GROUPS: tuple[Term, ...] = (
     Term("gene", "Genes", "Groups for one specific genetic form."),
@@ -239,15 +261,6 @@ def focus_ancestors(term_id: str) -> list[str]:
         chain.append(parent)
         parent = FOCUS_BY_ID[parent].parent
     return chain
-
-
-def focus_descendants(term_id: str) -> list[str]:
-    """Return a focus term and every term below it in the vocabulary."""
-    found = [term_id]
-    for term in FOCUS_TERMS:
-        if term.id != term_id and term_id in focus_ancestors(term.id):
-            found.append(term.id)
-    return found
 
 
 def focus_with_ancestors(term_ids: Iterable[str]) -> set[str]:

@@ -3,35 +3,16 @@
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain.dataset import DatasetFile, version_key
 from ..domain.errors import DatasetError, ValidationError
 from ..domain.model import Resource
 from ..domain.validation import normalise_resource
 
 FORMAT_NAME = "cbh-directory"
 FORMAT_VERSION = 1
-_VERSION = re.compile(r"^\d+(\.\d+)*$")
-
-
-@dataclass(slots=True)
-class DatasetFile:
-    """A parsed app-JSON file: its version, release date and validated resources."""
-
-    version: str
-    released: str
-    resources: list[Resource]
-    licence: str = ""
-    rejected: list[tuple[int, str, str]] = field(default_factory=list)  # (index, field, reason)
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    if not _VERSION.match(version or ""):
-        raise DatasetError(f"bad dataset version {version!r}: use numbers such as 2026.11.24")
-    return tuple(int(part) for part in version.split("."))
 
 
 def parse_app_json(payload: Any, *, strict: bool = True) -> DatasetFile:

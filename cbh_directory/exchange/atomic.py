@@ -7,13 +7,9 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from ..domain.errors import CBHError
-
-
-class ExportError(CBHError):
-    """A file could not be written (no space, no permission, ...); nothing was left behind."""
+from ..domain.exports import ExportError
 
 
 @contextlib.contextmanager
@@ -42,7 +38,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
 @contextlib.contextmanager
 def atomic_writer(
     path: Path, *, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = None
-) -> Iterator[IO]:  # type: ignore[type-arg]
+) -> Iterator[IO[Any]]:
     """Yield a file to write; it replaces `path` only if the block finishes without error."""
     with atomic_path(path) as temp:
         kwargs = {} if "b" in mode else {"encoding": encoding, "newline": newline}

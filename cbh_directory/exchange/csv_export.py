@@ -3,69 +3,17 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from ..domain.model import LIST_FIELDS, Resource
+from ..domain.csv_safe import neutralise_cell
+from ..domain.exports import RESOURCE_COLUMNS, check_columns
+from ..domain.model import LIST_FIELDS
 from .atomic import atomic_writer
-from .csv_safe import neutralise_cell
 from .export_set import ExportEntry, ExportSet, progress_interval
 
 Progress = Callable[[int], None]
-
-# Every resource field, by its own name (so the file can be imported back), then extras.
-RESOURCE_COLUMNS: tuple[str, ...] = tuple(Resource.field_names())
-EXTRA_COLUMNS: tuple[str, ...] = ("distance_km", "distance_mi", "list_note", "added_at")
-CONTACT_COLUMNS: tuple[str, ...] = (
-    "name",
-    "kind",
-    "focus",
-    "phone",
-    "email",
-    "website",
-    "city",
-    "region",
-    "country",
-    "description",
-)
-COLUMN_LABELS: dict[str, str] = {
-    "id": "Id",
-    "name": "Name",
-    "kind": "Kind",
-    "alternate_names": "Also known as",
-    "focus": "Focus",
-    "tags": "Tags",
-    "description": "Description",
-    "moderation": "Moderation",
-    "moderation_note": "Moderation note",
-    "activity": "Member activity",
-    "activity_note": "Activity note",
-    "format": "Format",
-    "languages": "Languages",
-    "cost": "Cost",
-    "eligibility": "Who it is for",
-    "ages": "Ages",
-    "service_area": "Serves",
-    "country": "Country",
-    "region": "Region",
-    "city": "City",
-    "postal_code": "Postal code",
-    "address": "Address",
-    "latitude": "Latitude",
-    "longitude": "Longitude",
-    "website": "Website",
-    "email": "Email",
-    "phone": "Phone",
-    "sources": "Sources",
-    "last_verified": "Last verified",
-    "caveat": "Please note",
-    "status": "Status",
-    "distance_km": "Distance (km)",
-    "distance_mi": "Distance (miles)",
-    "list_note": "Note",
-    "added_at": "Added to list",
-}
 
 
 def default_columns(export: ExportSet) -> list[str]:
@@ -91,19 +39,6 @@ def cell(entry: ExportEntry, column: str) -> str:
     if column in LIST_FIELDS:
         return "; ".join(value)
     return "" if value is None else str(value)
-
-
-def check_columns(columns: Iterable[str]) -> list[str]:
-    chosen = list(dict.fromkeys(columns))
-    unknown = [c for c in chosen if c not in RESOURCE_COLUMNS and c not in EXTRA_COLUMNS]
-    if unknown:
-        from ..domain.errors import InputError
-
-        raise InputError(
-            f"unknown column {unknown[0]!r}; choose from: "
-            + ", ".join(RESOURCE_COLUMNS + EXTRA_COLUMNS)
-        )
-    return chosen
 
 
 def write_rows(

@@ -5,22 +5,19 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain import vocabulary as vocab
+from ..domain.csv_safe import FORMULA_PREFIXES
 from ..domain.errors import DatasetError, ValidationError
+from ..domain.exports import COLUMN_LABELS
+from ..domain.imports import IGNORE, CountryLookup, CsvTable, ParsedImport, Rejection
 from ..domain.model import LIST_FIELDS, Resource
 from ..domain.validation import normalise_resource, slugify
-from .csv_export import COLUMN_LABELS
-from .csv_safe import FORMULA_PREFIXES
-from .import_types import ParsedImport, Rejection
 from .text_files import decode_text
 
 MAX_CELL = 1_000_000
 MAX_ROWS = 500_000
-IGNORE = ""
 FIELDS: tuple[str, ...] = tuple(Resource.field_names())
 
 # Other names people give the columns, normalised (lower case, letters and digits only).
@@ -68,8 +65,6 @@ SYNONYMS: dict[str, str] = {
     "pleasenote": "caveat",
 }
 
-CountryLookup = Callable[[str], str | None]
-
 
 def _key(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
@@ -101,14 +96,6 @@ def guess_mapping(headers: list[str]) -> dict[str, str]:
 def header_key(headers: list[str]) -> str:
     """Identifies a set of headers, so a mapping the user chose can be remembered for it."""
     return hashlib.sha1("\n".join(h.strip().casefold() for h in headers).encode()).hexdigest()[:16]
-
-
-@dataclass(slots=True)
-class CsvTable:
-    source: str
-    headers: list[str]
-    rows: list[tuple[int, list[str]]]  # (line number, cells)
-    encoding: str
 
 
 def read_table(path: Path) -> CsvTable:

@@ -45,10 +45,6 @@ class ExportSet:
     def has_distances(self) -> bool:
         return any(e.distance_km is not None for e in self.entries)
 
-    @property
-    def has_notes(self) -> bool:
-        return bool(self.list_name) or any(e.note for e in self.entries)
-
     def country(self, code: str) -> str:
         return self.country_names.get(code, code)
 

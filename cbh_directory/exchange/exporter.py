@@ -5,51 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
-from ..domain.errors import CBHError, InputError
+from ..domain.errors import InputError
+from ..domain.exports import ExportCancelled, ExportError, ExportOptions, PdfRenderer, format_for
 from .appjson import FORMAT_NAME, FORMAT_VERSION
-from .atomic import write_text_atomic
+from .atomic import atomic_path, write_text_atomic
 from .csv_export import write_csv
 from .export_set import ExportSet
 from .handout import handout, write_html
 from .vcard import write_vcards
 
-FORMATS = {
-    ".csv": "csv",
-    ".vcf": "vcard",
-    ".pdf": "pdf",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-}
-
-
-class ExportCancelled(CBHError):
-    """The user cancelled; no file was written."""
-
-
-@dataclass(slots=True)
-class ExportOptions:
-    columns: list[str] | None = None  # CSV only; None: every field
-    excel: bool = False  # CSV only: byte-order mark and CRLF
-    paper: str = "letter"  # PDF only: letter or a4
-
-
 Progress = Callable[[int, int], None]  # done, total
 Cancelled = Callable[[], bool]
-
-
-def format_for(path: Path) -> str:
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(
-            f"cannot tell the format from {path.name!r}: use a name ending in "
-            + ", ".join(sorted(set(FORMATS) - {".htm"}))
-        )
-    return fmt
 
 
 def export(
@@ -59,8 +28,12 @@ def export(
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    pdf_renderer: PdfRenderer | None = None,
 ) -> str:
-    """Write the file atomically; returns a one-line summary. Cancelling writes nothing."""
+    """Write the file atomically; returns a one-line summary. Cancelling writes nothing.
+
+    A PDF needs `pdf_renderer` (the Qt one in ui/handout_pdf.py, handed in by the caller).
+    """
     options = options or ExportOptions()
     fmt = format_for(path)
     total = len(export_set.entries)
@@ -83,14 +56,19 @@ def export(
         step(total)
         write_text_atomic(path, text)
     else:
-        from .pdf import write_pdf
-
-        pages = write_pdf(
-            path,
-            handout(export_set),
-            paper=options.paper,
-            progress=lambda share: step(round(share * total)),
-        )
+        if pdf_renderer is None:
+            raise InputError("PDF handouts need the Qt renderer; none was given")
+        with atomic_path(path) as temp:
+            pages = pdf_renderer(
+                temp,
+                handout(export_set),
+                paper=options.paper,
+                progress=lambda share: step(round(share * total)),
+            )
+            if pages == 0:
+                raise ExportError(
+                    f"cannot write {path}: the PDF came out empty (is the disk full?)"
+                )
         # The file is in place: from here on it is done, whatever Cancel says.
         return f"Wrote {_count(total)} on {pages} {'page' if pages == 1 else 'pages'} to {path}"
     return f"Wrote {_count(total)} to {path}"

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain import describe
 from ..domain import vocabulary as vocab
+from ..domain.handout import Handout
 from ..domain.phones import tel_uri
 from ..domain.validation import EMAIL_PATTERN, is_web_url
 from .atomic import atomic_writer
@@ -26,26 +26,6 @@ DISCLAIMER = (
     "confirm before you rely on them. Made with CBH Directory, an offline directory of support "
     "resources for families of children with cerebellar hypoplasia and related conditions."
 )
-
-STYLE = """
-body { font-family: 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif; font-size: 10.5pt;
-       color: #1a1a1a; line-height: 1.35; }
-h1 { font-size: 18pt; margin: 0 0 4pt 0; }
-h2 { font-size: 13pt; margin: 14pt 0 4pt 0; color: #1d4f73; border-bottom: 1px solid #9ab; }
-h3 { font-size: 11.5pt; margin: 10pt 0 2pt 0; }
-p { margin: 2pt 0; }
-.meta { color: #444; }
-.criteria { color: #333; font-style: italic; }
-.kind { color: #444; }
-.label { font-weight: bold; }
-.caveat { color: #6b4200; }
-.note { background-color: #f3f6fa; }
-.gone { color: #8a0000; }
-.disclaimer { color: #555; font-size: 8.5pt; margin-top: 16pt; }
-a { color: #0b4f8a; }
-@page { margin: 18mm 15mm;
-        @bottom-center { content: "Page " counter(page) " of " counter(pages); } }
-"""
 
 
 def _e(text: str) -> str:
@@ -104,7 +84,7 @@ def entry_html(entry: ExportEntry, export: ExportSet) -> str:
         parts.append(f"<p>{_e(r.description)}</p>")
     for line in contact_lines(entry):
         parts.append(f"<p>{line}</p>")
-    if r.kind == "support_group" or r.moderation != "unknown" or r.activity != "unknown":
+    if r.kind in vocab.COMMUNITY_KINDS or r.moderation != "unknown" or r.activity != "unknown":
         parts.append(
             f'<p><span class="label">Moderation:</span> {_e(describe.moderation_text(r))}</p>'
         )
@@ -122,33 +102,6 @@ def entry_html(entry: ExportEntry, export: ExportSet) -> str:
     verified = r.last_verified or "never"
     parts.append(f'<p class="meta">Last checked: {_e(verified)}</p>')
     return "\n".join(parts)
-
-
-@dataclass(slots=True)
-class Handout:
-    """The handout in pieces: its title block, one piece per heading or entry, its ending.
-    A PDF is laid out a few pieces at a time, so a handout of thousands stays small in memory."""
-
-    title: str
-    head: list[str]
-    blocks: list[str]
-    tail: list[str]
-
-    def page_html(self, body: list[str]) -> str:
-        """A complete HTML document around some of the pieces."""
-        return "\n".join(
-            [
-                "<!DOCTYPE html>",
-                '<html lang="en"><head><meta charset="utf-8">',
-                f"<title>{_e(self.title)}</title>",
-                f"<style>{STYLE}</style></head><body>",
-                *body,
-                "</body></html>",
-            ]
-        )
-
-    def html(self) -> str:
-        return self.page_html(self.head + self.blocks + self.tail) + "\n"
 
 
 def handout_html(export: ExportSet, *, progress: Progress | None = None) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..domain import vocabulary as vocab
 from ..domain.errors import DatasetError, InputError, ValidationError
+from ..domain.imports import ParsedImport, Rejection
 from ..domain.validation import (
     COUNTRY_PATTERN,
     EMAIL_PATTERN,
@@ -31,7 +32,6 @@ from .hsds_read_fields import (
 )
 from .hsds_read_tables import RawPackage, Table, load_package
 from .hsds_read_terms import TermMeaning, classify, own_code, own_taxonomy_ids
-from .import_types import ParsedImport, Rejection
 
 # Columns without which a table cannot be joined (or, for services, imported at all).
 REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {

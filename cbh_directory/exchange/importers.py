@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import DatasetError
+from ..domain.imports import CsvTable, ImportOptions, ParsedImport, Rejection
 from .appjson import parse_app_json
-from .csv_import import CountryLookup, guess_mapping, parse_rows, read_table
-from .import_types import ParsedImport, Rejection
+from .csv_import import guess_mapping, parse_rows, read_table
 from .text_files import decode_text
 
 MAX_JSON_BYTES = 200 * 1024 * 1024
-
-
-@dataclass(slots=True)
-class ImportOptions:
-    csv_mapping: dict[str, str] | None = None  # header -> field; None: guessed
-    default_kind: str = "national_org"
-    default_country: str = "US"
-    country: CountryLookup | None = None  # "United States" -> "US"
 
 
 def import_kind(path: Path) -> str:
@@ -36,7 +27,10 @@ def import_kind(path: Path) -> str:
     )
 
 
-def read_import(path: Path, options: ImportOptions | None = None) -> ParsedImport:
+def read_import(
+    path: Path, options: ImportOptions | None = None, *, table: CsvTable | None = None
+) -> ParsedImport:
+    """Read and validate a file; a CSV `table` already read from `path` is used as it is."""
     options = options or ImportOptions()
     if not path.exists():
         raise DatasetError(f"no such file or folder: {path}")
@@ -49,7 +43,7 @@ def read_import(path: Path, options: ImportOptions | None = None) -> ParsedImpor
         )
     if kind == "json":
         return read_json_import(path)
-    table = read_table(path)
+    table = table or read_table(path)
     mapping = options.csv_mapping or guess_mapping(table.headers)
     return parse_rows(table, mapping, default_kind=options.default_kind, country=options.country)
 

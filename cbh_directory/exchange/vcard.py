@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain import describe
+from ..domain import vocabulary as vocab
 from ..domain.phones import tel_uri
 from ..domain.validation import is_web_url
 from .atomic import atomic_writer
@@ -87,7 +88,7 @@ def _note(entry: ExportEntry) -> str:
         gone = "No longer in the CBH Directory; these are the last known details."
         return "\n".join(p for p in (gone, f"Your note: {entry.note}" if entry.note else "") if p)
     parts = [r.description]
-    if r.kind == "support_group" or r.moderation != "unknown":
+    if r.kind in vocab.COMMUNITY_KINDS or r.moderation != "unknown":
         parts.append("Moderation: " + describe.moderation_text(r))
         parts.append("Member activity: " + describe.activity_text(r))
     if r.caveat:

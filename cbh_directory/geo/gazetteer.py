@@ -11,14 +11,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-
-import sqlite_utils
+from typing import Protocol
 
 from ..domain.errors import InputError, PlaceNotFoundError
 from ..domain.model import Place
 from ..paths import gazetteer_dir
-from ..store.database import write_transaction
-from ..store.metadata import get_meta, set_meta
 
 # A ZIP code alone, or leading a label such as "43215 Columbus, OH, United States".
 _POSTAL = re.compile(r"^\s*(\d{5})(?:-\d{4})?(?:\s*$|\s+\D)")
@@ -29,12 +26,6 @@ _WORD_FORMS = (
     (re.compile(r"\bft\b"), "fort"),
     (re.compile(r"\bmc "), "mc"),
 )
-_PLACE_SQL = """
-SELECT p.kind, p.name, p.region_code, p.region_name, p.country_code,
-       coalesce(c.name, p.country_code) AS country_name, p.postal_code,
-       p.latitude, p.longitude, p.population
-FROM places p LEFT JOIN countries c ON c.code = p.country_code
-"""
 MAX_LOOKUP_LENGTH = 200
 
 
@@ -63,51 +54,42 @@ def gazetteer_checksum(folder: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-def ensure_gazetteer(db: sqlite_utils.Database, folder: Path | None = None) -> bool:
-    """Load the bundled gazetteer into the places tables unless this version is already there."""
+@dataclass(slots=True)
+class GazetteerFiles:
+    """The bundled gazetteer read from its files, as rows for the places tables."""
+
+    checksum: str
+    countries: list[tuple[str, str, str, str]]
+    regions: list[tuple[str, str, str]]
+    places: list[tuple[str, str, str, str, str, str, str, float, float, int]]
+
+
+def read_gazetteer(folder: Path | None = None) -> GazetteerFiles:
+    """Read the bundled places, countries and regions (search names made here)."""
     folder = folder or gazetteer_dir()
-    checksum = gazetteer_checksum(folder)
-    if get_meta(db, "gazetteer_sha256") == checksum:
-        return False
     countries = _read_tsv((folder / "countries.tsv").read_bytes())
     regions = _read_tsv((folder / "regions.tsv").read_bytes())
     places = _read_tsv(gzip.decompress((folder / "places.tsv.gz").read_bytes()))
-    with write_transaction(db):
-        if get_meta(db, "gazetteer_sha256") == checksum:  # another process loaded it meanwhile
-            return False
-        db.conn.execute("DELETE FROM places")
-        db.conn.execute("DELETE FROM regions")
-        db.conn.execute("DELETE FROM countries")
-        db.conn.executemany(
-            "INSERT INTO countries (code, name, iso3, aliases) VALUES (?, ?, ?, ?)",
-            [(c["code"], c["name"], c["iso3"], c["aliases"]) for c in countries],
-        )
-        db.conn.executemany(
-            "INSERT INTO regions (country_code, code, name) VALUES (?, ?, ?)",
-            [(r["country_code"], r["code"], r["name"]) for r in regions],
-        )
-        db.conn.executemany(
-            "INSERT INTO places (kind, name, search_name, region_code, region_name, country_code,"
-            " postal_code, latitude, longitude, population) VALUES (?,?,?,?,?,?,?,?,?,?)",
+    return GazetteerFiles(
+        checksum=gazetteer_checksum(folder),
+        countries=[(c["code"], c["name"], c["iso3"], c["aliases"]) for c in countries],
+        regions=[(r["country_code"], r["code"], r["name"]) for r in regions],
+        places=[
             (
-                (
-                    p["kind"],
-                    p["name"],
-                    search_key(p["name"]),
-                    p["region_code"],
-                    p["region_name"],
-                    p["country_code"],
-                    p["postal_code"],
-                    float(p["latitude"]),
-                    float(p["longitude"]),
-                    int(p["population"] or 0),
-                )
-                for p in places
-            ),
-        )
-        set_meta(db, "gazetteer_sha256", checksum)
-        set_meta(db, "gazetteer_places", str(len(places)))
-    return True
+                p["kind"],
+                p["name"],
+                search_key(p["name"]),
+                p["region_code"],
+                p["region_name"],
+                p["country_code"],
+                p["postal_code"],
+                float(p["latitude"]),
+                float(p["longitude"]),
+                int(p["population"] or 0),
+            )
+            for p in places
+        ],
+    )
 
 
 # ---------------------------------------------------------------- lookup
@@ -121,11 +103,23 @@ class _Qualifier:
     region: str | None = None
 
 
-class Gazetteer:
-    """Resolves place text against the places tables of one database connection."""
+class PlaceSource(Protocol):
+    """The place queries a Gazetteer asks (store.places.PlaceTable answers them from SQL)."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
+    def countries(self) -> list[tuple[str, str, str, str]]: ...
+    def regions(self) -> list[tuple[str, str, str]]: ...
+    def by_postal_code(self, code: str, limit: int = 50) -> list[Place]: ...
+    def postal_codes_between(self, low: str, high: str, limit: int) -> list[Place]: ...
+    def named(self, kind: str, key: str, limit: int = 50) -> list[Place]: ...
+    def cities_starting(self, key: str, limit: int) -> list[Place]: ...
+    def search_names_starting(self, first: str) -> list[str]: ...
+
+
+class Gazetteer:
+    """Resolves place text against the places of one database connection."""
+
+    def __init__(self, source: PlaceSource) -> None:
+        self.source = source
         self._countries: dict[str, str] | None = None
         self._names: dict[str, str] | None = None
         self._regions: dict[str, list[tuple[str, str]]] | None = None
@@ -135,9 +129,7 @@ class Gazetteer:
     def _country_keys(self) -> dict[str, str]:
         if self._countries is None:
             keys: dict[str, str] = {}
-            for code, name, iso3, aliases in self.db.execute(
-                "SELECT code, name, iso3, aliases FROM countries"
-            ):
+            for code, name, iso3, aliases in self.source.countries():
                 for alias in [name, iso3, *aliases.split(";")]:
                     if alias:
                         keys.setdefault(search_key(alias), code)
@@ -148,9 +140,7 @@ class Gazetteer:
     def _region_keys(self) -> dict[str, list[tuple[str, str]]]:
         if self._regions is None:
             keys: dict[str, list[tuple[str, str]]] = {}
-            for country, code, name in self.db.execute(
-                "SELECT country_code, code, name FROM regions"
-            ):
+            for country, code, name in self.source.regions():
                 for alias in (code, name):
                     keys.setdefault(search_key(alias), []).append((country, code))
             self._regions = keys
@@ -163,7 +153,7 @@ class Gazetteer:
     def country_names(self) -> dict[str, str]:
         """Every country's name by code, read once per connection."""
         if self._names is None:
-            self._names = {c: n for c, n in self.db.execute("SELECT code, name FROM countries")}
+            self._names = {code: name for code, name, _, _ in self.source.countries()}
         return self._names
 
     def country_name(self, code: str) -> str:
@@ -181,32 +171,13 @@ class Gazetteer:
 
     # -- queries
 
-    def _rows(self, where: str, params: list[object], limit: int = 50) -> list[Place]:
-        sql = f"{_PLACE_SQL} WHERE {where} ORDER BY p.population DESC, p.name LIMIT {int(limit)}"
-        return [
-            Place(
-                name=row["name"],
-                region_code=row["region_code"],
-                region_name=row["region_name"],
-                country_code=row["country_code"],
-                country_name=row["country_name"],
-                postal_code=row["postal_code"],
-                latitude=row["latitude"],
-                longitude=row["longitude"],
-                population=row["population"],
-                kind=row["kind"],
-            )
-            for row in self.db.query(sql, params)
-        ]
-
     def by_postal_code(self, code: str) -> list[Place]:
-        # "<> ''" lets SQLite use the partial index on postal codes.
-        return self._rows("p.postal_code = ? AND p.postal_code <> ''", [code])
+        return self.source.by_postal_code(code)
 
     def by_name(self, key: str) -> list[Place]:
         """Cities named `key` (by population), then towns known only from their ZIP codes."""
-        cities = self._rows("p.kind = 'city' AND p.search_name = ?", [key])
-        postal = self._rows("p.kind = 'postal' AND p.search_name = ?", [key], limit=2000)
+        cities = self.source.named("city", key)
+        postal = self.source.named("postal", key, limit=2000)
         seen = {(p.country_code, p.region_code, search_key(p.name)) for p in cities}
         # GeoNames files Puerto Rico etc. as countries; ZIP rows file them as US regions.
         seen |= {("US", p.country_code, search_key(p.name)) for p in cities}
@@ -257,16 +228,8 @@ class Gazetteer:
             return []
         postal = re.match(r"^\d{3,5}$", key)
         if postal:
-            return self._rows(
-                "p.postal_code >= ? AND p.postal_code < ? AND p.postal_code <> ''",
-                [key, key + ":"],
-                limit,
-            )
-        places = self._rows(
-            "p.kind = 'city' AND p.search_name >= ? AND p.search_name < ?",
-            [key, key + "\x7f"],
-            limit,
-        )
+            return self.source.postal_codes_between(key, key + ":", limit)
+        places = self.source.cities_starting(key, limit)
         if len(places) < limit:
             places += self.by_name(key)[: limit - len(places)]
         unique: dict[str, Place] = {}
@@ -280,14 +243,7 @@ class Gazetteer:
         key = search_key(name)
         if not key:
             return []
-        names = [
-            row[0]
-            for row in self.db.execute(
-                "SELECT DISTINCT search_name FROM places "
-                "WHERE search_name >= ? AND search_name < ?",
-                [key[0], key[0] + "\x7f"],
-            )
-        ]
+        names = self.source.search_names_starting(key[0])
         close = difflib.get_close_matches(key, names, n=limit, cutoff=0.75)
         labels: list[str] = []
         for match in close:
@@ -297,11 +253,7 @@ class Gazetteer:
         return labels[:limit]
 
     def _nearby_postal_codes(self, code: str) -> list[str]:
-        rows = self._rows(
-            "p.postal_code >= ? AND p.postal_code < ? AND p.postal_code <> ''",
-            [code[:3], code[:3] + ":"],
-            3,
-        )
+        rows = self.source.postal_codes_between(code[:3], code[:3] + ":", 3)
         return [_short_label(p) for p in rows]
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import DatasetError
-from ..exchange.import_types import ParsedImport
-from ..exchange.importers import ImportOptions, import_kind, read_import
+from ..domain.imports import ImportOptions, ParsedImport
+from ..exchange.importers import import_kind, read_import
 from .db import Conn
 from .writer import Writer, WriteReport
 

@@ -9,17 +9,19 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..domain.dataset import MergeReport, version_key
 from ..domain.errors import DatabaseError
 from ..domain.model import Facets, Place, Resource, SearchPage, SearchQuery
-from ..exchange.appjson import dataset_header, read_app_json, version_key
-from ..geo.gazetteer import Gazetteer, ensure_gazetteer, locate
+from ..exchange.appjson import dataset_header, read_app_json
+from ..geo.gazetteer import Gazetteer, gazetteer_checksum, locate, read_gazetteer
 from ..paths import cache_dir, dataset_file, default_db_path
 from ..store import lists
 from ..store.database import open_database
-from ..store.dataset import MergeReport, merge_dataset
+from ..store.dataset import merge_dataset
 from ..store.facets import count_facets
 from ..store.metadata import get_meta
 from ..store.migrations import apply_migrations
+from ..store.places import PlaceTable, load_places, loaded_checksum
 from ..store.resources import count_resources, get_resource
 from ..store.search import SearchEngine
 from ..store.vocabulary_table import sync_focus_terms
@@ -52,7 +54,7 @@ class Directory(ListsService, EditingService, ExportService, ImportService):
         self.db = db
         self.path = path
         self.engine = SearchEngine(db, saved_index_path(path) if path is not None else None)
-        self.gazetteer = Gazetteer(db)
+        self.gazetteer = Gazetteer(PlaceTable(db))
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, prepare: bool = True) -> Directory:
@@ -81,11 +83,18 @@ class Directory(ListsService, EditingService, ExportService, ImportService):
             report.backup = self.backup("before-upgrade")
 
         report.migrations = apply_migrations(self.db, before_upgrade=backup_first)
-        report.gazetteer_loaded = ensure_gazetteer(self.db)
+        report.gazetteer_loaded = self.load_gazetteer()
         sync_focus_terms(self.db)
         lists.ensure_bookmarks(self.db)
         report.merge = self.merge_bundled_dataset(dataset)
         return report
+
+    def load_gazetteer(self, folder: Path | None = None) -> bool:
+        """Load the bundled places into the database unless this version is already there."""
+        if loaded_checksum(self.db) == gazetteer_checksum(folder):
+            return False
+        files = read_gazetteer(folder)
+        return load_places(self.db, files.checksum, files.countries, files.regions, files.places)
 
     def merge_bundled_dataset(
         self, path: Path | None = None, *, force: bool = False
@@ -140,3 +149,7 @@ class Directory(ListsService, EditingService, ExportService, ImportService):
 
     def complete_place(self, prefix: str, limit: int = 12) -> list[Place]:
         return self.gazetteer.complete(prefix, limit)
+
+    def country_name(self, code: str) -> str:
+        """'GB' -> 'United Kingdom' (the code itself when unknown)."""
+        return self.gazetteer.country_name(code)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..domain import describe
+from ..domain.exports import ExportOptions, PdfRenderer, format_for
+from ..domain.handout import Handout
 from ..domain.model import Hit, SearchQuery
 from ..exchange.export_set import ExportEntry, ExportSet
+from ..exchange.exporter import export
+from ..exchange.handout import handout
 from ..store.lists import get_list
 from ..store.resources import get_resource
 from .base import ServiceBase
@@ -25,6 +29,51 @@ class ExportService(ServiceBase):
         names = {code: self.gazetteer.country_name(code) for code in codes}
         write_hsds(path, resources, country_names=names)
         return len(resources)
+
+    def export_file(
+        self,
+        path: Path,
+        query: SearchQuery | None = None,
+        *,
+        list_id: int | None = None,
+        resource_ids: list[str] | None = None,
+        title: str | None = None,
+        units: str = "mi",
+        options: ExportOptions | None = None,
+        pdf_renderer: PdfRenderer | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> str:
+        """Write a search's results, a list or chosen resources to `path`, in the format its
+        name asks for (a PDF needs `pdf_renderer`); returns a one-line summary. Cancelling
+        (`cancelled` turning true) raises ExportCancelled and writes nothing."""
+        format_for(path)  # an unknown ending fails before the search
+        chosen = self.export_set(
+            query, list_id=list_id, resource_ids=resource_ids, title=title, units=units
+        )
+        return export(
+            path,
+            chosen,
+            options,
+            progress=progress,
+            cancelled=cancelled,
+            pdf_renderer=pdf_renderer,
+        )
+
+    def handout(
+        self,
+        query: SearchQuery | None = None,
+        *,
+        list_id: int | None = None,
+        resource_ids: list[str] | None = None,
+        title: str | None = None,
+        units: str = "mi",
+    ) -> Handout:
+        """The handout for printing, from the same choices as export_file."""
+        chosen = self.export_set(
+            query, list_id=list_id, resource_ids=resource_ids, title=title, units=units
+        )
+        return handout(chosen)
 
     def iter_hits(self, query: SearchQuery, batch: int = 2000) -> Iterator[Hit]:
         """Every hit of the query, in order, fetched a batch at a time."""

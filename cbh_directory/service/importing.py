@@ -6,11 +6,12 @@ import dataclasses
 import json
 from pathlib import Path
 
+from ..domain.imports import CsvTable, ImportOptions, ImportPreview
 from ..domain.model import Place, Resource
 from ..exchange.csv_import import guess_mapping, header_key, read_table
-from ..exchange.importers import ImportOptions, import_kind, read_import
+from ..exchange.importers import import_kind, read_import
 from ..geo.gazetteer import locate
-from ..store.importer import ImportPreview, apply_import, plan_import
+from ..store.importer import apply_import, plan_import
 from ..store.metadata import get_meta, set_meta
 from .bulk import collector_paused
 from .maintenance import MaintenanceService
@@ -22,6 +23,16 @@ class ImportService(MaintenanceService):
     def country_code_for(self, text: str) -> str | None:
         """'United States', 'usa' or 'US' -> 'US' (None when unknown)."""
         return self.gazetteer.country_code(text)
+
+    @staticmethod
+    def import_kind(path: Path) -> str:
+        """How a file would be imported: "csv", "json" or "hsds" (InputError if none)."""
+        return import_kind(path)
+
+    @staticmethod
+    def read_csv(path: Path) -> CsvTable:
+        """A CSV file's headers and rows, for choosing the column mapping."""
+        return read_table(path)
 
     def csv_headers(self, path: Path) -> list[str]:
         return read_table(path).headers
@@ -38,15 +49,20 @@ class ImportService(MaintenanceService):
     def remember_csv_mapping(self, mapping: dict[str, str]) -> None:
         set_meta(self.db, f"csv_mapping:{header_key(list(mapping))}", json.dumps(mapping))
 
-    def preview_import(self, path: Path, options: ImportOptions | None = None) -> ImportPreview:
-        """Read the file and compare it with the directory. Writes nothing."""
+    def preview_import(
+        self, path: Path, options: ImportOptions | None = None, *, table: CsvTable | None = None
+    ) -> ImportPreview:
+        """Read the file and compare it with the directory. Writes nothing. A CSV file
+        already read (`table`, from read_csv) is not read again."""
         options = options or ImportOptions()
         if options.country is None:
             options.country = self.country_code_for
-        if import_kind(path) == "csv" and options.csv_mapping is None:
-            options.csv_mapping = self.csv_mapping(read_table(path).headers)
+        if import_kind(path) == "csv":
+            table = table or read_table(path)
+            if options.csv_mapping is None:
+                options.csv_mapping = self.csv_mapping(table.headers)
         with collector_paused():
-            parsed = read_import(path, options)
+            parsed = read_import(path, options, table=table)
             located = self._locate_missing(parsed.resources)
             if located:
                 parsed.notes.append(

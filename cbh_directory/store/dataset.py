@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import sqlite_utils
 
+from ..domain.dataset import DatasetFile, MergeReport, version_key
 from ..domain.model import Resource
-from ..exchange.appjson import DatasetFile, version_key
 from .database import now_iso, write_transaction
 from .metadata import get_meta, set_meta
 from .resources import (
@@ -28,30 +28,6 @@ from .resources import (
 )
 
 Geocoder = Callable[[Resource], tuple[float, float] | None]
-
-
-@dataclass(slots=True)
-class MergeReport:
-    """What a dataset merge did."""
-
-    version: str
-    previous_version: str | None
-    applied: bool = False
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    removed: list[str] = field(default_factory=list)
-    kept_local: list[str] = field(default_factory=list)  # left the dataset but edited locally
-    conflicts: list[str] = field(default_factory=list)  # id already used by a local resource
-
-    def summary(self) -> str:
-        if not self.applied:
-            return f"dataset {self.previous_version} is current"
-        return (
-            f"dataset {self.previous_version or '(none)'} -> {self.version}: "
-            f"{len(self.added)} added, {len(self.updated)} updated, {self.unchanged} unchanged, "
-            f"{len(self.removed)} removed"
-        )
 
 
 def local_edits(db: sqlite_utils.Database) -> dict[str, dict[str, object]]:

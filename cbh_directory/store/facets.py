@@ -6,35 +6,19 @@ a value never hides its siblings. Every vocabulary value is listed, zero or not.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 
-from ..domain import vocabulary as vocab
-from ..domain.model import FACET_GROUPS, Facets, FacetValue, SearchQuery
-from .search import CODED_GROUPS, Evaluation, SearchEngine
-
-INTERNATIONAL = "International / not stated"
-_TERMS: dict[str, tuple[vocab.Term, ...]] = {
-    "kind": vocab.KINDS,
-    "moderation": vocab.MODERATION,
-    "activity": vocab.ACTIVITY,
-    "format": vocab.FORMATS,
-    "cost": vocab.COSTS,
-}
+from ..domain.facets import FACETS, INTERNATIONAL, Facet
+from ..domain.model import Facets, FacetValue, SearchQuery
+from .search import Evaluation, SearchEngine
 
 
 def count_facets(
-    engine: SearchEngine,
-    q: SearchQuery,
-    groups: Iterable[str] = FACET_GROUPS,
-    country_names: dict[str, str] | None = None,
+    engine: SearchEngine, q: SearchQuery, country_names: dict[str, str] | None = None
 ) -> Facets:
+    """The counts of every facet in domain/facets.py, in its order."""
     evaluation = engine.evaluate(q)
-    facets: Facets = {}
-    for group in groups:
-        facets[group] = _count(group, evaluation, q, country_names or {})
-    return facets
+    return {facet.id: _count(facet, evaluation, q, country_names or {}) for facet in FACETS}
 
 
 _BYTE_BITS = ((np.arange(256)[:, None] >> np.arange(8)) & 1).astype(np.int64)  # [byte, bit]
@@ -57,44 +41,39 @@ def _bits(values: np.ndarray, size: int) -> np.ndarray:
 
 
 def _count(
-    group: str, evaluation: Evaluation, q: SearchQuery, names: dict[str, str]
+    facet: Facet, evaluation: Evaluation, q: SearchQuery, names: dict[str, str]
 ) -> list[FacetValue]:
     ix = evaluation.index
-    mask = evaluation.selected(skip=group)
-    if group in CODED_GROUPS:
-        column, ids = CODED_GROUPS[group]
-        codes = getattr(ix, column)[mask]
-        counts = np.bincount(codes[codes >= 0], minlength=len(ids))
-        return [FacetValue(t.id, t.label, int(counts[n])) for n, t in enumerate(_TERMS[group])]
-    if group == "focus":
-        counts = _bits(ix.focus[mask], len(vocab.FOCUS_TERMS))
+    mask = evaluation.selected(skip=facet.id)
+    values = ix.values[facet.id]
+    if facet.multi:
+        counted = _bits(ix.bits[facet.id][mask], len(values))
+    else:
+        codes = ix.codes[facet.id][mask]
+        counted = np.bincount(codes[codes >= 0], minlength=len(values))
+    if facet.terms:  # every term of the vocabulary, in its order, zero or not
         return [
-            FacetValue(t.id, t.label, int(counts[n]), t.group)
-            for n, t in enumerate(vocab.FOCUS_TERMS)
+            FacetValue(t.id, t.label, int(counted[n]), getattr(t, "group", ""))
+            for n, t in enumerate(facet.terms)
         ]
-    if group == "language":
-        counts = _bits(ix.languages[mask], len(ix.language_codes))
-        by_code = {code: int(counts[n]) for n, code in enumerate(ix.language_codes)}
-        values = sorted(set(ix.language_codes) | set(q.languages), key=vocab.language_label)
-        return [FacetValue(v, vocab.language_label(v), by_code.get(v, 0)) for v in values]
-    if group == "country":
-        codes = ix.country[mask]
-        counts = np.bincount(codes[codes >= 0], minlength=len(ix.countries))
-        by_code = {code: int(counts[n]) for n, code in enumerate(ix.countries)}
-        known = set(ix.countries) | set(q.countries)
-        label = {code: (names.get(code) or code or INTERNATIONAL) for code in known}
-        ordered = sorted(known, key=lambda code: (code == "", label[code]))
-        return [FacetValue(code, label[code], by_code.get(code, 0)) for code in ordered]
-    if group == "region":
-        codes = ix.region[mask]
-        counts = np.bincount(codes[codes >= 0], minlength=len(ix.regions))
-        values = [
-            FacetValue(value, name, int(count), country)
-            for (value, name, country), count in zip(
-                ix.region_parts(), counts.tolist(), strict=True
+    chosen = q.filter_values()[facet.id]
+    if facet.qualified_by:
+        # The index keeps them sorted by qualifier, then name; chosen ones not in the data last.
+        found = [
+            FacetValue(value, name, int(count), qualifier)
+            for (value, name, qualifier), count in zip(
+                ix.parts(facet.id), counted.tolist(), strict=True
             )
-        ]  # the index keeps them sorted by country, then name
-        for extra in sorted(set(q.regions) - set(ix.regions)):
-            values.append(FacetValue(extra, extra.partition("/")[2], 0, extra.partition("/")[0]))
-        return values
-    raise ValueError(f"unknown facet group {group!r}")
+        ]
+        for extra in sorted(set(chosen) - set(values)):
+            qualifier, _, name = extra.partition("/")
+            found.append(FacetValue(extra, name, 0, qualifier))
+        return found
+    by_value = {value: int(counted[n]) for n, value in enumerate(values)}
+    known = set(values) | set(chosen)
+    if facet.place_names:
+        label = {code: names.get(code) or code or INTERNATIONAL for code in known}
+    else:
+        label = {value: facet.value_label(value) for value in known}
+    ordered = sorted(known, key=lambda value: (value == "", label[value]))
+    return [FacetValue(value, label[value], by_value.get(value, 0)) for value in ordered]

@@ -41,7 +41,8 @@ def fts_query(text: str, *, prefix_last: bool = True) -> str | None:
     last_text, last_is_phrase = terms[-1]
     # A single letter as a prefix would match nearly everything: it is searched as a word.
     # The index splits words at punctuation, so in "Friedreich's" the prefix would be "s".
-    long_enough = len(_LAST_RUN.search(last_text + " ").group(1)) >= 2
+    last_run = _LAST_RUN.search(last_text + " ")
+    long_enough = last_run is not None and len(last_run.group(1)) >= 2
     if prefix_last and long_enough and not last_is_phrase and not cleaned.rstrip().endswith('"'):
         parts[-1] = _quote(last_text) + "*"
     return " ".join(parts)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from typing import Any
 
 import sqlite_utils
 
+from ..domain.imports import FieldChange, ImportPreview, ParsedImport
 from ..domain.model import Resource
-from ..exchange.import_types import ParsedImport, Rejection
 from .database import now_iso, write_transaction
 from .resources import (
     country_names,
@@ -21,57 +21,6 @@ from .resources import (
 
 # Fields compared for "changed"; coordinates are compared rounded (imports round-trip text).
 COMPARED = tuple(f.name for f in fields(Resource) if f.name != "id")
-
-
-@dataclass(frozen=True, slots=True)
-class FieldChange:
-    field: str
-    old: Any
-    new: Any
-
-
-@dataclass(slots=True)
-class ImportPreview:
-    """What an import would do, field by field; `apply_import` does exactly this."""
-
-    source: str
-    kind: str
-    new: list[Resource] = field(default_factory=list)
-    changed: list[tuple[Resource, list[FieldChange]]] = field(default_factory=list)
-    unchanged: int = 0
-    rejected: list[Rejection] = field(default_factory=list)
-    # (id, field, incoming value): fields edited here, which keep the local value
-    kept_local: list[tuple[str, str, Any]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    origin: str = "imported"
-
-    @property
-    def has_changes(self) -> bool:
-        """Anything to write: resources, or the source's values beside your local edits."""
-        return bool(self.new or self.changed or self.kept_local)
-
-    def summary(self) -> str:
-        return (
-            f"{len(self.new)} new, {len(self.changed)} changed, {self.unchanged} unchanged, "
-            f"{len(self.rejected)} rejected"
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "kind": self.kind,
-            "new": [r.id for r in self.new],
-            "changed": {
-                r.id: [{"field": c.field, "old": c.old, "new": c.new} for c in changes]
-                for r, changes in self.changed
-            },
-            "unchanged": self.unchanged,
-            "rejected": [
-                {"row": x.row, "field": x.field, "reason": x.reason} for x in self.rejected
-            ],
-            "kept_local": [{"id": i, "field": f, "incoming": v} for i, f, v in self.kept_local],
-            "notes": self.notes,
-        }
 
 
 def _same(field_name: str, old: Any, new: Any) -> bool:

@@ -1,7 +1,7 @@
 """A compact in-memory index of what search filters and facets look at (numpy arrays).
 
-One entry per resource, a few bytes each: codes for kind, moderation, activity, format, cost,
-country and region, bit sets for focus terms (with their ancestors) and languages, the
+One entry per resource, a few bytes each: for every facet (domain/facets.py) a code (one value
+per resource) or a bit set (several values; focus terms come with their ancestors), then the
 verification day, coordinates, and the position in name order. Counting facets over 100,000
 resources then takes a few vectorised passes instead of a SQL scan per facet group. Rows
 themselves are still read from SQL a page at a time.
@@ -16,6 +16,7 @@ import datetime as dt
 import os
 import zipfile
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,16 +24,17 @@ import numpy as np
 import sqlite_utils
 
 from ..domain import vocabulary as vocab
+from ..domain.facets import FACETS, Facet
 
-KIND_IDS = [t.id for t in vocab.KINDS]
-MODERATION_IDS = [t.id for t in vocab.MODERATION]
-ACTIVITY_IDS = [t.id for t in vocab.ACTIVITY]
-FORMAT_IDS = [t.id for t in vocab.FORMATS]
-COST_IDS = [t.id for t in vocab.COSTS]
 FOCUS_IDS = [t.id for t in vocab.FOCUS_TERMS]
 EPOCH = dt.date(1970, 1, 1)
 NEVER = -1
-MAX_LANGUAGES = 63
+MAX_BITS = 63  # a multi-valued facet keeps at most this many values from the data
+# Multi-valued facets are read from side tables kept by store/resources.py: (table, column).
+SIDE_TABLES: dict[str, tuple[str, str]] = {
+    "focus": ("resource_focus", "focus_id"),
+    "languages": ("resource_languages", "language"),
+}
 _RS, _US = "\x1e", "\x1f"  # record and unit separators: never in our codes
 
 
@@ -61,25 +63,19 @@ def parse_numbers(text: str | None, dtype: type) -> np.ndarray:
 class ResourceIndex:
     pk: np.ndarray  # sorted resource keys; every other array is aligned with it
     active: np.ndarray
-    kind: np.ndarray
-    moderation: np.ndarray
-    activity: np.ndarray
-    format: np.ndarray
-    cost: np.ndarray
-    country: np.ndarray  # index into `countries`
-    region: np.ndarray  # index into `regions` ("CC/Name"), -1 for none
-    focus: np.ndarray  # bit set over FOCUS_IDS, ancestors included
     focus_first: np.ndarray  # vocabulary position of its first direct focus term, -1 none
-    languages: np.ndarray  # bit set over `language_codes`
     verified: np.ndarray  # days since 1970-01-01, NEVER when never verified
     latitude: np.ndarray  # NaN when unknown
     longitude: np.ndarray
     name_rank: np.ndarray  # position in name order
-    countries: list[str] = field(default_factory=list)
-    regions: list[str] = field(default_factory=list)
-    language_codes: list[str] = field(default_factory=list)
+    # Per facet id: a single-valued facet's codes (positions in `values`, -1 for none), or a
+    # multi-valued facet's bit sets over `values`; the values are the vocabulary's ids, or
+    # those found in the data (sorted) when the facet has no fixed vocabulary.
+    codes: dict[str, np.ndarray] = field(default_factory=dict)
+    bits: dict[str, np.ndarray] = field(default_factory=dict)
+    values: dict[str, list[str]] = field(default_factory=dict)
     slot_table: np.ndarray | None = None  # made on first use, see _slots
-    _region_parts: list[tuple[str, str, str]] | None = None  # see region_parts
+    _parts: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # see parts
 
     def __len__(self) -> int:
         return int(self.pk.size)
@@ -97,13 +93,14 @@ class ResourceIndex:
         where = np.clip(np.searchsorted(self.pk, pks), 0, self.pk.size - 1)
         return where[self.pk[where] == pks]
 
-    def region_parts(self) -> list[tuple[str, str, str]]:
-        """('US/Ohio', 'Ohio', 'US') for each region, split once (facets list them all)."""
-        if self._region_parts is None:
-            self._region_parts = [
-                (v, v.partition("/")[2], v.partition("/")[0]) for v in self.regions
+    def parts(self, facet_id: str) -> list[tuple[str, str, str]]:
+        """('US/Ohio', 'Ohio', 'US') for each value of a qualified facet, split once (facet
+        counts list them all)."""
+        if facet_id not in self._parts:
+            self._parts[facet_id] = [
+                (v, v.partition("/")[2], v.partition("/")[0]) for v in self.values[facet_id]
             ]
-        return self._region_parts
+        return self._parts[facet_id]
 
     def _slots(self) -> np.ndarray | None:
         """A key -> position table when keys are dense enough (they are, unless most rows were
@@ -116,11 +113,6 @@ class ResourceIndex:
             table[self.pk] = np.arange(self.pk.size, dtype=np.int32)
             self.slot_table = table
         return self.slot_table
-
-    def mask_of(self, pks: np.ndarray) -> np.ndarray:
-        mask = np.zeros(self.pk.size, dtype=bool)
-        mask[self.positions(pks)] = True
-        return mask
 
 
 def load_index(db: sqlite_utils.Database) -> ResourceIndex:
@@ -141,16 +133,7 @@ def load_index(db: sqlite_utils.Database) -> ResourceIndex:
     index = ResourceIndex(
         pk=pk,
         active=np.ones(size, dtype=bool),
-        kind=column(_case("kind", KIND_IDS), np.int8, -1),
-        moderation=column(_case("moderation", MODERATION_IDS), np.int8, -1),
-        activity=column(_case("activity", ACTIVITY_IDS), np.int8, -1),
-        format=column(_case("format", FORMAT_IDS), np.int8, -1),
-        cost=column(_case("cost", COST_IDS), np.int8, -1),
-        country=np.full(size, -1, dtype=np.int32),
-        region=np.full(size, -1, dtype=np.int32),
-        focus=np.zeros(size, dtype=np.int64),
         focus_first=np.full(size, -1, dtype=np.int16),
-        languages=np.zeros(size, dtype=np.int64),
         verified=column(
             "coalesce(CAST(julianday(nullif(last_verified, '')) - 2440587.5 AS INTEGER), -1)",
             np.int32,
@@ -164,7 +147,14 @@ def load_index(db: sqlite_utils.Database) -> ResourceIndex:
         db, "SELECT group_concat(pk) FROM resources WHERE status <> 'active'", 1, np.int64
     )
     index.active[index.positions(inactive[:, 0])] = False
-    _load_places(db, index)
+    for facet in FACETS:
+        if facet.multi:
+            _load_bits(db, index, facet)
+        elif facet.terms:
+            ids = [t.id for t in facet.terms]
+            index.values[facet.id] = ids
+            index.codes[facet.id] = column(_case(facet.field, ids), np.int16, -1)
+    _load_open_codes(db, index, [f for f in FACETS if not f.multi and not f.terms])
     _load_coordinates(db, index)
     by_name = _numbers(
         db,
@@ -173,30 +163,87 @@ def load_index(db: sqlite_utils.Database) -> ResourceIndex:
         np.int64,
     )[:, 0]
     index.name_rank[index.positions(by_name)] = np.arange(by_name.size)
-    _load_focus(db, index)
-    _load_languages(db, index)
+    _load_focus_first(db, index)
     return index
 
 
-def _load_places(db: sqlite_utils.Database, index: ResourceIndex) -> None:
+def _value_order(value: str, qualified: bool) -> tuple[str, str, str]:
+    qualifier, _, name = value.partition("/") if qualified else ("", "", value)
+    return (qualifier, name.casefold(), value)
+
+
+def _load_open_codes(db: sqlite_utils.Database, index: ResourceIndex, facets: list[Facet]) -> None:
+    """Single-valued facets whose values come from the data (countries, regions), all read in
+    one pass. A qualified value is "US/Ohio"; a resource without the field has none."""
+    if not facets:
+        return
+    columns = []
+    for facet in facets:
+        value = facet.field
+        if facet.qualified_by:
+            value = f"CASE WHEN {value} <> '' THEN {facet.qualified_by} || '/' || {value} END"
+        columns.append(f"coalesce({value}, '')")
+    joined = f" || '{_US}' || ".join(columns)
     text = db.execute(
-        f"SELECT group_concat(pk || '{_US}' || country || '{_US}' || region, '{_RS}') "
-        "FROM resources"
+        f"SELECT group_concat(pk || '{_US}' || {joined}, '{_RS}') FROM resources"
     ).fetchone()[0]
     rows = [record.split(_US) for record in text.split(_RS)] if text else []
-    index.countries = sorted({country for _, country, _ in rows})
-    index.regions = sorted(
-        {f"{c}/{r}" for _, c, r in rows if r},
-        key=lambda v: (v.partition("/")[0], v.partition("/")[2].casefold(), v),
-    )
-    country_code = {c: n for n, c in enumerate(index.countries)}
-    region_code = {r: n for n, r in enumerate(index.regions)}
-    if not rows:
+    where = np.searchsorted(index.pk, np.array([int(r[0]) for r in rows], dtype=np.int64))
+    for column, facet in enumerate(facets, start=1):
+        qualified = bool(facet.qualified_by)
+        found = {r[column] for r in rows if r[column] or not qualified}
+        values = sorted(found, key=partial(_value_order, qualified=qualified))
+        index.values[facet.id] = values
+        codes = np.full(len(index), -1, dtype=np.int32)
+        if rows:
+            position = {v: n for n, v in enumerate(values)}
+            if qualified:
+                position[""] = -1
+            codes[where] = [position[r[column]] for r in rows]
+        index.codes[facet.id] = codes
+
+
+def _load_bits(db: sqlite_utils.Database, index: ResourceIndex, facet: Facet) -> None:
+    """A multi-valued facet: one bit per value (a focus term's rows include its ancestors)."""
+    if facet.field not in SIDE_TABLES:
+        _load_bits_from_json(db, index, facet)
         return
-    pks = np.array([int(p) for p, _, _ in rows], dtype=np.int64)
-    where = np.searchsorted(index.pk, pks)
-    index.country[where] = [country_code[c] for _, c, _ in rows]
-    index.region[where] = [region_code[f"{c}/{r}"] if r else -1 for _, c, r in rows]
+    table, value_column = SIDE_TABLES[facet.field]
+    if facet.terms:
+        values = [t.id for t in facet.terms]
+    else:
+        found = db.execute(f"SELECT DISTINCT {value_column} FROM {table} ORDER BY 1")
+        values = [r[0] for r in found][:MAX_BITS]
+    index.values[facet.id] = values
+    bits = np.zeros(len(index), dtype=np.int64)
+    for bit, value in enumerate(values):
+        rows = _numbers(
+            db,
+            f"SELECT group_concat(resource_pk) FROM {table} WHERE {value_column} = ?",
+            1,
+            np.int64,
+            (value,),
+        )
+        bits[np.searchsorted(index.pk, rows[:, 0])] |= 1 << bit
+    index.bits[facet.id] = bits
+
+
+def _load_bits_from_json(db: sqlite_utils.Database, index: ResourceIndex, facet: Facet) -> None:
+    """A multi-valued facet over a list field without a side table: its JSON, in one pass."""
+    text = db.execute(
+        f"SELECT group_concat(r.pk || '{_US}' || j.value, '{_RS}') "
+        f"FROM resources r, json_each(r.{facet.field}) j WHERE j.type = 'text'"
+    ).fetchone()[0]
+    rows = [record.split(_US) for record in text.split(_RS)] if text else []
+    found = sorted({v for _, v in rows})[:MAX_BITS]
+    values = [t.id for t in facet.terms] if facet.terms else found
+    index.values[facet.id] = values
+    position = {v: n for n, v in enumerate(values)}
+    bits = np.zeros(len(index), dtype=np.int64)
+    for pk, value in rows:
+        if value in position:
+            bits[np.searchsorted(index.pk, int(pk))] |= 1 << position[value]
+    index.bits[facet.id] = bits
 
 
 def _load_coordinates(db: sqlite_utils.Database, index: ResourceIndex) -> None:
@@ -212,36 +259,19 @@ def _load_coordinates(db: sqlite_utils.Database, index: ResourceIndex) -> None:
     index.longitude[where] = rows[:, 2]
 
 
-def _load_focus(db: sqlite_utils.Database, index: ResourceIndex) -> None:
+def _load_focus_first(db: sqlite_utils.Database, index: ResourceIndex) -> None:
+    """For sorting by focus: each resource's first focus term of its own (not an ancestor)."""
     for position, focus_id in enumerate(FOCUS_IDS):
         rows = _numbers(
             db,
-            "SELECT group_concat(resource_pk || ',' || direct) FROM resource_focus "
-            "WHERE focus_id = ?",
-            2,
+            "SELECT group_concat(resource_pk) FROM resource_focus "
+            "WHERE focus_id = ? AND direct = 1",
+            1,
             np.int64,
             (focus_id,),
         )
-        where = np.searchsorted(index.pk, rows[:, 0])
-        index.focus[where] |= 1 << position
-        direct = where[rows[:, 1] == 1]
+        direct = np.searchsorted(index.pk, rows[:, 0])
         index.focus_first[direct[index.focus_first[direct] < 0]] = position
-
-
-def _load_languages(db: sqlite_utils.Database, index: ResourceIndex) -> None:
-    codes = [
-        r[0] for r in db.execute("SELECT DISTINCT language FROM resource_languages ORDER BY 1")
-    ]
-    index.language_codes = codes[:MAX_LANGUAGES]
-    for bit, code in enumerate(index.language_codes):
-        rows = _numbers(
-            db,
-            "SELECT group_concat(resource_pk) FROM resource_languages WHERE language = ?",
-            1,
-            np.int64,
-            (code,),
-        )
-        index.languages[np.searchsorted(index.pk, rows[:, 0])] |= 1 << bit
 
 
 def day_number(iso: str) -> int:
@@ -254,22 +284,13 @@ def day_number(iso: str) -> int:
 _ARRAYS = (
     "pk",
     "active",
-    "kind",
-    "moderation",
-    "activity",
-    "format",
-    "cost",
-    "country",
-    "region",
-    "focus",
     "focus_first",
-    "languages",
     "verified",
     "latitude",
     "longitude",
     "name_rank",
 )
-_LISTS = ("countries", "regions", "language_codes")
+_FACET_PARTS = ("codes", "bits", "values")  # saved as "codes.kind", "values.kind", ...
 
 
 def resources_version(db: sqlite_utils.Database) -> str:
@@ -281,8 +302,9 @@ def resources_version(db: sqlite_utils.Database) -> str:
 def save_index(index: ResourceIndex, path: Path, version: str) -> None:
     """Write the index next to nothing else, atomically; a failure just means no saved copy."""
     arrays = {name: getattr(index, name) for name in _ARRAYS}
-    for name in _LISTS:
-        arrays[name] = np.array(getattr(index, name), dtype=str)
+    for part in _FACET_PARTS:
+        for facet_id, value in getattr(index, part).items():
+            arrays[f"{part}.{facet_id}"] = np.array(value, dtype=str) if part == "values" else value
     arrays["version"] = np.array([version], dtype=str)
     partial = path.with_name(path.name + f".{os.getpid()}.partial")
     try:
@@ -302,7 +324,17 @@ def read_saved_index(path: Path, version: str) -> ResourceIndex | None:
             if str(saved["version"][0]) != version:
                 return None
             fields: dict[str, Any] = {name: saved[name] for name in _ARRAYS}
-            fields.update({name: [str(v) for v in saved[name].tolist()] for name in _LISTS})
+            for part in _FACET_PARTS:
+                fields[part] = {
+                    facet.id: _saved_part(saved, part, facet.id)
+                    for facet in FACETS
+                    if part == "values" or (part == "bits") == facet.multi
+                }
     except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile):
         return None
     return ResourceIndex(**fields)
+
+
+def _saved_part(saved: Any, part: str, facet_id: str) -> Any:
+    array = saved[f"{part}.{facet_id}"]  # KeyError: saved before this facet existed
+    return [str(v) for v in array.tolist()] if part == "values" else array

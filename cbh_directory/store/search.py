@@ -17,18 +17,12 @@ from typing import Any
 import numpy as np
 import sqlite_utils
 
-from ..domain import vocabulary as vocab
 from ..domain.errors import InputError
+from ..domain.facets import FACETS
 from ..domain.model import SORT_KEYS, Hit, ListEntry, Resource, SearchPage, SearchQuery
 from ..geo.distance import bounding_box, within
 from .fts import fts_query
 from .index import (
-    ACTIVITY_IDS,
-    COST_IDS,
-    FOCUS_IDS,
-    FORMAT_IDS,
-    KIND_IDS,
-    MODERATION_IDS,
     NEVER,
     ResourceIndex,
     day_number,
@@ -40,7 +34,7 @@ from .index import (
 )
 from .resources import row_to_resource
 
-ONLINE_FORMATS = (FORMAT_IDS.index("online"), FORMAT_IDS.index("hybrid"))
+ONLINE_FORMATS = ("online", "hybrid")  # with a place, these may stay in (include_online)
 MAX_PAGE = 10_000
 NAME_COLUMNS = "{name alternate_names}"
 FOCUS_PLACE_COLUMNS = "{search_focus search_place tags}"
@@ -48,30 +42,17 @@ BM25 = "bm25(resources_fts, 10.0, 8.0, 1.0, 5.0, 2.0, 2.0)"
 BM25_LIMIT = 2000
 TOP_K_LIMIT = 5000  # pages beyond this many rows sort everything once
 
-# Facet groups whose values are codes in one index column, with their vocabulary.
-CODED_GROUPS: dict[str, tuple[str, list[str]]] = {
-    "kind": ("kind", KIND_IDS),
-    "moderation": ("moderation", MODERATION_IDS),
-    "activity": ("activity", ACTIVITY_IDS),
-    "format": ("format", FORMAT_IDS),
-    "cost": ("cost", COST_IDS),
-}
-
 
 def validate_query(q: SearchQuery) -> None:
     """Reject filter values that are not in the vocabularies, naming the problem."""
-    checks = (
-        ("kind", q.kinds, vocab.KIND_BY_ID),
-        ("focus", q.focus, vocab.FOCUS_BY_ID),
-        ("moderation", q.moderation, vocab.MODERATION_BY_ID),
-        ("activity", q.activity, vocab.ACTIVITY_BY_ID),
-        ("format", q.formats, vocab.FORMAT_BY_ID),
-        ("cost", q.costs, vocab.COST_BY_ID),
-    )
-    for name, values, allowed in checks:
-        unknown = [v for v in values if v not in allowed]
+    chosen = q.filter_values()
+    for facet in FACETS:
+        allowed = [t.id for t in facet.terms]
+        unknown = [v for v in chosen[facet.id] if allowed and v not in allowed]
         if unknown:
-            raise InputError(f"unknown {name} {unknown[0]!r}; choose from: {', '.join(allowed)}")
+            raise InputError(
+                f"unknown {facet.id} {unknown[0]!r}; choose from: {', '.join(allowed)}"
+            )
     if q.sort not in SORT_KEYS:
         raise InputError(f"unknown sort {q.sort!r}; choose from: {', '.join(SORT_KEYS)}")
     if q.radius_km is not None and q.radius_km <= 0:
@@ -195,29 +176,20 @@ class SearchEngine:
         )
 
     def _filters(self, q: SearchQuery, ix: ResourceIndex) -> dict[str, np.ndarray]:
+        """A mask per facet with chosen values: the resources with any of them."""
         masks: dict[str, np.ndarray] = {}
-        chosen = q.filter_values()
-        for group, (column, ids) in CODED_GROUPS.items():
-            if chosen[group]:
-                codes = [ids.index(v) for v in chosen[group]]
-                masks[group] = _member(getattr(ix, column), codes, len(ids))
-        if q.focus:
-            bits = 0
-            for term_id in q.focus:
-                bits |= 1 << FOCUS_IDS.index(term_id)
-            masks["focus"] = (ix.focus & bits) != 0
-        if q.languages:
-            bits = 0
-            for code in q.languages:
-                if code in ix.language_codes:
-                    bits |= 1 << ix.language_codes.index(code)
-            masks["language"] = (ix.languages & bits) != 0
-        if q.countries:
-            codes = [ix.countries.index(c) for c in q.countries if c in ix.countries]
-            masks["country"] = _member(ix.country, codes, len(ix.countries))
-        if q.regions:
-            codes = [ix.regions.index(r) for r in q.regions if r in ix.regions]
-            masks["region"] = _member(ix.region, codes, len(ix.regions))
+        for facet_id, chosen in q.filter_values().items():
+            if not chosen:
+                continue
+            values = ix.values[facet_id]
+            positions = [values.index(v) for v in chosen if v in values]
+            if facet_id in ix.bits:
+                bits = 0
+                for position in positions:
+                    bits |= 1 << position
+                masks[facet_id] = (ix.bits[facet_id] & bits) != 0
+            else:
+                masks[facet_id] = _member(ix.codes[facet_id], positions, len(values))
         return masks
 
     def _pks(self, sql: str, params: list[Any]) -> np.ndarray:
@@ -278,7 +250,9 @@ class SearchEngine:
             distance[where[valid]] = np.array([d for _, d in found])[valid]
         near = ~np.isnan(distance)
         if q.include_online:
-            near |= _member(ix.format, list(ONLINE_FORMATS), len(FORMAT_IDS))
+            formats = ix.values["format"]
+            online = [formats.index(f) for f in ONLINE_FORMATS]
+            near |= _member(ix.codes["format"], online, len(formats))
         evaluation.base &= near
         evaluation.distance = distance
 
@@ -365,7 +339,7 @@ class SearchEngine:
         if sort == "name":
             return name, sign * name
         if sort == "kind":
-            return name, sign * ix.kind[chosen].astype(np.int64)
+            return name, sign * ix.codes["kind"][chosen].astype(np.int64)
         if sort == "focus":
             first = ix.focus_first[chosen].astype(np.int64)
             return name, np.where(first < 0, last, sign * first)
@@ -511,13 +485,3 @@ def gone_resource(resource_id: str, snapshot_json: str) -> Resource:
 
 
 _SNAPSHOT_TEXT = ("name", "kind", "website", "email", "phone", "city", "region", "country")
-
-
-def split_region(value: str) -> tuple[str, str]:
-    """'US/Ohio' -> ('US', 'Ohio'); a value without a country matches resources with none."""
-    country, sep, region = value.partition("/")
-    return (country, region) if sep else ("", value)
-
-
-def region_value(country: str, region: str) -> str:
-    return f"{country}/{region}"

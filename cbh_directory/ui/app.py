@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import gc
 import os
-import resource
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 
 from ..domain.errors import InputError
+
+if TYPE_CHECKING:  # Qt widgets load only once the window opens
+    from PySide6.QtWidgets import QApplication
+
+    from ..service import Directory
+    from .main_window import MainWindow
 
 
 def has_display() -> bool:
@@ -58,7 +64,8 @@ def run_gui(
     from .error_report import ErrorReporter
     from .settings import ORGANIZATION
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("CBH Directory")
     app.setApplicationDisplayName("CBH Directory")
     app.setOrganizationName(ORGANIZATION)
@@ -70,13 +77,12 @@ def run_gui(
         reporter.uninstall()
 
 
-def _open_and_run(  # type: ignore[no-untyped-def]
-    app, db_path: Path, screenshot: Path | None, width: int, height: int, query: str
+def _open_and_run(
+    app: QApplication, db_path: Path, screenshot: Path | None, width: int, height: int, query: str
 ) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
     from ..domain.errors import CBHError
     from ..service import Directory
+    from . import msgbox
     from .main_window import MainWindow
     from .recovery import open_or_recover
 
@@ -87,9 +93,7 @@ def _open_and_run(  # type: ignore[no-untyped-def]
             directory = open_or_recover(db_path)
     except CBHError as exc:
         if screenshot is None:
-            box = QMessageBox(QMessageBox.Icon.Critical, "CBH Directory", exc.message)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.exec()
+            msgbox.warn(None, msgbox.TITLE, exc.message, icon=msgbox.Icon.Critical)
         print(f"cbh-directory: error: {exc.message}", file=sys.stderr)
         return 1
     if directory is None:
@@ -100,8 +104,6 @@ def _open_and_run(  # type: ignore[no-untyped-def]
         window.search_bar.search_box.setText(query)
     if screenshot is not None:
         return _screenshot(app, window, directory, screenshot, width, height)
-    if os.environ.get(PROBE_ENV) == "first-results":
-        _probe_first_results(app, window)
     settle_after_start(window)
     window.show()
     QTimer.singleShot(3000, window.data.daily_backup_in_background)
@@ -110,10 +112,7 @@ def _open_and_run(  # type: ignore[no-untyped-def]
     return int(code)
 
 
-PROBE_ENV = "CBH_DIRECTORY_PROBE"
-
-
-def settle_after_start(window) -> None:  # type: ignore[no-untyped-def]
+def settle_after_start(window: MainWindow) -> None:
     """Once the first results are up, exempt everything alive from garbage collection.
 
     Start-up leaves a few hundred thousand long-lived objects (Qt wrappers, modules, the
@@ -129,44 +128,14 @@ def settle_after_start(window) -> None:  # type: ignore[no-untyped-def]
     window.results_shown.connect(freeze)
 
 
-def peak_memory_kib() -> int:
-    """This process's peak resident memory (VmHWM; getrusage would count the parent's too)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-
-
-PROBE_WORDS = ("support", "ataxia", "school", "grants", "columbus", "therapy", "rare", "cask")
-
-
-def _probe_first_results(app, window) -> None:  # type: ignore[no-untyped-def]
-    """For the start-up benchmark: when the first results are painted, say so with the peak
-    memory so far (KiB); then search a few words as a person would, say the peak again, quit."""
-    words = list(PROBE_WORDS)
-
-    def next_word() -> None:
-        if not words:
-            print(f"session-peak {peak_memory_kib()}", flush=True)
-            window.results_shown.disconnect(next_word)
-            QTimer.singleShot(0, app.quit)
-            return
-        window.search_bar.search_box.setText(words.pop(0))
-
-    def first() -> None:
-        window.results_shown.disconnect(first)
-        window.table.viewport().repaint()
-        print(f"first-results {peak_memory_kib()}", flush=True)
-        window.results_shown.connect(next_word)
-        next_word()
-
-    window.results_shown.connect(first)
-
-
-def _screenshot(app, window, directory, target: Path, width: int, height: int) -> int:  # type: ignore[no-untyped-def]
+def _screenshot(
+    app: QApplication,
+    window: MainWindow,
+    directory: Directory,
+    target: Path,
+    width: int,
+    height: int,
+) -> int:
     """Show the window offscreen, wait for the first results, save it as a PNG."""
     window.show()
     window.resize(width, height)

@@ -6,22 +6,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..domain.errors import CBHError
+from ..domain.imports import CsvTable, ImportOptions, ImportPreview
 from ..domain.model import Resource
-from ..exchange.csv_import import read_table
-from ..exchange.importers import ImportOptions, import_kind
-from ..paths import backup_dir
-from ..service import Directory
-from ..store.importer import ImportPreview
+from ..service import Directory, files
+from . import msgbox
+from .actions import make_action
 from .edit_dialog import EditDialog
 from .import_dialogs import MappingDialog, PreviewDialog
-from .task import Task
-
-Ask = Callable[..., Any]
+from .jobs import Job, Work, job_for
 
 
 class DataActions(QObject):
@@ -41,16 +38,10 @@ class DataActions(QObject):
         self.directory = directory
         self.parent_widget = parent_widget
         self.selected_ids = selected_ids
-        self.task: Task | None = None
+        self.task: Job | None = None
 
-        def action(
-            text: str, shortcut: str | QKeySequence.StandardKey | None, slot: Callable[[], object]
-        ) -> QAction:
-            made = QAction(text, parent_widget)
-            if shortcut is not None:
-                made.setShortcut(QKeySequence(shortcut))
-            made.triggered.connect(lambda _c=False: slot())
-            return made
+        def action(text: str, shortcut: Any, slot: Callable[[], object]) -> Any:
+            return make_action(parent_widget, text, slot, shortcut)
 
         self.new_action = action(
             "&New Resource…", QKeySequence.StandardKey.New, lambda: self.new_resource()
@@ -72,9 +63,12 @@ class DataActions(QObject):
         self.review_age_action = action("&Review Age…", None, lambda: self.set_review_age())
 
     def _warn(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent_widget)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        msgbox.warn(self.parent_widget, title, text)
+
+    def _start(self, work: Work, name: str) -> Job:
+        """Run `work` in a worker thread on its own connection (see jobs.Job)."""
+        self.task = job_for(self.directory, work, self, name).start()
+        return self.task
 
     # -- editing
 
@@ -96,13 +90,10 @@ class DataActions(QObject):
             parent=self.parent_widget,
         )
 
-    def new_resource(self, run: Ask | None = None) -> Resource | None:
-        dialog = self._dialog(None)
-        return self._run_dialog(dialog, run, "Added")
+    def new_resource(self) -> Resource | None:
+        return self._run_dialog(self._dialog(None), "Added")
 
-    def edit_resource(
-        self, resource_id: str | None = None, run: Ask | None = None
-    ) -> Resource | None:
+    def edit_resource(self, resource_id: str | None = None) -> Resource | None:
         ids = [resource_id] if resource_id else self.selected_ids()
         if not ids:
             return None
@@ -111,12 +102,12 @@ class DataActions(QObject):
         except CBHError as exc:
             self.message.emit(exc.message)
             return None
-        return self._run_dialog(self._dialog(resource), run, "Saved")
+        return self._run_dialog(self._dialog(resource), "Saved")
 
-    def _run_dialog(self, dialog: EditDialog, run: Ask | None, verb: str) -> Resource | None:
+    def _run_dialog(self, dialog: EditDialog, verb: str) -> Resource | None:
         saved: list[Resource] = []
         dialog.saved.connect(saved.append)
-        (run or (lambda d: d.exec()))(dialog)
+        msgbox.run(dialog)
         if saved:
             self.message.emit(f"{verb} {saved[-1].name}")
             self.changed.emit()
@@ -142,15 +133,10 @@ class DataActions(QObject):
 
     # -- import
 
-    def import_path(
-        self,
-        path: Path | None = None,
-        *,
-        map_columns: Ask | None = None,
-        confirm: Callable[[ImportPreview], bool] | None = None,
-    ) -> None:
+    def import_path(self, path: Path | None = None) -> None:
         """Import a file or HSDS package: read and compare in the background, show the
-        preview, and apply it (after a backup) only if the user says so."""
+        preview, and apply it (after a backup) only if the user says so. A CSV file is read
+        once, in the background, for the column mapping and then for the preview."""
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
                 self.parent_widget,
@@ -161,29 +147,37 @@ class DataActions(QObject):
             if not chosen:
                 return
             path = Path(chosen)
-        options = ImportOptions()
         try:
-            kind = import_kind(path)
-            if kind == "csv":
-                table = read_table(path)
-                dialog = MappingDialog(
-                    table, self.directory.csv_mapping(table.headers), self.parent_widget
-                )
-                if not (map_columns or (lambda d: d.exec()))(dialog):
-                    return
-                options.csv_mapping = dialog.mapping()
-                options.default_kind = dialog.kind.currentData()
-                options.default_country = dialog.country.text().strip().upper() or "US"
+            kind = self.directory.import_kind(path)
         except CBHError as exc:
             self._warn("Cannot import", exc.message)
             return
         self.message.emit(f"Reading {path.name}…")
-        mapping = options.csv_mapping
-        assert self.directory.path is not None
-        task = Task(self.directory.path, lambda d: d.preview_import(path, options), self)
-        task.done.connect(lambda preview: self._previewed(preview, mapping, confirm))
+        if kind != "csv":
+            self._preview(path, ImportOptions(), None)
+            return
+        target = path
+        task = self._start(lambda d, _: d.read_csv(target), "import")
+        task.finished.connect(lambda table: self._map_columns(target, table))
         task.failed.connect(lambda text: self._warn("Cannot import", text))
-        self.task = task.start()
+
+    def _map_columns(self, path: Path, table: CsvTable) -> None:
+        dialog = MappingDialog(table, self.directory.csv_mapping(table.headers), self.parent_widget)
+        if not msgbox.accepted(dialog):
+            self.message.emit("Import cancelled; nothing was changed")
+            return
+        options = ImportOptions(
+            csv_mapping=dialog.mapping(),
+            default_kind=dialog.kind.currentData(),
+            default_country=dialog.country.text().strip().upper() or "US",
+        )
+        self._preview(path, options, table)
+
+    def _preview(self, path: Path, options: ImportOptions, table: CsvTable | None) -> None:
+        mapping = options.csv_mapping
+        task = self._start(lambda d, _: d.preview_import(path, options, table=table), "import")
+        task.finished.connect(lambda preview: self._previewed(preview, mapping))
+        task.failed.connect(lambda text: self._warn("Cannot import", text))
 
     def import_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
@@ -192,29 +186,13 @@ class DataActions(QObject):
         if chosen:
             self.import_path(Path(chosen))
 
-    def _previewed(
-        self,
-        preview: ImportPreview,
-        mapping: dict[str, str] | None,
-        confirm: Callable[[ImportPreview], bool] | None,
-    ) -> None:
-        if confirm is not None:
-            apply = confirm(preview)
-        else:
-            apply = (
-                PreviewDialog(preview, self.parent_widget).exec()
-                == PreviewDialog.DialogCode.Accepted
-            )
-        if not apply:
+    def _previewed(self, preview: ImportPreview, mapping: dict[str, str] | None) -> None:
+        if not msgbox.accepted(PreviewDialog(preview, self.parent_widget)):
             self.message.emit("Import cancelled; nothing was changed")
             return
-        assert self.directory.path is not None
-        task = Task(
-            self.directory.path, lambda d: d.apply_import(preview, csv_mapping=mapping), self
-        )
-        task.done.connect(self._applied)
+        task = self._start(lambda d, _: d.apply_import(preview, csv_mapping=mapping), "import")
+        task.finished.connect(self._applied)
         task.failed.connect(lambda text: self._warn("Import failed; nothing was changed", text))
-        self.task = task.start()
 
     def _applied(self, written: int) -> None:
         self.message.emit(f"Imported {written} resources (a backup was made first)")
@@ -229,47 +207,39 @@ class DataActions(QObject):
             if not chosen:
                 return
             path = Path(chosen)
-        assert self.directory.path is not None
         target = path
-        task = Task(self.directory.path, lambda d: d.export_hsds(target), self)
-        task.done.connect(
+        task = self._start(lambda d, _: d.export_hsds(target), "export")
+        task.finished.connect(
             lambda count: self.message.emit(f"Wrote {count} services as HSDS 3.0 to {target.name}")
         )
         task.failed.connect(lambda text: self._warn("Export failed", text))
-        self.task = task.start()
 
     # -- backups
 
     def backup_now(self) -> None:
-        assert self.directory.path is not None
-        task = Task(self.directory.path, lambda d: d.backup("manual"), self)
-        task.done.connect(lambda path: self.message.emit(f"Backed up to {path}"))
+        task = self._start(lambda d, _: d.backup("manual"), "backup")
+        task.finished.connect(lambda path: self.message.emit(f"Backed up to {path}"))
         task.failed.connect(lambda text: self._warn("Backup failed", text))
-        self.task = task.start()
 
     def daily_backup_in_background(self) -> None:
         """Once a day, a backup, made by a worker so start-up is not slowed."""
-        assert self.directory.path is not None
-        task = Task(self.directory.path, lambda d: d.daily_backup(), self)
+        task = self._start(lambda d, _: d.daily_backup(), "backup")
         task.failed.connect(lambda text: self.message.emit(f"The daily backup failed: {text}"))
-        self.task = task.start()
 
-    def restore(
-        self, path: Path | None = None, confirm: Callable[[Path], bool] | None = None
-    ) -> bool:
+    def restore(self, path: Path | None = None) -> bool:
         """Put a backup in place of the current data (after backing that up)."""
         if path is None:
             assert self.directory.path is not None
             chosen, _ = QFileDialog.getOpenFileName(
                 self.parent_widget,
                 "Restore from a backup",
-                str(backup_dir(self.directory.path)),
+                str(files.backup_folder(self.directory.path)),
                 "Backups (*.sqlite3)",
             )
             if not chosen:
                 return False
             path = Path(chosen)
-        if not (confirm or self._confirm_restore)(path):
+        if not self._confirm_restore(path):
             return False
         try:
             safety = self.directory.restore(path)
@@ -282,18 +252,17 @@ class DataActions(QObject):
         return True
 
     def _confirm_restore(self, path: Path) -> bool:
-        answer = QMessageBox.question(
+        return msgbox.ask(
             self.parent_widget,
             "Restore from a backup",
             f"Replace the directory, your lists and notes with the backup {path.name}?\n\n"
             "What you have now is backed up first, so you can go back to it.",
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def set_review_age(self, months: int | None = None) -> None:
         if months is None:
             current = round(self.directory.stale_after_days() / 30.44)
-            months, ok = QInputDialog.getInt(
+            months = msgbox.get_int(
                 self.parent_widget,
                 "Review age",
                 "Entries not verified for this many months need review:",
@@ -301,7 +270,7 @@ class DataActions(QObject):
                 1,
                 120,
             )
-            if not ok:
+            if months is None:
                 return
         self.directory.set_stale_after_days(round(months * 30.44))
         self.message.emit(f"Entries not verified for {months} months now need review")

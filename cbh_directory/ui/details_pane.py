@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFocusEvent, QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -66,7 +66,7 @@ class LinkButton(QPushButton):
         shown = self.fontMetrics().elidedText(self._full_text, Qt.TextElideMode.ElideRight, width)
         super().setText(shown.replace("&", "&&"))  # "&" would otherwise mark a shortcut key
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._show_text(max(20, self.width() - 10))
 
@@ -96,7 +96,7 @@ class NoteEdit(QPlainTextEdit):
             self._saved = text
             self.edited.emit(text)
 
-    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self.flush()
         super().focusOutEvent(event)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..logs import log_file, log_unexpected, setup_logging
+from . import msgbox
 
 Show = Callable[[str, str], object]  # (short message, details)
 
@@ -116,6 +117,6 @@ class ErrorReporter(QObject):
                 self._show(short, details)
             else:
                 parent = QApplication.activeWindow()
-                ErrorDialog(short, details, parent).exec()
+                msgbox.run(ErrorDialog(short, details, parent))
         finally:
             self._open = False

@@ -4,28 +4,70 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ..domain.exports import ExportOptions
+from ..domain.handout import Handout
 from ..domain.lists import ListInfo
 from ..domain.model import SearchQuery
-from ..exchange.exporter import ExportOptions
-from ..exchange.handout import Handout
-from ..exchange.pdf import page_size, paint_handout
 from ..service import Directory
+from . import msgbox
+from .actions import make_action
 from .export_dialog import ExportChoice, ExportDialog, default_paper
-from .export_job import ExportJob, ExportRequest
+from .handout_pdf import page_size, paint_handout, write_pdf
+from .jobs import Control, Job, job_for
+
+
+@dataclass(slots=True)
+class ExportRequest:
+    """What the export dialog asked for."""
+
+    query: SearchQuery
+    path: Path | None  # None: build the handout only (for printing)
+    list_id: int | None = None
+    resource_ids: list[str] | None = None
+    title: str | None = None
+    units: str = "mi"
+    options: ExportOptions = field(default_factory=ExportOptions)
+
+    def choices(self) -> dict[str, Any]:
+        """The service's keyword arguments for what to export."""
+        return {
+            "list_id": self.list_id,
+            "resource_ids": self.resource_ids,
+            "title": self.title,
+            "units": self.units,
+        }
+
+    def export(self, directory: Directory, control: Control) -> str:
+        """Work for a Job: write the file; Cancel stops it before anything is in place."""
+        assert self.path is not None
+        return directory.export_file(
+            self.path,
+            self.query,
+            options=self.options,
+            pdf_renderer=write_pdf,
+            progress=control.progress,
+            cancelled=control.cancelled,
+            **self.choices(),
+        )
+
+    def handout(self, directory: Directory, _control: Control) -> Handout:
+        """Work for a Job: the handout to print."""
+        return directory.handout(self.query, **self.choices())
 
 
 class ExportActions(QObject):
     """Owns the Export… and Print… actions; `message` reports the outcome for the status bar."""
 
     message = Signal(str)
-    done = Signal(str)  # summary after a successful export (for tests and the status bar)
 
     def __init__(
         self,
@@ -46,14 +88,14 @@ class ExportActions(QObject):
         self.selected_ids = selected_ids
         self.current_list = current_list
         self.units = units
-        self.job: ExportJob | None = None
+        self.job: Job | None = None
         self.progress_dialog: QProgressDialog | None = None
-        self.export_action = QAction("&Export…", parent_widget)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(lambda _c=False: self.ask_and_export())
-        self.print_action = QAction("&Print…", parent_widget)
-        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
-        self.print_action.triggered.connect(lambda _c=False: self.print_handout())
+        self.export_action = make_action(
+            parent_widget, "&Export…", lambda: self.ask_and_export(), "Ctrl+E"
+        )
+        self.print_action = make_action(
+            parent_widget, "&Print…", lambda: self.print_handout(), QKeySequence.StandardKey.Print
+        )
 
     # -- export
 
@@ -66,7 +108,7 @@ class ExportActions(QObject):
             current_list=current.id if current else None,
             parent=self.parent_widget,
         )
-        if dialog.exec() == ExportDialog.DialogCode.Accepted:
+        if msgbox.accepted(dialog):
             self.start(dialog.choice())
 
     def request_for(self, choice: ExportChoice) -> ExportRequest:
@@ -91,11 +133,10 @@ class ExportActions(QObject):
             options=choice.options,
         )
 
-    def start(self, choice: ExportChoice) -> ExportJob:
+    def start(self, choice: ExportChoice) -> Job:
         """Run the export off the GUI thread with a progress bar that can cancel it."""
         request = self.request_for(choice)
-        assert self.directory.path is not None
-        job = ExportJob(self.directory.path, request, self)
+        job = self._job(request.export)
         progress = QProgressDialog(
             f"Exporting to {choice.path.name}…", "Cancel", 0, 0, self.parent_widget
         )
@@ -113,21 +154,23 @@ class ExportActions(QObject):
         job.start()
         return job
 
+    def _job(self, work: Callable[[Directory, Control], object]) -> Job:
+        self.job = job_for(self.directory, work, self, "export")
+        return self.job
+
     def _finished(self, progress: QProgressDialog, summary: str) -> None:
         progress.close()
         self.message.emit(summary)
-        self.done.emit(summary)
 
     def _failed(self, progress: QProgressDialog, text: str) -> None:
         progress.close()
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "Export failed", text, parent=self.parent_widget
+        msgbox.warn(
+            self.parent_widget,
+            "Export failed",
+            text,
+            informative="Nothing was written. Check the folder exists, is writable, and has space.",
+            wait=False,
         )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(
-            "Nothing was written. Check the folder exists, is writable, and has space."
-        )
-        box.open()
         self.message.emit(f"Export failed: {text}")
 
     def _cancelled(self, progress: QProgressDialog) -> None:
@@ -136,7 +179,7 @@ class ExportActions(QObject):
 
     # -- print
 
-    def print_handout(self, preview: Callable[[QPrintPreviewDialog], object] | None = None) -> None:
+    def print_handout(self) -> None:
         """Print the current results (or list, or selection) as the handout, with a preview."""
         current = self.current_list()
         ids = self.selected_ids()
@@ -146,25 +189,18 @@ class ExportActions(QObject):
         options = ExportOptions(paper=default_paper())
         choice = ExportChoice(source, current.id if current else None, Path(), "", options)
         request = dataclasses.replace(self.request_for(choice), path=None)
-        assert self.directory.path is not None
-        job = ExportJob(self.directory.path, request, self)
-        job.finished.connect(lambda handout: self._preview(handout, preview))
+        job = self._job(request.handout)
+        job.finished.connect(self._preview)
         job.failed.connect(lambda text: self.message.emit(f"Cannot print: {text}"))
-        self.job = job
         job.start()
 
-    def _preview(
-        self, handout: Handout, preview: Callable[[QPrintPreviewDialog], object] | None
-    ) -> None:
+    def _preview(self, handout: Handout) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(page_size(default_paper()))
         dialog = QPrintPreviewDialog(printer, self.parent_widget)
         dialog.setWindowTitle("Print handout")
         dialog.paintRequested.connect(lambda device: paint_handout(device, handout))
-        if preview is not None:
-            preview(dialog)
-        else:
-            dialog.exec()
+        msgbox.run(dialog)
 
 
 def _show_progress(progress: QProgressDialog, done: int, total: int) -> None:

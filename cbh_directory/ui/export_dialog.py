@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.lists import ListInfo
-from ..exchange.csv_export import (
+from ..domain.exports import (
     COLUMN_LABELS,
     CONTACT_COLUMNS,
     EXTRA_COLUMNS,
     RESOURCE_COLUMNS,
+    ExportOptions,
 )
-from ..exchange.exporter import ExportOptions
+from ..domain.lists import ListInfo
 
 # (label, extension, csv for Excel)
 FORMATS: tuple[tuple[str, str, bool], ...] = (

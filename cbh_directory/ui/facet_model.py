@@ -6,6 +6,7 @@ Counts change with every search without resetting the tree, so expansion and scr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,28 +15,12 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from ..domain import vocabulary as vocab
+from ..domain.facets import FACET_BY_ID, FACETS, heading_of
 from ..domain.model import Facets, FacetValue, SearchQuery
 from .panel import bold_font
 
 Index = QModelIndex | QPersistentModelIndex
 
-GROUP_TITLES: dict[str, str] = {
-    "kind": "Kind",
-    "focus": "Focus",
-    "moderation": "Moderation",
-    "activity": "Member activity",
-    "format": "Format",
-    "language": "Language",
-    "cost": "Cost",
-    "place": "Country / region",
-}
-GROUP_ORDER = ("kind", "focus", "moderation", "activity", "format", "language", "cost", "place")
-GROUP_HELP: dict[str, str] = {
-    "moderation": "Are posts reviewed by professionals, by trained peers, or by nobody?",
-    "activity": "How quickly do members usually reply?",
-    "focus": "Some groups cater to one genetic form or syndrome, others to broader issues.",
-}
-_HEADING = {"country": "place", "region": "place"}  # filter group -> heading group
 MAX_RANGE_UPDATES = 16
 KeyRole = Qt.ItemDataRole.UserRole + 1  # (group, value) of a value node
 LABEL, COUNT = 0, 1
@@ -60,17 +45,6 @@ class Node:
     @property
     def row(self) -> int:
         return self.parent.children.index(self) if self.parent else 0
-
-
-def _explanations(group: str) -> dict[str, str]:
-    terms = {
-        "kind": vocab.KINDS,
-        "moderation": vocab.MODERATION,
-        "activity": vocab.ACTIVITY,
-        "format": vocab.FORMATS,
-        "cost": vocab.COSTS,
-    }.get(group, ())
-    return {t.id: t.explanation for t in terms}
 
 
 class FacetModel(QAbstractItemModel):
@@ -107,7 +81,7 @@ class FacetModel(QAbstractItemModel):
                     if node.parent is not None:
                         changed.add(id(node.parent))
         for heading in self._root.children:  # a heading counts its chosen values
-            chosen = sum(1 for g, _ in selected if _HEADING.get(g, g) == heading.group)
+            chosen = sum(1 for g, _ in selected if heading_of(FACET_BY_ID[g]) == heading.group)
             if heading.count != chosen:
                 heading.count = chosen
                 changed.add(id(self._root))
@@ -152,7 +126,8 @@ class FacetModel(QAbstractItemModel):
     # -- Qt model interface
 
     def _node(self, index: Index) -> Node:
-        return index.internalPointer() if index.isValid() else self._root  # type: ignore[no-any-return]
+        node: Node = index.internalPointer() if index.isValid() else self._root
+        return node
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         node = self._node(parent)
@@ -257,44 +232,52 @@ def _shape(facets: Facets) -> tuple[Any, ...]:
     )
 
 
-def _walk(node: Node):  # type: ignore[no-untyped-def]
+def _walk(node: Node) -> Iterator[Node]:
     for child in node.children:
         yield child
         yield from _walk(child)
 
 
 def _build(facets: Facets) -> Node:
+    """One heading per heading of the registry (domain/facets.py), in its order."""
     root = Node("")
-    for group in GROUP_ORDER:
-        heading = root.add(
-            Node(GROUP_TITLES[group], group=group, tooltip=GROUP_HELP.get(group, ""))
-        )
-        if group == "focus":
-            subgroups = {
-                g.id: heading.add(Node(g.label, tooltip=g.explanation)) for g in vocab.FOCUS_GROUPS
-            }
-            for fv in facets.get("focus", []):
-                term = vocab.FOCUS_BY_ID.get(fv.value)
-                also = ", ".join(term.synonyms) if term else ""
-                tip = f"{fv.label}" + (f" (also: {also})" if also else "")
-                subgroups[fv.group or "broad"].add(_value_node("focus", fv, tip))
-        elif group == "place":
-            countries: dict[str, Node] = {}
-            for fv in facets.get("country", []):
-                countries[fv.value] = heading.add(_value_node("country", fv))
-            for fv in facets.get("region", []):
-                parent = countries.get(fv.group)
-                if parent is None:
-                    parent = countries[fv.group] = heading.add(Node(fv.group or "Other"))
-                parent.add(_value_node("region", fv))
-        else:
-            explanations = _explanations(group)
-            for fv in facets.get(group, []):
-                node = heading.add(_value_node(group, fv, explanations.get(fv.value, "")))
-                if group == "kind":
-                    node.label = vocab.KIND_SHORT.get(fv.value, fv.label)
-                    node.tooltip = f"{fv.label}: {node.tooltip}"
+    headings: dict[str, Node] = {}
+    values: dict[tuple[str, str], Node] = {}  # (facet, value) -> node, for nesting
+    for facet in FACETS:
+        key = heading_of(facet)
+        if key not in headings:
+            headings[key] = root.add(
+                Node(facet.heading_label, group=key, tooltip=facet.heading_help)
+            )
+        heading = headings[key]
+        subgroups = {
+            g.id: heading.add(Node(g.label, tooltip=g.explanation)) for g in facet.subgroups
+        }
+        terms = facet.term_by_id
+        for fv in facets.get(facet.id, []):
+            node = _value_node(facet.id, fv, _tooltip(terms.get(fv.value), fv.label))
+            if fv.value in facet.short_labels:
+                node.label = facet.short_labels[fv.value]
+                node.tooltip = f"{fv.label}: {node.tooltip}"
+            if subgroups:
+                parent = subgroups.get(fv.group) or list(subgroups.values())[-1]
+            elif facet.nest_under:
+                parent = values.get((facet.nest_under, fv.group)) or heading.add(
+                    Node(fv.group or "Other")
+                )
+                values[(facet.nest_under, fv.group)] = parent
+            else:
+                parent = heading
+            values[(facet.id, fv.value)] = parent.add(node)
     return root
+
+
+def _tooltip(term: vocab.Term | vocab.FocusTerm | None, label: str) -> str:
+    """A term's explanation, or for a focus term the other names it goes by."""
+    if isinstance(term, vocab.FocusTerm):
+        also = ", ".join(term.synonyms)
+        return label + (f" (also: {also})" if also else "")
+    return term.explanation if term is not None else ""
 
 
 def _value_node(group: str, fv: FacetValue, tooltip: str = "") -> Node:

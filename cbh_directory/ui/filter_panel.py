@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QPushButton,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ..domain.facets import FACETS, heading_of
 from .facet_model import LABEL, FacetModel
 from .panel import counted_tree, title_row
-
-EXPANDED_BY_DEFAULT = ("kind", "focus", "moderation", "activity", "format")
 
 
 class FilterPanel(QWidget):
@@ -22,11 +30,9 @@ class FilterPanel(QWidget):
     def __init__(self, model: FacetModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self._expanded: set[str] = set(EXPANDED_BY_DEFAULT) | {
-            "Genes",
-            "Syndromes",
-            "Causes",
-            "Broad",
+        # Headings open at first (and their subgroups), by the registry (domain/facets.py).
+        self._expanded: set[str] = {heading_of(f) for f in FACETS if f.expanded} | {
+            group.label for f in FACETS if f.expanded for group in f.subgroups
         }
 
         self.clear_button = QPushButton("Clear filters")
@@ -51,11 +57,11 @@ class FilterPanel(QWidget):
         self.clear_button.setEnabled(count > 0)
         self.clear_button.setText(f"Clear filters ({count})" if count else "Clear filters")
 
-    def _key(self, index) -> str:  # type: ignore[no-untyped-def]
+    def _key(self, index: QModelIndex) -> str:
         node = index.internalPointer()
         return node.group if node.parent is not None and node.parent.parent is None else node.label
 
-    def _remember(self, index, expanded: bool) -> None:  # type: ignore[no-untyped-def]
+    def _remember(self, index: QModelIndex, expanded: bool) -> None:
         key = self._key(index)
         (self._expanded.add if expanded else self._expanded.discard)(key)
 
@@ -64,7 +70,7 @@ class FilterPanel(QWidget):
             index = self.model.index(row, 0)
             self._expand(index)
 
-    def _expand(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _expand(self, index: QModelIndex) -> None:
         if self._key(index) in self._expanded:
             self.tree.setExpanded(index, True)
         for row in range(self.model.rowCount(index)):
@@ -72,15 +78,15 @@ class FilterPanel(QWidget):
             if self.model.rowCount(child):
                 self._expand(child)
 
-    def _toggle_key(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _toggle_key(self, index: QModelIndex) -> None:
         """Enter on a value toggles it (Space works through the delegate already)."""
         if self.tree.hasFocus():
             toggle(self.model, index)
 
 
-def toggle(model, index) -> bool:  # type: ignore[no-untyped-def]
+def toggle(model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex) -> bool:
     """Flip a checkable value; returns whether the index was one."""
-    index = index.siblingAtColumn(LABEL)
+    index = index.sibling(index.row(), LABEL)
     if not model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable:
         return False
     current = model.data(index, Qt.ItemDataRole.CheckStateRole)
@@ -91,16 +97,22 @@ def toggle(model, index) -> bool:  # type: ignore[no-untyped-def]
 class CheckOnClickDelegate(QStyledItemDelegate):
     """A click anywhere on a value's row toggles it, not only a click on the small box."""
 
-    def editorEvent(self, event, model, option, index) -> bool:  # type: ignore[no-untyped-def]
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
         mouse = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
         checkable = bool(
-            model.flags(index.siblingAtColumn(LABEL)) & Qt.ItemFlag.ItemIsUserCheckable
+            model.flags(index.sibling(index.row(), LABEL)) & Qt.ItemFlag.ItemIsUserCheckable
         )
         if not checkable:
             return super().editorEvent(event, model, option, index)
         if event.type() in mouse:
             return True  # act on release only, and never twice
-        if event.type() == QEvent.Type.MouseButtonRelease:
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
             if event.button() == Qt.MouseButton.LeftButton and option.rect.contains(
                 event.position().toPoint()
             ):

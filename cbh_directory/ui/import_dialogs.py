@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import vocabulary as vocab
-from ..exchange.csv_export import COLUMN_LABELS
-from ..exchange.csv_import import FIELDS, IGNORE, CsvTable
-from ..store.importer import ImportPreview
+from ..domain.exports import COLUMN_LABELS
+from ..domain.imports import IGNORE, CsvTable, ImportPreview
+from ..domain.model import Resource
 from .details_pane import plain_label
 
 
@@ -69,7 +69,7 @@ class MappingDialog(QDialog):
             combo = QComboBox()
             combo.setAccessibleName(f"Field for {header}")
             combo.addItem("(skip)", IGNORE)
-            for field in FIELDS:
+            for field in Resource.field_names():
                 combo.addItem(f"{COLUMN_LABELS.get(field, field)} ({field})", field)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(header, IGNORE))))
             self.grid.setCellWidget(row, 2, combo)

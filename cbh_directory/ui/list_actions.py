@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ..domain.errors import CBHError
 from ..domain.lists import ListImportReport, ListInfo
 from ..service import Directory
+from . import msgbox
+from .actions import make_action
 from .list_commands import (
     AddToList,
     CreateList,
@@ -21,8 +23,6 @@ from .list_commands import (
     RemoveFromList,
     RenameList,
 )
-
-Confirm = Callable[[ListImportReport], bool]
 
 
 class ListActions(QObject):
@@ -71,11 +71,7 @@ class ListActions(QObject):
         self.update_enabled()
 
     def _action(self, text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self.parent_widget)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
+        return make_action(self.parent_widget, text, slot, shortcut or None)
 
     # -- state
 
@@ -104,15 +100,10 @@ class ListActions(QObject):
         self.changed.emit()
 
     def _warn(self, text: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "CBH Directory", text, parent=self.parent_widget
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        msgbox.warn(self.parent_widget, msgbox.TITLE, text)
 
     def _ask_name(self, title: str, label: str, text: str = "") -> str | None:
-        name, ok = QInputDialog.getText(self.parent_widget, title, label, text=text)
-        return name.strip() if ok and name.strip() else None
+        return msgbox.get_text(self.parent_widget, title, label, text)
 
     # -- items
 
@@ -234,9 +225,7 @@ class ListActions(QObject):
         self.message.emit(f"Saved {count} items of {current.name} to {path.name}")
         return path
 
-    def import_list(
-        self, path: Path | None = None, confirm: Confirm | None = None
-    ) -> ListImportReport | None:
+    def import_list(self, path: Path | None = None) -> ListImportReport | None:
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
                 self.parent_widget, "Import shared list", "", "CBH Directory list (*.json)"
@@ -246,7 +235,7 @@ class ListActions(QObject):
             path = Path(chosen)
         try:
             preview = self.directory.import_list(path, apply=False)
-            if not (confirm or self._confirm_import)(preview):
+            if not self._confirm_import(preview):
                 return None
             report = self.directory.import_list(path, apply=True)
         except CBHError as exc:
@@ -258,13 +247,14 @@ class ListActions(QObject):
         return report
 
     def _confirm_import(self, preview: ListImportReport) -> bool:
-        box = QMessageBox(self.parent_widget)
-        box.setWindowTitle("Import shared list")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("Import " + preview.summary() + "?")
-        box.setInformativeText("Items already in your list keep their notes. Nothing else changes.")
-        box.setStandardButtons(QMessageBox.StandardButton.Apply | QMessageBox.StandardButton.Cancel)
-        return box.exec() == QMessageBox.StandardButton.Apply
+        return msgbox.ask(
+            self.parent_widget,
+            "Import shared list",
+            "Import " + preview.summary() + "?",
+            informative="Items already in your list keep their notes. Nothing else changes.",
+            yes=msgbox.Button.Apply,
+            no=msgbox.Button.Cancel,
+        )
 
     # -- menus
 

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from ..domain.facets import FACET_BY_ID
 from ..domain.lists import ListInfo
-from ..domain.model import FILTER_FIELDS, Hit
+from ..domain.model import Hit
 from ..service import Directory
+from . import msgbox
 from .about import AboutDialog
+from .actions import make_action
 from .data_actions import DataActions
 from .details_pane import DetailsPane, ListContext
 from .export_actions import ExportActions
@@ -123,25 +136,24 @@ class MainWindow(QMainWindow):
         file_menu.addAction(data.backup_action)
         file_menu.addAction(data.restore_action)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        file_menu.addAction(make_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         edit = bar.addMenu("&Edit")
         edit.addAction(lists.undo_action)
         edit.addAction(lists.redo_action)
         edit.addSeparator()
-        self.find_action = QAction("&Find", self, shortcut=QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.focus_search)
-        self.clear_search_action = QAction("Clear &Search", self)
-        self.clear_search_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.clear_search_action.triggered.connect(self.clear_search)
-        self.clear_filters_action = QAction("Clear &Filters", self)
-        self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+Backspace"))
-        self.clear_filters_action.triggered.connect(self.session.clear_filters)
-        self.copy_contact_action = QAction("&Copy Contact", self)
-        self.copy_contact_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.copy_contact_action.triggered.connect(self.details.copy_contact)
+        self.find_action = make_action(
+            self, "&Find", self.focus_search, QKeySequence.StandardKey.Find
+        )
+        self.clear_search_action = make_action(
+            self, "Clear &Search", self.clear_search, QKeySequence(Qt.Key.Key_Escape)
+        )
+        self.clear_filters_action = make_action(
+            self, "Clear &Filters", self.session.clear_filters, "Ctrl+Shift+Backspace"
+        )
+        self.copy_contact_action = make_action(
+            self, "&Copy Contact", self.details.copy_contact, "Ctrl+Shift+C"
+        )
         for action in (
             self.find_action,
             self.clear_search_action,
@@ -175,8 +187,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.units_actions: dict[str, QAction] = {}
         for key, label in (("mi", "&Miles"), ("km", "&Kilometres")):
-            action = QAction(label, self, checkable=True)
-            action.triggered.connect(lambda _checked=False, k=key: self.set_units(k))
+            action = make_action(self, label, partial(self.set_units, key), checkable=True)
             group.addAction(action)
             units.addAction(action)
             self.units_actions[key] = action
@@ -184,22 +195,21 @@ class MainWindow(QMainWindow):
         sort_group = QActionGroup(self)
         self.sort_actions: dict[str, QAction] = {}
         for key, label in SORT_LABELS.items():
-            action = QAction(label, self, checkable=True)
-            action.triggered.connect(lambda _checked=False, k=key: self.sort_by(k))
+            action = make_action(self, label, partial(self.sort_by, key), checkable=True)
             sort_group.addAction(action)
             sort_menu.addAction(action)
             self.sort_actions[key] = action
         self.sort_actions["relevance"].setChecked(True)
         sort_menu.addSeparator()
-        self.reverse_action = QAction("&Reverse Order", self, checkable=True)
+        self.reverse_action = make_action(self, "&Reverse Order", checkable=True)
         self.reverse_action.triggered.connect(lambda checked: self.sort_by(None, checked))
         sort_menu.addAction(self.reverse_action)
         view.addSeparator()
-        self.show_filters_action = QAction(
-            "Show &Lists and Filters", self, checkable=True, checked=True
+        self.show_filters_action = make_action(
+            self, "Show &Lists and Filters", checkable=True, checked=True
         )
         self.show_filters_action.toggled.connect(self.work_area.left.setVisible)
-        self.show_details_action = QAction("Show &Details", self, checkable=True, checked=True)
+        self.show_details_action = make_action(self, "Show &Details", checkable=True, checked=True)
         self.show_details_action.toggled.connect(self.details.setVisible)
         view.addAction(self.show_filters_action)
         view.addAction(self.show_details_action)
@@ -207,9 +217,7 @@ class MainWindow(QMainWindow):
         view.addAction(data.review_age_action)
 
         help_menu = bar.addMenu("&Help")
-        about = QAction("&About CBH Directory", self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        help_menu.addAction(make_action(self, "&About CBH Directory", self.show_about))
 
     def _connect(self) -> None:
         self.search_bar.text_changed.connect(self.session.set_text)
@@ -408,13 +416,13 @@ class MainWindow(QMainWindow):
         self.search_bar.set_units(units)
 
     def show_about(self) -> None:
-        AboutDialog(self.directory.stats(), self).exec()
+        msgbox.run(AboutDialog(self.directory.stats(), self))
 
     def country_name(self, code: str) -> str:
         if not code:
             return ""
         if code not in self._country_names:
-            self._country_names[code] = self.directory.gazetteer.country_name(code)
+            self._country_names[code] = self.directory.country_name(code)
         return self._country_names[code]
 
     # -- settings and layout
@@ -441,8 +449,8 @@ class MainWindow(QMainWindow):
         query.radius_km = bar.radius_km if bar.place else None
         query.include_online = bar.include_online
         for group, values in s.filters.items():
-            if group in FILTER_FIELDS:
-                setattr(query, FILTER_FIELDS[group], list(values))
+            if group in FACET_BY_ID:
+                query.set_values(group, list(values))
         if s.list_id is not None and self.sidebar_model.row_of(s.list_id) > 0:
             self.sidebar.choose(s.list_id, notify=False)
             query.list_id = s.list_id
@@ -467,7 +475,7 @@ class MainWindow(QMainWindow):
             self._layout_restored = True
             self.work_area.fit(self.width(), self.height())
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.work_area.arrange(self.width())
 

@@ -3,23 +3,18 @@ backup or start fresh, with the damaged file moved aside (never deleted) either 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from ..domain.errors import DatabaseError, DatabaseTooNewError
-from ..paths import backup_dir
-from ..service import Directory
-from ..store.backups import latest_good_backup, move_aside, put_in_place
+from ..service import Directory, files
+from . import msgbox
 
-Ask = Callable[[str, Path | None], str]  # (problem, backup) -> "restore" | "fresh" | "quit"
+TITLE = "CBH Directory"
 
 
-def open_or_recover(
-    db_path: Path, ask: Ask | None = None, tell: Callable[[str], object] | None = None
-) -> Directory | None:
+def open_or_recover(db_path: Path) -> Directory | None:
     """The directory, after recovery if needed; None when the user chose to quit (or the file
     is from a newer version, which is left as it is)."""
     try:
@@ -30,41 +25,32 @@ def open_or_recover(
         directory.close()
         raise DatabaseError(f"the database failed its integrity check: {problem}")
     except DatabaseTooNewError as exc:
-        (tell or _tell)(exc.message)
+        msgbox.warn(None, TITLE, exc.message, icon=msgbox.Icon.Critical)
         return None
     except DatabaseError as exc:
-        backup = latest_good_backup(backup_dir(db_path))
-        choice = (ask or ask_user)(exc.message, backup)
+        backup = files.latest_good_backup(db_path)
+        choice = ask_user(exc.message, backup)
         if choice == "restore" and backup is not None:
-            put_in_place(backup, db_path)
+            files.put_backup_in_place(backup, db_path)
         elif choice == "fresh":
-            move_aside(db_path)
+            files.move_aside(db_path)
         else:
             return None
         return Directory.open(db_path)
 
 
 def ask_user(problem: str, backup: Path | None) -> str:
-    box = QMessageBox(QMessageBox.Icon.Critical, "CBH Directory", "")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"The directory's database cannot be used: {problem}")
-    box.setInformativeText(
-        "The damaged file will be moved aside and kept, not deleted. "
-        + (f"The newest good backup is {backup.name}." if backup else "There is no good backup.")
+    """ "restore", "fresh" or "quit"."""
+    role = QMessageBox.ButtonRole
+    choices = [("Restore the Backup", "restore", role.AcceptRole)] if backup else []
+    choices += [("Start Fresh", "fresh", role.DestructiveRole), ("Quit", "quit", role.RejectRole)]
+    return msgbox.choose(
+        None,
+        TITLE,
+        f"The directory's database cannot be used: {problem}",
+        choices,
+        informative="The damaged file will be moved aside and kept, not deleted. "
+        + (f"The newest good backup is {backup.name}." if backup else "There is no good backup."),
+        icon=msgbox.Icon.Critical,
+        default="quit",
     )
-    restore = (
-        box.addButton("Restore the Backup", QMessageBox.ButtonRole.AcceptRole) if backup else None
-    )
-    fresh = box.addButton("Start Fresh", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    clicked = box.clickedButton()
-    if restore is not None and clicked is restore:
-        return "restore"
-    return "fresh" if clicked is fresh else "quit"
-
-
-def _tell(text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, "CBH Directory", text)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()

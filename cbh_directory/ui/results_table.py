@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from .results_model import DISTANCE, FOCUS, KIND, NAME, STAR, VERIFIED, ResultsModel
@@ -62,7 +63,7 @@ class ResultsTable(QTableView):
         if index.column() == STAR and hit is not None and hit.in_directory:
             self.star_clicked.emit(hit.resource.id)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.details_requested.emit()
             return
@@ -106,6 +107,6 @@ class ResultsTable(QTableView):
             self.setColumnHidden(DISTANCE, not shown)
             self.fit_columns()
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_columns()

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..domain.model import FILTER_FIELDS, Place, SearchQuery
+from ..domain.facets import FACETS
+from ..domain.model import Hit, Place, SearchQuery
 from .worker import SearchOutcome, SearchThread
 
 TYPING_DELAY_MS = 150
@@ -37,7 +38,6 @@ class SearchSession(QObject):
         self._thread.worker.failed.connect(self._on_failed)
         self._request = 0
         self._busy = False
-        self.searches_started = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_DELAY_MS)
@@ -62,7 +62,7 @@ class SearchSession(QObject):
             self._search()
 
     def set_filter(self, group: str, value: str, chosen: bool) -> None:
-        values: list[str] = getattr(self.query, FILTER_FIELDS[group])
+        values = self.query.values_of(group)
         if chosen and value not in values:
             values.append(value)
         elif not chosen and value in values:
@@ -72,8 +72,8 @@ class SearchSession(QObject):
         self.search_now()
 
     def set_filters(self, filters: dict[str, list[str]]) -> None:
-        for group, field in FILTER_FIELDS.items():
-            setattr(self.query, field, list(filters.get(group, [])))
+        for facet in FACETS:
+            self.query.set_values(facet.id, list(filters.get(facet.id, [])))
         self.search_now()
 
     def clear_filters(self) -> None:
@@ -118,7 +118,6 @@ class SearchSession(QObject):
         self._search()
 
     def _search(self) -> None:
-        self.searches_started += 1
         self._request = self._thread.request_search(dataclasses.replace(self.query, offset=0))
         self._set_busy(True)
 
@@ -131,7 +130,7 @@ class SearchSession(QObject):
         self._set_busy(False)
         self.results_ready.emit(outcome)
 
-    def _on_fetched(self, request_id: int, offset: int, hits: list) -> None:  # type: ignore[type-arg]
+    def _on_fetched(self, request_id: int, offset: int, hits: list[Hit]) -> None:
         if request_id == self._request:
             self.page_ready.emit(offset, hits)
 

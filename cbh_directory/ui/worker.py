@@ -1,8 +1,7 @@
 """Searching off the GUI thread.
 
-Threading rule (for everything in ui/): a worker never touches a widget or a model. It owns
-its own database connection, opened in its own thread, and reports only through signals,
-which Qt delivers to the GUI thread as queued calls. The GUI thread never runs a search.
+The threading rule (docs/ARCHITECTURE.md, and jobs.py for one-off work) holds here too: the
+worker owns its connection and reports only by signals. The GUI thread never runs a search.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 from ..domain.errors import CBHError
 from ..domain.model import Facets, Hit, SearchQuery
 from ..service import Directory
+from .jobs import start_thread
 
 
 @dataclass(slots=True)
@@ -102,13 +102,10 @@ class SearchThread(QObject):
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread = QThread()
-        self._thread.setObjectName("search-worker")
         self.worker = SearchWorker(db_path)
-        self.worker.moveToThread(self._thread)
         self._search.connect(self.worker.search)
         self._fetch.connect(self.worker.fetch)
-        self._thread.start()
+        self._thread = start_thread(self.worker, "search-worker")
         self._next_id = 0
 
     def request_search(self, query: SearchQuery) -> int:

@@ -37,8 +37,8 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from cbh_directory.domain.model import SearchQuery
-    from cbh_directory.exchange.exporter import export
     from cbh_directory.service import Directory
+    from cbh_directory.ui.handout_pdf import write_pdf
     from cbh_directory.ui.main_window import MainWindow
 
     app = QApplication([])
@@ -58,7 +58,9 @@ def main() -> None:
     window.lists.toggle_bookmarks(ids[:2])
     bookmarks = directory.bookmarks()
     for suffix in ("csv", "vcf", "pdf"):
-        export(folder / f"bookmarks.{suffix}", directory.export_set(list_id=bookmarks.id))
+        directory.export_file(
+            folder / f"bookmarks.{suffix}", list_id=bookmarks.id, pdf_renderer=write_pdf
+        )
     window.close()
     app.processEvents()
     directory.close()

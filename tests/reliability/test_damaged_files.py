@@ -14,8 +14,10 @@ import pytest
 
 from cbh_directory.domain.model import SearchQuery
 from cbh_directory.service import Directory
+from cbh_directory.ui import msgbox
 from cbh_directory.ui.recovery import open_or_recover
 
+from ..ui.conftest import answer_recovery
 from .conftest import Ledger
 
 pytestmark = pytest.mark.stress
@@ -72,7 +74,7 @@ DAMAGE = {
 
 
 def test_each_kind_of_damage_is_offered_a_backup_and_kept(
-    template: Path, tmp_path: Path, ledger: Ledger
+    template: Path, tmp_path: Path, ledger: Ledger, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rng = random.Random(42)
     outcomes: Counter[str] = Counter()
@@ -84,11 +86,8 @@ def test_each_kind_of_damage_is_offered_a_backup_and_kept(
             path = copy_with_backups(template, tmp_path / f"{damage.__name__}-{repeat}")
             broken = damage(template.read_bytes(), rng)
             path.write_bytes(broken)
-            asked: list[tuple[str, Path | None]] = []
-            directory = open_or_recover(
-                path,
-                lambda problem, backup, asked=asked: asked.append((problem, backup)) or "restore",
-            )
+            asked = answer_recovery(monkeypatch, "restore")
+            directory = open_or_recover(path)
             assert directory is not None
             if not asked:
                 # Overwritten pages that held nothing in use: SQLite finds no damage, and the
@@ -98,7 +97,7 @@ def test_each_kind_of_damage_is_offered_a_backup_and_kept(
                 directory.close()
                 continue
             problem, backup = asked[0]
-            assert problem and backup is not None, "the newest good backup is offered"
+            assert problem and backup, "the newest good backup is offered"
             family = directory.list_info("Rivera family")
             assert directory.item_note(family.id, "pacer") == "IEP meeting on the 14th"
             directory.close()
@@ -120,7 +119,7 @@ def test_each_kind_of_damage_is_offered_a_backup_and_kept(
 
 
 def test_a_newer_database_is_refused_and_left_untouched(
-    template: Path, tmp_path: Path, ledger: Ledger
+    template: Path, tmp_path: Path, ledger: Ledger, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = copy_with_backups(template, tmp_path / "newer")
     conn = sqlite3.connect(path)
@@ -132,8 +131,9 @@ def test_a_newer_database_is_refused_and_left_untouched(
     conn.close()
     before = path.read_bytes()
     told: list[str] = []
-    asked: list[str] = []
-    result = open_or_recover(path, lambda p, b: asked.append(p) or "fresh", told.append)
+    monkeypatch.setattr(msgbox, "warn", lambda parent, title, text, **kwargs: told.append(text))
+    asked = answer_recovery(monkeypatch, "fresh")
+    result = open_or_recover(path)
     assert result is None and not asked
     assert told and "newer version" in told[0]
     assert path.read_bytes() == before, "not a byte changed"

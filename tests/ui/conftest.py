@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog
 
 from cbh_directory.service import Directory
+from cbh_directory.ui import msgbox
 from cbh_directory.ui.main_window import MainWindow
 from cbh_directory.ui.results_model import NAME
 from cbh_directory.ui.settings import WindowSettings
@@ -51,3 +54,35 @@ def type_and_wait(qtbot, window: MainWindow, text: str) -> None:
     qtbot.waitUntil(
         lambda: not window.session.busy and window.model.query.text == wanted, timeout=10_000
     )
+
+
+def answer_dialogs(
+    monkeypatch: pytest.MonkeyPatch, handlers: dict[type, Callable[[Any], object]]
+) -> None:
+    """Answer the window's modal dialogs (everything it runs goes through msgbox.run): the
+    handler for the dialog's class fills it in and returns True (accept) or False (reject),
+    or accepts or rejects it itself and returns None."""
+
+    def run(dialog: QDialog) -> int:
+        for kind, handler in handlers.items():
+            if isinstance(dialog, kind):
+                answer = handler(dialog)
+                if isinstance(answer, bool):
+                    accepted = QDialog.DialogCode.Accepted
+                    return int(accepted if answer else QDialog.DialogCode.Rejected)
+                return int(dialog.result())
+        raise AssertionError(f"a dialog the test did not expect: {dialog!r}")
+
+    monkeypatch.setattr(msgbox, "run", run)
+
+
+def answer_recovery(monkeypatch: pytest.MonkeyPatch, choice: str) -> list[tuple[str, bool]]:
+    """Answer the recovery box with `choice`; records (problem, whether a backup was offered)."""
+    asked: list[tuple[str, bool]] = []
+
+    def choose(parent: Any, title: str, text: str, choices: Any, **kwargs: Any) -> str:
+        asked.append((text, any(key == "restore" for _, key, _ in choices)))
+        return choice
+
+    monkeypatch.setattr(msgbox, "choose", choose)
+    return asked

@@ -7,13 +7,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from cbh_directory.service import Directory
+from cbh_directory.ui import msgbox
 from cbh_directory.ui.edit_dialog import EditDialog
 from cbh_directory.ui.import_dialogs import MappingDialog, PreviewDialog
 from cbh_directory.ui.recovery import open_or_recover
 from cbh_directory.ui.sidebar import REVIEW
 
 from ..conftest import DATA
-from .conftest import names
+from .conftest import answer_dialogs, answer_recovery, names
 from .test_lists_window import select
 
 
@@ -23,7 +24,9 @@ def _line(dialog: EditDialog, field: str) -> QLineEdit:
     return widget
 
 
-def test_new_resource_shows_problems_by_their_fields(qtbot, make_window, curated) -> None:
+def test_new_resource_shows_problems_by_their_fields(
+    qtbot, make_window, curated, monkeypatch
+) -> None:
     window = make_window(curated)
     seen: list[EditDialog] = []
 
@@ -45,14 +48,17 @@ def test_new_resource_shows_problems_by_their_fields(qtbot, make_window, curated
         dialog.inputs["country"].setCurrentIndex(dialog.inputs["country"].findData("US"))
         dialog.accept()
 
+    answer_dialogs(monkeypatch, {EditDialog: fill})
     with qtbot.waitSignal(window.results_shown, timeout=5000):
-        made = window.data.new_resource(run=fill)
+        made = window.data.new_resource()
     assert made is not None and made.phone == "+16145550100" and made.latitude is not None
     assert "Columbus CASK Parents" in names(window)
     assert window.count_label.text() == "88 of 88 resources"
 
 
-def test_editing_a_curated_entry_shows_the_directory_value(qtbot, make_window, curated) -> None:
+def test_editing_a_curated_entry_shows_the_directory_value(
+    qtbot, make_window, curated, monkeypatch
+) -> None:
     curated.edit_resource("cure-cask", {"email": "hello@curecask.example"})
     window = make_window(curated)
     select(window, "cure-cask")
@@ -68,8 +74,9 @@ def test_editing_a_curated_entry_shows_the_directory_value(qtbot, make_window, c
         )
         use.click()
 
+    answer_dialogs(monkeypatch, {EditDialog: check})
     with qtbot.waitSignal(window.results_shown, timeout=5000):
-        window.data.edit_resource(run=check)
+        window.data.edit_resource()
     assert curated.resource("cure-cask").email == ""
     assert curated.local_edits("cure-cask") == {}
 
@@ -103,7 +110,7 @@ def test_mark_verified_archive_and_needs_review(qtbot, make_window, curated) -> 
     )
 
 
-def test_import_a_csv_through_mapping_and_preview(qtbot, make_window, curated) -> None:
+def test_import_a_csv_through_mapping_and_preview(qtbot, make_window, curated, monkeypatch) -> None:
     window = make_window(curated)
     previews = []
 
@@ -114,17 +121,15 @@ def test_import_a_csv_through_mapping_and_preview(qtbot, make_window, curated) -
         notes.setCurrentIndex(notes.findData("description"))
         return True
 
-    def confirm(preview) -> bool:
-        previews.append(preview)
-        dialog = PreviewDialog(preview)
+    def confirm(dialog: PreviewDialog) -> bool:
+        previews.append(dialog)
         qtbot.addWidget(dialog)
         assert dialog.tabs.tabText(0) == "New (3)" and dialog.tabs.tabText(2) == "Rejected (1)"
         return True
 
+    answer_dialogs(monkeypatch, {MappingDialog: map_columns, PreviewDialog: confirm})
     with qtbot.waitSignal(window.data.imported, timeout=15_000):
-        window.data.import_path(
-            DATA / "import" / "contacts.csv", map_columns=map_columns, confirm=confirm
-        )
+        window.data.import_path(DATA / "import" / "contacts.csv")
     qtbot.waitUntil(lambda: window.model.total == 90, timeout=5000)
     assert curated.resource("synthetic-iep-helpers").description == "Helps with IEPs, 504 plans"
     assert (
@@ -134,18 +139,17 @@ def test_import_a_csv_through_mapping_and_preview(qtbot, make_window, curated) -
     assert len(curated.backups()) >= 1  # a backup came first
 
 
-def test_cancelling_the_preview_changes_nothing(qtbot, make_window, curated) -> None:
+def test_cancelling_the_preview_changes_nothing(qtbot, make_window, curated, monkeypatch) -> None:
     window = make_window(curated)
+    answer_dialogs(monkeypatch, {MappingDialog: lambda d: True, PreviewDialog: lambda d: False})
     with qtbot.waitSignal(
         window.data.message, timeout=15_000, check_params_cb=lambda m: "cancelled" in m
     ):
-        window.data.import_path(
-            DATA / "import" / "contacts.csv", map_columns=lambda d: True, confirm=lambda p: False
-        )
+        window.data.import_path(DATA / "import" / "contacts.csv")
     assert curated.total() == 87
 
 
-def test_backup_now_and_restore(qtbot, make_window, curated) -> None:
+def test_backup_now_and_restore(qtbot, make_window, curated, monkeypatch) -> None:
     window = make_window(curated)
     with qtbot.waitSignal(
         window.data.message, timeout=10_000, check_params_cb=lambda m: m.startswith("Backed up")
@@ -153,13 +157,14 @@ def test_backup_now_and_restore(qtbot, make_window, curated) -> None:
         window.data.backup_now()
     backup = curated.backups()[0]
     window.lists.new_list("Made after the backup")
+    monkeypatch.setattr(msgbox, "ask", lambda *args, **kwargs: True)
     with qtbot.waitSignal(window.results_shown, timeout=5000):
-        assert window.data.restore(backup, confirm=lambda p: True)
+        assert window.data.restore(backup)
     assert [x.name for x in curated.lists()] == ["Bookmarks"]
     assert window.sidebar_model.rowCount() == 3
 
 
-def test_a_damaged_database_is_recovered_at_start(curated_db: Path) -> None:
+def test_a_damaged_database_is_recovered_at_start(curated_db: Path, monkeypatch) -> None:
     with Directory.open(curated_db) as directory:
         directory.create_list("Keep me")
         directory.backup("manual")
@@ -167,26 +172,46 @@ def test_a_damaged_database_is_recovered_at_start(curated_db: Path) -> None:
     data = bytearray(curated_db.read_bytes())
     data[4096 * 3 : 4096 * 12] = b"\x42" * (4096 * 9)
     curated_db.write_bytes(bytes(data))
-    asked = []
-
-    def ask(problem: str, backup: Path | None) -> str:
-        asked.append((problem, backup))
-        return "restore"
-
-    directory = open_or_recover(curated_db, ask)
-    assert directory is not None and asked and asked[0][1] is not None
+    asked = answer_recovery(monkeypatch, "restore")
+    directory = open_or_recover(curated_db)
+    assert directory is not None and asked and asked[0][1]
     assert directory.list_info("Keep me").name == "Keep me"
     assert list(curated_db.parent.glob("directory.sqlite3.damaged-*")), "the damaged file is kept"
     directory.close()
 
 
-def test_starting_fresh_moves_the_damaged_file_aside(tmp_path: Path) -> None:
+def test_starting_fresh_moves_the_damaged_file_aside(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "directory.sqlite3"
     path.write_bytes(b"SQLite format 3\x00" + b"\x99" * 10_000)
-    directory = open_or_recover(path, lambda problem, backup: "fresh")
+    answer_recovery(monkeypatch, "fresh")
+    directory = open_or_recover(path)
     assert directory is not None and directory.total() == 87
     assert list(tmp_path.glob("directory.sqlite3.damaged-*"))
     directory.close()
-    assert (
-        open_or_recover(tmp_path / "x" / "y.sqlite3", lambda p, b: "quit") is not None
-    )  # a new file is fine
+    answer_recovery(monkeypatch, "quit")
+    assert open_or_recover(tmp_path / "x" / "y.sqlite3") is not None  # a new file is fine
+
+
+def test_a_csv_is_read_once_and_off_the_gui_thread(
+    qtbot, make_window, curated, monkeypatch
+) -> None:
+    import threading
+
+    from cbh_directory.exchange import csv_import
+
+    window = make_window(curated)
+    reads: list[str] = []
+    decode = csv_import.decode_text
+
+    def counted(data: bytes, name: str):
+        reads.append(threading.current_thread().name)
+        return decode(data, name)
+
+    monkeypatch.setattr(csv_import, "decode_text", counted)
+    answer_dialogs(monkeypatch, {MappingDialog: lambda d: True, PreviewDialog: lambda d: False})
+    with qtbot.waitSignal(
+        window.data.message, timeout=15_000, check_params_cb=lambda m: "cancelled" in m
+    ):
+        window.data.import_path(DATA / "import" / "contacts.csv")
+    assert len(reads) == 1, "the file is parsed once, for the mapping and the preview"
+    assert reads[0] != threading.main_thread().name

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from cbh_directory.domain.exports import ExportOptions
 from cbh_directory.domain.model import Resource
-from cbh_directory.exchange.exporter import ExportOptions
 from cbh_directory.service import Directory
 from cbh_directory.store.database import write_transaction
 from cbh_directory.store.resources import upsert_resource
 from cbh_directory.ui.export_dialog import ExportChoice, ExportDialog
 
-from .conftest import type_and_wait
+from .conftest import answer_dialogs, type_and_wait
 from .test_lists_window import select
 
 
@@ -44,8 +44,9 @@ def test_the_dialog_offers_sources_formats_and_columns(qtbot, curated: Directory
 
 
 def _run(qtbot, window, choice: ExportChoice) -> str:
-    with qtbot.waitSignal(window.exports.done, timeout=30_000) as done:
-        window.exports.start(choice)
+    job = window.exports.start(choice)  # its signals arrive through the GUI event loop
+    with qtbot.waitSignal(job.finished, timeout=30_000) as done:
+        pass
     return done.args[0]
 
 
@@ -145,13 +146,16 @@ def test_a_failed_export_says_why(qtbot, make_window, curated, tmp_path: Path) -
     assert message.args[0].startswith("Export failed: cannot write")
 
 
-def test_print_preview_renders_the_handout(qtbot, make_window, curated, tmp_path: Path) -> None:
-    from PySide6.QtPrintSupport import QPrinter
+def test_print_preview_renders_the_handout(
+    qtbot, make_window, curated, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     window = make_window(curated)
     type_and_wait(qtbot, window, "ataxia")
     dialogs = []
-    window.exports.print_handout(preview=dialogs.append)
+    answer_dialogs(monkeypatch, {QPrintPreviewDialog: lambda d: dialogs.append(d) or False})
+    window.exports.print_handout()
     qtbot.waitUntil(lambda: bool(dialogs), timeout=10_000)
     dialog = dialogs[0]
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

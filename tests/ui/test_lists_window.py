@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QPushButton
 
 from cbh_directory.cli import main as cli_main
 from cbh_directory.service import Directory
+from cbh_directory.ui import msgbox
 from cbh_directory.ui.main_window import MainWindow
 from cbh_directory.ui.results_model import GONE_TEXT, KIND, NAME, STAR
 from cbh_directory.ui.sidebar import ListIdRole, SidebarModel, ids_to_mime
@@ -203,7 +204,7 @@ def test_a_resource_that_left_the_directory_stays_in_the_list(qtbot, make_window
 
 
 def test_a_list_made_in_the_window_shows_in_the_cli_and_round_trips(
-    qtbot, make_window, curated, curated_db: Path, tmp_path: Path
+    qtbot, make_window, curated, curated_db: Path, tmp_path: Path, monkeypatch
 ) -> None:
     window = make_window(curated)
     list_id = window.lists.new_list("Rivera family")
@@ -225,7 +226,17 @@ def test_a_list_made_in_the_window_shows_in_the_cli_and_round_trips(
     with Directory.open(tmp_path / "fresh.sqlite3") as fresh:
         other = make_window(fresh)
         previews = []
-        report = other.lists.import_list(path, confirm=lambda r: previews.append(r) or True)
+        preview_import = fresh.import_list
+
+        def spy(path: Path, *, apply: bool = True):
+            report = preview_import(path, apply=apply)
+            if not apply:
+                previews.append(report)
+            return report
+
+        monkeypatch.setattr(fresh, "import_list", spy)
+        monkeypatch.setattr(msgbox, "ask", lambda *args, **kwargs: True)
+        report = other.lists.import_list(path)
         assert previews and previews[0].added == ["cure-cask", "pacer"]
         assert report is not None and report.created
         assert [x.name for x in fresh.lists()] == ["Bookmarks", "Rivera family"]
@@ -233,7 +244,8 @@ def test_a_list_made_in_the_window_shows_in_the_cli_and_round_trips(
         assert fresh.item_note(imported.id, "pacer") == "IEP help"
         assert other.sidebar_model.row_of(imported.id) == 3
         # Cancelling the preview changes nothing.
-        assert other.lists.import_list(path, confirm=lambda r: False) is None
+        monkeypatch.setattr(msgbox, "ask", lambda *args, **kwargs: False)
+        assert other.lists.import_list(path) is None
         assert fresh.list_info("Rivera family").count == 2
         other.close()
 

@@ -16,13 +16,15 @@ import pytest
 import vobject
 
 from cbh_directory.domain.errors import CBHError, InputError
+from cbh_directory.domain.exports import ExportCancelled, ExportOptions
 from cbh_directory.domain.model import Resource, SearchQuery
 from cbh_directory.exchange import atomic
 from cbh_directory.exchange.export_set import ExportEntry, ExportSet
-from cbh_directory.exchange.exporter import ExportCancelled, ExportOptions, export
+from cbh_directory.exchange.exporter import export as write_export
 from cbh_directory.exchange.handout import handout_html
 from cbh_directory.exchange.vcard import card, fold
 from cbh_directory.service import Directory
+from cbh_directory.ui.handout_pdf import write_pdf
 
 HOSTILE = Resource(
     id="hostile",
@@ -39,6 +41,11 @@ HOSTILE = Resource(
     caveat="-2+3 looks like a formula",
     last_verified="2026-01-01",
 )
+
+
+def export(path: Path, export_set: ExportSet, options: ExportOptions | None = None, **kwargs):
+    """The exporter with the app's PDF renderer, handed in as the CLI and the window do."""
+    return write_export(path, export_set, options, pdf_renderer=write_pdf, **kwargs)
 
 
 def hostile_set(**kwargs: object) -> ExportSet:
@@ -95,7 +102,7 @@ def test_csv_neutralises_formulas(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_every_formula_start_is_neutralised(start: str) -> None:
-    from cbh_directory.exchange.csv_safe import neutralise_cell
+    from cbh_directory.domain.csv_safe import neutralise_cell
 
     assert neutralise_cell(start + "1+1") == "'" + start + "1+1"
     assert neutralise_cell("safe " + start) == "safe " + start
@@ -237,7 +244,7 @@ def test_a_pdf_laid_out_a_few_entries_at_a_time_loses_and_repeats_nothing(
 ) -> None:
     """Large handouts are laid out in chunks that continue on the same page: every entry is
     there once, in order, and the text is the same as when laid out in one piece."""
-    from cbh_directory.exchange import pdf
+    from cbh_directory.ui import handout_pdf as pdf
 
     export_set = curated.export_set(SearchQuery(sort="name"))
     texts = {}
@@ -305,7 +312,7 @@ def test_a_cancelled_export_leaves_no_file(curated: Directory, tmp_path: Path) -
 def test_a_full_disk_gives_a_clear_error_and_no_file(
     curated: Directory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
 ) -> None:
-    def no_space(fd: int) -> None:
+    def no_space(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "fsync", no_space)

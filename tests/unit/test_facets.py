@@ -7,8 +7,11 @@ import dataclasses
 import pytest
 
 from cbh_directory.domain import vocabulary as vocab
-from cbh_directory.domain.model import FACET_GROUPS, FILTER_FIELDS, SearchQuery
+from cbh_directory.domain.facets import FACETS
+from cbh_directory.domain.model import SearchQuery
 from cbh_directory.service import Directory
+
+FACET_GROUPS = [facet.id for facet in FACETS]
 
 
 def counts(directory: Directory, group: str, **kwargs: object) -> dict[str, int]:
@@ -68,5 +71,6 @@ def test_counts_follow_the_location(synthetic: Directory) -> None:
 def test_each_count_equals_the_results_of_choosing_it(synthetic: Directory, group: str) -> None:
     base = SearchQuery(text="synthetic", formats=["online"] if group != "format" else [])
     for value in synthetic.facets(base)[group]:
-        chosen = dataclasses.replace(base, **{FILTER_FIELDS[group]: [value.value]}, limit=None)
+        chosen = dataclasses.replace(base, limit=None)
+        chosen.set_values(group, [value.value])
         assert synthetic.count(chosen) == value.count, (group, value.value)

@@ -17,6 +17,7 @@ import pytest
 from cbh_directory import paths
 from cbh_directory.domain import vocabulary as vocab
 from cbh_directory.domain.errors import DatasetError, InputError
+from cbh_directory.domain.imports import ParsedImport
 from cbh_directory.domain.model import Resource
 from cbh_directory.domain.validation import normalise_resource
 from cbh_directory.exchange.appjson import read_app_json
@@ -24,7 +25,6 @@ from cbh_directory.exchange.atomic import ExportError
 from cbh_directory.exchange.hsds_read import read_hsds
 from cbh_directory.exchange.hsds_read_terms import classify
 from cbh_directory.exchange.hsds_write import write_hsds
-from cbh_directory.exchange.import_types import ParsedImport
 from cbh_directory.exchange.safe_zip import SafeZip
 
 SPEC = Path(__file__).resolve().parents[2] / "resources" / "hsds"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from cbh_directory.domain.errors import DatasetError
+from cbh_directory.domain.imports import ImportOptions
 from cbh_directory.exchange.csv_import import guess_mapping, header_key
 from cbh_directory.exchange.exporter import export
-from cbh_directory.exchange.importers import ImportOptions
 from cbh_directory.service import Directory
 
 from ..conftest import DATA
@@ -124,7 +124,7 @@ def test_export_then_import_csv_round_trips(curated: Directory, tmp_path: Path) 
 
 
 def test_export_for_excel_then_import_round_trips(curated: Directory, tmp_path: Path) -> None:
-    from cbh_directory.exchange.exporter import ExportOptions
+    from cbh_directory.domain.exports import ExportOptions
 
     path = tmp_path / "excel.csv"
     export(path, curated.export_set(), ExportOptions(excel=True))

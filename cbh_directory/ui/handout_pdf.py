@@ -1,4 +1,4 @@
-"""PDF handouts, rendered by Qt's rich text engine; the one module outside ui/ that uses Qt.
+"""PDF handouts, rendered by Qt's rich text engine: the PdfRenderer the service is handed.
 
 It needs only QtGui (no widgets), and creates an offscreen QGuiApplication when none is
 running, so the command line makes PDFs without a display.
@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .atomic import ExportError, atomic_path
-from .handout import Handout
+from ..domain.exports import ExportError
+from ..domain.handout import Handout
 
 PAPER_SIZES = ("letter", "a4")
 _app: Any = None  # the QGuiApplication this module made, kept alive
@@ -50,25 +50,22 @@ def write_pdf(
     paper: str = "letter",
     progress: Callable[[float], None] | None = None,
 ) -> int:
-    """Render the handout to a PDF file atomically; returns the number of pages."""
+    """Render the handout into the PDF file at `path` (the exporter passes a temporary file
+    and renames it when done); returns the number of pages."""
     ensure_gui_application()
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPdfWriter
 
     size = page_size(paper)
-    with atomic_path(path) as temp:
-        writer = QPdfWriter(str(temp))
-        writer.setPageSize(size)
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-        writer.setTitle(handout.title)
-        writer.setCreator("CBH Directory")
-        writer.setResolution(300)
-        paint_handout(writer, handout, progress=progress)
-        del writer  # closes the file
-        pages = count_pages(temp)
-        if pages == 0:
-            raise ExportError(f"cannot write {path}: the PDF came out empty (is the disk full?)")
-    return int(pages)
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(size)
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    writer.setTitle(handout.title)
+    writer.setCreator("CBH Directory")
+    writer.setResolution(300)
+    paint_handout(writer, handout, progress=progress)
+    del writer  # closes the file
+    return count_pages(path)
 
 
 def paint_handout(

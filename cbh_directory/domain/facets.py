@@ -1,0 +1,196 @@
+"""The facet registry: each filter group declared once, for search, counts, CLI, panel, handout.
+
+The search index (store/index.py), the facet counts (store/facets.py), the query check
+(store/search.py), the CLI options (cli/search_options.py), the filter panel
+(ui/facet_model.py, ui/filter_panel.py) and the handout's "chosen by" line (describe.py) all
+read FACETS; none of them names a facet. docs/ARCHITECTURE.md says how to add one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from . import vocabulary as vocab
+from .errors import InputError
+
+INTERNATIONAL = "International / not stated"  # a country facet's value for "no country"
+
+
+def _same(value: str) -> str:
+    return value
+
+
+def _ids(terms: Sequence[vocab.Term | vocab.FocusTerm]) -> str:
+    return ", ".join(t.id for t in terms)
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    """One filter group: what it filters, where its values come from, and how it shows."""
+
+    id: str  # the group's id in facet counts, panel values and saved filters
+    label: str  # "Kind": the handout's "chosen by" line names the group so
+    query_field: str  # SearchQuery's typed list of chosen values; "": they live in .filters
+    field: str  # the Resource field it filters (a column, or a side table when `multi`)
+    terms: tuple[vocab.Term | vocab.FocusTerm, ...] = ()  # fixed vocabulary; () = from the data
+    multi: bool = False  # a resource has several values (a bit set in the search index)
+    qualified_by: str = ""  # values are "<qualifier>/<value>" (regions: "US/Ohio")
+    option: str = ""  # the CLI option --<option> (search and export)
+    option_help: str = ""
+    normalise: Callable[[str], str] = _same  # a value typed on the command line -> its id
+    value_label: Callable[[str], str] = _same  # a value's label when there is no vocabulary
+    place_names: bool = False  # values are country codes, labelled by the gazetteer's names
+    heading: str = ""  # filter panel heading; facets sharing one are shown together
+    heading_label: str = ""
+    heading_help: str = ""
+    expanded: bool = False  # the heading starts open in the filter panel
+    subgroups: tuple[vocab.Term, ...] = ()  # panel values sit under these (the term's group)
+    nest_under: str = ""  # panel values sit under this facet's value (their qualifier)
+    short_labels: Mapping[str, str] = dataclasses.field(default_factory=dict)  # narrow labels
+
+    @property
+    def option_dest(self) -> str:
+        """The name click gives the option's values."""
+        return self.query_field or f"facet_{self.id}"
+
+    @property
+    def term_by_id(self) -> dict[str, vocab.Term | vocab.FocusTerm]:
+        return {t.id: t for t in self.terms}
+
+    def label_of(self, value: str, country_name: Callable[[str], str] | None = None) -> str:
+        """A chosen value in words, for the handout."""
+        term = self.term_by_id.get(value)
+        if term is not None:
+            return term.label
+        if self.place_names:
+            return (country_name(value) if country_name else value) or "International"
+        return self.value_label(value)
+
+
+def _focus_id(text: str) -> str:
+    term = vocab.focus_lookup(text)
+    if term is None:
+        raise InputError(f"unknown focus {text!r}; choose from: {', '.join(vocab.FOCUS_BY_ID)}")
+    return term.id
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet(
+        "kind",
+        "Kind",
+        "kinds",
+        "kind",
+        vocab.KINDS,
+        option="kind",
+        option_help=f"Kind: {_ids(vocab.KINDS)}.",
+        heading_label="Kind",
+        expanded=True,
+        short_labels=vocab.KIND_SHORT,
+    ),
+    Facet(
+        "focus",
+        "Focus",
+        "focus",
+        "focus",
+        vocab.FOCUS_TERMS,
+        multi=True,
+        option="focus",
+        option_help="Focus term id, label or synonym (e.g. CASK, joubert, congenital-cmv); "
+        "a broad term includes its children.",
+        normalise=_focus_id,
+        heading_label="Focus",
+        heading_help="Some groups cater to one genetic form or syndrome, others to broader issues.",
+        expanded=True,
+        subgroups=vocab.FOCUS_GROUPS,
+    ),
+    Facet(
+        "moderation",
+        "Moderation",
+        "moderation",
+        "moderation",
+        vocab.MODERATION,
+        option="moderation",
+        option_help=f"Moderation: {_ids(vocab.MODERATION)}.",
+        heading_label="Moderation",
+        heading_help="Are posts reviewed by professionals, by trained peers, or by nobody?",
+        expanded=True,
+    ),
+    Facet(
+        "activity",
+        "Member activity",
+        "activity",
+        "activity",
+        vocab.ACTIVITY,
+        option="activity",
+        option_help=f"Activity: {_ids(vocab.ACTIVITY)}.",
+        heading_label="Member activity",
+        heading_help="How quickly do members usually reply?",
+        expanded=True,
+    ),
+    Facet(
+        "format",
+        "Format",
+        "formats",
+        "format",
+        vocab.FORMATS,
+        option="format",
+        option_help=f"Format: {_ids(vocab.FORMATS)}.",
+        heading_label="Format",
+        expanded=True,
+    ),
+    Facet(
+        "language",
+        "Language",
+        "languages",
+        "languages",
+        multi=True,
+        option="language",
+        option_help="ISO 639-1 code, e.g. en, es.",
+        normalise=str.lower,
+        value_label=vocab.language_label,
+        heading_label="Language",
+    ),
+    Facet(
+        "cost",
+        "Cost",
+        "costs",
+        "cost",
+        vocab.COSTS,
+        option="cost",
+        option_help=f"Cost: {_ids(vocab.COSTS)}.",
+        heading_label="Cost",
+    ),
+    Facet(
+        "country",
+        "Country",
+        "countries",
+        "country",
+        option="country",
+        option_help="ISO country code, e.g. US, GB.",
+        normalise=str.upper,
+        place_names=True,
+        heading="place",
+        heading_label="Country / region",
+    ),
+    Facet(
+        "region",
+        "Region",
+        "regions",
+        "region",
+        qualified_by="country",
+        option="region",
+        option_help="Region as CC/Name, e.g. US/Ohio.",
+        value_label=lambda value: value.partition("/")[2] or value,
+        heading="place",
+        heading_label="Country / region",
+        nest_under="country",
+    ),
+)
+FACET_BY_ID: dict[str, Facet] = {f.id: f for f in FACETS}
+
+
+def heading_of(facet: Facet) -> str:
+    """The filter panel heading a facet shows under (its own id unless it shares one)."""
+    return facet.heading or facet.id

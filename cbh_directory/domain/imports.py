@@ -1,0 +1,106 @@
+"""Import value types: options, a parsed file, the rows rejected, and the preview of changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Resource
+
+CountryLookup = Callable[[str], str | None]
+IGNORE = ""  # a CSV column mapped to no field
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """One row that could not be imported, and why (shown in the preview)."""
+
+    row: str  # "services.csv row 12", "resource #3", "line 7"
+    field: str  # the field at fault, or "" for the whole row
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.row}, {self.field}" if self.field else self.row
+        return f"{where}: {self.reason}"
+
+
+@dataclass(slots=True)
+class ParsedImport:
+    """A file read and validated, not yet compared with the database."""
+
+    source: str  # the file's name, for messages
+    kind: str  # json | csv | hsds
+    resources: list[Resource] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # things the user should know (version, guesses)
+    origin: str = "imported"  # what the resources' origin becomes in the database
+
+
+@dataclass(slots=True)
+class ImportOptions:
+    csv_mapping: dict[str, str] | None = None  # header -> field; None: guessed
+    default_kind: str = "national_org"
+    default_country: str = "US"
+    country: CountryLookup | None = None  # "United States" -> "US"
+
+
+@dataclass(slots=True)
+class CsvTable:
+    """A CSV file read into rows, before its columns are mapped to fields."""
+
+    source: str
+    headers: list[str]
+    rows: list[tuple[int, list[str]]]  # (line number, cells)
+    encoding: str
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(slots=True)
+class ImportPreview:
+    """What an import would do, field by field; `apply_import` does exactly this."""
+
+    source: str
+    kind: str
+    new: list[Resource] = field(default_factory=list)
+    changed: list[tuple[Resource, list[FieldChange]]] = field(default_factory=list)
+    unchanged: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    # (id, field, incoming value): fields edited here, which keep the local value
+    kept_local: list[tuple[str, str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    origin: str = "imported"
+
+    @property
+    def has_changes(self) -> bool:
+        """Anything to write: resources, or the source's values beside your local edits."""
+        return bool(self.new or self.changed or self.kept_local)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.new)} new, {len(self.changed)} changed, {self.unchanged} unchanged, "
+            f"{len(self.rejected)} rejected"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "kind": self.kind,
+            "new": [r.id for r in self.new],
+            "changed": {
+                r.id: [{"field": c.field, "old": c.old, "new": c.new} for c in changes]
+                for r, changes in self.changed
+            },
+            "unchanged": self.unchanged,
+            "rejected": [
+                {"row": x.row, "field": x.field, "reason": x.reason} for x in self.rejected
+            ],
+            "kept_local": [{"id": i, "field": f, "incoming": v} for i, f, v in self.kept_local],
+            "notes": self.notes,
+        }
