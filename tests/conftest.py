@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -18,6 +19,10 @@ from .reliability.safety_tests import pytest_runtest_logreport  # noqa: F401  (a
 DATA = Path(__file__).parent / "data"
 SYNTHETIC_V1 = DATA / "dataset_v1.json"
 SYNTHETIC_V2 = DATA / "dataset_v2.json"
+BUNDLED = json.loads(
+    (Path(__file__).parents[1] / "resources" / "dataset" / "directory.json").read_text("utf-8")
+)
+CURATED_ACTIVE = sum(r["status"] == "active" for r in BUNDLED["resources"])  # what searches show
 
 
 def _build(folder: Path, dataset: Path | None) -> Path:

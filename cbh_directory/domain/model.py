@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from .dates import period_start
 from .facets import FACET_BY_ID, FACETS
 
 SORT_KEYS: tuple[str, ...] = (
@@ -18,8 +20,10 @@ SORT_KEYS: tuple[str, ...] = (
     "list",  # the list's own order; only with a list chosen
 )
 
-# Fields stored as lists (JSON text in the database).
-LIST_FIELDS = ("alternate_names", "focus", "tags", "languages", "sources")
+# Fields stored as lists of text (JSON text in the database).
+LIST_FIELDS = ("alternate_names", "focus", "tags", "languages", "sources", "serves")
+# Fields holding nested JSON (lists or objects of objects).
+JSON_FIELDS = ("other_phones", "evidence")
 
 
 @dataclass(slots=True)
@@ -57,6 +61,15 @@ class Resource:
     last_verified: str = ""
     caveat: str = ""
     status: str = "active"
+    # Dataset 2: Spanish text, where it serves people, contacts with what they are for, the
+    # evidence behind each group of facts, and what became of a closed or merged organisation.
+    description_es: str = ""
+    serves: list[str] = field(default_factory=list)  # "world", "US", "US-OH"
+    phone_note: str = ""  # what the main phone number is for ("Family helpline")
+    other_phones: list[dict[str, str]] = field(default_factory=list)  # number, ext, type, label
+    evidence: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # see domain/evidence
+    status_note: str = ""
+    successor: str = ""  # the id of the resource that carries on its work
 
     @classmethod
     def field_names(cls) -> list[str]:
@@ -68,22 +81,25 @@ class Resource:
         return cls(**{k: v for k, v in data.items() if k in _RESOURCE_FIELD_SET})
 
     def to_dict(self) -> dict[str, Any]:
-        """Every field; lists are copied (cheaper than dataclasses.asdict, which deep-copies)."""
-        return {
+        """Every field; lists are copied (cheaper than dataclasses.asdict, which deep-copies),
+        nested JSON fields deep-copied only when they hold something."""
+        data = {
             name: list(value) if isinstance(value, list) else value
             for name in _RESOURCE_FIELDS
             for value in (getattr(self, name),)
         }
+        for name in JSON_FIELDS:
+            if data[name]:
+                data[name] = copy.deepcopy(data[name])
+        return data
 
     @property
     def has_location(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
     def verified_date(self) -> dt.date | None:
-        try:
-            return dt.date.fromisoformat(self.last_verified) if self.last_verified else None
-        except ValueError:
-            return None
+        """The day the newest evidence dates from; a month or a year counts from its start."""
+        return period_start(self.last_verified)
 
     def is_stale(self, today: dt.date | None = None, max_age_days: int = 365) -> bool:
         """True when the entry was never verified or not within `max_age_days`."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import math
 import re
@@ -10,8 +9,11 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from . import vocabulary as vocab
+from .contacts import normalise_phones
+from .dates import is_partial_date
 from .errors import InputError, ValidationError
-from .model import LIST_FIELDS, Resource
+from .evidence import newest_date, newest_of, normalise_evidence, source_urls
+from .model import JSON_FIELDS, LIST_FIELDS, Resource
 from .phones import normalise_phone, phone_or_text
 
 RESOURCE_FIELD_SET = frozenset(Resource.field_names())
@@ -142,8 +144,8 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
     clean: dict[str, object] = {}
     known = RESOURCE_FIELD_SET
     for key, value in data.items():
-        if key not in known:
-            continue
+        if key not in known or key in JSON_FIELDS:
+            continue  # nested fields are checked below, once the country is known
         if key in LIST_FIELDS:
             try:
                 clean[key] = _clean_list(value)
@@ -159,7 +161,9 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
             except (TypeError, ValueError, OverflowError) as exc:
                 problems.append((key, str(exc) if "between" in str(exc) else "not a number"))
         elif value is None or _is_scalar(value):
-            limit = MAX_TEXT if key in ("description", "eligibility") else MAX_SHORT
+            limit = (
+                MAX_TEXT if key in ("description", "description_es", "eligibility") else MAX_SHORT
+            )
             clean[key] = _clean_text(value, limit)
         else:
             problems.append((key, "must be text"))
@@ -198,12 +202,10 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
     bad_sources = [s for s in clean.get("sources", []) if not is_web_url(s)]  # type: ignore[attr-defined]
     if bad_sources:
         problems.append(("sources", "must be http(s) addresses"))
+    _check_dataset2_fields(data, clean, country, problems, strict=strict)
     verified = str(clean.get("last_verified", ""))
-    if verified:
-        try:
-            dt.date.fromisoformat(verified)
-        except ValueError:
-            problems.append(("last_verified", "must be a date like 2026-01-31"))
+    if verified and not is_partial_date(verified):
+        problems.append(("last_verified", "must be a date like 2026-01-31 (or 2026-01, 2026)"))
     if (clean.get("latitude") is None) != (clean.get("longitude") is None):
         problems.append(("latitude", "latitude and longitude must be given together"))
     phone = str(clean.get("phone", ""))
@@ -223,6 +225,42 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
     if problems:
         raise ValidationError(problems, what=f"resource {rid or '(no id)'}")
     return Resource.from_dict(clean)
+
+
+SERVES_PATTERN = re.compile(r"^(world|[A-Z]{2}|[A-Z]{2}-[A-Z0-9]{1,3})$")
+
+
+def _check_dataset2_fields(
+    data: dict[str, object],
+    clean: dict[str, object],
+    country: str,
+    problems: list[tuple[str, str]],
+    *,
+    strict: bool,
+) -> None:
+    """Where it serves, further phones, evidence and successor; evidence sets last_verified."""
+    serves = [
+        "world" if s.lower() == "world" else s.upper()
+        for s in clean.get("serves", [])  # type: ignore[attr-defined]
+    ]
+    if any(not SERVES_PATTERN.match(s) for s in serves):
+        problems.append(("serves", 'use "world", country codes (US) or region codes (US-OH)'))
+    clean["serves"] = serves
+    successor = str(clean.get("successor", ""))
+    if successor and not ID_PATTERN.match(successor):
+        problems.append(("successor", "must be the id of another resource"))
+    phones, phone_problems = normalise_phones(data.get("other_phones"), country, strict=strict)
+    problems.extend(("other_phones", p) for p in phone_problems)
+    clean["other_phones"] = phones
+    evidence, evidence_problems = normalise_evidence(data.get("evidence"), is_web_url)
+    problems.extend(("evidence", p) for p in evidence_problems)
+    clean["evidence"] = evidence
+    if evidence:
+        # "Last verified" is the newest date a source shows, never when it was read; a date
+        # given beside the evidence (a person's check) counts only when it is newer.
+        given = str(clean.get("last_verified", ""))
+        clean["last_verified"] = newest_of(newest_date(evidence), given)
+        clean["sources"] = list(dict.fromkeys([*clean.get("sources", []), *source_urls(evidence)]))  # type: ignore[misc]
 
 
 def _check_enum(

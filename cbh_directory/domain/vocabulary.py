@@ -70,6 +70,20 @@ KINDS: tuple[Kind, ...] = (
         "Tools to find therapists, specialists, clinics or research studies.",
         "Clinicians & studies",
     ),
+    Kind(
+        "condition_info",
+        "Learn about the condition",
+        "An authoritative page that explains a condition: what it is, how it is found and cared "
+        "for (GeneReviews, MedlinePlus Genetics, GARD, Orphanet, public-health pages).",
+        "Condition info",
+    ),
+    Kind(
+        "local_service",
+        "Local services",
+        "General community services from a 211 or other directory: food, housing, transport, "
+        "benefits advice and more, not specific to a condition.",
+        "Local service",
+    ),
 )
 KIND_SHORT: dict[str, str] = {k.id: k.short for k in KINDS}
 COMMUNITY_KINDS = frozenset(k.id for k in KINDS if k.community)
@@ -79,6 +93,7 @@ FOCUS_GROUPS: tuple[Term, ...] = (
     Term("syndrome", "Syndromes", "Groups for a named syndrome."),
     Term("cause", "Causes", "Environmental or pregnancy-related causes."),
     Term("broad", "Broad", "Broader cerebellar, neurological or rare-disease focus."),
+    Term("family", "Family support", "Help for parents, brothers and sisters, and carers."),
 )
 
 FOCUS_TERMS: tuple[FocusTerm, ...] = (
@@ -136,7 +151,12 @@ FOCUS_TERMS: tuple[FocusTerm, ...] = (
         "TORCH infections",
         "cause",
         None,
-        ("toxoplasmosis", "rubella", "herpes", "maternal infection"),
+        ("maternal infection", "congenital infection"),
+    ),
+    FocusTerm("toxoplasmosis", "Toxoplasmosis", "cause", "torch", ("toxo", "Toxoplasma")),
+    FocusTerm("rubella", "Rubella", "cause", "torch", ("congenital rubella", "German measles")),
+    FocusTerm(
+        "herpes", "Neonatal herpes", "cause", "torch", ("HSV", "herpes simplex", "neonatal HSV")
     ),
     FocusTerm("prematurity", "Prematurity", "cause", None, ("premature birth", "preterm")),
     FocusTerm(
@@ -144,7 +164,35 @@ FOCUS_TERMS: tuple[FocusTerm, ...] = (
         "Prenatal exposure",
         "cause",
         None,
-        ("alcohol", "FASD", "valproate", "substance exposure"),
+        ("substance exposure", "exposure in pregnancy"),
+    ),
+    FocusTerm(
+        "valproate",
+        "Anticonvulsant (valproate) exposure",
+        "cause",
+        "prenatal-exposure",
+        ("fetal valproate syndrome", "FACS", "fetal anticonvulsant syndrome", "anticonvulsant"),
+    ),
+    FocusTerm(
+        "alcohol",
+        "Prenatal alcohol (FASD)",
+        "cause",
+        "prenatal-exposure",
+        ("FASD", "fetal alcohol", "FAS"),
+    ),
+    FocusTerm(
+        "hypoxia",
+        "Hypoxia / HIE",
+        "cause",
+        None,
+        ("HIE", "hypoxic-ischemic encephalopathy", "birth asphyxia", "lack of oxygen"),
+    ),
+    FocusTerm(
+        "haemorrhage",
+        "Cerebellar haemorrhage or stroke",
+        "cause",
+        None,
+        ("hemorrhage", "bleed", "IVH", "perinatal stroke", "brain bleed"),
     ),
     FocusTerm(
         "cerebellar-hypoplasia",
@@ -164,6 +212,29 @@ FOCUS_TERMS: tuple[FocusTerm, ...] = (
         "broad",
         None,
         ("special needs", "developmental disability", "special health care needs"),
+    ),
+    FocusTerm(
+        "vision",
+        "Vision and CVI",
+        "broad",
+        "disability",
+        ("cortical visual impairment", "CVI", "low vision", "blind", "deafblind"),
+    ),
+    FocusTerm(
+        "family-support",
+        "Family support",
+        "family",
+        None,
+        ("family", "parents", "carers"),
+    ),
+    FocusTerm("siblings", "Siblings", "family", "family-support", ("brothers and sisters",)),
+    FocusTerm("respite", "Respite care", "family", "family-support", ("short breaks", "respite")),
+    FocusTerm(
+        "caregiver-wellbeing",
+        "Caregiver wellbeing",
+        "family",
+        "family-support",
+        ("mental health", "carer wellbeing", "parent stress", "counselling"),
     ),
 )
 

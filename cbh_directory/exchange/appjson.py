@@ -12,7 +12,9 @@ from ..domain.model import Resource
 from ..domain.validation import normalise_resource
 
 FORMAT_NAME = "cbh-directory"
-FORMAT_VERSION = 1
+# 2: dataset 2's fields (evidence, serves, description_es, further phones, status_note,
+# successor). Version 1 files read unchanged: the new fields take their defaults.
+FORMAT_VERSION = 2
 
 
 def parse_app_json(payload: Any, *, strict: bool = True) -> DatasetFile:

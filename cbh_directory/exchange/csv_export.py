@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
 from ..domain.csv_safe import neutralise_cell
 from ..domain.exports import RESOURCE_COLUMNS, check_columns
-from ..domain.model import LIST_FIELDS
+from ..domain.model import JSON_FIELDS, LIST_FIELDS
 from .atomic import atomic_writer
 from .export_set import ExportEntry, ExportSet, progress_interval
 
@@ -38,6 +39,8 @@ def cell(entry: ExportEntry, column: str) -> str:
     value = getattr(entry.resource, column)
     if column in LIST_FIELDS:
         return "; ".join(value)
+    if column in JSON_FIELDS:
+        return json.dumps(value, ensure_ascii=False) if value else ""
     return "" if value is None else str(value)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 from pathlib import Path
 
 from ..domain import vocabulary as vocab
@@ -12,7 +13,7 @@ from ..domain.csv_safe import FORMULA_PREFIXES
 from ..domain.errors import DatasetError, ValidationError
 from ..domain.exports import COLUMN_LABELS
 from ..domain.imports import IGNORE, CountryLookup, CsvTable, ParsedImport, Rejection
-from ..domain.model import LIST_FIELDS, Resource
+from ..domain.model import JSON_FIELDS, LIST_FIELDS, Resource
 from ..domain.validation import normalise_resource, slugify
 from .text_files import decode_text
 
@@ -169,6 +170,11 @@ def _convert(field: str, value: str, country: CountryLookup | None) -> object:
         return _term_id(value, vocab.STATUS_BY_ID)
     if field == "country" and value and country is not None:
         return country(value) or value
+    if field in JSON_FIELDS:
+        try:
+            return json.loads(value) if value else None
+        except ValueError:
+            return value  # validation names the field
     if field in LIST_FIELDS:
         items = [v.strip() for v in value.replace("|", ";").split(";") if v.strip()]
         if field == "focus":

@@ -15,7 +15,8 @@ TAXONOMY_NAME = "cbh-directory"
 VOCAB_PREFIXES = ("kind", "focus", "moderation", "activity", "format", "cost", "tag")
 # ... and "field:<name>" terms carry a text the HSDS tables have no column for, in `value`.
 FIELD_PREFIX = "field"
-LIST_TEXT_FIELDS = ("alternate_names", "sources")  # one attribute per item, in order
+LIST_TEXT_FIELDS = ("alternate_names", "sources", "serves")  # one attribute per item, in order
+JSON_TEXT_FIELDS = ("other_phones", "evidence")  # one attribute holding compact JSON
 TEXT_FIELDS = (
     "id",
     "alternate_names",
@@ -29,6 +30,13 @@ TEXT_FIELDS = (
     "region",
     "postal_code",
     "country",
+    "description_es",
+    "serves",
+    "phone_note",
+    "other_phones",
+    "evidence",
+    "status_note",
+    "successor",
 )
 
 _NAMESPACE = uuid.UUID("5d0c6d0e-3f7a-5b8e-9c2e-6cbd1a2e0f47")

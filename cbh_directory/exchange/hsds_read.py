@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from ..domain.validation import (
     normalise_resource,
     slugify,
 )
-from .hsds_common import LIST_TEXT_FIELDS, VOCAB_PREFIXES, language_code
+from .hsds_common import JSON_TEXT_FIELDS, LIST_TEXT_FIELDS, VOCAB_PREFIXES, language_code
 from .hsds_read_fields import (
     COUNTRY_ALIASES,
     Site,
@@ -398,9 +399,10 @@ class _Reader:
     ) -> None:
         """Fields from the app's own taxonomy, verbatim (a package written by this app)."""
         self.counts["own"] += 1
-        lists: dict[str, list[str]] = {"focus": [], "tags": [], "sources": []}
+        lists: dict[str, list[str]] = {"focus": [], "tags": [], "sources": [], "serves": []}
         lists["alternate_names"] = [row["alternate_name"]] if row.get("alternate_name") else []
         data.update(kind=self.kind, ages="", moderation_note="", activity_note="", caveat="")
+        data.update(description_es="", phone_note="", status_note="", successor="")
         for (prefix, value), text in own:
             if prefix in ("focus", "tag"):
                 lists["focus" if prefix == "focus" else "tags"].append(value)
@@ -408,6 +410,11 @@ class _Reader:
                 data[prefix] = value
             elif value in LIST_TEXT_FIELDS:
                 lists[value].append(text)
+            elif value in JSON_TEXT_FIELDS:
+                try:
+                    data[value] = json.loads(text)
+                except ValueError:
+                    data[value] = text  # validation names the field
             else:
                 data[value] = text
         data.update(lists)

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from ..domain import vocabulary as vocab
 from ..domain.model import Resource
 from .atomic import ExportError
-from .hsds_common import FIELD_PREFIX, TABLES_V3, TAXONOMY_NAME, language_name, stable_uuid
+from .hsds_common import (
+    FIELD_PREFIX,
+    JSON_TEXT_FIELDS,
+    TABLES_V3,
+    TAXONOMY_NAME,
+    language_name,
+    stable_uuid,
+)
 
 Row = dict[str, str]
 Tables = dict[str, list[Row]]
@@ -16,7 +24,16 @@ COST_TEXT = {"free": "Free", "low": "Low cost", "paid": "Paid"}
 _EXTENSION = re.compile(r"^(.+) ext\. (\d{1,6})$")
 _AGE_RANGE = re.compile(r"^(\d{1,3})\s*[–-]\s*(\d{1,3})$")
 _PLACE = ("address", "city", "region", "postal_code", "country")
-_NOTES = ("moderation_note", "activity_note", "caveat", "ages")
+_NOTES = (
+    "moderation_note",
+    "activity_note",
+    "caveat",
+    "ages",
+    "description_es",
+    "phone_note",
+    "status_note",
+    "successor",
+)
 # What each "field:<name>" term of the app's taxonomy carries.
 FIELD_TERMS = {
     "id": "The resource's id in CBH Directory",
@@ -31,6 +48,13 @@ FIELD_TERMS = {
     "region": "The state, province or region, when the full postal address is not known",
     "postal_code": "The postal code, when the full postal address is not known",
     "country": "The ISO 3166-1 country code, when the full postal address is not known",
+    "description_es": "The description in Spanish",
+    "serves": "An area it serves: world, a country (US) or a region (US-OH); one per attribute",
+    "phone_note": "What the main phone number is for",
+    "other_phones": "Further phones as JSON: number, ext, type, label",
+    "evidence": "The sources behind each group of facts and the dates they show, as JSON",
+    "status_note": "What became of a closed or merged organisation",
+    "successor": "The id of the resource that carries on its work",
 }
 
 
@@ -132,7 +156,8 @@ class TableBuilder:
                 "eligibility_description": r.eligibility,
                 "minimum_age": minimum,
                 "maximum_age": maximum,
-                "assured_date": r.last_verified,
+                # HSDS wants a whole date; a month or a year only travels in the evidence.
+                "assured_date": r.last_verified if len(r.last_verified) == 10 else "",
             }
         )
         complete = self._location(r, org_id, service_id)
@@ -218,6 +243,12 @@ class TableBuilder:
         pairs += [("field:alternate_names", name) for name in r.alternate_names[1:]]
         pairs += [(f"field:{name}", getattr(r, name)) for name in _NOTES if getattr(r, name)]
         pairs += [("field:sources", url) for url in r.sources]
+        pairs += [("field:serves", area) for area in r.serves]
+        pairs += [
+            (f"field:{name}", json.dumps(getattr(r, name), ensure_ascii=False, sort_keys=True))
+            for name in JSON_TEXT_FIELDS
+            if getattr(r, name)
+        ]
         if not complete:
             pairs += [(f"field:{name}", getattr(r, name)) for name in _PLACE if getattr(r, name)]
         self.tags.update(dict.fromkeys(r.tags))

@@ -10,6 +10,7 @@ from typing import Any
 from .. import __version__
 from ..domain import vocabulary as vocab
 from ..domain.errors import DatabaseError, InputError
+from ..domain.model import SearchQuery
 from ..paths import backup_dir
 from ..store import backups
 from ..store.database import backup_to, timestamped_backup
@@ -70,13 +71,9 @@ class MaintenanceService(ServiceBase):
         set_meta(self.db, "stale_after_days", str(days))
 
     def needs_review_count(self) -> int:
-        """Active entries not verified within the review age (an index answers it)."""
-        row = self.db.execute(
-            "SELECT count(*) FROM resources WHERE status = 'active' "
-            "AND (last_verified = '' OR last_verified < ?)",
-            [self.stale_cutoff()],
-        ).fetchone()
-        return int(row[0])
+        """Active entries not verified within the review age, counted as the review list
+        finds them (a month or a year only counts from its first day)."""
+        return self.engine.count(SearchQuery(verified_before=self.stale_cutoff()))
 
     def stale_cutoff(self, today: dt.date | None = None) -> str:
         """Entries verified before this date (or never) need review."""
@@ -123,12 +120,7 @@ class MaintenanceService(ServiceBase):
                 "GROUP BY f.focus_id"
             ).fetchall()
         )
-        cutoff = self.stale_cutoff()
-        stale = db.execute(
-            "SELECT count(*) FROM resources WHERE status = 'active' "
-            "AND (last_verified = '' OR last_verified < ?)",
-            [cutoff],
-        ).fetchone()[0]
+        stale = self.needs_review_count()
         return {
             "app_version": __version__,
             "database": str(self.path) if self.path else ":memory:",

@@ -13,6 +13,7 @@ from dataclasses import replace
 import sqlite_utils
 
 from ..domain.dataset import DatasetFile, MergeReport, version_key
+from ..domain.evidence import newest_date, newest_of, with_person_checks
 from ..domain.model import Resource
 from .database import now_iso, write_transaction
 from .metadata import get_meta, set_meta
@@ -102,7 +103,14 @@ def _keep_local_values(
             [json.dumps(getattr(resource, name, None), ensure_ascii=False), resource.id, name],
         )
     known = {k: v for k, v in edited.items() if k in Resource.field_names()}
-    if "last_verified" in known:
+    if "evidence" in known:
+        # New sources from the curators, and every check a person recorded here.
+        known["evidence"] = with_person_checks(resource.evidence, known["evidence"])  # type: ignore[arg-type]
+    if "last_verified" in known or "evidence" in known:
         # A newer check by the curators counts too: the later date wins.
-        known["last_verified"] = max(str(known["last_verified"]), resource.last_verified)
+        known["last_verified"] = newest_of(
+            str(known.get("last_verified", "")),
+            resource.last_verified,
+            newest_date(known.get("evidence", resource.evidence)),  # type: ignore[arg-type]
+        )
     return replace(resource, **known)  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ from typing import Any
 import sqlite_utils
 
 from ..domain.errors import InputError, NotFoundError
+from ..domain.evidence import person_check
 from ..domain.model import Resource
 from ..domain.validation import normalise_resource, slugify
 from .database import now_iso, write_transaction
@@ -131,13 +132,20 @@ def set_status(db: sqlite_utils.Database, resource_ids: list[str], status: str) 
 
 
 def mark_verified(
-    db: sqlite_utils.Database, resource_ids: list[str], day: dt.date | None = None
+    db: sqlite_utils.Database,
+    resource_ids: list[str],
+    day: dt.date | None = None,
+    by: str = "",
 ) -> list[str]:
-    """Record that someone checked these resources are current (today by default)."""
+    """Record that someone checked these resources are current (today by default): evidence
+    dated that day, by that person, beside the sources."""
     stamp = (day or dt.date.today()).isoformat()
     with write_transaction(db):
         for rid in resource_ids:
-            edit_resource(db, rid, {"last_verified": stamp})
+            current = get_resource(db, rid)
+            found = current.to_dict()["evidence"]
+            found.setdefault("entry", []).append(person_check(by, stamp))
+            edit_resource(db, rid, {"evidence": found, "last_verified": stamp})
     return resource_ids
 
 

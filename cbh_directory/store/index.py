@@ -135,7 +135,10 @@ def load_index(db: sqlite_utils.Database) -> ResourceIndex:
         active=np.ones(size, dtype=bool),
         focus_first=np.full(size, -1, dtype=np.int16),
         verified=column(
-            "coalesce(CAST(julianday(nullif(last_verified, '')) - 2440587.5 AS INTEGER), -1)",
+            # A month or a year only ("2025-04", "2025") counts from its first day.
+            "coalesce(CAST(julianday(CASE length(last_verified) WHEN 4 THEN last_verified "
+            "|| '-01-01' WHEN 7 THEN last_verified || '-01' ELSE nullif(last_verified, '') END)"
+            " - 2440587.5 AS INTEGER), -1)",
             np.int32,
             NEVER,
         ),

@@ -10,7 +10,7 @@ import sqlite_utils
 
 from ..domain import vocabulary as vocab
 from ..domain.errors import NotFoundError
-from ..domain.model import LIST_FIELDS, Resource
+from ..domain.model import JSON_FIELDS, LIST_FIELDS, Resource
 from .database import now_iso
 
 RESOURCE_COLUMNS: tuple[str, ...] = tuple(Resource.field_names())
@@ -23,12 +23,18 @@ def row_to_resource(row: dict[str, Any]) -> Resource:
     for key in LIST_FIELDS:
         if key in data:
             data[key] = json.loads(data[key] or "[]")
+    for key in JSON_FIELDS:
+        if key in data:
+            data[key] = json.loads(data[key]) if data[key] else _EMPTY_JSON[key]()
     return Resource(**data)
+
+
+_EMPTY_JSON: dict[str, type] = {"other_phones": list, "evidence": dict}
 
 
 def resource_to_row(resource: Resource, country_names: dict[str, str]) -> dict[str, Any]:
     row = resource.to_dict()
-    for key in LIST_FIELDS:
+    for key in (*LIST_FIELDS, *JSON_FIELDS):
         row[key] = _JSON.encode(row[key])
     row["search_focus"] = focus_search_text(resource.focus)
     row["search_place"] = " ".join(
@@ -154,7 +160,9 @@ def insert_new(
 
 
 BULK_FTS_THRESHOLD = 2000
-_FTS_COLUMNS = "name, alternate_names, description, search_focus, search_place, tags"
+_FTS_COLUMNS = (
+    "name, alternate_names, description, search_focus, search_place, tags, description_es"
+)
 
 
 _SET_ASIDE = ("resources_fts_insert", "resources_version_insert")

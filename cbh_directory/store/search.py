@@ -38,7 +38,7 @@ ONLINE_FORMATS = ("online", "hybrid")  # with a place, these may stay in (includ
 MAX_PAGE = 10_000
 NAME_COLUMNS = "{name alternate_names}"
 FOCUS_PLACE_COLUMNS = "{search_focus search_place tags}"
-BM25 = "bm25(resources_fts, 10.0, 8.0, 1.0, 5.0, 2.0, 2.0)"
+BM25 = "bm25(resources_fts, 10.0, 8.0, 1.0, 5.0, 2.0, 2.0, 1.0)"
 BM25_LIMIT = 2000
 TOP_K_LIMIT = 5000  # pages beyond this many rows sort everything once
 

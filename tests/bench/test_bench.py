@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from cbh_directory.ui.main_window import MainWindow
 from cbh_directory.ui.settings import WindowSettings
 
+from ..conftest import CURATED_ACTIVE
 from .harness import Bench, write_report
 
 
@@ -21,7 +22,7 @@ def test_benchmark_harness(qtbot, tmp_path: Path, bench_options) -> None:
     assert checks["imported"] == size
     assert checks["imported_hsds"] == size
     assert checks["hsds_searchable"] > 0  # searchable by place name right after the import
-    assert directory.total() == size + 87  # plus the curated dataset
+    assert directory.total() == size + CURATED_ACTIVE  # plus the curated dataset
 
     bench.measure_search()
     assert len(checks["search_totals"]) == int(bench_options["queries"])

@@ -16,6 +16,8 @@ import pytest
 
 from cbh_directory.cli import cli, main
 
+from ..conftest import BUNDLED, CURATED_ACTIVE
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -112,7 +114,7 @@ def test_search_table_output(db: str) -> None:
 
 
 def test_search_csv_output_is_parseable_and_safe(db: str) -> None:
-    result = run("--db", db, "search", "--kind", "school_guide", "--csv")
+    result = run("--db", db, "search", "--kind", "school_guide", "--csv", "--limit", "11")
     rows = list(csv.DictReader(io.StringIO(result.out)))
     assert len(rows) == 11
     assert rows[0].keys() >= {"id", "name", "kind", "focus", "website"}
@@ -160,8 +162,10 @@ def test_show_text_and_json(db: str) -> None:
 
 def test_stats(db: str) -> None:
     data = run("--db", db, "stats", "--json").json()
-    assert data["resources"] == 87
-    assert data["by_kind"]["support_group"] == 22
+    assert data["resources"] == CURATED_ACTIVE
+    assert data["by_kind"]["support_group"] == sum(
+        r["kind"] == "support_group" and r["status"] == "active" for r in BUNDLED["resources"]
+    )
     assert data["places"] > 70_000
     assert "Dataset:" in run("--db", db, "stats").out
 
@@ -172,7 +176,7 @@ def test_db_path_init_and_check(tmp_path: Path) -> None:
     assert not path.exists(), "db path does not create the database"
     init = run("--db", str(path), "db", "init")
     assert init.code == 0, init.err
-    assert "Ready: 87 resources" in init.out
+    assert f"Ready: {CURATED_ACTIVE} resources" in init.out
     check = run("--db", str(path), "db", "check")
     assert check.code == 0 and check.out.startswith("ok")
 
@@ -196,7 +200,7 @@ def test_environment_variable_selects_the_database(
 ) -> None:
     monkeypatch.setenv("CBH_DIRECTORY_DB", str(curated_db))
     assert run("db", "path").out.strip() == str(curated_db)
-    assert run("stats", "--json").json()["resources"] == 87
+    assert run("stats", "--json").json()["resources"] == CURATED_ACTIVE
 
 
 @pytest.mark.parametrize(

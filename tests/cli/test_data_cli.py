@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import DATA
+from cbh_directory.domain.dates import period_start
+
+from ..conftest import CURATED_ACTIVE, DATA
 from .test_cli import run
 
 
@@ -23,7 +25,7 @@ def test_import_csv_dry_run_then_for_real(db: str) -> None:
     assert dry.out.splitlines()[0] == "contacts.csv: 3 new, 0 changed, 0 unchanged, 1 rejected"
     assert "rejected: line 5, name: is required" in dry.out
     assert "Dry run: nothing was changed." in dry.err
-    assert run("--db", db, "stats", "--json").json()["resources"] == 87
+    assert run("--db", db, "stats", "--json").json()["resources"] == CURATED_ACTIVE
     done = run("--db", db, "import", csv_file, "--map", "Notes=description")
     assert "Imported: 3 resources written." in done.err
     shown = run("--db", db, "show", "synthetic-iep-helpers", "--json").json()
@@ -63,9 +65,11 @@ def test_edit_verify_archive_and_revert(db: str) -> None:
     review = run("--db", db, "search", "--needs-review", "--json").json()
     assert "project-cask" not in {r["id"] for r in review}
     dates = [r["last_verified"] for r in review]
-    assert dates == sorted(dates)  # oldest first
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, key=period_start)  # oldest first ...
+    assert dates == dated + [""] * (len(dates) - len(dated))  # ... then "date unknown"
     run("--db", db, "edit", "project-cask", "--archive")
-    assert run("--db", db, "stats", "--json").json()["resources"] == 86
+    assert run("--db", db, "stats", "--json").json()["resources"] == CURATED_ACTIVE - 1
     bad = run("--db", db, "edit", "cure-cask", "--set", "email=nope")
     assert bad.code == 2 and "email" in bad.err
 
@@ -100,4 +104,4 @@ def test_a_damaged_database_points_to_the_latest_backup(db: str) -> None:
     fixed = run("--db", db, "db", "restore", "--latest")
     assert fixed.code == 0, fixed.err
     assert "the damaged database was moved to" in fixed.out
-    assert run("--db", db, "stats", "--json").json()["resources"] == 87
+    assert run("--db", db, "stats", "--json").json()["resources"] == CURATED_ACTIVE

@@ -67,7 +67,7 @@ def test_csv_with_search_options_columns_and_excel(db: str, tmp_path: Path) -> N
     assert list(rows[0]) == ["name", "website", "focus"]
     assert {r["name"] for r in rows} == {
         "Cure CASK",
-        "CASK Research",
+        "CASK Research UK",
         "Project CASK",
         "Association Enfants CASK France",
     }

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings
 from PySide6.QtWidgets import QDialog
 
 from cbh_directory.service import Directory
@@ -45,6 +46,18 @@ def make_window(qtbot, settings_file: Path) -> Iterator[Callable[[Directory], Ma
 def names(window: MainWindow) -> list[str]:
     model = window.model
     return [model.data(model.index(row, NAME)) for row in range(model.rowCount())]
+
+
+def row_loaded(window: MainWindow, resource_id: str, timeout: float = 5.0) -> int:
+    """The row of a resource, fetching further pages of results (as scrolling would) until
+    it arrives; -1 when the results do not hold it."""
+    model = window.model
+    deadline = time.monotonic() + timeout
+    while (row := model.row_of(resource_id)) < 0 and time.monotonic() < deadline:
+        if model.canFetchMore():
+            model.fetchMore()
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    return row
 
 
 def type_and_wait(qtbot, window: MainWindow, text: str) -> None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
+from cbh_directory.domain.dates import period_start
+from cbh_directory.domain.model import SearchQuery
 from cbh_directory.service import Directory
 from cbh_directory.ui import msgbox
 from cbh_directory.ui.edit_dialog import EditDialog
@@ -13,7 +15,7 @@ from cbh_directory.ui.import_dialogs import MappingDialog, PreviewDialog
 from cbh_directory.ui.recovery import open_or_recover
 from cbh_directory.ui.sidebar import REVIEW
 
-from ..conftest import DATA
+from ..conftest import CURATED_ACTIVE, DATA
 from .conftest import answer_dialogs, answer_recovery, names
 from .test_lists_window import select
 
@@ -53,7 +55,7 @@ def test_new_resource_shows_problems_by_their_fields(
         made = window.data.new_resource()
     assert made is not None and made.phone == "+16145550100" and made.latitude is not None
     assert "Columbus CASK Parents" in names(window)
-    assert window.count_label.text() == "88 of 88 resources"
+    assert window.count_label.text() == f"{CURATED_ACTIVE + 1} of {CURATED_ACTIVE + 1} resources"
 
 
 def test_editing_a_curated_entry_shows_the_directory_value(
@@ -85,26 +87,30 @@ def test_mark_verified_archive_and_needs_review(qtbot, make_window, curated) -> 
     window = make_window(curated)
     with qtbot.waitSignal(window.results_shown, timeout=5000):
         window.sidebar.choose(REVIEW)
-    assert window.model.total == 13
+    review = curated.count(SearchQuery(verified_before=curated.stale_cutoff()))
+    assert window.model.total == review
     dates = [window.model.hit(r).resource.last_verified for r in range(window.model.rowCount())]
-    assert dates == sorted(dates)  # oldest first
+    dated = [period_start(d) for d in dates if d]
+    assert dated == sorted(dated)  # oldest first (then those with no date)
     assert "need review" in window.count_label.text()
     oldest = window.model.hit(0).resource.id
     select(window, oldest)
     with qtbot.waitSignal(window.results_shown, timeout=5000):
         window.data.verify_action.trigger()
-    assert window.model.total == 12 and oldest not in [
-        h.resource.id for h in (window.model.hit(r) for r in range(12))
+    assert window.model.total == review - 1 and oldest not in [
+        h.resource.id for h in (window.model.hit(r) for r in range(window.model.rowCount()))
     ]
-    assert window.sidebar_model.data(window.sidebar_model.index(1, 1)) == "12"
+    assert window.sidebar_model.data(window.sidebar_model.index(1, 1)) == str(review - 1)
     select(window, window.model.hit(0).resource.id)
     archived = window.model.hit(0).resource.id
     with qtbot.waitSignal(window.results_shown, timeout=5000):
         window.data.archive_action.trigger()
     assert curated.resource(archived).status == "inactive"
     window.data.set_review_age(months=100)
-    qtbot.waitUntil(lambda: window.model.total < 10, timeout=5000)
     cutoff = curated.stale_cutoff()
+    older = curated.count(SearchQuery(verified_before=cutoff))
+    assert older < review - 2
+    qtbot.waitUntil(lambda: window.model.total == older, timeout=5000)
     assert all(
         window.model.hit(r).resource.last_verified < cutoff for r in range(window.model.rowCount())
     )
@@ -130,7 +136,7 @@ def test_import_a_csv_through_mapping_and_preview(qtbot, make_window, curated, m
     answer_dialogs(monkeypatch, {MappingDialog: map_columns, PreviewDialog: confirm})
     with qtbot.waitSignal(window.data.imported, timeout=15_000):
         window.data.import_path(DATA / "import" / "contacts.csv")
-    qtbot.waitUntil(lambda: window.model.total == 90, timeout=5000)
+    qtbot.waitUntil(lambda: window.model.total == CURATED_ACTIVE + 3, timeout=5000)
     assert curated.resource("synthetic-iep-helpers").description == "Helps with IEPs, 504 plans"
     assert (
         curated.csv_mapping(curated.csv_headers(DATA / "import" / "contacts.csv"))["Notes"]
@@ -146,7 +152,7 @@ def test_cancelling_the_preview_changes_nothing(qtbot, make_window, curated, mon
         window.data.message, timeout=15_000, check_params_cb=lambda m: "cancelled" in m
     ):
         window.data.import_path(DATA / "import" / "contacts.csv")
-    assert curated.total() == 87
+    assert curated.total() == CURATED_ACTIVE
 
 
 def test_backup_now_and_restore(qtbot, make_window, curated, monkeypatch) -> None:
@@ -185,7 +191,7 @@ def test_starting_fresh_moves_the_damaged_file_aside(tmp_path: Path, monkeypatch
     path.write_bytes(b"SQLite format 3\x00" + b"\x99" * 10_000)
     answer_recovery(monkeypatch, "fresh")
     directory = open_or_recover(path)
-    assert directory is not None and directory.total() == 87
+    assert directory is not None and directory.total() == CURATED_ACTIVE
     assert list(tmp_path.glob("directory.sqlite3.damaged-*"))
     directory.close()
     answer_recovery(monkeypatch, "quit")

@@ -17,6 +17,7 @@ from cbh_directory.store.database import write_transaction
 from cbh_directory.store.resources import upsert_resource
 from cbh_directory.ui.export_dialog import ExportChoice, ExportDialog
 
+from ..conftest import CURATED_ACTIVE
 from .conftest import answer_dialogs, type_and_wait
 from .test_lists_window import select
 
@@ -24,7 +25,7 @@ from .test_lists_window import select
 def test_the_dialog_offers_sources_formats_and_columns(qtbot, curated: Directory) -> None:
     family = curated.create_list("Rivera family")
     dialog = ExportDialog(
-        result_count=87, selected_count=2, lists=curated.lists(), current_list=family.id
+        result_count=CURATED_ACTIVE, selected_count=2, lists=curated.lists(), current_list=family.id
     )
     qtbot.addWidget(dialog)
     assert dialog.list_radio.isChecked()

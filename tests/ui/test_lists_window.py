@@ -18,12 +18,14 @@ from cbh_directory.ui.main_window import MainWindow
 from cbh_directory.ui.results_model import GONE_TEXT, KIND, NAME, STAR
 from cbh_directory.ui.sidebar import ListIdRole, SidebarModel, ids_to_mime
 
-from .conftest import names, type_and_wait
+from .conftest import names, row_loaded, type_and_wait
 
 
 def select(window: MainWindow, *resource_ids: str) -> None:
     """Select these rows, the last one current (as a ctrl-click would)."""
     selection = window.table.selectionModel()
+    for rid in resource_ids:
+        row_loaded(window, rid)
     last = window.model.index(window.model.row_of(resource_ids[-1]), NAME)
     selection.setCurrentIndex(
         last,
@@ -91,7 +93,7 @@ def test_named_lists_with_drag_and_drop_notes_and_order(qtbot, make_window, cura
     # Drag and drop onto the list in the sidebar.
     row = window.sidebar_model.row_of(list_id)
     target = window.sidebar_model.index(row, 0)
-    mime = window.model.mimeData([window.model.index(window.model.row_of("pacer"), NAME)])
+    mime = window.model.mimeData([window.model.index(row_loaded(window, "pacer"), NAME)])
     assert window.sidebar_model.canDropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, target)
     assert window.sidebar_model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, target)
     assert curated.list_info(list_id).count == 3

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from cbh_directory.domain import evidence
 from cbh_directory.domain import vocabulary as vocab
+from cbh_directory.domain.dataset import version_key
 from cbh_directory.domain.errors import DatasetError
 from cbh_directory.domain.model import SearchQuery
 from cbh_directory.exchange.appjson import parse_app_json, read_app_json
@@ -16,7 +19,7 @@ from cbh_directory.paths import dataset_file
 from cbh_directory.service import Directory
 from cbh_directory.store.database import write_transaction
 
-from ..conftest import SYNTHETIC_V2
+from ..conftest import CURATED_ACTIVE, SYNTHETIC_V2
 
 PHONE_LIKE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]?\d{3,4}")
 
@@ -27,21 +30,74 @@ def curated_file():
 
 
 def test_curated_dataset_is_complete_and_valid(curated_file) -> None:
-    assert len(curated_file.resources) == 87  # every entry of the reference list
+    assert len(curated_file.resources) >= 280
     kinds = {k.id: 0 for k in vocab.KINDS}
     for resource in curated_file.resources:
         kinds[resource.kind] += 1
-    assert all(kinds.values()), kinds
+    # Local services are what 211 imports bring; the curated data has none of its own.
+    assert all(n for kind, n in kinds.items() if kind != "local_service"), kinds
     assert curated_file.version and curated_file.released
 
 
-def test_curated_dataset_has_no_invented_contacts(curated_file) -> None:
-    for resource in curated_file.resources:
-        assert resource.phone == "" and resource.email == "" and resource.address == "", resource.id
-        assert not PHONE_LIKE.search(resource.description), resource.id
-        assert resource.website == "" or resource.website.startswith("https://"), resource.id
-        assert resource.sources, f"{resource.id} has no source"
-        assert resource.last_verified, resource.id
+def test_every_curated_fact_group_names_its_sources(curated_file) -> None:
+    for r in curated_file.resources:
+        assert r.evidence.get("entry"), f"{r.id}: no source for the entry"
+        if r.phone or r.other_phones or r.email or r.address:
+            assert r.evidence.get("contacts"), f"{r.id}: a contact without a source"
+        if r.moderation != "unknown":
+            assert r.evidence.get("moderation") and r.moderation_note, r.id
+        if r.activity != "unknown":
+            assert r.evidence.get("activity") and r.activity_note, r.id
+        for item in evidence.items(r.evidence):
+            assert item["url"].startswith(("http://", "https://")), (r.id, item)
+            assert "checked_on" in item, (r.id, item)
+        assert r.sources == evidence.source_urls(r.evidence), r.id
+        assert not PHONE_LIKE.search(r.description), r.id
+        assert r.website == "" or r.website.startswith("https://"), r.id
+        if r.status == "inactive":
+            assert r.status_note, r.id
+
+
+def test_last_verified_is_the_newest_dated_evidence_never_the_release(curated_file) -> None:
+    undated = 0
+    for r in curated_file.resources:
+        assert r.last_verified == evidence.newest_date(r.evidence), r.id
+        undated += not r.last_verified
+    assert undated, "entries whose sources show no date must read as 'date unknown'"
+    assert sum(r.last_verified == curated_file.released for r in curated_file.resources) <= 5
+
+
+def test_no_two_entries_share_a_website_without_a_reason() -> None:
+    raw = json.loads(dataset_file().read_text(encoding="utf-8"))["resources"]
+    by_site: dict[str, list[dict]] = {}
+    for entry in raw:
+        if entry["website"]:
+            by_site.setdefault(entry["website"].rstrip("/").lower(), []).append(entry)
+    for site, entries in by_site.items():
+        if len(entries) > 1:
+            assert all(e.get("website_note") for e in entries), site
+
+
+def test_the_dataset_version_rises_when_its_content_changes() -> None:
+    """resources/dataset/released.json records the last release; changed content must carry a
+    higher version than it (update released.json when you release)."""
+    raw = json.loads(dataset_file().read_text(encoding="utf-8"))
+    released = json.loads((dataset_file().parent / "released.json").read_text(encoding="utf-8"))
+    digest = hashlib.sha256(
+        json.dumps(raw["resources"], sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+    if digest != released["sha256"]:
+        assert version_key(raw["dataset_version"]) > version_key(released["version"])
+
+
+def test_closed_and_merged_organisations_are_kept_and_point_on(curated_file) -> None:
+    by_id = {r.id: r for r in curated_file.resources}
+    assert by_id["madisons-foundation"].status == "inactive"
+    assert "2016" in by_id["madisons-foundation"].status_note
+    pan = by_id["pan-foundation"]
+    assert pan.successor in by_id and by_id[pan.successor].status == "active"
+    for r in curated_file.resources:
+        assert not r.successor or r.successor in by_id, r.id
 
 
 def test_curated_dataset_uses_the_vocabulary(curated_file) -> None:
@@ -58,7 +114,7 @@ def test_entries_with_known_doubts_are_stale_with_a_caveat(curated_file) -> None
     by_id = {r.id: r for r in curated_file.resources}
     for rid in doubtful:
         assert by_id[rid].is_stale(), rid
-        assert by_id[rid].caveat, rid
+        assert by_id[rid].caveat or by_id[rid].status_note, rid
 
 
 def test_bad_dataset_files_are_refused(tmp_path: Path) -> None:
@@ -90,7 +146,7 @@ def test_bad_dataset_files_are_refused(tmp_path: Path) -> None:
 
 
 def test_first_run_loads_the_curated_dataset_with_coordinates(curated: Directory) -> None:
-    assert curated.total() == 87
+    assert curated.total() == CURATED_ACTIVE
     naf = curated.resource("naf")
     assert naf.latitude is not None  # located from its city by the offline gazetteer
     stats = curated.stats()

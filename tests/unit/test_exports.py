@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import subprocess
+import unicodedata
 import warnings
 from pathlib import Path
 
@@ -63,12 +64,14 @@ def hostile_set(**kwargs: object) -> ExportSet:
 
 def test_csv_has_every_field_and_reads_back(curated: Directory, tmp_path: Path) -> None:
     path = tmp_path / "all.csv"
-    summary = export(path, curated.export_set(SearchQuery(kinds=["support_group"])))
-    assert summary == f"Wrote 22 resources to {path}"
+    export_set = curated.export_set(SearchQuery(kinds=["support_group"]))
+    summary = export(path, export_set)
+    assert summary == f"Wrote {len(export_set.entries)} resources to {path}"
+    assert len(export_set.entries) > 20
     raw = path.read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf") and b"\r\n" not in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
-    assert len(rows) == 22
+    assert len(rows) == len(export_set.entries)
     assert set(rows[0]) >= {"id", "name", "kind", "focus", "website", "last_verified"}
     cure = next(r for r in rows if r["id"] == "cure-cask")
     assert cure["focus"] == "CASK" and cure["website"] == "https://curecask.org/"
@@ -252,12 +255,15 @@ def test_a_pdf_laid_out_a_few_entries_at_a_time_loses_and_repeats_nothing(
         monkeypatch.setattr(pdf, "ENTRIES_PER_CHUNK", chunk)
         path = tmp_path / f"chunks-{chunk}.pdf"
         export(path, export_set)
-        texts[chunk] = " ".join(pdf_text(path).split())
+        # NFKC: the PDF's text has ligatures ("ﬀ") where the names have two letters.
+        # Page numbers out: a page break may fall inside a long name.
+        text = unicodedata.normalize("NFKC", pdf_text(path))
+        texts[chunk] = " ".join(w for w in text.split() if not w.isdigit())
     names = [e.resource.name for e in export_set.entries]
     for chunk, text in texts.items():
         at = 0
         for name in names:
-            found = text.find(" ".join(name.split()), at)
+            found = text.find(" ".join(w for w in name.split() if not w.isdigit()), at)
             assert found >= 0, f"{name!r} missing or out of order (chunks of {chunk})"
             at = found
         assert "not medical advice" in text[at:], "the disclaimer comes after the last entry"

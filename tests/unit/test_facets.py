@@ -34,6 +34,8 @@ def test_counts_without_filters(synthetic: Directory) -> None:
         "financial_aid": 1,
         "school_guide": 1,
         "clinical_finder": 1,
+        "condition_info": 0,
+        "local_service": 0,
     }
     assert counts(synthetic, "focus")["cerebellar-hypoplasia"] == 2  # CASK + Joubert
     assert counts(synthetic, "language")["es"] == 1
@@ -50,6 +52,8 @@ def test_counts_follow_the_text(synthetic: Directory) -> None:
         "financial_aid": 0,
         "school_guide": 0,
         "clinical_finder": 0,
+        "condition_info": 0,
+        "local_service": 0,
     }
 
 

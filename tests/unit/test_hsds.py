@@ -128,7 +128,7 @@ def test_v2_layout_with_plural_files_and_integer_ids() -> None:
     assert clinic.phone == "+12515550199 ext. 12" and clinic.country == "US"  # blank country
     assert clinic.website == "" and clinic.languages == ["en", "vi"]
     respite = found["Old Respite Program"]
-    assert respite.status == "inactive" and respite.tags == ["respite-care"]
+    assert respite.status == "inactive" and respite.focus == ["respite"]
     assert found["Medicaid Waiver Help"].kind == "financial_aid"
     assert found["Medicaid Waiver Help"].cost == "free"
 
@@ -174,7 +174,7 @@ def test_messy_export_zipped_with_csvs_in_a_subfolder(tmp_path: Path, prefix: st
         ("Pontocerebellar Hypoplasia", None, ("pch",), None),
         ("CMV Support Groups", "support_group", ("congenital-cmv",), None),
         ("fa", None, (), "fa"),  # abbreviations match only with their case
-        ("Respite Care", None, (), "respite-care"),
+        ("Respite Care", None, ("respite",), None),  # a focus term since dataset 2
     ],
 )
 def test_taxonomy_terms_give_kind_focus_or_tag(

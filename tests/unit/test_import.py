@@ -13,7 +13,7 @@ from cbh_directory.exchange.csv_import import guess_mapping, header_key
 from cbh_directory.exchange.exporter import export
 from cbh_directory.service import Directory
 
-from ..conftest import DATA
+from ..conftest import CURATED_ACTIVE, DATA
 
 CSV = DATA / "import" / "contacts.csv"
 
@@ -119,7 +119,10 @@ def test_export_then_import_csv_round_trips(curated: Directory, tmp_path: Path) 
     export(path, curated.export_set())
     preview = curated.preview_import(path)
     assert (
-        preview.unchanged == 87 and not preview.new and not preview.changed and not preview.rejected
+        preview.unchanged == CURATED_ACTIVE
+        and not preview.new
+        and not preview.changed
+        and not preview.rejected
     )
 
 
@@ -129,7 +132,7 @@ def test_export_for_excel_then_import_round_trips(curated: Directory, tmp_path: 
     path = tmp_path / "excel.csv"
     export(path, curated.export_set(), ExportOptions(excel=True))
     preview = curated.preview_import(path)
-    assert preview.unchanged == 87 and not preview.changed
+    assert preview.unchanged == CURATED_ACTIVE and not preview.changed
 
 
 def test_windows_1252_text_is_read(synthetic: Directory) -> None:

@@ -16,6 +16,8 @@ from cbh_directory.store.migrations import (
     split_statements,
 )
 
+from ..conftest import CURATED_ACTIVE
+
 
 def test_migrations_are_numbered_in_order() -> None:
     files = migration_files()
@@ -56,6 +58,8 @@ def test_an_older_schema_upgrades_and_keeps_user_rows(tmp_path: Path) -> None:
         "0005_local_edits",
         "0006_search_support",
         "0007_fts_prefixes",
+        "0008_identity",
+        "0009_dataset_two",
     ]
     assert report.backup is not None and report.backup.exists()
     assert len(list((tmp_path / "backups").glob("*.sqlite3"))) == len(backups_before) + 1
@@ -66,7 +70,9 @@ def test_an_older_schema_upgrades_and_keeps_user_rows(tmp_path: Path) -> None:
     ).fetchall()
     assert rows == [("Rivera family", "March visit", "cure-cask", "call on Monday")]
     assert directory.resource("my-group").name == "My Group"
-    assert directory.total() == 88  # the curated 87 merged beside the user's own
+    assert (
+        directory.total() == CURATED_ACTIVE + 1
+    )  # the curated entries merged beside the user's own
     directory.close()
 
     # The backup holds the database as it was before the upgrade.

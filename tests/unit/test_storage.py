@@ -155,7 +155,8 @@ def test_focus_vocabulary_is_in_the_database(synthetic: Directory) -> None:
     ).fetchall()
     assert ("CASK", "gene", "cerebellar-hypoplasia") in rows
     assert ("friedreich-ataxia", "syndrome", "ataxia") in rows
-    assert len(rows) == 26  # 8 genes, 6 syndromes, 5 causes, 7 broad terms
+    assert ("respite", "family", "family-support") in rows
+    assert len(rows) == 38  # 8 genes, 6 syndromes, 12 causes, 8 broad, 4 family-support terms
 
 
 def test_a_second_connection_does_not_take_the_first_ones_locks(synthetic_db: Path) -> None:
