@@ -39,9 +39,9 @@ class AppContext:
 
     def _restore_hint(self) -> str:
         from ..paths import backup_dir
-        from ..store.backups import latest_good_backup
+        from ..store.backups import file_identity, latest_good_backup
 
-        backup = latest_good_backup(backup_dir(self.path))
+        backup = latest_good_backup(backup_dir(self.path), self.path, file_identity(self.path))
         if backup is None:
             return ""
         return f" (the newest good backup is {backup}: cbh-directory db restore --latest)"

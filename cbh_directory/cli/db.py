@@ -10,6 +10,7 @@ from ..domain.errors import CBHError, InputError
 from ..paths import backup_dir
 from ..store import backups
 from .context import AppContext, pass_app
+from .terminal import echo
 
 
 @click.group("db")
@@ -21,7 +22,7 @@ def db_group() -> None:
 @pass_app
 def db_path_command(app: AppContext) -> None:
     """Print the database file's path (without opening it)."""
-    click.echo(str(app.path))
+    echo(str(app.path))
 
 
 @db_group.command("init")
@@ -30,16 +31,16 @@ def db_init(app: AppContext) -> None:
     """Create or upgrade the database and load the bundled dataset and places."""
     directory = app.directory()
     report = directory.startup_report
-    click.echo(f"Database: {app.path}")
+    echo(f"Database: {app.path}")
     if report and report.migrations:
-        click.echo("Schema: applied " + ", ".join(report.migrations))
+        echo("Schema: applied " + ", ".join(report.migrations))
     if report and report.backup:
-        click.echo(f"Backup: {report.backup}")
+        echo(f"Backup: {report.backup}")
     if report and report.gazetteer_loaded:
-        click.echo("Places: loaded the offline gazetteer")
+        echo("Places: loaded the offline gazetteer")
     if report and report.merge:
-        click.echo("Dataset: " + report.merge.summary())
-    click.echo(f"Ready: {directory.total()} resources")
+        echo("Dataset: " + report.merge.summary())
+    echo(f"Ready: {directory.total()} resources")
 
 
 @db_group.command("check")
@@ -54,29 +55,37 @@ def db_check(app: AppContext) -> None:
         problems = directory.check()
     if problems:
         for problem in problems:
-            click.echo(problem)
+            echo(problem)
         raise SystemExit(1)
-    click.echo(f"ok: {app.path}")
+    echo(f"ok: {app.path}")
 
 
 @db_group.command("backup")
 @click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace PATH if it exists (a regular file only).")
 @pass_app
-def db_backup(app: AppContext, path: Path | None) -> None:
-    """Back up the database to PATH, or to the backups folder (the last 10 are kept)."""
-    made = app.directory().backup("manual", path)
-    click.echo(f"Backed up to {made}")
+def db_backup(app: AppContext, path: Path | None, force: bool) -> None:
+    """Back up the database to PATH, or to the backups folder (the last 10 of this database
+    are kept, and always its newest good one)."""
+    made = app.directory().backup("manual", path, replace=force)
+    echo(f"Backed up to {made}")
 
 
 @db_group.command("backups")
 @pass_app
 def db_backups(app: AppContext) -> None:
-    """List the backups in the backups folder, newest first."""
-    found = backups.list_backups(backup_dir(app.path))
+    """List this database's backups in the backups folder, newest first."""
+    found = backups.list_backups(backup_dir(app.path), app.path, _identity(app.path))
     if not found:
-        click.echo(f"No backups in {backup_dir(app.path)}")
+        echo(f"No backups of {app.path.name} in {backup_dir(app.path)}")
     for path in found:
-        click.echo(str(path))
+        echo(str(path))
+
+
+def _identity(db_path: Path) -> str | None:
+    """The database's id read from its file without opening it for writing (None if the
+    file is missing or too damaged to tell)."""
+    return backups.file_identity(db_path) if db_path.exists() else None
 
 
 @db_group.command("restore")
@@ -89,14 +98,14 @@ def db_restore(app: AppContext, path: Path | None, latest: bool) -> None:
     The current database is backed up first; a damaged one is moved aside, never deleted.
     """
     if latest:
-        path = backups.latest_good_backup(backup_dir(app.path))
+        path = backups.latest_good_backup(backup_dir(app.path), app.path, _identity(app.path))
         if path is None:
-            raise InputError(f"no good backup in {backup_dir(app.path)}")
+            raise InputError(f"no good backup of {app.path.name} in {backup_dir(app.path)}")
     if path is None:
         raise InputError("give the backup to restore, or --latest")
     if not path.exists():
         raise InputError(f"no such file: {path}")
-    problem = backups.database_problem(path)
+    problem = backups.database_problem(path, thorough=True)
     if problem:
         raise InputError(f"{path.name} cannot be restored: {problem}")
     from ..service import Directory
@@ -104,10 +113,10 @@ def db_restore(app: AppContext, path: Path | None, latest: bool) -> None:
     try:
         with Directory.open(app.path, prepare=False) as directory:
             safety = directory.restore(path)
-        click.echo(f"Restored {path.name}; the previous state is in {safety}")
+        echo(f"Restored {path.name}; the previous state is in {safety}")
     except CBHError:
         moved = backups.put_in_place(path, app.path)
         where = f"; the damaged database was moved to {moved}" if moved else ""
-        click.echo(f"Restored {path.name}{where}")
+        echo(f"Restored {path.name}{where}")
     with Directory.open(app.path) as directory:  # upgrade an older backup, merge the dataset
-        click.echo(f"Ready: {directory.total()} resources")
+        echo(f"Ready: {directory.total()} resources")

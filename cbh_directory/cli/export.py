@@ -11,6 +11,7 @@ from ..exchange.csv_export import check_columns
 from ..exchange.exporter import ExportOptions, export, format_for
 from .context import AppContext, pass_app
 from .search_options import build_query, search_options
+from .terminal import echo
 
 
 @click.command("export")
@@ -61,4 +62,4 @@ def export_command(
     list_id = directory.list_info(list_name).id if list_name else None
     export_set = directory.export_set(query, list_id=list_id, title=title, units=units)
     summary = export(path, export_set, ExportOptions(columns=chosen, excel=excel, paper=paper))
-    click.echo(summary)
+    echo(summary)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from ..domain.errors import DatabaseError, DatabaseTooNewError
 from ..paths import backup_dir
 from ..service import Directory
-from ..store.backups import latest_good_backup, move_aside, put_in_place
+from ..store.backups import file_identity, latest_good_backup, move_aside, put_in_place
 
 Ask = Callable[[str, Path | None], str]  # (problem, backup) -> "restore" | "fresh" | "quit"
 
@@ -33,7 +33,7 @@ def open_or_recover(
         (tell or _tell)(exc.message)
         return None
     except DatabaseError as exc:
-        backup = latest_good_backup(backup_dir(db_path))
+        backup = latest_good_backup(backup_dir(db_path), db_path, file_identity(db_path))
         choice = (ask or ask_user)(exc.message, backup)
         if choice == "restore" and backup is not None:
             put_in_place(backup, db_path)
