@@ -100,10 +100,12 @@ def check_target(
         info = path.stat()
     except FileNotFoundError:
         if not path.parent.is_dir() and str(path.parent):
-            raise UnsafeTargetError(f"the folder {path.parent} does not exist") from None
+            raise UnsafeTargetError(
+                f"cannot write {path}: the folder {path.parent} does not exist"
+            ) from None
         return
     except OSError as exc:
-        raise UnsafeTargetError(f"cannot use {path}: {exc.strerror or exc}") from exc
+        raise UnsafeTargetError(f"cannot write {path}: {exc.strerror or exc}") from exc
     if stat.S_ISDIR(info.st_mode):
         if allow_folder:
             return

@@ -58,6 +58,7 @@ def export_command(
     format_for(path)
     chosen = check_columns(c.strip() for c in columns.split(",")) if columns else None
     directory = app.directory()
+    directory.check_output(path)
     query = build_query(app, " ".join(words), **opts)
     list_id = directory.list_info(list_name).id if list_name else None
     export_set = directory.export_set(query, list_id=list_id, title=title, units=units)

@@ -7,7 +7,6 @@ running, so the command line makes PDFs without a display.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -39,8 +38,22 @@ def page_size(paper: str) -> Any:
 
 
 def count_pages(path: Path) -> int:
-    """The number of pages in a PDF that Qt wrote (its page objects are not compressed)."""
-    return len(re.findall(rb"/Type\s*/Page(?![s\w])", path.read_bytes()))
+    """The number of pages in a PDF, read back with a real parser (pypdf, strict): a file
+    cut short (a full disk) or otherwise damaged raises ExportError."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        with path.open("rb") as handle:
+            handle.seek(max(0, path.stat().st_size - 1024))
+            if b"%%EOF" not in handle.read():
+                raise ExportError("the PDF has no end (its trailer is missing)")
+        reader = PdfReader(path, strict=True)
+        if "/Root" not in reader.trailer:
+            raise ExportError("the PDF's trailer names no document")
+        return len(reader.pages)
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ExportError(f"the PDF cannot be read back ({exc})") from exc
 
 
 def write_pdf(
@@ -56,19 +69,34 @@ def write_pdf(
     from PySide6.QtGui import QPageLayout, QPdfWriter
 
     size = page_size(paper)
-    with atomic_path(path) as temp:
+    painted = 0
+
+    def verify(temp: Path) -> None:
+        """Parse the new file back before it replaces anything: Qt's writer does not report
+        a failed write, so a full disk would otherwise leave a truncated PDF in place."""
+        try:
+            pages = count_pages(temp)
+        except ExportError as exc:
+            raise ExportError(
+                f"cannot write {path}: {exc.message}; is the disk full? "
+                "Any earlier file there was left as it was"
+            ) from exc
+        if pages != painted:
+            raise ExportError(
+                f"cannot write {path}: the PDF has {pages} of its {painted} pages (is the disk "
+                "full?); any earlier file there was left as it was"
+            )
+
+    with atomic_path(path, verify=verify) as temp:
         writer = QPdfWriter(str(temp))
         writer.setPageSize(size)
         writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
         writer.setTitle(handout.title)
         writer.setCreator("CBH Directory")
         writer.setResolution(300)
-        paint_handout(writer, handout, progress=progress)
+        painted = paint_handout(writer, handout, progress=progress)
         del writer  # closes the file
-        pages = count_pages(temp)
-        if pages == 0:
-            raise ExportError(f"cannot write {path}: the PDF came out empty (is the disk full?)")
-    return int(pages)
+    return painted
 
 
 def paint_handout(

@@ -20,11 +20,15 @@ class ServiceBase:
     engine: SearchEngine
     gazetteer: Gazetteer
 
-    def check_output(self, path: Path, *, allow_database: bool = False) -> None:
-        """Refuse a path to write to that would destroy the database or its backups."""
+    def check_output(
+        self, path: Path, *, allow_database: bool = False, allow_folder: bool = False
+    ) -> None:
+        """Refuse a path to write to that would destroy the database or its backups (see
+        file_safety.check_target), with a message that says why."""
         check_target(
             path,
             protected_files=[self.path] if self.path else [],
             protected_dirs=[backup_dir(self.path)] if self.path else [],
             allow_database=allow_database,
+            allow_folder=allow_folder,
         )

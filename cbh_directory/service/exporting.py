@@ -19,6 +19,7 @@ class ExportService(ServiceBase):
         """Write the directory as an HSDS 3.0 data package (folder or .zip); returns the count."""
         from ..exchange.hsds_write import write_hsds
 
+        self.check_output(path, allow_folder=True)
         query = SearchQuery(include_inactive=include_inactive, sort="name", limit=None)
         resources = [hit.resource for hit in self.iter_hits(query)]
         codes = {r.country for r in resources if r.country}

@@ -61,6 +61,7 @@ class ExportWorker(QObject):
                 if request.path is None:
                     self.finished.emit(handout(export_set))
                     return
+                directory.check_output(request.path)
                 summary = export(
                     request.path,
                     export_set,
