@@ -8,6 +8,7 @@ import click
 
 from ..domain import vocabulary as vocab
 from ..domain.errors import InputError
+from ..exchange.csv_import import FIELDS as CSV_FIELDS
 from ..exchange.importers import ImportOptions
 from ..store.importer import ImportPreview
 from .context import AppContext, pass_app
@@ -58,12 +59,25 @@ def import_command(
     options = ImportOptions(default_kind=default_kind, default_country=default_country.upper())
     mapping = None
     if mappings:
-        mapping = directory.csv_mapping(directory.csv_headers(path))
+        headers = directory.csv_headers(path)
+        mapping = directory.csv_mapping(headers)
         for item in mappings:
             column, sep, field = item.partition("=")
-            if not sep or column not in mapping:
-                raise InputError(f"--map {item!r}: use COLUMN=FIELD with a column of the file")
-            mapping[column] = field.strip()
+            field = field.strip()
+            if not sep:
+                raise InputError(f"--map {item!r}: use COLUMN=FIELD")
+            if column not in mapping:
+                raise InputError(
+                    f"--map {item!r}: the file has no column {column!r}; its columns are: "
+                    + ", ".join(headers)
+                )
+            if field and field not in CSV_FIELDS:
+                raise InputError(
+                    f"--map {item!r}: there is no field {field!r}; the fields are: "
+                    + ", ".join(CSV_FIELDS)
+                    + " (leave it empty, COLUMN=, to skip the column)"
+                )
+            mapping[column] = field
         options.csv_mapping = mapping
     preview = directory.preview_import(path, options)
     if as_json:

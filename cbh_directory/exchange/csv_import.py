@@ -202,6 +202,14 @@ def parse_rows(
 ) -> ParsedImport:
     """Turn mapped rows into resources; a row that fails validation is rejected, not fatal."""
     chosen = {h: f for h, f in mapping.items() if f and h in table.headers}
+    unknown = sorted({f for f in chosen.values() if f not in FIELDS})
+    if unknown:
+        raise DatasetError(
+            f"{table.source}: columns mapped to fields that do not exist: "
+            + ", ".join(unknown)
+            + "; the fields are: "
+            + ", ".join(FIELDS)
+        )
     if "name" not in chosen.values():
         raise DatasetError(f"{table.source}: no column is mapped to the name")
     if len(set(chosen.values())) != len(chosen):

@@ -56,6 +56,7 @@ def test_an_older_schema_upgrades_and_keeps_user_rows(tmp_path: Path) -> None:
         "0005_local_edits",
         "0006_search_support",
         "0007_fts_prefixes",
+        "0008_identity",
     ]
     assert report.backup is not None and report.backup.exists()
     assert len(list((tmp_path / "backups").glob("*.sqlite3"))) == len(backups_before) + 1
