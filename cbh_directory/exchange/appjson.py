@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from ..domain.errors import DatasetError, ValidationError
 from ..domain.model import Resource
 from ..domain.validation import normalise_resource
+from .json_input import loads
 
 FORMAT_NAME = "cbh-directory"
 FORMAT_VERSION = 1
@@ -34,8 +36,12 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-def parse_app_json(payload: Any, *, strict: bool = True) -> DatasetFile:
-    """Validate a decoded app-JSON document. With strict, any invalid resource is an error."""
+def parse_app_json(
+    payload: Any, *, strict: bool = True, items: Iterable[Any] | None = None
+) -> DatasetFile:
+    """Validate a decoded app-JSON document. With strict, any invalid resource is an error.
+    `items`, when given, are the resources decoded one at a time (see load_streaming), and
+    the payload's own "resources" list only marks that the document has one."""
     if not isinstance(payload, dict) or payload.get("format") != FORMAT_NAME:
         raise DatasetError('not a CBH Directory file (expected "format": "cbh-directory")')
     format_version = payload.get("format_version", 0)
@@ -47,9 +53,10 @@ def parse_app_json(payload: Any, *, strict: bool = True) -> DatasetFile:
         raise DatasetError(f"bad format_version {format_version!r}") from None
     if newer:
         raise DatasetError("this file was written by a newer version of CBH Directory")
-    items = payload.get("resources")
-    if not isinstance(items, list):
+    if not isinstance(payload.get("resources"), list):
         raise DatasetError('the file has no "resources" list')
+    if items is None:
+        items = payload["resources"]
     resources: list[Resource] = []
     rejected: list[tuple[int, str, str]] = []
     seen: set[str] = set()
@@ -84,12 +91,12 @@ def parse_app_json(payload: Any, *, strict: bool = True) -> DatasetFile:
 
 def read_app_json(path: Path, *, strict: bool = True) -> DatasetFile:
     try:
-        payload = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise DatasetError(f"no such file: {path}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise DatasetError(f"{path.name} is not valid UTF-8 JSON: {exc}") from exc
-    return parse_app_json(payload, strict=strict)
+    return parse_app_json(loads(text, path.name), strict=strict)
 
 
 def dataset_header(path: Path) -> tuple[str, str]:

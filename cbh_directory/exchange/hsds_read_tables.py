@@ -5,19 +5,22 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import json
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
 from ..domain.errors import DatasetError
+from .json_input import loads
 from .safe_zip import SafeZip, human_size
-from .text_files import decode_text
+from .text_files import MAX_TEXT_BYTES, decode_text
 
 DATAPACKAGE = "datapackage.json"
 MAX_CELL = 1024 * 1024
-MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_FILE_BYTES = MAX_TEXT_BYTES
+MAX_PACKAGE_BYTES = MAX_TEXT_BYTES  # all files of a package together
 
 # The tables the reader uses, by their singular HSDS name; every other table is ignored.
 USED_TABLES = (
@@ -94,25 +97,70 @@ class _Source(Protocol):
 
 
 class _FolderSource:
+    """The files of a package folder. Every path is checked before it is read: it must stay
+    inside the folder once resolved, and no part of it may be a symbolic link (a link could
+    point anywhere: a zip's links are refused the same way). Reads share one byte budget."""
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.root = folder.resolve()
+        self.budget = MAX_PACKAGE_BYTES
 
     def files(self) -> list[str]:
-        return sorted(p.name for p in self.folder.iterdir() if p.is_file())
+        return sorted(p.name for p in self.folder.iterdir() if p.is_file() or p.is_symlink())
+
+    def _checked(self, relative: str) -> Path:
+        path = self.folder
+        for part in PurePosixPath(relative).parts:
+            path = path / part
+            if path.is_symlink():
+                raise DatasetError(
+                    f"{relative} in the package is a symbolic link; links are refused, as they "
+                    "can point outside the package's folder"
+                )
+        if not path.resolve().is_relative_to(self.root):
+            raise DatasetError(f"{relative} is outside the package's folder")
+        return path
 
     def exists(self, relative: str) -> bool:
-        return (self.folder / relative).is_file()
+        path = self._checked(relative)
+        try:
+            return stat.S_ISREG(path.lstat().st_mode)
+        except OSError:
+            return False
 
     def read(self, relative: str) -> bytes | None:
-        path = self.folder / relative
-        if not path.is_file():
-            return None
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise DatasetError(f"{relative} is larger than {human_size(MAX_FILE_BYTES)}")
+        path = self._checked(relative)
         try:
-            return path.read_bytes()
+            info = path.lstat()
+        except FileNotFoundError:
+            return None
         except OSError as exc:
             raise DatasetError(f"cannot read {relative}: {exc.strerror or exc}") from exc
+        if not stat.S_ISREG(info.st_mode):
+            if stat.S_ISDIR(info.st_mode):
+                return None
+            raise DatasetError(f"{relative} is not a regular file (a device or a pipe)")
+        if info.st_size > min(MAX_FILE_BYTES, self.budget):
+            raise DatasetError(_too_large(relative))
+        try:
+            # O_NOFOLLOW: a link swapped in after the check is refused too.
+            handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            with os.fdopen(handle, "rb") as stream:
+                data = stream.read(self.budget + 1)
+        except OSError as exc:
+            raise DatasetError(f"cannot read {relative}: {exc.strerror or exc}") from exc
+        if len(data) > self.budget:
+            raise DatasetError(_too_large(relative))
+        self.budget -= len(data)
+        return data
+
+
+def _too_large(relative: str) -> str:
+    return (
+        f"the package is too large to import at {relative} (the limit is "
+        f"{human_size(MAX_PACKAGE_BYTES)} in all): split it into smaller packages"
+    )
 
 
 class _ZipSource:
@@ -221,12 +269,7 @@ def _plural(word: str) -> str:
 
 def _load_descriptor(data: bytes, where: str) -> dict[str, Any]:
     text, _ = decode_text(data, where)
-    try:
-        descriptor = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DatasetError(
-            f"{where} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from exc
+    descriptor = loads(text, where)
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
         raise DatasetError(f'{where} has no "resources" list; it is not a data package')
     return descriptor
@@ -279,7 +322,12 @@ class _Locator:
 
 
 def _read_parts(source: _Source, parts: list[str]) -> bytes:
-    # A multi-part table (Frictionless "path" list) is one CSV cut into chunks.
+    # A multi-part table (Frictionless "path" list) is one CSV cut into chunks. A part listed
+    # twice would be read (and held) twice: a datapackage.json naming one file a thousand
+    # times is refused, not multiplied.
+    if len(set(parts)) != len(parts):
+        again = next(p for p in parts if parts.count(p) > 1)
+        raise DatasetError(f"{DATAPACKAGE} lists the part {again} more than once for one table")
     return b"".join(source.read(p) or b"" for p in parts)
 
 
