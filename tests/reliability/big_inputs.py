@@ -99,3 +99,15 @@ def import_peak(
         if line.startswith("PEAK_KB="):
             peak = int(line.split("=", 1)[1]) * 1024
     return result.returncode, peak, result.stderr
+
+
+def write_hsds(folder: Path, size_bytes: int, scratch: Path) -> int:
+    """An HSDS 3.0 folder of about `size_bytes`, written by the app itself from a directory
+    of synthetic resources (the package is about 3.4 times their JSON); returns the count."""
+    from cbh_directory.service import Directory
+
+    source = scratch / "for-hsds.json"
+    write_json(source, int(size_bytes / 3.4))
+    with Directory.open(scratch / "for-hsds.sqlite3") as directory:
+        directory.apply_import(directory.preview_import(source))
+        return directory.export_hsds(folder)

@@ -16,7 +16,7 @@ import pytest
 from cbh_directory.service import Directory
 
 from ..cli.test_cli import run
-from .big_inputs import import_peak, write_csv, write_json
+from .big_inputs import import_peak, write_csv, write_hsds, write_json
 from .conftest import Ledger
 from .sandbox import CLI, in_namespace, need_namespaces
 
@@ -82,7 +82,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(
 
 
 def test_an_import_from_a_pipe_is_refused_at_once(synthetic_db: Path, tmp_path: Path) -> None:
-    for name in ("contacts.csv", "resources.json", "list.json"):
+    for name in ("contacts.csv", "resources.json", "list.json", "package.zip"):
         pipe = tmp_path / name
         os.mkfifo(pipe)
         command = ["lists", "import"] if name == "list.json" else ["import"]
@@ -163,13 +163,18 @@ def test_an_import_into_a_read_only_folder_says_read_only(
     assert "read-only" in result.err and "unexpected" not in result.err, result.err
 
 
-@pytest.mark.parametrize("kind", ["csv", "json"])
+@pytest.mark.parametrize("kind", ["csv", "json", "hsds"])
 def test_an_import_of_200_mb_stays_under_1_gb_of_memory(
     curated_template: Path, tmp_path: Path, ledger: Ledger, kind: str
 ) -> None:
     size = (199 if ledger.stress else 20) * 1024**2
-    source = tmp_path / f"big.{kind}"
-    rows = (write_csv if kind == "csv" else write_json)(source, size)
+    if kind == "hsds":
+        source = tmp_path / "big-hsds"
+        rows = write_hsds(source, size, tmp_path)
+        size = sum(p.stat().st_size for p in source.iterdir())
+    else:
+        source = tmp_path / f"big.{kind}"
+        rows = (write_csv if kind == "csv" else write_json)(source, size)
     db = tmp_path / "directory.sqlite3"
     db.write_bytes(curated_template.read_bytes())
     started = time.monotonic()
@@ -179,8 +184,8 @@ def test_an_import_of_200_mb_stays_under_1_gb_of_memory(
     assert peak < GB, f"peak RSS {peak / 2**20:,.0f} MB"
     ledger.record(
         f"test_import_limits.py::test_an_import_of_200_mb_stays_under_1_gb_of_memory[{kind}]",
-        f"import (preview, backup, write) of a {size / 2**20:,.0f} MB {kind.upper()} file of "
-        f"{rows:,} resources in a child process; peak RSS from getrusage",
+        f"import (preview, backup, write) of {size / 2**20:,.0f} MB of {kind.upper()} "
+        f"({rows:,} resources) in a child process; peak RSS from getrusage",
         1,
         f"peak RSS {peak / 2**20:,.0f} MB (limit 1,024 MB) in {seconds:,.0f} s",
     )
