@@ -127,6 +127,8 @@ class CsvRows:
                         yield reader.line_num, cells
             except csv.Error as exc:
                 raise DatasetError(f"{name}, line {reader.line_num}: {exc}") from exc
+            except UnicodeDecodeError as exc:  # the file changed since it was checked
+                raise DatasetError(f"{name} is no longer valid {self.codec} text") from exc
 
     def __bool__(self) -> bool:
         return next(iter(self), None) is not None
@@ -156,6 +158,8 @@ def read_table(path: Path) -> CsvTable:
             start = handle.read(20_000)
     except OSError as exc:
         raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise DatasetError(f"{path.name} is not valid text: {exc.reason}") from exc
     if not start.strip():
         raise DatasetError(f"{path.name} is empty")
     try:
@@ -169,6 +173,8 @@ def read_table(path: Path) -> CsvTable:
             headers = [h.strip() for h in next(reader, [])]
     except csv.Error as exc:
         raise DatasetError(f"{path.name}, line 1: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise DatasetError(f"{path.name} is not valid {encoding} text") from exc
     if not any(headers):
         raise DatasetError(f"{path.name} has no header row")
     if len(set(headers)) != len(headers):

@@ -43,11 +43,10 @@ def detect_encoding(path: Path) -> tuple[str, str]:
     name = path.name
     with open(path, "rb") as handle:
         head = handle.read(4096)
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return "utf-16", "utf-16"
-        if b"\x00" in head:
+        utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+        if b"\x00" in head and not utf16:
             raise DatasetError(f"{name} is not a text file (it contains NUL bytes)")
-        for codec in ("utf-8", "cp1252"):
+        for codec in ("utf-16",) if utf16 else ("utf-8", "cp1252"):
             decoder = codecs.getincrementaldecoder(codec)()
             handle.seek(0)
             try:
@@ -56,7 +55,11 @@ def detect_encoding(path: Path) -> tuple[str, str]:
                 decoder.decode(b"", final=True)
             except UnicodeDecodeError:
                 continue
+            if codec == "utf-16":
+                return "utf-16", "utf-16"
             return ("utf-8-sig", "utf-8") if codec == "utf-8" else ("cp1252", "windows-1252")
+    if utf16:
+        raise DatasetError(f"{name} is not valid UTF-16 text")
     raise DatasetError(
         f"{name} is neither UTF-8 nor Windows-1252 text; save it as UTF-8 and try again"
     )

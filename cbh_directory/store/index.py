@@ -13,7 +13,6 @@ at a time, as single strings that numpy parses: about a quarter of a second for 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ import numpy as np
 import sqlite_utils
 
 from ..domain import vocabulary as vocab
+from ..file_safety import temporary_beside
 
 KIND_IDS = [t.id for t in vocab.KINDS]
 MODERATION_IDS = [t.id for t in vocab.MODERATION]
@@ -284,14 +284,14 @@ def save_index(index: ResourceIndex, path: Path, version: str) -> None:
     for name in _LISTS:
         arrays[name] = np.array(getattr(index, name), dtype=str)
     arrays["version"] = np.array([version], dtype=str)
-    partial = path.with_name(path.name + f".{os.getpid()}.partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with partial.open("wb") as handle:
-            np.savez(handle, **arrays)
-        partial.replace(path)
+        with temporary_beside(path) as partial:
+            with partial.open("wb") as handle:
+                np.savez(handle, **arrays)
+            partial.replace(path)
     except OSError:
-        partial.unlink(missing_ok=True)
+        pass
 
 
 def read_saved_index(path: Path, version: str) -> ResourceIndex | None:

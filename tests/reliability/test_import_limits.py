@@ -189,3 +189,15 @@ def test_an_import_of_200_mb_stays_under_1_gb_of_memory(
         1,
         f"peak RSS {peak / 2**20:,.0f} MB (limit 1,024 MB) in {seconds:,.0f} s",
     )
+
+
+def test_a_csv_with_broken_utf16_is_refused_with_a_message(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    # Found by the CSV fuzzer under make stress once the reader streamed the file.
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(b"\xfe\xff" + b"\x00" * 13)
+    from cbh_directory.domain.errors import DatasetError
+
+    with pytest.raises(DatasetError, match="UTF-16"):
+        synthetic.preview_import(broken)
