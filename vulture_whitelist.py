@@ -45,6 +45,7 @@ pytestmark
 exitstatus
 _no_user_database
 pdf_tools
+umask_022
 
 # sqlite3 reads the row factory it is given.
 row_factory

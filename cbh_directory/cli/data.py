@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -10,9 +9,12 @@ import click
 from ..domain import vocabulary as vocab
 from ..domain.errors import InputError
 from ..domain.imports import ImportOptions, ImportPreview
+from ..domain.model import Resource
 from .context import AppContext, pass_app
+from .terminal import dumps, echo
 
 SHOWN = 20
+CSV_FIELDS = tuple(Resource.field_names())  # what a CSV column may be mapped to
 
 
 @click.command("import")
@@ -57,47 +59,60 @@ def import_command(
     options = ImportOptions(default_kind=default_kind, default_country=default_country.upper())
     mapping = None
     if mappings:
-        mapping = directory.csv_mapping(directory.csv_headers(path))
+        headers = directory.csv_headers(path)
+        mapping = directory.csv_mapping(headers)
         for item in mappings:
             column, sep, field = item.partition("=")
-            if not sep or column not in mapping:
-                raise InputError(f"--map {item!r}: use COLUMN=FIELD with a column of the file")
-            mapping[column] = field.strip()
+            field = field.strip()
+            if not sep:
+                raise InputError(f"--map {item!r}: use COLUMN=FIELD")
+            if column not in mapping:
+                raise InputError(
+                    f"--map {item!r}: the file has no column {column!r}; its columns are: "
+                    + ", ".join(headers)
+                )
+            if field and field not in CSV_FIELDS:
+                raise InputError(
+                    f"--map {item!r}: there is no field {field!r}; the fields are: "
+                    + ", ".join(CSV_FIELDS)
+                    + " (leave it empty, COLUMN=, to skip the column)"
+                )
+            mapping[column] = field
         options.csv_mapping = mapping
     preview = directory.preview_import(path, options)
     if as_json:
-        click.echo(json.dumps(preview.to_dict(), ensure_ascii=False, indent=2, default=str))
+        echo(dumps(preview.to_dict()))
     else:
         _print_preview(preview)
     if dry_run:
-        click.echo("Dry run: nothing was changed.", err=True)
+        echo("Dry run: nothing was changed.", err=True)
         return
     written = directory.apply_import(preview, csv_mapping=mapping)
-    click.echo(f"Imported: {written} resources written.", err=True)
+    echo(f"Imported: {written} resources written.", err=True)
 
 
 def _print_preview(preview: ImportPreview) -> None:
-    click.echo(f"{preview.source}: {preview.summary()}")
+    echo(f"{preview.source}: {preview.summary()}")
     for note in preview.notes:
-        click.echo(f"  note: {note}")
+        echo(f"  note: {note}")
     for resource in preview.new[:SHOWN]:
-        click.echo(f"  new: {resource.name} ({resource.id})")
+        echo(f"  new: {resource.name} ({resource.id})")
     _more(len(preview.new))
     for resource, changes in preview.changed[:SHOWN]:
-        click.echo(f"  changed: {resource.name} ({resource.id})")
+        echo(f"  changed: {resource.name} ({resource.id})")
         for change in changes[:8]:
-            click.echo(f"      {change.field}: {_short(change.old)} -> {_short(change.new)}")
+            echo(f"      {change.field}: {_short(change.old)} -> {_short(change.new)}")
     _more(len(preview.changed))
     for rejection in preview.rejected[:SHOWN]:
-        click.echo(f"  rejected: {rejection}")
+        echo(f"  rejected: {rejection}")
     _more(len(preview.rejected))
     for rid, field, _value in preview.kept_local[:SHOWN]:
-        click.echo(f"  kept your edit: {rid} {field}")
+        echo(f"  kept your edit: {rid} {field}")
 
 
 def _more(count: int) -> None:
     if count > SHOWN:
-        click.echo(f"  … and {count - SHOWN} more (use --json for all)")
+        echo(f"  … and {count - SHOWN} more (use --json for all)")
 
 
 def _short(value: object, limit: int = 60) -> str:
@@ -112,7 +127,7 @@ def _short(value: object, limit: int = 60) -> str:
 def export_hsds_command(app: AppContext, path: Path, inactive: bool) -> None:
     """Write the whole directory as an HSDS 3.0 data package: a folder, or PATH.zip."""
     count = app.directory().export_hsds(path, include_inactive=inactive)
-    click.echo(f"Wrote {count} services as HSDS 3.0 to {path}")
+    echo(f"Wrote {count} services as HSDS 3.0 to {path}")
 
 
 @click.command("edit")
@@ -170,6 +185,6 @@ def edit_command(
         directory.archive([resource_id], archive)
     resource = directory.resource(resource_id)
     edits = directory.local_edits(resource_id)
-    click.echo(f"Saved {resource.name} ({resource.id})")
+    echo(f"Saved {resource.name} ({resource.id})")
     for field, (local, source) in edits.items():
-        click.echo(f"  {field}: yours {local!r}; directory {source!r}")
+        echo(f"  {field}: yours {local!r}; directory {source!r}")

@@ -8,6 +8,7 @@ import click
 
 from ..domain.errors import CBHError, InputError
 from .context import AppContext, pass_app
+from .terminal import echo
 
 
 @click.group("db")
@@ -19,7 +20,7 @@ def db_group() -> None:
 @pass_app
 def db_path_command(app: AppContext) -> None:
     """Print the database file's path (without opening it)."""
-    click.echo(str(app.path))
+    echo(str(app.path))
 
 
 @db_group.command("init")
@@ -28,16 +29,16 @@ def db_init(app: AppContext) -> None:
     """Create or upgrade the database and load the bundled dataset and places."""
     directory = app.directory()
     report = directory.startup_report
-    click.echo(f"Database: {app.path}")
+    echo(f"Database: {app.path}")
     if report and report.migrations:
-        click.echo("Schema: applied " + ", ".join(report.migrations))
+        echo("Schema: applied " + ", ".join(report.migrations))
     if report and report.backup:
-        click.echo(f"Backup: {report.backup}")
+        echo(f"Backup: {report.backup}")
     if report and report.gazetteer_loaded:
-        click.echo("Places: loaded the offline gazetteer")
+        echo("Places: loaded the offline gazetteer")
     if report and report.merge:
-        click.echo("Dataset: " + report.merge.summary())
-    click.echo(f"Ready: {directory.total()} resources")
+        echo("Dataset: " + report.merge.summary())
+    echo(f"Ready: {directory.total()} resources")
 
 
 @db_group.command("check")
@@ -52,31 +53,33 @@ def db_check(app: AppContext) -> None:
         problems = directory.check()
     if problems:
         for problem in problems:
-            click.echo(problem)
+            echo(problem)
         raise SystemExit(1)
-    click.echo(f"ok: {app.path}")
+    echo(f"ok: {app.path}")
 
 
 @db_group.command("backup")
 @click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace PATH if it exists (a regular file only).")
 @pass_app
-def db_backup(app: AppContext, path: Path | None) -> None:
-    """Back up the database to PATH, or to the backups folder (the last 10 are kept)."""
-    made = app.directory().backup("manual", path)
-    click.echo(f"Backed up to {made}")
+def db_backup(app: AppContext, path: Path | None, force: bool) -> None:
+    """Back up the database to PATH, or to the backups folder (the last 10 of this database
+    are kept, and always its newest good one)."""
+    made = app.directory().backup("manual", path, replace=force)
+    echo(f"Backed up to {made}")
 
 
 @db_group.command("backups")
 @pass_app
 def db_backups(app: AppContext) -> None:
-    """List the backups in the backups folder, newest first."""
+    """List this database's backups in the backups folder, newest first."""
     from ..service import files
 
     found = files.list_backups(app.path)
     if not found:
-        click.echo(f"No backups in {files.backup_folder(app.path)}")
+        echo(f"No backups of {app.path.name} in {files.backup_folder(app.path)}")
     for path in found:
-        click.echo(str(path))
+        echo(str(path))
 
 
 @db_group.command("restore")
@@ -93,7 +96,9 @@ def db_restore(app: AppContext, path: Path | None, latest: bool) -> None:
     if latest:
         path = files.latest_good_backup(app.path)
         if path is None:
-            raise InputError(f"no good backup in {files.backup_folder(app.path)}")
+            raise InputError(
+                f"no good backup of {app.path.name} in {files.backup_folder(app.path)}"
+            )
     if path is None:
         raise InputError("give the backup to restore, or --latest")
     if not path.exists():
@@ -104,10 +109,10 @@ def db_restore(app: AppContext, path: Path | None, latest: bool) -> None:
     try:
         with Directory.open(app.path, prepare=False) as directory:
             safety = directory.restore(path)
-        click.echo(f"Restored {path.name}; the previous state is in {safety}")
+        echo(f"Restored {path.name}; the previous state is in {safety}")
     except CBHError:
         moved = files.put_backup_in_place(path, app.path)
         where = f"; the damaged database was moved to {moved}" if moved else ""
-        click.echo(f"Restored {path.name}{where}")
+        echo(f"Restored {path.name}{where}")
     with Directory.open(app.path) as directory:  # upgrade an older backup, merge the dataset
-        click.echo(f"Ready: {directory.total()} resources")
+        echo(f"Ready: {directory.total()} resources")

@@ -10,6 +10,7 @@ import click
 from ..domain.exports import ExportOptions, PdfRenderer, check_columns, format_for
 from .context import AppContext, pass_app
 from .search_options import build_query, search_options
+from .terminal import echo
 
 
 @click.command("export")
@@ -56,6 +57,7 @@ def export_command(
     renderer = pdf_renderer() if format_for(path) == "pdf" else None
     chosen = check_columns(c.strip() for c in columns.split(",")) if columns else None
     directory = app.directory()
+    directory.check_output(path)
     query = build_query(app, " ".join(words), **opts)
     list_id = directory.list_info(list_name).id if list_name else None
     summary = directory.export_file(
@@ -67,7 +69,7 @@ def export_command(
         options=ExportOptions(columns=chosen, excel=excel, paper=paper),
         pdf_renderer=renderer,
     )
-    click.echo(summary)
+    echo(summary)
 
 
 def pdf_renderer() -> PdfRenderer:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from ..domain.errors import InputError
 from .context import AppContext, pass_app
+from .terminal import dumps, echo
 
 
 @click.group("lists", invoke_without_command=True)
@@ -29,16 +29,14 @@ def lists_group(ctx: click.Context, as_json: bool) -> None:
     assert app is not None  # set by the top-level group
     found = app.directory().lists()
     if as_json:
-        click.echo(
-            json.dumps(
-                [{"name": x.name, "note": x.note, "count": x.count, "kind": x.kind} for x in found],
-                ensure_ascii=False,
-                indent=2,
+        echo(
+            dumps(
+                [{"name": x.name, "note": x.note, "count": x.count, "kind": x.kind} for x in found]
             )
         )
         return
     for info in found:
-        click.echo(f"{info.count:>5}  {info.name}")
+        echo(f"{info.count:>5}  {info.name}")
 
 
 @lists_group.command("new")
@@ -48,7 +46,7 @@ def lists_group(ctx: click.Context, as_json: bool) -> None:
 def new_list(app: AppContext, name: str, note: str) -> None:
     """Create an empty list called NAME."""
     info = app.directory().create_list(name, note)
-    click.echo(f"Created list {info.name!r}")
+    echo(f"Created list {info.name!r}")
 
 
 @lists_group.command("add")
@@ -63,7 +61,7 @@ def add_items(app: AppContext, name: str, resource_ids: tuple[str, ...], note: s
     added = directory.add_to_list(info.id, list(resource_ids), note)
     already = len(set(resource_ids)) - len(added)
     text = f"Added {len(added)} to {info.name!r}"
-    click.echo(text + (f" ({already} already there)" if already else ""))
+    echo(text + (f" ({already} already there)" if already else ""))
 
 
 @lists_group.command("remove")
@@ -79,7 +77,7 @@ def remove_items(app: AppContext, name: str, resource_ids: tuple[str, ...]) -> N
     if missing:
         raise InputError(f"{missing[0]!r} is not in the list {info.name!r}")
     removed = directory.remove_from_list(info.id, list(resource_ids))
-    click.echo(f"Removed {len(removed)} from {info.name!r}")
+    echo(f"Removed {len(removed)} from {info.name!r}")
 
 
 @lists_group.command("show")
@@ -98,16 +96,16 @@ def show_list(app: AppContext, name: str, as_json: bool) -> None:
             "created_at": info.created_at,
             "items": [item.to_dict() for item in items],
         }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        echo(dumps(payload))
         return
-    click.echo(info.name + (f" — {info.note}" if info.note else ""))
+    echo(info.name + (f" — {info.note}" if info.note else ""))
     if not items:
-        click.echo("  (empty)")
+        echo("  (empty)")
     for number, item in enumerate(items, 1):
         gone = "" if item.in_directory else "  [no longer in the directory]"
-        click.echo(f"{number:>4}. {item.name} ({item.resource_id}){gone}")
+        echo(f"{number:>4}. {item.name} ({item.resource_id}){gone}")
         if item.note:
-            click.echo(f"      note: {item.note}")
+            echo(f"      note: {item.note}")
 
 
 @lists_group.command("rename")
@@ -118,7 +116,7 @@ def rename(app: AppContext, name: str, new_name: str) -> None:
     """Rename the list NAME to NEW_NAME."""
     directory = app.directory()
     info = directory.rename_list(directory.list_info(name).id, new_name)
-    click.echo(f"Renamed to {info.name!r}")
+    echo(f"Renamed to {info.name!r}")
 
 
 @lists_group.command("delete")
@@ -132,7 +130,7 @@ def delete(app: AppContext, name: str, yes: bool) -> None:
     if not yes:
         click.confirm(f"Delete {info.name!r} with its {info.count} items and notes?", abort=True)
     directory.delete_list(info.id)
-    click.echo(f"Deleted {info.name!r}")
+    echo(f"Deleted {info.name!r}")
 
 
 @lists_group.command("note")
@@ -148,7 +146,7 @@ def note(app: AppContext, name: str, text: str, resource_id: str | None) -> None
         directory.set_item_note(info.id, resource_id, text)
     else:
         directory.set_list_note(info.id, text)
-    click.echo("Note saved")
+    echo("Note saved")
 
 
 @lists_group.command("export")
@@ -160,7 +158,7 @@ def export(app: AppContext, name: str, path: Path) -> None:
     directory = app.directory()
     info = directory.list_info(name)
     count = directory.export_list(info.id, path)
-    click.echo(f"Wrote {count} items of {info.name!r} to {path}")
+    echo(f"Wrote {count} items of {info.name!r} to {path}")
 
 
 @lists_group.command("import")
@@ -170,4 +168,4 @@ def export(app: AppContext, name: str, path: Path) -> None:
 def import_list(app: AppContext, path: Path, dry_run: bool) -> None:
     """Merge a list file saved with `lists export` (no duplicates; your notes win)."""
     report = app.directory().import_list(path, apply=not dry_run)
-    click.echo(("Would import " if dry_run else "Imported ") + report.summary())
+    echo(("Would import " if dry_run else "Imported ") + report.summary())

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
-import json
+import errno
 import shutil
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ from ..domain.errors import CBHError, InputError
 from ..domain.model import Hit
 from ..logs import log_file, log_unexpected, setup_logging
 from ..paths import DB_ENV
+from ..service.files import explain_sqlite_error
 from .context import AppContext, pass_app
 from .data import edit_command, export_hsds_command, import_command
 from .db import db_group
@@ -27,6 +29,7 @@ from .export import export_command
 from .hub import hub_group
 from .lists import lists_group
 from .search_options import build_query, search_options
+from .terminal import clean, dumps, echo
 
 PROG = "cbh-directory"
 F = TypeVar("F", bound=Callable[..., Any])
@@ -125,19 +128,13 @@ def search(
     query.offset = offset
     page = directory.search(query)
     if as_json:
-        click.echo(
-            json.dumps(
-                [hit_record(h, query.near is not None) for h in page.hits],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        echo(dumps([hit_record(h, query.near is not None) for h in page.hits]))
     elif as_csv:
         _write_csv(page.hits, query.near is not None)
     else:
         _print_table(page.hits, query.near is not None)
         shown = f"{offset + 1}-{offset + len(page.hits)}" if page.hits else "0"
-        click.echo(f"\n{shown} of {page.total} matching resources", err=True)
+        echo(f"\n{shown} of {page.total} matching resources", err=True)
 
 
 def _write_csv(hits: list[Hit], with_distance: bool) -> None:
@@ -150,20 +147,20 @@ def _write_csv(hits: list[Hit], with_distance: bool) -> None:
             value = record.get(column, "")
             if isinstance(value, list):
                 value = "; ".join(value)
-            row.append(neutralise_cell(value))
+            row.append(neutralise_cell(clean("" if value is None else str(value))))
         writer.writerow(row)
 
 
 def _print_table(hits: list[Hit], with_distance: bool) -> None:
     if not hits:
-        click.echo("No resources match.")
+        echo("No resources match.")
         return
     width = shutil.get_terminal_size((120, 24)).columns
     kind_w, focus_w, dist_w, ver_w = 28, 24, 9 if with_distance else 0, 10
     name_w = max(24, width - kind_w - focus_w - dist_w - ver_w - 5)
     header = f"{'Name':<{name_w}} {'Kind':<{kind_w}} {'Focus':<{focus_w}} "
     header += f"{'Distance':>{dist_w}} " if with_distance else ""
-    click.echo(header + "Verified")
+    echo(header + "Verified")
     for hit in hits:
         r = hit.resource
         stale = "*" if r.is_stale() else " "
@@ -172,9 +169,9 @@ def _print_table(hits: list[Hit], with_distance: bool) -> None:
         line += f"{_cut(', '.join(r.focus), focus_w):<{focus_w}} "
         if with_distance:
             line += f"{describe.distance_text(hit.distance_km):>{dist_w}} "
-        click.echo(line + (r.last_verified or "never") + stale)
+        echo(line + (r.last_verified or "never") + stale)
     if any(h.resource.is_stale() for h in hits):
-        click.echo("* not verified in the last 12 months", err=True)
+        echo("* not verified in the last 12 months", err=True)
 
 
 def _cut(text: str, width: int) -> str:
@@ -183,22 +180,20 @@ def _cut(text: str, width: int) -> str:
 
 def _print_facets(facets: dict[str, Any], as_json: bool) -> None:
     if as_json:
-        click.echo(
-            json.dumps(
+        echo(
+            dumps(
                 {
                     group: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
                     for group, values in facets.items()
-                },
-                ensure_ascii=False,
-                indent=2,
+                }
             )
         )
         return
     for group, values in facets.items():
-        click.echo(f"{group}:")
+        echo(f"{group}:")
         for v in values:
             if v.count:
-                click.echo(f"  {v.count:>6}  {v.label} ({v.value})")
+                echo(f"  {v.count:>6}  {v.label} ({v.value})")
 
 
 # ------------------------------------------------------------------ show / stats / places
@@ -213,14 +208,14 @@ def show(app: AppContext, resource_id: str, as_json: bool) -> None:
     directory = app.directory()
     resource = directory.resource(resource_id)
     if as_json:
-        click.echo(json.dumps(resource.to_dict(), ensure_ascii=False, indent=2))
+        echo(dumps(resource.to_dict()))
         return
     country = directory.country_name(resource.country) if resource.country else ""
     for label, value in describe.detail_lines(resource, country):
         lines = value.splitlines() or [""]
-        click.echo(f"{label + ':':<17}{lines[0]}")
+        echo(f"{label + ':':<17}{lines[0]}")
         for more in lines[1:]:
-            click.echo(f"{'':<17}{more}")
+            echo(f"{'':<17}{more}")
 
 
 @cli.command()
@@ -230,21 +225,21 @@ def stats(app: AppContext, as_json: bool) -> None:
     """Counts of resources by kind and focus, and the dataset version."""
     data = app.directory().stats()
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo(dumps(data))
         return
-    click.echo(f"Database:       {data['database']}")
-    click.echo(f"Dataset:        {data['dataset_version']} (released {data['dataset_released']})")
-    click.echo(f"Resources:      {data['resources']} active, {data['inactive']} inactive")
-    click.echo(f"Needs review:   {data['stale']} not verified in 12 months")
-    click.echo(f"Places:         {data['places']:,}")
-    click.echo(f"Lists:          {data['lists']} ({data['list_items']} items)")
-    click.echo("By kind:")
+    echo(f"Database:       {data['database']}")
+    echo(f"Dataset:        {data['dataset_version']} (released {data['dataset_released']})")
+    echo(f"Resources:      {data['resources']} active, {data['inactive']} inactive")
+    echo(f"Needs review:   {data['stale']} not verified in 12 months")
+    echo(f"Places:         {data['places']:,}")
+    echo(f"Lists:          {data['lists']} ({data['list_items']} items)")
+    echo("By kind:")
     for kind, n in data["by_kind"].items():
-        click.echo(f"  {n:>5}  {describe.kind_label(kind)}")
-    click.echo("By focus:")
+        echo(f"  {n:>5}  {describe.kind_label(kind)}")
+    echo("By focus:")
     for term in vocab.FOCUS_TERMS:
         if data["by_focus"].get(term.id):
-            click.echo(f"  {data['by_focus'][term.id]:>5}  {term.label}")
+            echo(f"  {data['by_focus'][term.id]:>5}  {term.label}")
 
 
 @cli.command()
@@ -259,11 +254,11 @@ def places(app: AppContext, lookup: tuple[str, ...], as_json: bool, limit: int) 
     """
     found = app.directory().places(" ".join(lookup))[:limit]
     if as_json:
-        click.echo(json.dumps([p.to_dict() for p in found], ensure_ascii=False, indent=2))
+        echo(dumps([p.to_dict() for p in found]))
         return
     for place in found:
         population = f"  pop. {place.population:,}" if place.population else ""
-        click.echo(f"{place.label}  ({place.latitude:.4f}, {place.longitude:.4f}){population}")
+        echo(f"{place.label}  ({place.latitude:.4f}, {place.longitude:.4f}){population}")
 
 
 # ------------------------------------------------------------------ gui
@@ -298,8 +293,25 @@ cli.add_command(hub_group)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    click.echo(f"{PROG}: error: {message}", err=True)
+    echo(f"{PROG}: error: {message}", err=True)  # messages can quote data: echo cleans it
     raise SystemExit(code)
+
+
+def environment_problem(exc: BaseException) -> str | None:
+    """A clear message for a failure of the machine rather than the app (a full or read-only
+    disk, a busy or damaged database) that escaped the service; None for a bug."""
+    if isinstance(exc, sqlite3.Error):
+        explained = explain_sqlite_error(exc)
+        return explained.message if explained else None
+    if isinstance(exc, OSError) and exc.errno in _ENVIRONMENT_ERRNOS:
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"{exc.strerror or exc}{where}"
+    return None
+
+
+_ENVIRONMENT_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
+)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -309,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False
         )
     except click.exceptions.NoArgsIsHelpError as exc:
-        click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+        echo(exc.ctx.get_help() if exc.ctx else str(exc))
         raise SystemExit(0) from None
     except click.UsageError as exc:
         fail(exc.format_message().splitlines()[0] if exc.format_message() else str(exc))
@@ -325,6 +337,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     except KeyboardInterrupt:
         fail("interrupted", 130)
     except Exception as exc:  # a bug: one line for the user, the details in the log
+        known = environment_problem(exc)
+        if known is not None:
+            fail(known, 1)
         setup_logging()
         short, _ = log_unexpected(type(exc), exc, exc.__traceback__, "the command line")
         where = log_file()

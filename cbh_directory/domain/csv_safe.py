@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from ..domain.text_safety import cell_text
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_cell(value: object) -> str:
     """Prefix a cell that a spreadsheet would read as a formula with an apostrophe."""
-    text = "" if value is None else str(value)
+    text = cell_text("" if value is None else str(value))
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text

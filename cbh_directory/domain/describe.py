@@ -9,6 +9,7 @@ from . import vocabulary as vocab
 from .facets import FACETS
 from .model import Resource, SearchQuery
 from .phones import display_phone
+from .text_safety import multi_line, single_line
 
 KM_PER_MILE = 1.609344
 
@@ -94,7 +95,7 @@ def contact_block(resource: Resource, country_name: str = "") -> str:
         lines.append(f"Email: {resource.email}")
     if resource.website:
         lines.append(f"Web: {resource.website}")
-    return "\n".join(lines)
+    return multi_line("\n".join(single_line(line) for line in lines))
 
 
 def detail_lines(resource: Resource, country_name: str = "") -> list[tuple[str, str]]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from .model import Resource
 
@@ -45,13 +45,21 @@ class ImportOptions:
     country: CountryLookup | None = None  # "United States" -> "US"
 
 
+class CsvRowSource(Protocol):
+    """Rows of a CSV table: walked in order, tested for any, the first looked at."""
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]: ...
+    def __bool__(self) -> bool: ...
+    def __getitem__(self, index: int) -> tuple[int, list[str]]: ...
+
+
 @dataclass(slots=True)
 class CsvTable:
     """A CSV file read into rows, before its columns are mapped to fields."""
 
     source: str
     headers: list[str]
-    rows: list[tuple[int, list[str]]]  # (line number, cells)
+    rows: CsvRowSource  # (line number, cells); a file's rows are read as they are walked
     encoding: str
 
 

@@ -2,10 +2,37 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import InputError
+from .text_safety import single_line
+
 BOOKMARKS = "bookmarks"
+MAX_NAME = 120
+MAX_NOTE = 20_000
+# Letters that draw nothing, though Unicode files them as letters or symbols.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"})
+
+
+def clean_list_name(name: str) -> str:
+    """A list name as stored: NFC, on one line, spaces collapsed; never empty or invisible."""
+    text = " ".join(unicodedata.normalize("NFC", single_line(name or "")).split())
+    if not text:
+        raise InputError("a list needs a name")
+    if all(unicodedata.category(ch) in _INVISIBLE or ch in _BLANK_LETTERS for ch in text):
+        raise InputError("a list name needs letters, digits or signs that can be seen")
+    if len(text) > MAX_NAME:
+        raise InputError(f"a list name can have at most {MAX_NAME} characters")
+    return text
+
+
+def list_name_key(name: str) -> str:
+    """What makes two list names the same: Unicode normalisation and case do not count."""
+    folded = unicodedata.normalize("NFC", " ".join(single_line(name or "").split())).casefold()
+    return unicodedata.normalize("NFC", folded)
 
 
 @dataclass(slots=True)
@@ -63,6 +90,7 @@ class SharedList:
     name: str
     note: str
     items: list[dict[str, Any]]  # resource_id, note, added_at, position, snapshot
+    warnings: list[str] = field(default_factory=list)  # what reading changed (cut, left out)
 
 
 @dataclass(slots=True)
@@ -76,6 +104,7 @@ class ListImportReport:
     notes_filled: list[str] = field(default_factory=list)
     not_in_directory: list[str] = field(default_factory=list)
     list_note_set: bool = False
+    warnings: list[str] = field(default_factory=list)  # what was cut or left out, and why
 
     def summary(self) -> str:
         what = "new list" if self.created else "merged into your list"
@@ -86,4 +115,5 @@ class ListImportReport:
             parts.append(
                 f"{len(self.not_in_directory)} not in this directory (kept with their details)"
             )
-        return f"{self.list_name!r} ({what}): " + ", ".join(parts)
+        text = f"{self.list_name!r} ({what}): " + ", ".join(parts)
+        return text + "".join(f"\n  note: {warning}" for warning in self.warnings)

@@ -9,6 +9,7 @@ import phonenumbers
 
 from .errors import InputError
 
+_E164 = re.compile(r"^\+[1-9]\d{3,14}$")
 _EXTENSION = re.compile(r"\s*(?:ext\.?|x|extension)\s*(\d{1,6})\s*$", re.IGNORECASE)
 
 
@@ -72,8 +73,8 @@ def display_phone(stored: str, country: str = "") -> str:
 
 def tel_uri(stored: str) -> str | None:
     """'tel:+16145550100;ext=12' for a stored E.164 number, else None."""
-    if not stored.startswith("+"):
-        return None
     main, _, extension = stored.partition(" ext. ")
-    digits = "".join(ch for ch in main if ch.isdigit())
-    return f"tel:+{digits}" + (f";ext={extension}" if extension else "")
+    main = "".join(ch for ch in main if ch not in " -.()")
+    if not _E164.match(main) or (extension and not extension.isdigit()):
+        return None  # only numbers the app stored itself become links: no ;phone-context=
+    return f"tel:{main}" + (f";ext={extension}" if extension else "")

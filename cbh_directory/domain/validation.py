@@ -6,7 +6,10 @@ import functools
 import math
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
+
+from email_validator import EmailNotValidError, validate_email
 
 from . import vocabulary as vocab
 from .contacts import normalise_phones
@@ -15,16 +18,29 @@ from .errors import InputError, ValidationError
 from .evidence import newest_date, newest_of, normalise_evidence, source_urls
 from .model import JSON_FIELDS, LIST_FIELDS, Resource
 from .phones import normalise_phone, phone_or_text
+from .text_safety import multi_line, single_line
 
 RESOURCE_FIELD_SET = frozenset(Resource.field_names())
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2}$")
 COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
-EMAIL_PATTERN = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 MAX_TEXT = 20_000
 MAX_SHORT = 500
+# Fields whose text may run over several lines; every other text field is one line.
+MULTI_LINE_FIELDS = frozenset(
+    {
+        "description",
+        "description_es",
+        "eligibility",
+        "caveat",
+        "moderation_note",
+        "activity_note",
+        "status_note",
+    }
+)
+_TEL = re.compile(r"^tel:\+?\d{3,15}(?:;ext=\d{1,6})?$")
 
 KM_PER_MILE = 1.609344
 _RADIUS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(mi|miles?|km|kilometres?|kilometers?)?\s*$", re.I)
@@ -38,26 +54,49 @@ def slugify(text: str, max_length: int = 60) -> str:
 
 
 def is_safe_link(url: str) -> bool:
-    """True only for http(s) links with a host, and mailto/tel links with a target."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    scheme = parts.scheme.lower()
-    if scheme not in SAFE_LINK_SCHEMES:
+    """True only for what the app itself makes: http(s) links that pass `is_web_url`,
+    mailto: a validated address (no query: no attach=, no cc=), tel: digits and an extension."""
+    scheme, sep, rest = url.strip().partition(":")
+    scheme = scheme.lower()
+    if not sep or scheme not in SAFE_LINK_SCHEMES:
         return False
     if scheme in ("http", "https"):
-        return bool(parts.netloc) and not any(c in url for c in "\r\n\t ")
-    return bool(parts.path)
+        return is_web_url(url)
+    if scheme == "mailto":
+        return "?" not in rest and "#" not in rest and is_email(unquote(rest))
+    return bool(_TEL.match(url.strip()))
 
 
-@functools.lru_cache(maxsize=1024)  # an import checks each address two or three times
+@functools.lru_cache(maxsize=4096)  # an import checks each address two or three times
 def is_web_url(url: str) -> bool:
+    """An http(s) address with a host, judged on the raw text: any whitespace or control
+    character inside it (which urlsplit would quietly drop) makes it no address at all."""
+    text = url.strip()
+    if not text or not text.isprintable() or " " in text:
+        return False
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(text)
+        host = parts.hostname
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in url.strip()
+    return parts.scheme.lower() in ("http", "https") and bool(host)
+
+
+def mailto_uri(address: str) -> str:
+    """A mailto: link the app builds from a validated address (quoted: no query can ride in)."""
+    return "mailto:" + quote(address.strip(), safe="@.+-_")
+
+
+@functools.lru_cache(maxsize=4096)
+def is_email(text: str) -> bool:
+    """An email address by email-validator's rules (syntax only: the app is offline)."""
+    if not text or not text.isprintable() or len(text) > 320:
+        return False
+    try:
+        validate_email(text, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
 
 
 def parse_radius(text: str) -> float:
@@ -72,11 +111,19 @@ def parse_radius(text: str) -> float:
     return value if unit.startswith("k") else value * KM_PER_MILE
 
 
-def _clean_text(value: object, limit: int) -> str:
+def _clean_text(value: object, limit: int, *, lines: bool = False) -> str:
+    """Text without control characters (line breaks kept where `lines`), trimmed, cut."""
     text = value if type(value) is str else "" if value is None else str(value)
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    text = multi_line(text) if lines else single_line(text)
     return text.strip()[:limit]
+
+
+RAW_CHECKED_FIELDS = frozenset({"website", "email", "sources", "phone"})
+
+
+def _raw_has_controls(value: object) -> bool:
+    items = value if isinstance(value, list | tuple) else [value]
+    return any(isinstance(item, str) and not item.strip().isprintable() for item in items)
 
 
 def _is_scalar(value: object) -> bool:
@@ -146,6 +193,12 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
     for key, value in data.items():
         if key not in known or key in JSON_FIELDS:
             continue  # nested fields are checked below, once the country is known
+        if key in RAW_CHECKED_FIELDS and _raw_has_controls(value):
+            # Links and addresses are judged on the text as given: one with a line break or
+            # a control character is refused, never quietly repaired.
+            problems.append((key, "must not contain line breaks or control characters"))
+            clean[key] = [] if key in LIST_FIELDS else ""
+            continue
         if key in LIST_FIELDS:
             try:
                 clean[key] = _clean_list(value)
@@ -164,7 +217,7 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
             limit = (
                 MAX_TEXT if key in ("description", "description_es", "eligibility") else MAX_SHORT
             )
-            clean[key] = _clean_text(value, limit)
+            clean[key] = _clean_text(value, limit, lines=key in MULTI_LINE_FIELDS)
         else:
             problems.append((key, "must be text"))
             clean[key] = ""
@@ -197,7 +250,7 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
     if website and not is_web_url(website):
         problems.append(("website", "must be an http:// or https:// address"))
     email = str(clean.get("email", ""))
-    if email and not EMAIL_PATTERN.match(email):
+    if email and not is_email(email):
         problems.append(("email", "is not an email address"))
     bad_sources = [s for s in clean.get("sources", []) if not is_web_url(s)]  # type: ignore[attr-defined]
     if bad_sources:
@@ -278,3 +331,36 @@ def _check_enum(
         return
     if value not in allowed:
         problems.append((key, f"{value!r} is not one of: " + ", ".join(allowed)))
+
+
+SNAPSHOT_FIELDS = ("name", "kind", "website", "email", "phone", "city", "region", "country")
+
+
+def clean_snapshot(given: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
+    """A list item's remembered details, checked as an import checks a resource: text without
+    control characters, an http(s) website, a real email, a phone number, a known kind and a
+    country code. Returns the snapshot and the fields left out (and why)."""
+    snapshot: dict[str, str] = {}
+    dropped: list[str] = []
+    for key in SNAPSHOT_FIELDS:
+        value = given.get(key)
+        text = _clean_text(value, MAX_SHORT) if isinstance(value, str) else ""
+        if text and not _snapshot_value_ok(key, text):
+            dropped.append(key)
+            text = ""
+        snapshot[key] = text
+    if snapshot["phone"]:
+        snapshot["phone"] = phone_or_text(snapshot["phone"], snapshot["country"])
+    return snapshot, dropped
+
+
+def _snapshot_value_ok(key: str, text: str) -> bool:
+    if key == "website":
+        return is_web_url(text)
+    if key == "email":
+        return is_email(text)
+    if key == "kind":
+        return text in vocab.KIND_BY_ID
+    if key == "country":
+        return bool(COUNTRY_PATTERN.match(text))
+    return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from ..domain.dataset import DatasetFile, version_key
 from ..domain.errors import DatasetError, ValidationError
 from ..domain.model import Resource
 from ..domain.validation import normalise_resource
+from .json_input import loads
 
 FORMAT_NAME = "cbh-directory"
 # 2: dataset 2's fields (evidence, serves, description_es, further phones, status_note,
@@ -17,8 +19,12 @@ FORMAT_NAME = "cbh-directory"
 FORMAT_VERSION = 2
 
 
-def parse_app_json(payload: Any, *, strict: bool = True) -> DatasetFile:
-    """Validate a decoded app-JSON document. With strict, any invalid resource is an error."""
+def parse_app_json(
+    payload: Any, *, strict: bool = True, items: Iterable[Any] | None = None
+) -> DatasetFile:
+    """Validate a decoded app-JSON document. With strict, any invalid resource is an error.
+    `items`, when given, are the resources decoded one at a time (see load_streaming), and
+    the payload's own "resources" list only marks that the document has one."""
     if not isinstance(payload, dict) or payload.get("format") != FORMAT_NAME:
         raise DatasetError('not a CBH Directory file (expected "format": "cbh-directory")')
     format_version = payload.get("format_version", 0)
@@ -30,9 +36,10 @@ def parse_app_json(payload: Any, *, strict: bool = True) -> DatasetFile:
         raise DatasetError(f"bad format_version {format_version!r}") from None
     if newer:
         raise DatasetError("this file was written by a newer version of CBH Directory")
-    items = payload.get("resources")
-    if not isinstance(items, list):
+    if not isinstance(payload.get("resources"), list):
         raise DatasetError('the file has no "resources" list')
+    if items is None:
+        items = payload["resources"]
     resources: list[Resource] = []
     rejected: list[tuple[int, str, str]] = []
     seen: set[str] = set()
@@ -67,12 +74,12 @@ def parse_app_json(payload: Any, *, strict: bool = True) -> DatasetFile:
 
 def read_app_json(path: Path, *, strict: bool = True) -> DatasetFile:
     try:
-        payload = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise DatasetError(f"no such file: {path}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise DatasetError(f"{path.name} is not valid UTF-8 JSON: {exc}") from exc
-    return parse_app_json(payload, strict=strict)
+    return parse_app_json(loads(text, path.name), strict=strict)
 
 
 def dataset_header(path: Path) -> tuple[str, str]:

@@ -1,23 +1,34 @@
-"""Writing files atomically: a temporary file beside the target, then one rename."""
+"""Writing files atomically: a temporary file beside the target, checked, then one rename."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from ..domain.exports import ExportError
+from ..file_safety import UnsafeTargetError, check_target, mode_for
+
+Verify = Callable[[Path], None]  # raises ExportError when the new file is not sound
 
 
 @contextlib.contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
+def atomic_path(path: Path, *, verify: Verify | None = None) -> Iterator[Path]:
     """Yield a temporary path beside `path` for a writer that opens files itself (Qt's PDF
-    writer); it replaces `path` only if the block finishes without error."""
+    writer); it replaces `path` only if the block finishes without error and `verify` accepts
+    the new file. The target must be a regular file or new (never a device, a pipe, a folder
+    or a database); a new file follows the umask, a replaced one keeps its mode."""
     path = Path(path)
+    try:
+        check_target(path)
+    except UnsafeTargetError as exc:
+        raise ExportError(exc.message) from exc
     folder = path.parent if str(path.parent) else Path(".")
+    mode = mode_for(path)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
         os.close(handle)
@@ -26,6 +37,9 @@ def atomic_path(path: Path) -> Iterator[Path]:
     temp = Path(temp_name)
     try:
         yield temp
+        if verify is not None:
+            verify(temp)
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except OSError as exc:
         temp.unlink(missing_ok=True)
@@ -37,10 +51,16 @@ def atomic_path(path: Path) -> Iterator[Path]:
 
 @contextlib.contextmanager
 def atomic_writer(
-    path: Path, *, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = None
+    path: Path,
+    *,
+    mode: str = "w",
+    encoding: str | None = "utf-8",
+    newline: str | None = None,
+    verify: Verify | None = None,
 ) -> Iterator[IO[Any]]:
-    """Yield a file to write; it replaces `path` only if the block finishes without error."""
-    with atomic_path(path) as temp:
+    """Yield a file to write; it replaces `path` only if the block finishes without error
+    (and `verify`, given the finished file, accepts it)."""
+    with atomic_path(path, verify=verify) as temp:
         kwargs = {} if "b" in mode else {"encoding": encoding, "newline": newline}
         with open(temp, mode, **kwargs) as stream:  # type: ignore[call-overload]
             yield stream
@@ -51,3 +71,19 @@ def atomic_writer(
 def write_text_atomic(path: Path, text: str) -> None:
     with atomic_writer(path) as stream:
         stream.write(text)
+
+
+def verify_zip(expected: list[str]) -> Verify:
+    """A check that the written zip reads back whole: every member's CRC, and the names."""
+
+    def check(temp: Path) -> None:
+        try:
+            with zipfile.ZipFile(temp) as archive:
+                bad = archive.testzip()
+                names = archive.namelist()
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise ExportError(f"the zip came out unreadable ({exc}); is the disk full?") from exc
+        if bad is not None or names != expected:
+            raise ExportError(f"the zip came out damaged ({bad or 'members missing'})")
+
+    return check

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..domain import vocabulary as vocab
@@ -15,7 +15,7 @@ from ..domain.exports import COLUMN_LABELS
 from ..domain.imports import IGNORE, CountryLookup, CsvTable, ParsedImport, Rejection
 from ..domain.model import JSON_FIELDS, LIST_FIELDS, Resource
 from ..domain.validation import normalise_resource, slugify
-from .text_files import decode_text
+from .text_files import detect_encoding, input_size
 
 MAX_CELL = 1_000_000
 MAX_ROWS = 500_000
@@ -99,38 +99,81 @@ def header_key(headers: list[str]) -> str:
     return hashlib.sha1("\n".join(h.strip().casefold() for h in headers).encode()).hexdigest()[:16]
 
 
+class CsvRows:
+    """A CSV file's data rows, (line number, cells), read from the file each time they are
+    walked: a large file is never held in memory whole."""
+
+    def __init__(self, path: Path, codec: str, dialect: type[csv.Dialect] | csv.Dialect) -> None:
+        self.path = path
+        self.codec = codec
+        self.dialect = dialect
+        # The first row, read with the header: the mapping dialog shows it as a sample
+        # without touching the file again (from the GUI thread).
+        self.first = next(iter(self), None)
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        name = self.path.name
+        csv.field_size_limit(MAX_CELL)
+        with open(self.path, encoding=self.codec, newline="") as handle:
+            reader = csv.reader(handle, self.dialect, strict=True)
+            count = 0
+            try:
+                next(reader, None)  # the header
+                for cells in reader:
+                    if any(c.strip() for c in cells):
+                        count += 1
+                        if count > MAX_ROWS:
+                            raise DatasetError(f"{name} has more than {MAX_ROWS:,} rows")
+                        yield reader.line_num, cells
+            except csv.Error as exc:
+                raise DatasetError(f"{name}, line {reader.line_num}: {exc}") from exc
+            except UnicodeDecodeError as exc:  # the file changed since it was checked
+                raise DatasetError(f"{name} is no longer valid {self.codec} text") from exc
+
+    def __bool__(self) -> bool:
+        return self.first is not None
+
+    def __getitem__(self, index: int) -> tuple[int, list[str]]:
+        if index == 0 and self.first is not None:
+            return self.first
+        for number, row in enumerate(self):
+            if number == index:
+                return row
+        raise IndexError(index)
+
+
 def read_table(path: Path) -> CsvTable:
-    """Read a CSV file (UTF-8 or Windows-1252, comma, semicolon or tab separated)."""
+    """Open a CSV file (UTF-8 or Windows-1252, comma, semicolon or tab separated): its header
+    is read and checked now, its rows as they are walked."""
+    input_size(path)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DatasetError(f"no such file: {path}") from None
+        codec, encoding = detect_encoding(path)
+        with open(path, encoding=codec, newline="") as handle:
+            start = handle.read(20_000)
     except OSError as exc:
         raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    text, encoding = decode_text(data, path.name)
-    if not text.strip():
+    except UnicodeDecodeError as exc:
+        raise DatasetError(f"{path.name} is not valid text: {exc.reason}") from exc
+    if not start.strip():
         raise DatasetError(f"{path.name} is empty")
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:20_000], ",;\t")
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(start, ",;\t")
     except csv.Error:
         dialect = csv.excel
     csv.field_size_limit(MAX_CELL)
-    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
     try:
-        headers = [h.strip() for h in next(reader)]
-        rows: list[tuple[int, list[str]]] = []
-        for cells in reader:
-            if len(rows) >= MAX_ROWS:
-                raise DatasetError(f"{path.name} has more than {MAX_ROWS:,} rows")
-            if any(c.strip() for c in cells):
-                rows.append((reader.line_num, cells))
+        with open(path, encoding=codec, newline="") as handle:
+            reader = csv.reader(handle, dialect, strict=True)
+            headers = [h.strip() for h in next(reader, [])]
     except csv.Error as exc:
-        raise DatasetError(f"{path.name}, line {reader.line_num}: {exc}") from exc
+        raise DatasetError(f"{path.name}, line 1: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise DatasetError(f"{path.name} is not valid {encoding} text") from exc
     if not any(headers):
         raise DatasetError(f"{path.name} has no header row")
     if len(set(headers)) != len(headers):
         raise DatasetError(f"{path.name} has two columns with the same name")
-    return CsvTable(path.name, headers, rows, encoding)
+    return CsvTable(path.name, headers, CsvRows(path, codec, dialect), encoding)
 
 
 def _unneutralise(text: str) -> str:
@@ -195,6 +238,14 @@ def parse_rows(
 ) -> ParsedImport:
     """Turn mapped rows into resources; a row that fails validation is rejected, not fatal."""
     chosen = {h: f for h, f in mapping.items() if f and h in table.headers}
+    unknown = sorted({f for f in chosen.values() if f not in FIELDS})
+    if unknown:
+        raise DatasetError(
+            f"{table.source}: columns mapped to fields that do not exist: "
+            + ", ".join(unknown)
+            + "; the fields are: "
+            + ", ".join(FIELDS)
+        )
     if "name" not in chosen.values():
         raise DatasetError(f"{table.source}: no column is mapped to the name")
     if len(set(chosen.values())) != len(chosen):

@@ -15,6 +15,7 @@ from .atomic import atomic_path, write_text_atomic
 from .csv_export import write_csv
 from .export_set import ExportSet
 from .handout import handout, write_html
+from .pdf_check import check_pdf
 from .vcard import write_vcards
 
 Progress = Callable[[int, int], None]  # done, total
@@ -58,7 +59,8 @@ def export(
     else:
         if pdf_renderer is None:
             raise InputError("PDF handouts need the Qt renderer; none was given")
-        with atomic_path(path) as temp:
+        painted: list[int] = []
+        with atomic_path(path, verify=lambda temp: check_pdf(temp, painted[0], path)) as temp:
             pages = pdf_renderer(
                 temp,
                 handout(export_set),
@@ -69,6 +71,7 @@ def export(
                 raise ExportError(
                     f"cannot write {path}: the PDF came out empty (is the disk full?)"
                 )
+            painted.append(pages)
         # The file is in place: from here on it is done, whatever Cancel says.
         return f"Wrote {_count(total)} on {pages} {'page' if pages == 1 else 'pages'} to {path}"
     return f"Wrote {_count(total)} to {path}"

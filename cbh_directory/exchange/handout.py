@@ -14,7 +14,8 @@ from ..domain import describe
 from ..domain import vocabulary as vocab
 from ..domain.handout import Handout
 from ..domain.phones import tel_uri
-from ..domain.validation import EMAIL_PATTERN, is_web_url
+from ..domain.text_safety import multi_line
+from ..domain.validation import is_email, is_web_url, mailto_uri
 from .atomic import atomic_writer
 from .export_set import ExportEntry, ExportSet, progress_interval
 
@@ -29,7 +30,7 @@ DISCLAIMER = (
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    return html.escape(multi_line(text), quote=True)
 
 
 def _link(href: str, text: str) -> str:
@@ -46,7 +47,7 @@ def contact_lines(entry: ExportEntry) -> list[str]:
         phone = _link(uri, shown) if uri else _e(shown)
         lines.append(f'<span class="label">Phone:</span> {phone}')
     if r.email:
-        email = _link(f"mailto:{r.email}", r.email) if EMAIL_PATTERN.match(r.email) else _e(r.email)
+        email = _link(mailto_uri(r.email), r.email) if is_email(r.email) else _e(r.email)
         lines.append(f'<span class="label">Email:</span> {email}')
     if r.website:
         web = _link(r.website, r.website) if is_web_url(r.website) else _e(r.website)

@@ -13,7 +13,7 @@ from ..domain.errors import DatasetError, InputError, ValidationError
 from ..domain.imports import ParsedImport, Rejection
 from ..domain.validation import (
     COUNTRY_PATTERN,
-    EMAIL_PATTERN,
+    is_email,
     is_web_url,
     normalise_resource,
     slugify,
@@ -260,7 +260,7 @@ class _Reader:
 
     def email(self, row: dict[str, str], org: dict[str, str]) -> str:
         candidates = [row.get("email", ""), org.get("email", "")]
-        return self._first_valid(candidates, lambda t: bool(EMAIL_PATTERN.match(t)), "bad_email")
+        return self._first_valid(candidates, is_email, "bad_email")
 
     def _first_valid(
         self, candidates: list[str], valid: Callable[[str], bool], counter: str

@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import __version__
 from ..domain.model import Resource
-from .atomic import ExportError, atomic_writer
+from .atomic import ExportError, atomic_writer, verify_zip
 from .hsds_common import TABLES_V3, table_columns, table_schema
 from .hsds_write_tables import TableBuilder, Tables
 
@@ -98,7 +98,7 @@ def render(tables: Tables, package_name: str) -> dict[str, bytes]:
 
 def _write_zip(path: Path, files: dict[str, bytes]) -> None:
     with (
-        atomic_writer(path, mode="wb") as stream,
+        atomic_writer(path, mode="wb", verify=verify_zip(list(files))) as stream,
         zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive,
     ):
         for name, data in files.items():

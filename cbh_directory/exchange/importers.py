@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..domain.errors import DatasetError
 from ..domain.imports import CsvTable, ImportOptions, ParsedImport, Rejection
 from .appjson import parse_app_json
 from .csv_import import guess_mapping, parse_rows, read_table
-from .text_files import decode_text
+from .json_input import load_streaming
+from .text_files import MAX_TEXT_BYTES, decode_text, input_size
 
-MAX_JSON_BYTES = 200 * 1024 * 1024
+MAX_JSON_BYTES = MAX_TEXT_BYTES
 
 
 def import_kind(path: Path) -> str:
@@ -50,17 +50,19 @@ def read_import(
 
 def read_json_import(path: Path) -> ParsedImport:
     """The app's own JSON (an export or a dataset file): bad resources are rejected one by one."""
-    data = path.read_bytes()
-    if len(data) > MAX_JSON_BYTES:
-        raise DatasetError(f"{path.name} is too large ({len(data):,} bytes)")
-    text, _encoding = decode_text(data, path.name)
+    input_size(path, MAX_JSON_BYTES)
     try:
-        payload = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DatasetError(f"{path.name} is not valid JSON: {exc}") from exc
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    text, _encoding = decode_text(data, path.name)
+    del data  # the text is all that is needed: do not hold the file twice
+    payload, items = load_streaming(text, path.name, "resources")
+    if "" in payload:
+        payload = payload[""]  # not an object: parse_app_json says what is wrong with it
     if isinstance(payload, dict) and payload.get("profile") == "tabular-data-package":
         raise DatasetError(f"{path.name} is an HSDS datapackage.json: import its folder or zip")
-    dataset = parse_app_json(payload, strict=False)
+    dataset = parse_app_json(payload, strict=False, items=items)
     parsed = ParsedImport(source=path.name, kind="json", resources=dataset.resources)
     parsed.rejected = [
         Rejection(f"resource #{index + 1}", name, reason)

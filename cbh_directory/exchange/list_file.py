@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import stat
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..domain.errors import DatasetError
-from ..domain.lists import ListDump, SharedList
-from ..domain.validation import ID_PATTERN
+from ..domain.errors import DatasetError, InputError
+from ..domain.lists import MAX_NAME, MAX_NOTE, ListDump, SharedList, clean_list_name
+from ..domain.text_safety import multi_line, single_line
+from ..domain.validation import ID_PATTERN, clean_snapshot
 from .atomic import write_text_atomic
+from .json_input import loads
+from .safe_zip import human_size
 
 FORMAT_NAME = "cbh-directory-list"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ITEMS = 100_000
-SNAPSHOT_KEYS = ("name", "kind", "website", "email", "phone", "city", "region", "country")
 
 
 def list_to_json(dump: ListDump) -> str:
@@ -46,8 +50,15 @@ def write_list_file(dump: ListDump, path: Path) -> None:
     write_text_atomic(path, list_to_json(dump))
 
 
-def _text(value: Any, limit: int) -> str:
-    return value.replace("\x00", "")[:limit] if isinstance(value, str) else ""
+def _text(value: Any, limit: int, cut: list[str] | None = None, what: str = "") -> str:
+    """Text from the file without control characters (line breaks kept); a value longer than
+    `limit` is cut, and when `cut` is given that is recorded so the import can say so."""
+    text = multi_line(value) if isinstance(value, str) else ""
+    if len(text) > limit:
+        if cut is not None:
+            cut.append(what)
+        text = text[:limit]
+    return text
 
 
 def parse_list(payload: Any) -> SharedList:
@@ -61,9 +72,18 @@ def parse_list(payload: Any) -> SharedList:
         raise DatasetError("the list file has a bad format_version") from None
     if version > FORMAT_VERSION:
         raise DatasetError("this list was saved by a newer version of CBH Directory")
-    name = _text(payload.get("name"), 120).strip()
-    if not name:
+    warnings: list[str] = []
+    raw_name = payload.get("name")
+    raw_name = " ".join(single_line(raw_name).split()) if isinstance(raw_name, str) else ""
+    if len(raw_name) > MAX_NAME:
+        warnings.append(f"the list name was cut to {MAX_NAME} characters")
+        raw_name = raw_name[:MAX_NAME]
+    if not raw_name:
         raise DatasetError("the list file has no list name")
+    try:
+        name = clean_list_name(raw_name)
+    except InputError as exc:
+        raise DatasetError(f"the list file's name cannot be used: {exc.message}") from None
     raw_items = payload.get("items")
     if not isinstance(raw_items, list):
         raise DatasetError('the list file has no "items" list')
@@ -71,6 +91,8 @@ def parse_list(payload: Any) -> SharedList:
         raise DatasetError(f"the list file has more than {MAX_ITEMS} items")
     items: list[dict[str, Any]] = []
     seen: set[str] = set()
+    cut: list[str] = []
+    left_out: Counter[str] = Counter()
     for number, raw in enumerate(raw_items, 1):
         if not isinstance(raw, dict):
             raise DatasetError(f"item {number} is not an object")
@@ -81,31 +103,47 @@ def parse_list(payload: Any) -> SharedList:
             continue
         seen.add(rid)
         given = raw.get("snapshot")
-        snapshot_in: dict[str, Any] = given if isinstance(given, dict) else {}
-        snapshot = {k: _text(snapshot_in.get(k), 500) for k in SNAPSHOT_KEYS}
-        snapshot["name"] = snapshot["name"] or _text(raw.get("name"), 500) or rid
+        snapshot, dropped = clean_snapshot(given if isinstance(given, dict) else {})
+        left_out.update(dropped)
+        snapshot["name"] = snapshot["name"] or _text(raw.get("name"), 500).strip() or rid
         items.append(
             {
                 "resource_id": rid,
-                "note": _text(raw.get("note"), 20_000),
+                "note": _text(raw.get("note"), MAX_NOTE, cut, f"the note on {rid}"),
                 "added_at": _text(raw.get("added_at"), 40),
                 "position": len(items),
                 "snapshot": snapshot,
             }
         )
-    return SharedList(name=name, note=_text(payload.get("note"), 20_000), items=items)
+    note = _text(payload.get("note"), MAX_NOTE, cut, "the list's note")
+    if cut:
+        shown = ", ".join(cut[:5]) + (f" and {len(cut) - 5} more" if len(cut) > 5 else "")
+        warnings.append(f"cut to {MAX_NOTE:,} characters: {shown}")
+    if left_out:
+        fields = ", ".join(f"{field} ({count})" for field, count in sorted(left_out.items()))
+        warnings.append(f"details of items not in the directory left out as not valid: {fields}")
+    return SharedList(name=name, note=note, items=items, warnings=warnings)
 
 
 def read_list_file(path: Path) -> SharedList:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DatasetError(f"{path.name} is too large for a list file ({size:,} bytes)")
-        payload = json.loads(path.read_text(encoding="utf-8"))
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise DatasetError(f"{path.name} is not a regular file (a folder, device or pipe)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise DatasetError(
+                f"{path.name} is too large for a list file ({info.st_size:,} bytes; the limit "
+                f"is {human_size(MAX_FILE_BYTES)})"
+            )
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DatasetError(f"no such file: {path}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise DatasetError(f"{path.name} is not a valid list file: {exc}") from exc
     except OSError as exc:
         raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        payload = loads(text, path.name)
+    except DatasetError as exc:
+        raise DatasetError(f"{path.name} is not a valid list file: {exc.message}") from exc
     return parse_list(payload)

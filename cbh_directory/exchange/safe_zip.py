@@ -9,9 +9,10 @@ from pathlib import Path, PurePosixPath
 from types import TracebackType
 
 from ..domain.errors import DatasetError
+from .text_files import MAX_TEXT_BYTES
 
 MAX_MEMBERS = 2_000
-MAX_TOTAL_BYTES = 512 * 1024 * 1024
+MAX_TOTAL_BYTES = MAX_TEXT_BYTES  # unpacked, all members together
 MAX_RATIO = 200
 # Text compresses well, so a high ratio alone is normal; only large members are suspicious.
 RATIO_MIN_BYTES = 4 * 1024 * 1024

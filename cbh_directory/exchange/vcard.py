@@ -8,7 +8,8 @@ from pathlib import Path
 from ..domain import describe
 from ..domain import vocabulary as vocab
 from ..domain.phones import tel_uri
-from ..domain.validation import is_web_url
+from ..domain.text_safety import multi_line
+from ..domain.validation import is_email, is_web_url
 from .atomic import atomic_writer
 from .export_set import ExportEntry, ExportSet, progress_interval
 
@@ -17,9 +18,11 @@ PRODID = "-//CBH Directory//EN"
 
 
 def escape_text(value: str) -> str:
-    """Escape a TEXT value: backslash, comma, semicolon and line breaks (RFC 6350 3.4)."""
+    """Escape a TEXT value: backslash, comma, semicolon and line breaks (RFC 6350 3.4); any
+    other control character is dropped, so no value can end its line or its card."""
     return (
-        value.replace("\\", "\\\\")
+        multi_line(value)
+        .replace("\\", "\\\\")
         .replace(",", "\\,")
         .replace(";", "\\;")
         .replace("\r\n", "\\n")
@@ -58,7 +61,7 @@ def card(entry: ExportEntry, export: ExportSet) -> str:
     ]
     if r.website and is_web_url(r.website):
         lines.append(f"URL:{r.website.strip()}")
-    if r.email:
+    if r.email and is_email(r.email.strip()):
         lines.append(f"EMAIL;TYPE=work:{escape_text(r.email.strip())}")
     if r.phone:
         uri = tel_uri(r.phone)

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..file_safety import check_target
 from ..geo.gazetteer import Gazetteer
+from ..paths import backup_dir
 from ..store.search import SearchEngine
 
 
@@ -17,3 +19,16 @@ class ServiceBase:
     path: Path | None
     engine: SearchEngine
     gazetteer: Gazetteer
+
+    def check_output(
+        self, path: Path, *, allow_database: bool = False, allow_folder: bool = False
+    ) -> None:
+        """Refuse a path to write to that would destroy the database or its backups (see
+        file_safety.check_target), with a message that says why."""
+        check_target(
+            path,
+            protected_files=[self.path] if self.path else [],
+            protected_dirs=[backup_dir(self.path)] if self.path else [],
+            allow_database=allow_database,
+            allow_folder=allow_folder,
+        )

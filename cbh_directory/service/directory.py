@@ -20,10 +20,11 @@ from ..store.database import open_database
 from ..store.dataset import merge_dataset
 from ..store.facets import count_facets
 from ..store.metadata import get_meta
-from ..store.migrations import apply_migrations
+from ..store.migrations import apply_migrations, pending_names
 from ..store.places import PlaceTable, load_places, loaded_checksum
 from ..store.resources import count_resources, get_resource
 from ..store.search import SearchEngine
+from ..store.sqlite_errors import ReadOnlyDatabaseError
 from ..store.vocabulary_table import sync_focus_terms
 from .editing import EditingService
 from .exporting import ExportService
@@ -75,9 +76,22 @@ class Directory(ListsService, EditingService, ExportService, ImportService):
 
     startup_report: StartupReport | None = None
 
+    @property
+    def read_only(self) -> bool:
+        """True when the database was opened read-only (a read-only medium, file or folder)."""
+        return bool(getattr(self.db, "read_only", False))
+
     def prepare(self, dataset: Path | None = None) -> StartupReport:
         """Bring the schema up to date, load the gazetteer, merge a newer bundled dataset."""
         report = StartupReport()
+        if self.read_only:
+            pending = pending_names(self.db)
+            if pending:
+                raise ReadOnlyDatabaseError(
+                    "the database needs a schema upgrade (" + ", ".join(pending) + "), but it "
+                    "is read-only here; copy it to a writable folder and open it there"
+                )
+            return report
 
         def backup_first(pending: list[str]) -> None:
             report.backup = self.backup("before-upgrade")

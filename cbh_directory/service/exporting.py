@@ -23,6 +23,7 @@ class ExportService(ServiceBase):
         """Write the directory as an HSDS 3.0 data package (folder or .zip); returns the count."""
         from ..exchange.hsds_write import write_hsds
 
+        self.check_output(path, allow_folder=True)
         query = SearchQuery(include_inactive=include_inactive, sort="name", limit=None)
         resources = [hit.resource for hit in self.iter_hits(query)]
         codes = {r.country for r in resources if r.country}
@@ -48,6 +49,7 @@ class ExportService(ServiceBase):
         name asks for (a PDF needs `pdf_renderer`); returns a one-line summary. Cancelling
         (`cancelled` turning true) raises ExportCancelled and writes nothing."""
         format_for(path)  # an unknown ending fails before the search
+        self.check_output(path)  # never the live database, its backups, a device or a pipe
         chosen = self.export_set(
             query, list_id=list_id, resource_ids=resource_ids, title=title, units=units
         )

@@ -74,6 +74,7 @@ class ListsService(ServiceBase):
 
     def export_list(self, list_id: int, path: Path) -> int:
         """Write the list (with notes) to a JSON file for another computer; returns item count."""
+        self.check_output(path)
         dump = lists.dump_list(self.db, list_id)
         write_list_file(dump, path)
         return len(dump.items)

@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .. import __version__
 from ..domain import vocabulary as vocab
@@ -13,7 +14,8 @@ from ..domain.errors import DatabaseError, InputError
 from ..domain.model import SearchQuery
 from ..paths import backup_dir
 from ..store import backups
-from ..store.database import backup_to, timestamped_backup
+from ..store.database import backup_to, check_writable, timestamped_backup
+from ..store.identity import ID_KEY, database_id
 from ..store.metadata import all_meta, get_meta, set_meta
 from ..store.migrations import pending_names
 from ..store.resources import count_resources
@@ -23,21 +25,41 @@ STALE_AFTER_DAYS = 365
 
 
 class MaintenanceService(ServiceBase):
-    def backup(self, reason: str = "manual", destination: Path | None = None) -> Path:
-        """Copy the live database with SQLite's backup API (to the backup folder by default)."""
+    def backup(
+        self, reason: str = "manual", destination: Path | None = None, *, replace: bool = False
+    ) -> Path:
+        """Copy the live database with SQLite's backup API (to the backup folder by default).
+
+        A destination the user chose must not be the database itself, its side files, the
+        backups folder, a folder, a device or a pipe; an existing file there is replaced only
+        with `replace`."""
         if destination is not None:
-            return backup_to(self.db, destination)
+            self.check_output(destination, allow_database=True)
+            return backup_to(self.db, destination, replace=replace)
         if self.path is None:
             raise DatabaseError("an in-memory database cannot be backed up to the backup folder")
+        check_writable(self.db)
         return timestamped_backup(self.db, backup_dir(self.path), reason, keep=backups.KEEP)
 
     def backups(self) -> list[Path]:
-        return backups.list_backups(backup_dir(self.path)) if self.path else []
+        """This database's backups, newest first."""
+        if self.path is None:
+            return []
+        return backups.list_backups(backup_dir(self.path), self.path, database_id(self.db))
+
+    def latest_good_backup(self) -> Path | None:
+        if self.path is None:
+            return None
+        return backups.latest_good_backup(backup_dir(self.path), self.path, database_id(self.db))
 
     def daily_backup(self) -> Path | None:
         """Once a day, on start: a backup unless one was made today."""
         today = dt.date.today().isoformat()
-        if self.path is None or get_meta(self.db, "last_daily_backup") == today:
+        if (
+            self.path is None
+            or getattr(self.db, "read_only", False)
+            or get_meta(self.db, "last_daily_backup") == today
+        ):
             return None
         path = self.backup("daily")
         set_meta(self.db, "last_daily_backup", today)
@@ -46,15 +68,20 @@ class MaintenanceService(ServiceBase):
     def restore(self, source: Path) -> Path:
         """Replace the live data with a backup (checked first); the current state is backed up
         before, so a restore can itself be undone. Returns that safety backup."""
-        problem = backups.database_problem(source)
+        check_writable(self.db)
+        problem = backups.database_problem(source, thorough=True)
         if problem:
             raise DatabaseError(f"{source.name} cannot be restored: {problem}")
+        own_id = database_id(self.db)
         safety = self.backup("before-restore")
-        reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        reader = sqlite3.connect(f"file:{quote(str(source.resolve()))}?mode=ro", uri=True)
         try:
             reader.backup(self.db.conn)
         finally:
             reader.close()
+        if own_id is not None:
+            # The file keeps its identity (and so its backups), whichever backup it now holds.
+            set_meta(self.db, ID_KEY, own_id)
         return safety
 
     # -- how old is too old

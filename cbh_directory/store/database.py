@@ -4,34 +4,81 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import sqlite_utils
 
 from ..domain.errors import DatabaseError
+from ..file_safety import mode_for, temporary_beside
+from . import sqlite_errors
+from .sqlite_errors import BUSY_SECONDS, ReadOnlyDatabaseError
 
-BUSY_TIMEOUT_MS = 15_000
+BUSY_TIMEOUT_MS = BUSY_SECONDS * 1000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def open_database(path: Path | str, *, create: bool = True) -> sqlite_utils.Database:
+def read_only_reason(file: Path) -> str | None:
+    """Why the database at `file` can only be read ("a read-only medium", ...), or None.
+
+    Decided before SQLite opens it: on a read-only medium SQLite cannot even create the
+    WAL's shared-memory file, so opening it the usual way fails for searches too."""
+    folder = file.parent if str(file.parent) else Path(".")
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "it is on a read-only medium"
+    except OSError:
+        return None
+    if file.exists() and not os.access(file, os.W_OK):
+        return "the file is read-only"
+    if not os.access(folder, os.W_OK):
+        return "its folder is read-only"
+    return None
+
+
+def open_database(
+    path: Path | str, *, create: bool = True, read_only: bool | None = None
+) -> sqlite_utils.Database:
     """Open (or create) the database file with WAL, foreign keys and a busy timeout.
 
     The connection is in autocommit mode: every write goes through `write_transaction`
-    or sqlite-utils' `atomic()`, so no transaction stays open by accident.
+    or sqlite-utils' `atomic()`, so no transaction stays open by accident. A database that
+    cannot be written here (read-only medium, file or folder) is opened read-only when
+    `read_only` is None; the connection's `read_only` attribute says which it is.
     """
     memory = str(path) == ":memory:"
+    immutable = False
     if not memory:
         file = Path(path)
+        _refuse_special_file(file)
         if not file.exists() and not create:
             raise DatabaseError(f"no database at {file}")
-        file.parent.mkdir(parents=True, exist_ok=True)
+        if read_only is None:
+            reason = read_only_reason(file) if file.exists() else None
+            read_only = reason is not None
+            immutable = reason == "it is on a read-only medium"
+        if not read_only:
+            try:
+                file.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(
+                    f"cannot create the folder {file.parent}: {exc.strerror or exc}"
+                ) from exc
     try:
-        conn = sqlite3.connect(
-            str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, cached_statements=256
-        )
+        if memory or not read_only:
+            conn = sqlite3.connect(
+                str(path),
+                isolation_level=None,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                cached_statements=256,
+            )
+        else:
+            conn = _connect_read_only(Path(path), immutable)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"cannot open the database {path}: {exc}") from exc
     if not memory:
@@ -39,14 +86,52 @@ def open_database(path: Path | str, *, create: bool = True) -> sqlite_utils.Data
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        if not memory:
+        if not memory and not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA cache_size = -32000")
     except sqlite3.DatabaseError as exc:
+        conn.close()
         raise DatabaseError(f"cannot open the database {path}: {exc}") from exc
-    return sqlite_utils.Database(conn)
+    db = sqlite_utils.Database(conn)
+    db.read_only = bool(read_only)  # type: ignore[attr-defined]
+    return db
+
+
+def _connect_read_only(file: Path, immutable: bool) -> sqlite3.Connection:
+    """mode=ro where SQLite can still use the WAL's shared memory; immutable=1 on a
+    read-only medium, where nothing can change the file while it is open."""
+    conn = _connect_uri(file, immutable)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if immutable or sqlite_errors.primary_code(exc) not in (
+            sqlite_errors.CANTOPEN,
+            sqlite_errors.READONLY,
+        ):
+            raise
+        # A WAL database in a read-only folder has no shared-memory file to open.
+        conn = _connect_uri(file, True)
+    return conn
+
+
+def _connect_uri(file: Path, immutable: bool) -> sqlite3.Connection:
+    uri = f"file:{quote(str(file.resolve()))}?mode=ro" + ("&immutable=1" if immutable else "")
+    return sqlite3.connect(uri, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, uri=True)
+
+
+def _refuse_special_file(file: Path) -> None:
+    """A FIFO or a device given as the database would hang or be written to: refuse it."""
+    try:
+        mode = file.stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISDIR(mode):
+        raise DatabaseError(f"{file} is a folder, not a database file")
+    if not stat.S_ISREG(mode):
+        raise DatabaseError(f"{file} is not a regular file (a device or a pipe?)")
 
 
 def _check_is_database(conn: sqlite3.Connection, file: Path) -> None:
@@ -61,7 +146,7 @@ def _check_is_database(conn: sqlite3.Connection, file: Path) -> None:
         conn.execute("PRAGMA schema_version").fetchone()
     except sqlite3.DatabaseError as exc:
         conn.close()
-        if "not a database" in str(exc):
+        if sqlite_errors.is_not_a_database(exc):
             raise DatabaseError(
                 f"{file} is not a CBH Directory database (not an SQLite file)"
             ) from exc
@@ -76,6 +161,7 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     the busy timeout instead of failing with "database is locked" halfway through.
     Nested calls become savepoints of the outer transaction.
     """
+    check_writable(db)
     if db.conn.in_transaction:
         with db.atomic():
             yield db
@@ -90,7 +176,7 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         db.conn.execute("COMMIT")
     except sqlite3.OperationalError as exc:
         _rollback(db)
-        explained = _explained(exc)
+        explained = sqlite_errors.explain(exc)
         if explained is None:
             raise
         raise explained from exc
@@ -101,48 +187,75 @@ def _rollback(db: sqlite_utils.Database) -> None:
         db.conn.execute("ROLLBACK")
 
 
-def _explained(exc: sqlite3.OperationalError) -> DatabaseError | None:
-    """A DatabaseError a person can act on, for the failures that are not bugs (a lock held
-    too long, a full disk, a read-only file); None for anything else."""
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        seconds = BUSY_TIMEOUT_MS // 1000
-        return DatabaseError(
-            f"the database is busy: another CBH Directory window or command has been writing "
-            f"to it for over {seconds} seconds; nothing was changed, please try again"
+def check_writable(db: sqlite_utils.Database) -> None:
+    """Refuse a change at once, with a clear message, on a database opened read-only."""
+    if getattr(db, "read_only", False):
+        raise ReadOnlyDatabaseError(
+            "the database is read-only here (opened from a read-only medium, file or folder): "
+            "searching, showing and exporting work, changes cannot be saved"
         )
-    if "full" in text:
-        return DatabaseError("the disk is full: nothing was changed; free some space, try again")
-    if "readonly" in text:
-        return DatabaseError("the database file cannot be written (read-only); nothing changed")
+
+
+def database_file(db: sqlite_utils.Database) -> Path | None:
+    """The file behind the connection (None for an in-memory database)."""
+    for _seq, name, file in db.conn.execute("PRAGMA database_list"):
+        if name == "main":
+            return Path(file) if file else None
     return None
 
 
-def backup_to(db: sqlite_utils.Database, destination: Path) -> Path:
-    """Copy the live database to `destination` with SQLite's online backup API, atomically."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in destination.parent.glob("*.partial"):
-        leftover.unlink(missing_ok=True)  # from a backup cut short by a crash
-    partial = destination.with_name(destination.name + ".partial")
-    target = sqlite3.connect(str(partial))
+def backup_to(db: sqlite_utils.Database, destination: Path, *, replace: bool = False) -> Path:
+    """Copy the live database to `destination` with SQLite's online backup API, atomically.
+
+    The copy is written to a new, uniquely named file beside the destination and renamed over
+    it only when complete; on any failure that file (and its journal) is removed by name and
+    the destination is left as it was. An existing file is replaced only with `replace`, and
+    keeps its mode; a new one follows the umask.
+    """
+    destination = Path(destination)
+    if destination.exists() and not replace:
+        raise DatabaseError(f"{destination} already exists; choose another name (or --force)")
+    mode = mode_for(destination)
     try:
-        db.conn.backup(target)
-    finally:
-        target.close()
-    partial.replace(destination)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        with temporary_beside(destination) as partial:
+            target = sqlite3.connect(str(partial))
+            try:
+                db.conn.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+            os.chmod(partial, mode)
+            with open(partial, "rb") as handle:
+                os.fsync(handle.fileno())
+            os.replace(partial, destination)
+    except sqlite3.Error as exc:
+        explained = sqlite_errors.explain(exc, doing=f"the backup to {destination} failed")
+        if explained is None:
+            raise
+        raise explained from exc
+    except OSError as exc:
+        raise _os_problem(exc, f"the backup to {destination} failed") from exc
     return destination
+
+
+def _os_problem(exc: OSError, doing: str) -> DatabaseError:
+    """A clear error for a file system failure (full, read-only, no permission)."""
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+        return sqlite_errors.DiskFullError(f"{doing}: the disk is full; nothing was changed")
+    if exc.errno == errno.EROFS:
+        return ReadOnlyDatabaseError(f"{doing}: the folder is on a read-only medium")
+    return DatabaseError(f"{doing}: {exc.strerror or exc}")
 
 
 def timestamped_backup(
     db: sqlite_utils.Database, folder: Path, reason: str, keep: int = 10
 ) -> Path:
-    """Write `folder/directory-<time>-<reason>.sqlite3` and keep only the newest `keep` backups."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    path = backup_to(db, folder / f"directory-{stamp}-{reason}.sqlite3")
-    backups = sorted(folder.glob("directory-*.sqlite3"))
-    for old in backups[:-keep]:
-        old.unlink(missing_ok=True)
-    return path
+    """Write a backup of this database into `folder`, named after the database file and its
+    id, then prune this database's older backups (never another database's)."""
+    from . import backups
+
+    return backups.make_backup(db, folder, reason, keep=keep)
 
 
 def now_iso() -> str:

@@ -13,7 +13,6 @@ at a time, as single strings that numpy parses: about a quarter of a second for 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import zipfile
 from dataclasses import dataclass, field
 from functools import partial
@@ -25,6 +24,7 @@ import sqlite_utils
 
 from ..domain import vocabulary as vocab
 from ..domain.facets import FACETS, Facet
+from ..file_safety import temporary_beside
 
 FOCUS_IDS = [t.id for t in vocab.FOCUS_TERMS]
 EPOCH = dt.date(1970, 1, 1)
@@ -309,14 +309,14 @@ def save_index(index: ResourceIndex, path: Path, version: str) -> None:
         for facet_id, value in getattr(index, part).items():
             arrays[f"{part}.{facet_id}"] = np.array(value, dtype=str) if part == "values" else value
     arrays["version"] = np.array([version], dtype=str)
-    partial = path.with_name(path.name + f".{os.getpid()}.partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with partial.open("wb") as handle:
-            np.savez(handle, **arrays)
-        partial.replace(path)
+        with temporary_beside(path) as temporary:
+            with temporary.open("wb") as handle:
+                np.savez(handle, **arrays)
+            temporary.replace(path)
     except OSError:
-        partial.unlink(missing_ok=True)
+        pass
 
 
 def read_saved_index(path: Path, version: str) -> ResourceIndex | None:

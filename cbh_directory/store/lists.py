@@ -14,25 +14,33 @@ from typing import Any
 import sqlite_utils
 
 from ..domain.errors import InputError, NotFoundError
-from ..domain.lists import BOOKMARKS, ListDump, ListImportReport, ListInfo, ListItem, SharedList
+from ..domain.lists import (
+    BOOKMARKS,
+    MAX_NOTE,
+    ListDump,
+    ListImportReport,
+    ListInfo,
+    ListItem,
+    SharedList,
+    clean_list_name,
+    list_name_key,
+)
+from ..domain.text_safety import multi_line
 from .database import now_iso, write_transaction
 from .resources import find_resource, snapshot_of
 
-MAX_NAME = 120
-MAX_NOTE = 20_000
-
 
 def clean_name(name: str) -> str:
-    text = " ".join((name or "").replace("\x00", "").split())
-    if not text:
-        raise InputError("a list needs a name")
-    if len(text) > MAX_NAME:
-        raise InputError(f"a list name can have at most {MAX_NAME} characters")
-    return text
+    return clean_list_name(name)
 
 
 def _clean_note(note: str) -> str:
-    return (note or "").replace("\x00", "")[:MAX_NOTE]
+    """A note as stored: without control characters (line breaks kept). A note longer than
+    the limit is refused, never cut without a word (list files report what they cut)."""
+    text = multi_line(note or "")
+    if len(text) > MAX_NOTE:
+        raise InputError(f"a note can have at most {MAX_NOTE:,} characters ({len(text):,} given)")
+    return text
 
 
 _LIST_SQL = """
@@ -76,7 +84,8 @@ def get_list(db: sqlite_utils.Database, name_or_id: str | int) -> ListInfo:
     if isinstance(name_or_id, int):
         rows = list(db.query(_LIST_SQL + " WHERE l.id = ?", [name_or_id]))
     else:
-        rows = list(db.query(_LIST_SQL + " WHERE l.name = ? COLLATE NOCASE", [name_or_id.strip()]))
+        found = _id_by_name(db, name_or_id)
+        rows = [] if found is None else list(db.query(_LIST_SQL + " WHERE l.id = ?", [found]))
     if not rows:
         raise NotFoundError(f"no list named {name_or_id!r}")
     return _info(rows[0])
@@ -90,9 +99,18 @@ def bookmarks(db: sqlite_utils.Database) -> ListInfo:
     return _info(rows[0])
 
 
+def _id_by_name(db: sqlite_utils.Database, name: str) -> int | None:
+    """The list whose name is this one up to Unicode normalisation and case (any script)."""
+    key = list_name_key(name)
+    for list_id, stored in db.execute("SELECT id, name FROM lists ORDER BY id"):
+        if list_name_key(stored) == key:
+            return int(list_id)
+    return None
+
+
 def _unique_name(db: sqlite_utils.Database, name: str, exclude: int | None = None) -> None:
-    row = db.execute("SELECT id FROM lists WHERE name = ? COLLATE NOCASE", [name]).fetchone()
-    if row is not None and row[0] != exclude:
+    found = _id_by_name(db, name)
+    if found is not None and found != exclude:
         raise InputError(f"there is already a list named {name!r}")
 
 
@@ -381,6 +399,7 @@ def import_shared_list(
     """
     with write_transaction(db):
         report = _plan_import(db, shared)
+        report.warnings = list(shared.warnings)
         if not apply:
             return report  # the preview: nothing written
         if report.created:

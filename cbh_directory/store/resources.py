@@ -129,33 +129,43 @@ def insert_new(
     names = names if names is not None else country_names(db)
     start = int(db.conn.execute("SELECT coalesce(max(pk), 0) + 1 FROM resources").fetchone()[0])
     stamp = now_iso()
-    rows = []
-    focus_rows: list[tuple[str, int, int]] = []
-    language_rows: list[tuple[str, int]] = []
-    for pk, resource in enumerate(resources, start):
-        row = resource_to_row(resource, names)
-        row.update(pk=pk, origin=origin, updated_at=stamp)
-        rows.append(row)
-        direct = [f for f in resource.focus if f in vocab.FOCUS_BY_ID]
-        focus_rows += [(f, pk, 1) for f in direct]
-        focus_rows += [(f, pk, 0) for f in sorted(vocab.focus_with_ancestors(direct) - set(direct))]
-        language_rows += [(lang, pk) for lang in dict.fromkeys(resource.languages)]
-    columns = list(rows[0])
+    extra = {"pk": start, "origin": origin, "updated_at": stamp}
+    columns = list({**resource_to_row(resources[0], names), **extra})
+
+    # Rows are made as SQLite asks for them, never all at once: an import of 200 MB would
+    # otherwise hold every row twice over (as dicts and as value lists) on top of the
+    # resources themselves.
+    def values() -> Iterator[list[Any]]:
+        for pk, resource in enumerate(resources, start):
+            row = resource_to_row(resource, names)
+            row.update(pk=pk, origin=origin, updated_at=stamp)
+            yield [row[c] for c in columns]
+
+    def focus_rows() -> Iterator[tuple[str, int, int]]:
+        for pk, resource in enumerate(resources, start):
+            direct = [f for f in resource.focus if f in vocab.FOCUS_BY_ID]
+            yield from ((f, pk, 1) for f in direct)
+            implied = sorted(vocab.focus_with_ancestors(direct) - set(direct))
+            yield from ((f, pk, 0) for f in implied)
+
+    def language_rows() -> Iterator[tuple[str, int]]:
+        for pk, resource in enumerate(resources, start):
+            yield from ((lang, pk) for lang in dict.fromkeys(resource.languages))
+
     insert = (
         f"INSERT INTO resources ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
     )
-    values = [[row[c] for c in columns] for row in rows]
-    if len(values) >= BULK_FTS_THRESHOLD:
-        _insert_then_index(db, insert, values, start)
+    if len(resources) >= BULK_FTS_THRESHOLD:
+        _insert_then_index(db, insert, values(), start)
     else:
-        db.conn.executemany(insert, values)
+        db.conn.executemany(insert, values())
     db.conn.executemany(
         "INSERT OR IGNORE INTO resource_focus (focus_id, resource_pk, direct) VALUES (?, ?, ?)",
-        focus_rows,
+        focus_rows(),
     )
     db.conn.executemany(
         "INSERT OR IGNORE INTO resource_languages (language, resource_pk) VALUES (?, ?)",
-        language_rows,
+        language_rows(),
     )
 
 
@@ -171,7 +181,7 @@ FTS_BULK_HASH_BYTES = 64 << 20
 
 
 def _insert_then_index(
-    db: sqlite_utils.Database, insert: str, values: list[Any], start: int
+    db: sqlite_utils.Database, insert: str, values: Iterable[Any], start: int
 ) -> None:
     """Insert many rows with the per-row triggers set aside, then index them in one statement
     (about twice as fast), letting FTS5 gather more text before it writes a segment, and

@@ -25,6 +25,7 @@ from ..domain import describe
 from ..domain import vocabulary as vocab
 from ..domain.model import Hit
 from ..domain.phones import tel_uri
+from ..domain.validation import is_web_url
 from .flow_layout import FlowLayout
 from .links import mailto, open_link, tel
 
@@ -304,9 +305,16 @@ class DetailsPane(QScrollArea):
         column = QVBoxLayout()
         column.setSpacing(0)
         if r.website:
-            column.addWidget(LinkButton(r.website, r.website, "Website"))
+            if is_web_url(r.website):
+                column.addWidget(LinkButton(r.website, r.website, "Website"))
+            else:
+                column.addWidget(plain_label(f"Website: {r.website}"))
         if r.email:
-            column.addWidget(LinkButton(r.email, mailto(r.email), "Email"))
+            email_link = mailto(r.email)
+            if email_link:
+                column.addWidget(LinkButton(r.email, email_link, "Email"))
+            else:
+                column.addWidget(plain_label(f"Email: {r.email}"))
         if r.phone:
             uri = tel_uri(r.phone) or tel(r.phone)
             column.addWidget(LinkButton(describe.phone_text(r), uri, "Phone"))
@@ -355,8 +363,10 @@ class DetailsPane(QScrollArea):
             sources = QVBoxLayout()
             sources.setSpacing(0)
             for number, url in enumerate(r.sources, 1):
-                button = LinkButton(_short_url(url), url, f"Source {number}")
-                sources.addWidget(button)
+                if is_web_url(url):
+                    sources.addWidget(LinkButton(_short_url(url), url, f"Source {number}"))
+                else:
+                    sources.addWidget(plain_label(url))
             form.addRow(plain_label("Sources:", wrap=False, selectable=False), sources)
         return form
 

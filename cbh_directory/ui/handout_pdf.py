@@ -7,7 +7,6 @@ running, so the command line makes PDFs without a display.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,11 +37,6 @@ def page_size(paper: str) -> Any:
     return QPageSize(QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4)
 
 
-def count_pages(path: Path) -> int:
-    """The number of pages in a PDF that Qt wrote (its page objects are not compressed)."""
-    return len(re.findall(rb"/Type\s*/Page(?![s\w])", path.read_bytes()))
-
-
 def write_pdf(
     path: Path,
     handout: Handout,
@@ -63,9 +57,9 @@ def write_pdf(
     writer.setTitle(handout.title)
     writer.setCreator("CBH Directory")
     writer.setResolution(300)
-    paint_handout(writer, handout, progress=progress)
+    painted = paint_handout(writer, handout, progress=progress)
     del writer  # closes the file
-    return count_pages(path)
+    return painted
 
 
 def paint_handout(

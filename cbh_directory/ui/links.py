@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from ..domain.validation import is_safe_link
+from ..domain.validation import is_email, is_safe_link, mailto_uri
 
 
-def mailto(address: str) -> str:
-    return "mailto:" + quote(address.strip(), safe="@.+-_")
+def mailto(address: str) -> str | None:
+    """A mailto: link for a valid address; None for anything else (shown as plain text)."""
+    return mailto_uri(address) if is_email(address.strip()) else None
 
 
 def tel(number: str) -> str:

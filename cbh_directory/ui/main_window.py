@@ -59,7 +59,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         if directory.path is None:
             raise ValueError("the window needs a database file, not an in-memory database")
-        self.setWindowTitle("CBH Directory")
+        # On read-only media the title says so before any change is tried.
+        self.setWindowTitle("CBH Directory" + (" (read-only)" if directory.read_only else ""))
         self.directory = directory
         self.settings = settings or WindowSettings(app_settings())
         self._total = directory.total()

@@ -103,6 +103,9 @@ def test_new_resource_in_spanish_is_found_by_spanish_words(hub: RunningHub) -> N
     made = alice.post(PROPOSALS, json={"action": "new", "resource": new}).json()
     assert erin.post(f"{PROPOSALS}/{made['id']}/approve").status_code == 200
     found = erin.get("/services", params={"search": "familia apoyos"}).json()
+    # (the curated data has Spanish descriptions too: other family groups match as well)
+    assert "Grupo Familias Columbus" in [s["name"] for s in found["contents"]]
+    found = erin.get("/services", params={"search": "reuniones mensuales"}).json()
     assert [s["name"] for s in found["contents"]] == ["Grupo Familias Columbus"]
     # the same id again is a conflict
     again = alice.post(PROPOSALS, json={"action": "new", "resource": new})

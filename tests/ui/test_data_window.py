@@ -206,18 +206,25 @@ def test_a_csv_is_read_once_and_off_the_gui_thread(
     from cbh_directory.exchange import csv_import
 
     window = make_window(curated)
-    reads: list[str] = []
-    decode = csv_import.decode_text
+    reads: list[str] = []  # a thread's name for each time the header or the rows are read
+    detect, walk = csv_import.detect_encoding, csv_import.CsvRows.__iter__
 
-    def counted(data: bytes, name: str):
+    def counted_header(path):  # read_table starts by telling the file's encoding
         reads.append(threading.current_thread().name)
-        return decode(data, name)
+        return detect(path)
 
-    monkeypatch.setattr(csv_import, "decode_text", counted)
+    def counted_walk(rows):
+        if hasattr(rows, "first"):  # not the first row, read with the header
+            reads.append(threading.current_thread().name)
+        return walk(rows)
+
+    monkeypatch.setattr(csv_import, "detect_encoding", counted_header)
+    monkeypatch.setattr(csv_import.CsvRows, "__iter__", counted_walk)
     answer_dialogs(monkeypatch, {MappingDialog: lambda d: True, PreviewDialog: lambda d: False})
     with qtbot.waitSignal(
         window.data.message, timeout=15_000, check_params_cb=lambda m: "cancelled" in m
     ):
         window.data.import_path(DATA / "import" / "contacts.csv")
-    assert len(reads) == 1, "the file is parsed once, for the mapping and the preview"
-    assert reads[0] != threading.main_thread().name
+    # The header (with a sample row) for the mapping, then the rows once for the preview.
+    assert len(reads) == 2, reads
+    assert threading.main_thread().name not in reads

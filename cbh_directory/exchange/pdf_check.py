@@ -1,0 +1,43 @@
+"""A written PDF read back with a real parser (pypdf) before it may replace a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..domain.exports import ExportError
+
+
+def count_pages(path: Path) -> int:
+    """The number of pages in a PDF, read back strictly: a file cut short (a full disk) or
+    otherwise damaged raises ExportError."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        with path.open("rb") as handle:
+            handle.seek(max(0, path.stat().st_size - 1024))
+            if b"%%EOF" not in handle.read():
+                raise ExportError("the PDF has no end (its trailer is missing)")
+        reader = PdfReader(path, strict=True)
+        if "/Root" not in reader.trailer:
+            raise ExportError("the PDF's trailer names no document")
+        return len(reader.pages)
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ExportError(f"the PDF cannot be read back ({exc})") from exc
+
+
+def check_pdf(temp: Path, painted: int, target: Path) -> None:
+    """Qt's writer does not report a failed write, so a full disk would otherwise leave a
+    truncated PDF in place: the new file must parse and hold every page painted."""
+    try:
+        pages = count_pages(temp)
+    except ExportError as exc:
+        raise ExportError(
+            f"cannot write {target}: {exc.message}; is the disk full? "
+            "Any earlier file there was left as it was"
+        ) from exc
+    if pages != painted:
+        raise ExportError(
+            f"cannot write {target}: the PDF has {pages} of its {painted} pages (is the disk "
+            "full?); any earlier file there was left as it was"
+        )
