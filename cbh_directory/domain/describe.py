@@ -6,10 +6,14 @@ import datetime as dt
 from collections.abc import Callable
 
 from . import vocabulary as vocab
+from .community_evidence import curated_reading, reading_text
+from .contact_dates import CHANNEL_LABELS, contact_lines, contact_text
 from .facets import FACETS
 from .model import Resource, SearchQuery
 from .phones import display_phone
+from .status_words import status_line
 from .text_safety import multi_line, single_line
+from .verification import verification
 
 KM_PER_MILE = 1.609344
 
@@ -28,15 +32,39 @@ def focus_labels(term_ids: list[str]) -> list[str]:
 
 
 def moderation_text(resource: Resource) -> str:
-    """What the moderation value means in plain words, plus the entry's own note."""
-    term = vocab.MODERATION_BY_ID.get(resource.moderation, vocab.MODERATION_BY_ID["unknown"])
-    return f"{term.explanation} {resource.moderation_note}".strip()
+    """The moderation value and its evidence in words with the source year (or unknown);
+    "" for a kind that is not a community when nothing is known."""
+    community = resource.kind in vocab.COMMUNITY_KINDS
+    return reading_text(curated_reading(resource, "moderation"), community=community)
 
 
 def activity_text(resource: Resource) -> str:
-    """What the activity value means in plain words, plus the entry's own note."""
-    term = vocab.ACTIVITY_BY_ID.get(resource.activity, vocab.ACTIVITY_BY_ID["unknown"])
-    return f"{term.explanation} {resource.activity_note}".strip()
+    """The member activity value and its evidence in words with the source year (or
+    unknown); for other kinds, only what the sources say about its recent activity."""
+    community = resource.kind in vocab.COMMUNITY_KINDS
+    return reading_text(curated_reading(resource, "activity"), community=community)
+
+
+def activity_label(resource: Resource) -> str:
+    """'Member activity' for a community; 'Recent activity' for an organisation."""
+    return "Member activity" if resource.kind in vocab.COMMUNITY_KINDS else "Recent activity"
+
+
+def verification_text(resource: Resource, today: dt.date | None = None) -> str:
+    """How current it is: the sources' dates, people's checks, and review, one per line."""
+    found = verification(resource, today)
+    return "\n".join([found.sentence, *found.checks, *([found.review] if found.review else [])])
+
+
+def status_text(resource: Resource, successor_name: str = "") -> str:
+    """What became of an inactive entry (closed or merged, source date, successor)."""
+    found = status_line(resource)
+    if found is None:
+        return ""
+    lines = [found.heading, found.note]
+    if found.successor:
+        lines.append(f"Its work continues at: {successor_name or found.successor}")
+    return "\n".join(line for line in lines if line)
 
 
 def format_label(resource: Resource) -> str:
@@ -68,17 +96,6 @@ def distance_text(distance_km: float | None, units: str = "mi") -> str:
     return f"{miles:,.0f} mi" if miles >= 10 else f"{miles:.1f} mi"
 
 
-def verified_text(resource: Resource, today: dt.date | None = None, max_age_days: int = 365) -> str:
-    if not resource.last_verified:
-        return "Never verified"
-    stale = resource.is_stale(today, max_age_days)
-    return (
-        f"{resource.last_verified} (over a year ago — check it is current)"
-        if stale
-        else resource.last_verified
-    )
-
-
 def contact_block(resource: Resource, country_name: str = "") -> str:
     """A plain-text contact card to paste into an email or a note."""
     lines = [resource.name, kind_label(resource.kind)]
@@ -98,7 +115,9 @@ def contact_block(resource: Resource, country_name: str = "") -> str:
     return multi_line("\n".join(single_line(line) for line in lines))
 
 
-def detail_lines(resource: Resource, country_name: str = "") -> list[tuple[str, str]]:
+def detail_lines(
+    resource: Resource, country_name: str = "", *, successor_name: str = ""
+) -> list[tuple[str, str]]:
     """Every field as (label, plain text) pairs, in reading order, skipping empty ones."""
     rows = [
         ("Name", resource.name),
@@ -106,8 +125,9 @@ def detail_lines(resource: Resource, country_name: str = "") -> list[tuple[str, 
         ("Kind", kind_label(resource.kind)),
         ("Focus", ", ".join(focus_labels(resource.focus))),
         ("About", resource.description),
+        ("Status", status_text(resource, successor_name)),
         ("Moderation", moderation_text(resource)),
-        ("Member activity", activity_text(resource)),
+        (activity_label(resource), activity_text(resource)),
         ("Format", format_label(resource)),
         ("Languages", ", ".join(vocab.language_label(c) for c in resource.languages)),
         ("Cost", cost_label(resource)),
@@ -115,16 +135,15 @@ def detail_lines(resource: Resource, country_name: str = "") -> list[tuple[str, 
         ("Ages", resource.ages),
         ("Serves", resource.service_area),
         ("Based in", place_text(resource, country_name)),
-        ("Address", resource.address),
-        ("Postal code", resource.postal_code),
         ("Website", resource.website),
-        ("Email", resource.email),
-        ("Phone", phone_text(resource)),
+        *(
+            (CHANNEL_LABELS[line.channel], contact_text(line, resource.country))
+            for line in contact_lines(resource)
+        ),
         ("Please note", resource.caveat),
         ("Tags", ", ".join(resource.tags)),
-        ("Last verified", verified_text(resource)),
+        ("Verified", verification_text(resource)),
         ("Sources", "\n".join(resource.sources)),
-        ("Status", "" if resource.status == "active" else "Inactive"),
         ("Id", resource.id),
     ]
     return [(label, value) for label, value in rows if value]

@@ -22,7 +22,7 @@ from ..store.facets import count_facets
 from ..store.metadata import get_meta
 from ..store.migrations import apply_migrations, pending_names
 from ..store.places import PlaceTable, load_places, loaded_checksum
-from ..store.resources import count_resources, get_resource
+from ..store.resources import count_resources, find_resource, get_resource
 from ..store.search import SearchEngine
 from ..store.sqlite_errors import ReadOnlyDatabaseError
 from ..store.vocabulary_table import sync_focus_terms
@@ -149,6 +149,14 @@ class Directory(ListsService, EditingService, ExportService, ImportService):
 
     def resource(self, resource_id: str) -> Resource:
         return get_resource(self.db, resource_id)
+
+    def successor(self, resource: Resource) -> Resource | None:
+        """The entry that carries on a merged one's work, when it is in the directory."""
+        return self.find(resource.successor)
+
+    def find(self, resource_id: str) -> Resource | None:
+        """The entry with this id, or None when the directory does not hold it."""
+        return find_resource(self.db, resource_id) if resource_id else None
 
     def total(self) -> int:
         return count_resources(self.db)
