@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..domain import describe
 from ..domain import vocabulary as vocab
 from ..domain.errors import InputError
 from ..domain.imports import ImportOptions, ImportPreview
@@ -141,6 +142,13 @@ def export_hsds_command(app: AppContext, path: Path, inactive: bool) -> None:
 )
 @click.option("--verified", is_flag=True, help="Mark it verified today.")
 @click.option(
+    "--by",
+    "checked_by",
+    default="",
+    metavar="NAME",
+    help='With --verified: your name or initials, shown as "checked by NAME on <date>".',
+)
+@click.option(
     "--archive/--unarchive", default=None, help="Hide it from searches, or bring it back."
 )
 @click.option(
@@ -156,11 +164,14 @@ def edit_command(
     resource_id: str,
     assignments: tuple[str, ...],
     verified: bool,
+    checked_by: str,
     archive: bool | None,
     revert_fields: tuple[str, ...],
 ) -> None:
     """Change a resource. On curated or imported entries your change is kept apart, so a
     dataset update keeps it and shows the directory's value beside it."""
+    if checked_by and not verified:
+        raise InputError("--by goes with --verified")
     directory = app.directory()
     changes: dict[str, object] = {}
     for item in assignments:
@@ -180,11 +191,15 @@ def edit_command(
     for field in revert_fields:
         directory.revert_field(resource_id, field)
     if verified:
-        directory.mark_verified([resource_id])
+        directory.mark_verified([resource_id], by=checked_by)
     if archive is not None:
         directory.archive([resource_id], archive)
     resource = directory.resource(resource_id)
     edits = directory.local_edits(resource_id)
     echo(f"Saved {resource.name} ({resource.id})")
     for field, (local, source) in edits.items():
-        echo(f"  {field}: yours {local!r}; directory {source!r}")
+        if field not in ("evidence", "last_verified"):  # a person's checks: shown below
+            echo(f"  {field}: yours {local!r}; directory {source!r}")
+    if verified:
+        for line in describe.verification_text(resource).splitlines():
+            echo(f"  {line}")

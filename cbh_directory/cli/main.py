@@ -17,6 +17,7 @@ from .. import __version__
 from ..domain import describe
 from ..domain import vocabulary as vocab
 from ..domain.csv_safe import neutralise_cell
+from ..domain.dataset_counts import COUNT_LABELS
 from ..domain.errors import CBHError, InputError
 from ..domain.model import Hit
 from ..logs import log_file, log_unexpected, setup_logging
@@ -211,7 +212,9 @@ def show(app: AppContext, resource_id: str, as_json: bool) -> None:
         echo(dumps(resource.to_dict()))
         return
     country = directory.country_name(resource.country) if resource.country else ""
-    for label, value in describe.detail_lines(resource, country):
+    found = directory.successor(resource)
+    successor = f"{found.name} (cbh-directory show {found.id})" if found else resource.successor
+    for label, value in describe.detail_lines(resource, country, successor_name=successor):
         lines = value.splitlines() or [""]
         echo(f"{label + ':':<17}{lines[0]}")
         for more in lines[1:]:
@@ -222,8 +225,10 @@ def show(app: AppContext, resource_id: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the numbers as a JSON object.")
 @pass_app
 def stats(app: AppContext, as_json: bool) -> None:
-    """Counts of resources by kind and focus, and the dataset version."""
+    """Counts of resources by kind and focus, what their information rests on, and the
+    dataset version."""
     data = app.directory().stats()
+    data["evidence"] = app.directory().evidence_counts()
     if as_json:
         echo(dumps(data))
         return
@@ -240,6 +245,12 @@ def stats(app: AppContext, as_json: bool) -> None:
     for term in vocab.FOCUS_TERMS:
         if data["by_focus"].get(term.id):
             echo(f"  {data['by_focus'][term.id]:>5}  {term.label}")
+    echo("Evidence (every entry, inactive too):")
+    for key, label in COUNT_LABELS:
+        echo(f"  {data['evidence'][key]:>5}  {label}")
+    echo("  Entries by kind:")
+    for kind, n in data["evidence"]["by_kind"].items():
+        echo(f"  {n:>5}  {describe.kind_label(kind)}")
 
 
 @cli.command()

@@ -32,8 +32,12 @@ class EditingService(ServiceBase):
     def archive(self, resource_ids: list[str], archived: bool = True) -> list[str]:
         return edits.set_status(self.db, resource_ids, "inactive" if archived else "active")
 
-    def mark_verified(self, resource_ids: list[str], day: dt.date | None = None) -> list[str]:
-        return edits.mark_verified(self.db, resource_ids, day)
+    def mark_verified(
+        self, resource_ids: list[str], day: dt.date | None = None, by: str = ""
+    ) -> list[str]:
+        """Record that `by` (a name or initials) checked these today: evidence signed and
+        dated that day, shown as "Checked by JD on …"."""
+        return edits.mark_verified(self.db, resource_ids, day, by)
 
     def delete_local_resource(self, resource_id: str) -> Resource:
         return edits.delete_local_resource(self.db, resource_id)

@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..domain import vocabulary as vocab
+from ..domain.dataset_counts import dataset_counts
 from ..domain.errors import DatabaseError, InputError
 from ..domain.model import SearchQuery
 from ..paths import backup_dir
@@ -18,7 +19,7 @@ from ..store.database import backup_to, check_writable, timestamped_backup
 from ..store.identity import ID_KEY, database_id
 from ..store.metadata import all_meta, get_meta, set_meta
 from ..store.migrations import pending_names
-from ..store.resources import count_resources
+from ..store.resources import count_resources, iter_resources
 from .base import ServiceBase
 
 STALE_AFTER_DAYS = 365
@@ -163,3 +164,8 @@ class MaintenanceService(ServiceBase):
             "lists": db.execute("SELECT count(*) FROM lists").fetchone()[0],
             "list_items": db.execute("SELECT count(*) FROM list_items").fetchone()[0],
         }
+
+    def evidence_counts(self) -> dict[str, Any]:
+        """What the entries rest on (domain.dataset_counts), over every entry, inactive too:
+        by kind, with contacts, sourced moderation and activity, Spanish, undated."""
+        return dataset_counts(iter_resources(self.db))

@@ -13,6 +13,7 @@ from ..domain.errors import InputError, NotFoundError
 from ..domain.evidence import person_check
 from ..domain.model import Resource
 from ..domain.validation import normalise_resource, slugify
+from ..domain.verification import signature
 from .database import now_iso, write_transaction
 from .resources import country_names, find_resource, get_origin, get_resource, upsert_resource
 
@@ -140,6 +141,7 @@ def mark_verified(
     """Record that someone checked these resources are current (today by default): evidence
     dated that day, by that person, beside the sources."""
     stamp = (day or dt.date.today()).isoformat()
+    by = signature(by)
     with write_transaction(db):
         for rid in resource_ids:
             current = get_resource(db, rid)

@@ -170,6 +170,26 @@ def test_stats(db: str) -> None:
     assert "Dataset:" in run("--db", db, "stats").out
 
 
+def test_stats_give_what_the_entries_rest_on(db: str) -> None:
+    """The closing-note numbers of a dataset release, over every entry (inactive too)."""
+    evidence = run("--db", db, "stats", "--json").json()["evidence"]
+    raw = BUNDLED["resources"]
+    assert evidence["entries"] == len(raw) >= 280
+    assert evidence["inactive"] == sum(r["status"] == "inactive" for r in raw)
+    assert evidence["by_kind"]["condition_info"] == sum(r["kind"] == "condition_info" for r in raw)
+    assert evidence["spanish"] == sum("es" in r["languages"] for r in raw) >= 15
+    assert evidence["with_contacts"] == sum(
+        bool(r["phone"] or r["other_phones"] or r["email"] or r["address"]) for r in raw
+    )
+    assert evidence["sourced_moderation"] == sum(
+        r["moderation"] != "unknown" and bool(r["evidence"].get("moderation")) for r in raw
+    )
+    undated = sum(not any(i.get("date") for g in r["evidence"].values() for i in g) for r in raw)
+    assert evidence["date_unknown"] == undated > 0
+    text = run("--db", db, "stats").out
+    assert re.search(rf"^\s+{undated}  Date unknown \(no source shows a date\)$", text, re.M)
+
+
 def test_db_path_init_and_check(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "fresh.sqlite3"
     assert run("--db", str(path), "db", "path").out.strip() == str(path)

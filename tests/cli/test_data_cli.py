@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 
+from cbh_directory.domain.date_words import date_words
 from cbh_directory.domain.dates import period_start
 
 from ..conftest import CURATED_ACTIVE, DATA
@@ -72,6 +74,22 @@ def test_edit_verify_archive_and_revert(db: str) -> None:
     assert run("--db", db, "stats", "--json").json()["resources"] == CURATED_ACTIVE - 1
     bad = run("--db", db, "edit", "cure-cask", "--set", "email=nope")
     assert bad.code == 2 and "email" in bad.err
+
+
+def test_a_check_from_the_command_line_is_signed(db: str) -> None:
+    today = date_words(dt.date.today().isoformat())
+    done = run("--db", db, "edit", "fnd-family-star", "--verified", "--by", "J. D.")
+    assert done.code == 0, done.err
+    assert f"  Checked by J. D. on {today}" in done.out.splitlines()
+    assert "evidence" not in done.out  # the edit is the check, not a dump of the evidence
+    shown = run("--db", db, "show", "fnd-family-star").out
+    assert re.search(rf"^\s+Checked by J\. D\. on {today}$", shown, re.M)
+    assert re.search(r"^Verified:\s+Date unknown — the sources show no date", shown, re.M)
+    assert re.search(r"^Phone:\s+\(800\) 825-5736 — Toll-free line \(the source", shown, re.M)
+    lonely = run("--db", db, "edit", "fnd-family-star", "--by", "JD")
+    assert lonely.code == 2 and "--by goes with --verified" in lonely.err
+    long = run("--db", db, "edit", "fnd-family-star", "--verified", "--by", "x" * 61)
+    assert long.code == 2 and "at most 60 characters" in long.err
 
 
 def test_db_backup_backups_and_restore(db: str, tmp_path: Path) -> None:
