@@ -40,6 +40,7 @@ class ExportSet:
     location: str = ""  # e.g. "Columbus, OH" when the search had a place
     list_name: str = ""
     country_names: dict[str, str] = field(default_factory=dict)
+    successor_names: dict[str, str] = field(default_factory=dict)  # id -> name (merged entries)
 
     @property
     def has_distances(self) -> bool:

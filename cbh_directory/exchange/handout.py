@@ -6,24 +6,30 @@ keeps to what Qt's rich text engine understands, so the same HTML renders the PD
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Callable
 from pathlib import Path
 
 from ..domain import describe
 from ..domain import vocabulary as vocab
+from ..domain.contact_dates import CHANNEL_LABELS, PHONE_TYPE_WORDS, shown_value
+from ..domain.contact_dates import contact_lines as dated_contacts
 from ..domain.handout import Handout
+from ..domain.model import Resource
 from ..domain.phones import tel_uri
+from ..domain.status_words import status_line, successor_words
 from ..domain.text_safety import multi_line
 from ..domain.validation import is_email, is_web_url, mailto_uri
+from ..domain.verification import verification
 from .atomic import atomic_writer
 from .export_set import ExportEntry, ExportSet, progress_interval
 
 Progress = Callable[[int], None]
 
 DISCLAIMER = (
-    "This list is for information only and is not medical advice. Details were checked on "
-    "the date shown for each entry, but groups and programmes change: please contact them to "
+    "This list is for information only and is not medical advice. Each entry says how old "
+    "its sources are, but groups and programmes change: please contact them to "
     "confirm before you rely on them. Made with CBH Directory, an offline directory of support "
     "resources for families of children with cerebellar hypoplasia and related conditions."
 )
@@ -37,24 +43,31 @@ def _link(href: str, text: str) -> str:
     return f'<a href="{_e(href)}">{_e(text)}</a>'
 
 
-def contact_lines(entry: ExportEntry) -> list[str]:
-    """How to reach it, as HTML lines with safe links only."""
+def contact_lines(entry: ExportEntry, today: dt.date | None = None) -> list[str]:
+    """How to reach it, as HTML lines with safe links only; each phone, email and address
+    with what it is for and the date its source shows (domain.contact_dates)."""
     r = entry.resource
     lines = []
-    if r.phone:
-        uri = tel_uri(r.phone)
-        shown = describe.phone_text(r)
-        phone = _link(uri, shown) if uri else _e(shown)
-        lines.append(f'<span class="label">Phone:</span> {phone}')
-    if r.email:
-        email = _link(mailto_uri(r.email), r.email) if is_email(r.email) else _e(r.email)
-        lines.append(f'<span class="label">Email:</span> {email}')
+    address_dating = ""
+    for line in dated_contacts(r, today):
+        about = [p for p in (line.label or PHONE_TYPE_WORDS.get(line.type, ""), line.dating) if p]
+        dating = f' <span class="meta">({_e(" · ".join(about))})</span>' if about else ""
+        if line.channel == "address":
+            address_dating = dating
+            continue
+        shown = shown_value(line, r.country)
+        if line.channel == "phone":
+            uri = tel_uri(line.value)
+            value = _link(uri, shown) if uri else _e(shown)
+        else:
+            value = _link(mailto_uri(shown), shown) if is_email(shown) else _e(shown)
+        lines.append(f'<span class="label">{CHANNEL_LABELS[line.channel]}:</span> {value}{dating}')
     if r.website:
         web = _link(r.website, r.website) if is_web_url(r.website) else _e(r.website)
         lines.append(f'<span class="label">Website:</span> {web}')
     address = ", ".join(p for p in (r.address, r.city, r.region, r.postal_code) if p)
     if address:
-        lines.append(f'<span class="label">Where:</span> {_e(address)}')
+        lines.append(f'<span class="label">Where:</span> {_e(address)}{address_dating}')
     return lines
 
 
@@ -81,17 +94,17 @@ def entry_html(entry: ExportEntry, export: ExportSet) -> str:
     if r.service_area:
         facts.append("Serves: " + r.service_area)
     parts.append(f'<p class="kind">{_e(" · ".join(f for f in facts if f))}</p>')
+    parts.extend(status_html(r, export))
     if r.description:
         parts.append(f"<p>{_e(r.description)}</p>")
-    for line in contact_lines(entry):
+    for line in contact_lines(entry, export.created):
         parts.append(f"<p>{line}</p>")
-    if r.kind in vocab.COMMUNITY_KINDS or r.moderation != "unknown" or r.activity != "unknown":
-        parts.append(
-            f'<p><span class="label">Moderation:</span> {_e(describe.moderation_text(r))}</p>'
-        )
-        parts.append(
-            f'<p><span class="label">Member activity:</span> {_e(describe.activity_text(r))}</p>'
-        )
+    for label, text in (
+        ("Moderation", describe.moderation_text(r)),
+        (describe.activity_label(r), describe.activity_text(r)),
+    ):
+        if text:
+            parts.append(f'<p><span class="label">{_e(label)}:</span> {_e(text)}</p>')
     if r.eligibility:
         parts.append(f'<p><span class="label">Who it is for:</span> {_e(r.eligibility)}</p>')
     if r.caveat:
@@ -100,9 +113,25 @@ def entry_html(entry: ExportEntry, export: ExportSet) -> str:
         )
     if entry.note:
         parts.append(f'<p class="note"><span class="label">Note:</span> {_e(entry.note)}</p>')
-    verified = r.last_verified or "never"
-    parts.append(f'<p class="meta">Last checked: {_e(verified)}</p>')
+    checked = verification(r, export.created)
+    for line in (checked.sentence, *checked.checks, checked.review):
+        if line:
+            parts.append(f'<p class="meta">{_e(line)}</p>')
     return "\n".join(parts)
+
+
+def status_html(r: Resource, export: ExportSet) -> list[str]:
+    """A closed or merged entry: what became of it, the source's date, its successor."""
+    found = status_line(r)
+    if found is None:
+        return []
+    lines = [f'<p class="gone"><span class="label">{_e(found.heading)}</span></p>']
+    if found.note:
+        lines.append(f'<p class="gone">{_e(found.note)}</p>')
+    if found.successor:
+        name = export.successor_names.get(found.successor, found.successor)
+        lines.append(f'<p class="gone">{_e(successor_words(name))}</p>')
+    return lines
 
 
 def handout_html(export: ExportSet, *, progress: Progress | None = None) -> str:

@@ -14,7 +14,7 @@ from ..exchange.export_set import ExportEntry, ExportSet
 from ..exchange.exporter import export
 from ..exchange.handout import handout
 from ..store.lists import get_list
-from ..store.resources import get_resource
+from ..store.resources import find_resource, get_resource
 from .base import ServiceBase
 
 
@@ -117,6 +117,12 @@ class ExportService(ServiceBase):
             criteria = f"{len(hits)} chosen by hand from: {criteria}"
         entries = [ExportEntry.from_hit(hit) for hit in hits]
         codes = {e.resource.country for e in entries if e.resource.country}
+        successors = {
+            found.id: found.name
+            for e in entries
+            if e.resource.successor
+            and (found := find_resource(self.db, e.resource.successor)) is not None
+        }
         return ExportSet(
             title=title or ("Support resources" + (f": {list_name}" if list_name else "")),
             criteria=criteria,
@@ -125,4 +131,5 @@ class ExportService(ServiceBase):
             location=q.near.label.removesuffix(", United States") if q.near else "",
             list_name=list_name,
             country_names={code: self.gazetteer.country_name(code) for code in codes},
+            successor_names=successors,
         )

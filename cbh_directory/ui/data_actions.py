@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from ..domain.errors import CBHError
 from ..domain.imports import CsvTable, ImportOptions, ImportPreview
 from ..domain.model import Resource
+from ..domain.verification import signature
 from ..service import Directory, files
 from . import msgbox
 from .actions import make_action
 from .edit_dialog import EditDialog
 from .import_dialogs import MappingDialog, PreviewDialog
 from .jobs import Job, Work, job_for
+from .settings import WindowSettings
 
 
 class DataActions(QObject):
@@ -33,11 +35,13 @@ class DataActions(QObject):
         directory: Directory,
         parent_widget: QWidget,
         selected_ids: Callable[[], list[str]],
+        settings: WindowSettings | None = None,
     ) -> None:
         super().__init__(parent_widget)
         self.directory = directory
         self.parent_widget = parent_widget
         self.selected_ids = selected_ids
+        self.settings = settings
         self.task: Job | None = None
 
         def action(text: str, shortcut: Any, slot: Callable[[], object]) -> Any:
@@ -48,6 +52,9 @@ class DataActions(QObject):
         )
         self.edit_action = action("&Edit Resource…", "Ctrl+Shift+E", lambda: self.edit_resource())
         self.verify_action = action("Mark &Verified Today", "Ctrl+Shift+V", self.mark_verified)
+        self.initials_action = action(
+            "Your Name or &Initials for Checks…", None, lambda: self.ask_initials()
+        )
         self.archive_action = action("&Archive", None, self.toggle_archive)
         self.import_action = action(
             "&Import File…", QKeySequence.StandardKey.Open, lambda: self.import_path()
@@ -79,11 +86,13 @@ class DataActions(QObject):
                 None,
                 save=directory.create_resource,
                 countries=directory.country_codes(),
+                checked_by=self.initials,
                 parent=self.parent_widget,
             )
         return EditDialog(
             resource,
             save=lambda changes: directory.edit_resource(resource.id, changes),
+            checked_by=self.initials,
             countries=directory.country_codes(),
             local_edits=directory.local_edits(resource.id),
             revert=lambda field: directory.revert_field(resource.id, field),
@@ -117,9 +126,41 @@ class DataActions(QObject):
     def mark_verified(self) -> None:
         ids = self.selected_ids()
         if ids:
-            self.directory.mark_verified(ids)
-            self.message.emit(f"Marked {len(ids)} verified today")
+            by = self.initials()
+            try:
+                self.directory.mark_verified(ids, by=by)
+            except CBHError as exc:
+                self._warn("Cannot mark verified", exc.message)
+                return
+            who = f" by {by}" if by else ""
+            self.message.emit(f"Marked {len(ids)} verified today{who}")
             self.changed.emit()
+
+    def initials(self) -> str:
+        """The name or initials to sign a check with; asked for the first time only."""
+        if self.settings is None:
+            return ""
+        if self.settings.initials is None:
+            self.ask_initials()
+        return self.settings.initials or ""
+
+    def ask_initials(self) -> None:
+        """Ask for the name or initials shown beside the checks this person records."""
+        if self.settings is None:
+            return
+        text = msgbox.get_text(
+            self.parent_widget,
+            self.tr("Your name or initials"),
+            self.tr(
+                "Shown beside the checks you record, as “checked by JD on 3 May 2026”.\n"
+                "Leave it empty to stay anonymous:"
+            ),
+            self.settings.initials or "",
+        )
+        try:
+            self.settings.initials = signature(text or "")
+        except CBHError as exc:
+            self._warn(self.tr("Your name or initials"), exc.message)
 
     def toggle_archive(self) -> None:
         ids = self.selected_ids()

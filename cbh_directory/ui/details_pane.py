@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
 
 from ..domain import describe
 from ..domain import vocabulary as vocab
+from ..domain.contact_dates import ContactLine, contact_lines, shown_value
 from ..domain.model import Hit
 from ..domain.phones import tel_uri
+from ..domain.status_words import status_line
 from ..domain.validation import is_web_url
+from ..domain.verification import verification
 from .flow_layout import FlowLayout
 from .links import mailto, open_link, tel
 
@@ -119,10 +122,17 @@ class DetailsPane(QScrollArea):
     bookmark_toggled = Signal(str)  # resource id
     edit_requested = Signal(str)  # resource id
     item_note_edited = Signal(int, str, str)  # list id, resource id, note
+    resource_requested = Signal(str)  # resource id: show this one (a merged entry's successor)
 
-    def __init__(self, country_name: Callable[[str], str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        country_name: Callable[[str], str],
+        parent: QWidget | None = None,
+        successor_name: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._country_name = country_name
+        self._successor_name = successor_name or (lambda resource_id: resource_id)
         self._hit: Hit | None = None
         self.units = "mi"
         self.setWidgetResizable(True)
@@ -211,16 +221,21 @@ class DetailsPane(QScrollArea):
         if hit.distance_km is not None:
             subtitle += " · " + describe.distance_text(hit.distance_km, self.units) + " away"
         layout.addWidget(plain_label(subtitle))
+        if r.status != "active":
+            layout.addWidget(self._status_box(hit))
         if r.focus:
             layout.addLayout(self._chips(r.focus))
-        if r.caveat or r.is_stale():
-            layout.addWidget(
-                self._warning(r.caveat, describe.verified_text(r) if r.is_stale() else "")
-            )
+        checked = verification(r)
+        if r.caveat or checked.needs_review:
+            layout.addWidget(self._warning(r.caveat, checked.review))
         if r.description:
             about = plain_label(r.description)
             about.setAccessibleName("About")
             layout.addWidget(about)
+        how_current = plain_label("\n".join([checked.sentence, *checked.checks]))
+        how_current.setObjectName("verification")
+        how_current.setAccessibleName(self.tr("How current this is"))
+        layout.addWidget(how_current)
         layout.addLayout(self._contact_row(hit))
         layout.addLayout(self._list_section(hit))
         layout.addLayout(self._fields(hit))
@@ -294,7 +309,7 @@ class DetailsPane(QScrollArea):
         inner = QVBoxLayout(box)
         inner.setContentsMargins(8, 6, 8, 6)
         if stale:
-            inner.addWidget(plain_label(f"Last verified {stale}"))
+            inner.addWidget(plain_label(stale))
         if caveat:
             inner.addWidget(plain_label(caveat))
         box.setAccessibleName("Please note")
@@ -309,15 +324,10 @@ class DetailsPane(QScrollArea):
                 column.addWidget(LinkButton(r.website, r.website, "Website"))
             else:
                 column.addWidget(plain_label(f"Website: {r.website}"))
-        if r.email:
-            email_link = mailto(r.email)
-            if email_link:
-                column.addWidget(LinkButton(r.email, email_link, "Email"))
-            else:
-                column.addWidget(plain_label(f"Email: {r.email}"))
-        if r.phone:
-            uri = tel_uri(r.phone) or tel(r.phone)
-            column.addWidget(LinkButton(describe.phone_text(r), uri, "Phone"))
+        counts: dict[str, int] = {}
+        for line in contact_lines(r):
+            counts[line.channel] = counts.get(line.channel, 0) + 1
+            self._add_contact(column, line, r.country, counts[line.channel])
         copy = QPushButton("Copy contact")
         copy.setAccessibleName("Copy contact")
         copy.setToolTip("Copy the name, place and contact details as plain text")
@@ -334,6 +344,64 @@ class DetailsPane(QScrollArea):
         column.addLayout(row)
         return column
 
+    def _add_contact(self, column: QVBoxLayout, line: ContactLine, country: str, n: int) -> None:
+        """One phone, email or address, then what it is for and the date its source shows."""
+        name = {"phone": self.tr("Phone"), "email": self.tr("Email")}.get(
+            line.channel, self.tr("Address")
+        )
+        accessible = name if n == 1 else f"{name} {n}"
+        shown = shown_value(line, country)
+        link: str | None = None
+        if line.channel == "phone":
+            link = tel_uri(line.value) or tel(line.value)
+        elif line.channel == "email":
+            link = mailto(line.value)
+        if link:
+            column.addWidget(LinkButton(shown, link, accessible))
+        else:
+            value = plain_label(f"{name}: {shown}")
+            value.setAccessibleName(accessible)
+            column.addWidget(value)
+        words = [p for p in (line.label, line.dating) if p]
+        if words:
+            caption = plain_label(" · ".join(words))
+            caption.setObjectName("oldContact" if line.old else "contactSource")
+            caption.setAccessibleName(self.tr("About %s") % accessible)
+            caption.setContentsMargins(6, 0, 0, 4)
+            if line.old:
+                caption.setStyleSheet("QLabel#oldContact { color: #7a4a00; }")
+            column.addWidget(caption)
+
+    def _status_box(self, hit: Hit) -> QWidget:
+        """Closed or merged: what became of it, the source's date, and its successor."""
+        r = hit.resource
+        found = status_line(r)
+        box = QFrame()
+        box.setObjectName("status")
+        box.setStyleSheet(
+            "QFrame#status { background: #f2f2f2; border: 1px solid #888; border-radius: 4px; }"
+        )
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(8, 6, 8, 6)
+        if found is not None:
+            heading = plain_label(found.heading)
+            font = QFont(heading.font())
+            font.setBold(True)
+            heading.setFont(font)
+            inner.addWidget(heading)
+            if found.note:
+                inner.addWidget(plain_label(found.note))
+            if found.successor:
+                name = self._successor_name(found.successor)
+                inner.addWidget(plain_label(self.tr("Its work continues at:")))
+                button = LinkButton(name, "", self.tr("Successor"))
+                button.setToolTip(self.tr("Show %s") % name)  # its url "" opens nothing
+                successor = found.successor
+                button.clicked.connect(lambda: self.resource_requested.emit(successor))
+                inner.addWidget(button)
+        box.setAccessibleName(self.tr("Status"))
+        return box
+
     def _fields(self, hit: Hit) -> QLayout:
         r = hit.resource
         form = QFormLayout()
@@ -341,7 +409,7 @@ class DetailsPane(QScrollArea):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rows = [
             ("Moderation", describe.moderation_text(r)),
-            ("Member activity", describe.activity_text(r)),
+            (describe.activity_label(r), describe.activity_text(r)),
             ("Format", describe.format_label(r)),
             ("Languages", ", ".join(vocab.language_label(c) for c in r.languages)),
             ("Cost", describe.cost_label(r)),
@@ -349,10 +417,8 @@ class DetailsPane(QScrollArea):
             ("Ages", r.ages),
             ("Serves", r.service_area),
             ("Based in", describe.place_text(r, self._country_name(r.country))),
-            ("Address", " ".join(p for p in (r.address, r.postal_code) if p)),
             ("Also known as", ", ".join(r.alternate_names)),
             ("Tags", ", ".join(r.tags)),
-            ("Last verified", describe.verified_text(r)),
         ]
         for label, value in rows:
             if value:

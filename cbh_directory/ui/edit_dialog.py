@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import vocabulary as vocab
 from ..domain.errors import CBHError, ValidationError
+from ..domain.evidence import person_check
 from ..domain.model import LIST_FIELDS, Resource
 from ..domain.phones import display_phone
 from .details_pane import plain_label
@@ -88,9 +89,12 @@ class EditDialog(QDialog):
         countries: dict[str, str],
         local_edits: dict[str, tuple[Any, Any]] | None = None,
         revert: Callable[[str], Resource] | None = None,
+        checked_by: Callable[[], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._checked_by = checked_by or (lambda: "")
+        self._check: dict[str, str] | None = None  # "Mark verified today": the signed check
         self.setWindowTitle(f"Edit {resource.name}" if resource else "New resource")
         self.setAccessibleName(self.windowTitle())
         self._original = resource
@@ -291,6 +295,10 @@ class EditDialog(QDialog):
     def changes(self) -> dict[str, Any]:
         """For an edit: only the fields that differ from the resource as it was."""
         values = self.values()
+        if self._check is not None and values.get("last_verified") == self._check["date"]:
+            found = self._original.to_dict()["evidence"] if self._original else {}
+            found.setdefault("entry", []).append(self._check)
+            values["evidence"] = found
         if self._original is None:
             return values
         original = self._original.to_dict()
@@ -305,9 +313,14 @@ class EditDialog(QDialog):
         return changed
 
     def mark_verified_today(self) -> None:
+        """Today's date, and on saving a check signed with the person's name or initials
+        (evidence dated today, as "Mark Verified Today" records)."""
         widget = self.inputs["last_verified"]
         assert isinstance(widget, QLineEdit)
-        widget.setText(dt.date.today().isoformat())
+        today = dt.date.today().isoformat()
+        widget.setText(today)
+        if self._check is None:
+            self._check = person_check(self._checked_by(), today)
 
     def _use_source(self, field: str) -> None:
         assert self._revert is not None

@@ -174,8 +174,12 @@ class _Pages:
                 self.painter, QRectF(0, index * height, self.size.width(), height)
             )
             self.painter.restore()
-        last = layout.blockBoundingRect(document.lastBlock())
-        self.filled = max(last.bottom() - (count - 1) * height, self.margin_y)
+        block = document.lastBlock()
+        last = layout.blockBoundingRect(block)
+        # A last block that crossed a page break has its lines moved down, below the rect
+        # the layout gives for it: its lines say where it really ends.
+        bottom = max(last.bottom(), last.top() + block.layout().boundingRect().bottom())
+        self.filled = max(bottom - (count - 1) * height, self.margin_y)
 
     def turn(self) -> None:
         self._number_page()

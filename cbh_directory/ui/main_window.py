@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.model = ResultsModel(self)
         self.table = ResultsTable(self.model)
         self.list_header = ListHeader()
-        self.details = DetailsPane(self.country_name)
+        self.details = DetailsPane(self.country_name, successor_name=self._resource_name)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Result count")
         self.statusBar().addPermanentWidget(self.count_label)
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
             current_list=lambda: self._current_list,
             units=lambda: self.settings.units,
         )
-        self.data = DataActions(directory, self, self.table.selected_ids)
+        self.data = DataActions(directory, self, self.table.selected_ids, self.settings)
 
         results = QWidget()
         results_layout = QVBoxLayout(results)
@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         resource_menu = bar.addMenu("&Resource")
         for action in (data.new_action, data.edit_action, data.verify_action, data.archive_action):
             resource_menu.addAction(action)
+        resource_menu.addAction(data.initials_action)
 
         list_menu = bar.addMenu("&Lists")
         list_menu.addAction(lists.bookmark_action)
@@ -250,6 +251,7 @@ class MainWindow(QMainWindow):
         self.data.changed.connect(self._data_changed)
         self.data.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.details.edit_requested.connect(lambda rid: self.data.edit_resource(rid))
+        self.details.resource_requested.connect(self.show_resource)
         self.lists.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.exports.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
@@ -365,6 +367,22 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         hit: Hit | None = self.model.data(current, HitRole) if current.isValid() else None
         self.details.show_hit(hit, self._list_context(hit) if hit else None)
+
+    def show_resource(self, resource_id: str) -> None:
+        """Show one entry (a merged entry's successor): its row when the results hold it,
+        else in the details alone."""
+        row = self.model.row_of(resource_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            return
+        found = self.directory.find(resource_id)
+        if found is not None:
+            hit = Hit(found)
+            self.details.show_hit(hit, self._list_context(hit))
+
+    def _resource_name(self, resource_id: str) -> str:
+        found = self.directory.find(resource_id)
+        return found.name if found else resource_id
 
     # -- commands
 

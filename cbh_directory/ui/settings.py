@@ -101,5 +101,16 @@ class WindowSettings:
     def list_id(self, value: int | None) -> None:
         self.qt.setValue("search/list", "" if value is None else str(value))
 
+    @property
+    def initials(self) -> str | None:
+        """The user's name or initials, signed on the checks they record; None until asked."""
+        if not self.qt.contains("user/initials"):
+            return None
+        return str(self._get("user/initials", ""))
+
+    @initials.setter
+    def initials(self, text: str) -> None:
+        self.qt.setValue("user/initials", text)
+
     def sync(self) -> None:
         self.qt.sync()

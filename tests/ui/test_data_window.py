@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
+from cbh_directory.domain import describe
+from cbh_directory.domain.date_words import date_words
 from cbh_directory.domain.dates import period_start
 from cbh_directory.domain.model import SearchQuery
 from cbh_directory.service import Directory
@@ -83,7 +86,9 @@ def test_editing_a_curated_entry_shows_the_directory_value(
     assert curated.local_edits("cure-cask") == {}
 
 
-def test_mark_verified_archive_and_needs_review(qtbot, make_window, curated) -> None:
+def test_mark_verified_archive_and_needs_review(qtbot, make_window, curated, monkeypatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(msgbox, "get_text", lambda _p, title, *_a: asked.append(title) or "JD")
     window = make_window(curated)
     with qtbot.waitSignal(window.results_shown, timeout=5000):
         window.sidebar.choose(REVIEW)
@@ -101,6 +106,10 @@ def test_mark_verified_archive_and_needs_review(qtbot, make_window, curated) -> 
         h.resource.id for h in (window.model.hit(r) for r in range(window.model.rowCount()))
     ]
     assert window.sidebar_model.data(window.sidebar_model.index(1, 1)) == str(review - 1)
+    # Signed with the initials asked for once (and kept in the settings).
+    assert asked == ["Your name or initials"] and window.settings.initials == "JD"
+    checks = describe.verification_text(curated.resource(oldest))
+    assert f"Checked by JD on {date_words(dt.date.today().isoformat())}" in checks
     select(window, window.model.hit(0).resource.id)
     archived = window.model.hit(0).resource.id
     with qtbot.waitSignal(window.results_shown, timeout=5000):
@@ -228,3 +237,35 @@ def test_a_csv_is_read_once_and_off_the_gui_thread(
     # The header (with a sample row) for the mapping, then the rows once for the preview.
     assert len(reads) == 2, reads
     assert threading.main_thread().name not in reads
+
+
+def test_mark_verified_in_the_edit_dialog_is_a_signed_check(
+    qtbot, make_window, curated, monkeypatch
+) -> None:
+    window = make_window(curated)
+    window.settings.initials = "AB"
+    select(window, "cure-cask")
+
+    def verify(dialog: EditDialog) -> None:
+        qtbot.addWidget(dialog)
+        next(
+            b
+            for b in dialog.findChildren(QPushButton)
+            if b.accessibleName() == "Mark verified today"
+        ).click()
+        dialog.accept()
+
+    answer_dialogs(monkeypatch, {EditDialog: verify})
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        window.data.edit_resource()
+    today = dt.date.today().isoformat()
+    checks = [i for i in curated.resource("cure-cask").evidence["entry"] if i.get("by")]
+    assert checks == [
+        {
+            "by": "AB",
+            "date": today,
+            "checked_on": today,
+            "note": "Checked in the app and found current",
+        }
+    ]
+    assert curated.resource("cure-cask").last_verified == today

@@ -1,0 +1,32 @@
+"""The handout says how current each entry is, dates every contact, and what became of a
+closed or merged organisation."""
+
+from __future__ import annotations
+
+import html
+
+from cbh_directory.service import Directory
+
+
+def _entry(text: str, name: str) -> str:
+    start = text.index(f"<h3>{html.escape(name)}</h3>")
+    end = text.find("<h3>", start + 1)
+    return html.unescape(text[start : end if end > 0 else None])
+
+
+def test_the_handout_gives_source_dates_and_status(curated: Directory) -> None:
+    ids = ["pan-foundation", "hydrocephalus-association", "shine-charity", "fnd-family-star"]
+    text = curated.handout(resource_ids=ids).html()
+    pan = _entry(text, "PAN Foundation")
+    assert "Merged — reported by a source dated March 2026." in pan
+    assert "Its work continues at: Patient Advocate Foundation" in pan
+    assert "Information from sources dated March 2026, checked December 2026." in pan
+    ha = _entry(text, "Hydrocephalus Association")
+    assert "(Helpline · source dated 13 March 2025)" in ha
+    assert "Peer moderated." in ha and "the source shows no date." in ha
+    shine = _entry(text, "Shine")
+    assert "(Main office · from a 2017 source — may have changed)" in shine
+    family_star = _entry(text, "Family STAR")
+    assert "Date unknown — the sources show no date; check before relying on it." in family_star
+    assert "Toll-free line · the source shows no date" in family_star
+    assert "Last checked" not in text
