@@ -77,7 +77,12 @@ def contact_lines(resource: Resource, today: dt.date | None = None) -> list[Cont
             found.append(("phone", number, phone.get("label", ""), phone.get("type") or "voice"))
     if resource.email:
         found.append(("email", resource.email, "", ""))
-    address = " ".join(p for p in (resource.address, resource.postal_code) if p)
+    address = ""
+    if resource.address or resource.postal_code:
+        known = resource.address.casefold()
+        place = [p for p in (resource.city, resource.region) if p.casefold() not in known]
+        street = ", ".join(p for p in (resource.address, *place) if p)
+        address = " ".join(p for p in (street, resource.postal_code) if p)
     if address:
         found.append(("address", address, "", ""))
     keys = [_key(ch, v, resource.postal_code) for ch, v, _l, _t in found]

@@ -260,3 +260,18 @@ def test_closed_and_merged_entries_say_what_became_of_them() -> None:
     archived = _resource(status="inactive")
     assert describe.status_text(archived).startswith("Inactive")
     assert status_line(_resource()) is None
+
+
+def test_a_contact_takes_the_date_of_the_source_that_names_it() -> None:
+    """Vermont Family Network: its June 2020 newsletter shows the main phone; the toll-free
+    line and the address come only from an undated directory (as its caveat says)."""
+    from cbh_directory.exchange.appjson import read_app_json
+    from cbh_directory.paths import dataset_file
+
+    vfn = next(
+        r for r in read_app_json(dataset_file()).resources if r.id == "vermont-family-network"
+    )
+    lines = {x.value: x for x in contact_lines(vfn, TODAY)}
+    assert (lines["+18028765315"].state, lines["+18028765315"].date) == ("old", "2020-06")
+    assert lines["+18008004005"].state == "undated"
+    assert lines["600 Blair Park Road, Suite 240, Williston, Vermont"].state == "undated"

@@ -35,8 +35,14 @@ def main(target: Path) -> None:
     directory.mark_verified(["project-cask"], dt.date(2026, 11, 30))
     directory.archive(["swan-australia"])
     directory.create_resource(
-        {"name": "Columbus CASK Parents", "kind": "support_group", "city": "Columbus",
-         "region": "Ohio", "country": "US", "description": "A parents' coffee morning."}
+        {
+            "name": "Columbus CASK Parents",
+            "kind": "support_group",
+            "city": "Columbus",
+            "region": "Ohio",
+            "country": "US",
+            "description": "A parents' coffee morning.",
+        }
     )
     directory.set_stale_after_days(180)
     directory.close()
