@@ -10,7 +10,6 @@ from .community_evidence import curated_reading, reading_text
 from .contact_dates import CHANNEL_LABELS, contact_lines, contact_text
 from .facets import FACETS
 from .model import Resource, SearchQuery
-from .phones import display_phone
 from .status_words import status_line
 from .text_safety import multi_line, single_line
 from .verification import verification
@@ -77,11 +76,6 @@ def cost_label(resource: Resource) -> str:
     return term.label if term else resource.cost
 
 
-def phone_text(resource: Resource) -> str:
-    """The phone as people dial it: national for the resource's own country."""
-    return display_phone(resource.phone, resource.country)
-
-
 def place_text(resource: Resource, country_name: str = "") -> str:
     parts = [resource.city, resource.region, country_name or resource.country]
     return ", ".join(p for p in parts if p)
@@ -106,10 +100,9 @@ def contact_block(resource: Resource, country_name: str = "") -> str:
         place = f"{place} {resource.postal_code}".strip()
     if place:
         lines.append(place)
-    if resource.phone:
-        lines.append(f"Phone: {phone_text(resource)}")
-    if resource.email:
-        lines.append(f"Email: {resource.email}")
+    for line in contact_lines(resource):
+        if line.channel != "address":  # the address is above, with the place
+            lines.append(f"{CHANNEL_LABELS[line.channel]}: {contact_text(line, resource.country)}")
     if resource.website:
         lines.append(f"Web: {resource.website}")
     return multi_line("\n".join(single_line(line) for line in lines))

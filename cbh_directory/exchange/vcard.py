@@ -6,15 +6,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain import describe
-from ..domain import vocabulary as vocab
+from ..domain.contact_dates import contact_lines, shown_value
 from ..domain.phones import tel_uri
 from ..domain.text_safety import multi_line
 from ..domain.validation import is_email, is_web_url
+from ..domain.verification import verification
 from .atomic import atomic_writer
 from .export_set import ExportEntry, ExportSet, progress_interval
 
 Progress = Callable[[int], None]
 PRODID = "-//CBH Directory//EN"
+VCARD_TEL_TYPES = ("voice", "fax", "cell", "video", "pager", "textphone", "text")  # RFC 6350
 
 
 def escape_text(value: str) -> str:
@@ -63,12 +65,13 @@ def card(entry: ExportEntry, export: ExportSet) -> str:
         lines.append(f"URL:{r.website.strip()}")
     if r.email and is_email(r.email.strip()):
         lines.append(f"EMAIL;TYPE=work:{escape_text(r.email.strip())}")
-    if r.phone:
-        uri = tel_uri(r.phone)
+    for phone in (c for c in contact_lines(r, export.created) if c.channel == "phone"):
+        kind = phone.type if phone.type in VCARD_TEL_TYPES else "voice"
+        uri = tel_uri(phone.value)
         if uri:
-            lines.append(f"TEL;VALUE=uri;TYPE=work,voice:{uri}")
+            lines.append(f"TEL;VALUE=uri;TYPE=work,{kind}:{uri}")
         else:
-            lines.append(f"TEL;VALUE=text;TYPE=work,voice:{escape_text(r.phone)}")
+            lines.append(f"TEL;VALUE=text;TYPE=work,{kind}:{escape_text(phone.value)}")
     if any((r.address, r.city, r.region, r.postal_code, r.country)):
         parts = ["", "", r.address, r.city, r.region, r.postal_code, export.country(r.country)]
         lines.append("ADR;TYPE=work:" + ";".join(escape_text(p) for p in parts))
@@ -79,7 +82,7 @@ def card(entry: ExportEntry, export: ExportSet) -> str:
     note = _note(entry)
     if note:
         lines.append(f"NOTE:{escape_text(note)}")
-    if r.last_verified:
+    if len(r.last_verified) == 10:  # a month or a year alone is not a vCard timestamp
         lines.append(f"REV:{r.last_verified.replace('-', '')}T000000Z")
     lines.append("END:VCARD")
     return "".join(fold(line) + "\r\n" for line in lines)
@@ -90,12 +93,19 @@ def _note(entry: ExportEntry) -> str:
     if not entry.in_directory:
         gone = "No longer in the CBH Directory; these are the last known details."
         return "\n".join(p for p in (gone, f"Your note: {entry.note}" if entry.note else "") if p)
-    parts = [r.description]
-    if r.kind in vocab.COMMUNITY_KINDS or r.moderation != "unknown":
-        parts.append("Moderation: " + describe.moderation_text(r))
-        parts.append("Member activity: " + describe.activity_text(r))
+    parts = [describe.status_text(r), r.description]
+    for label, text in (
+        ("Moderation", describe.moderation_text(r)),
+        (describe.activity_label(r), describe.activity_text(r)),
+    ):
+        if text:
+            parts.append(f"{label}: {text}")
+    old_or_undated = [c for c in contact_lines(r) if c.state in ("old", "undated")]
+    for contact in old_or_undated:
+        parts.append(f"{shown_value(contact, r.country)}: {contact.dating}")
     if r.caveat:
         parts.append("Please note: " + r.caveat)
+    parts.append(verification(r).sentence)
     if entry.note:
         parts.append("Your note: " + entry.note)
     return "\n".join(p for p in parts if p)

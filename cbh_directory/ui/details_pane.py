@@ -360,6 +360,7 @@ class DetailsPane(QScrollArea):
             column.addWidget(LinkButton(shown, link, accessible))
         else:
             value = plain_label(f"{name}: {shown}")
+            value.setContentsMargins(3, 0, 0, 0)  # in line with the links' text
             value.setAccessibleName(accessible)
             column.addWidget(value)
         words = [p for p in (line.label, line.dating) if p]

@@ -76,3 +76,12 @@ def test_a_closed_entry_says_when_and_from_what_source(make_window, curated) -> 
     assert "Closed — reported by a source dated 7 November 2016." in _texts(window)
     window.show_resource("cure-cask")
     assert "Inactive: no longer operating, or archived by staff." in _texts(window)
+
+
+def test_copy_contact_holds_every_number_with_its_date(make_window, curated) -> None:
+    window = make_window(curated)
+    window.show_resource("vermont-family-network")
+    lines = window.details.copy_contact().splitlines()
+    assert "Phone: (802) 876-5315 — Main office (from a 2020 source — may have changed)" in lines
+    assert "Phone: (800) 800-4005 — Toll-free line (the source shows no date)" in lines
+    assert "600 Blair Park Road, Suite 240" in lines

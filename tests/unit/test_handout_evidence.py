@@ -30,3 +30,27 @@ def test_the_handout_gives_source_dates_and_status(curated: Directory) -> None:
     assert "Date unknown — the sources show no date; check before relying on it." in family_star
     assert "Toll-free line · the source shows no date" in family_star
     assert "Last checked" not in text
+
+
+def test_contact_cards_hold_every_number_and_no_partial_date_as_revision(
+    curated: Directory, tmp_path
+) -> None:
+    from cbh_directory.exchange.exporter import export
+
+    from .test_exports import parse_cards
+
+    path = tmp_path / "contacts.vcf"
+    ids = ["tennessee-early-intervention", "vermont-family-network"]
+    export(path, curated.export_set(resource_ids=ids))
+    text = path.read_text(encoding="utf-8")
+    teis, vfn = parse_cards(text)
+    phones = [(t.value, t.params["TYPE"]) for t in teis.contents["tel"]]
+    assert phones == [
+        ("tel:+18008527157", ["work", "voice"]),
+        ("tel:+16154017714", ["work", "fax"]),
+    ]
+    assert "rev" in teis.contents  # a full date (2023-06-26)
+    assert "rev" not in vfn.contents  # "2020-06" is not a vCard timestamp
+    assert "REV:202006T" not in text
+    assert "(802) 876-5315: from a 2020 source — may have changed" in vfn.note.value
+    assert "Information from sources dated June 2020" in vfn.note.value
