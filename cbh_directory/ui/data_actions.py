@@ -53,7 +53,7 @@ class DataActions(QObject):
         self.edit_action = action("&Edit Resource…", "Ctrl+Shift+E", lambda: self.edit_resource())
         self.verify_action = action("Mark &Verified Today", "Ctrl+Shift+V", self.mark_verified)
         self.initials_action = action(
-            "Your Name or &Initials for Checks…", None, lambda: self.ask_initials()
+            self.tr("Your Name or &Initials for Checks…"), None, lambda: self.ask_initials()
         )
         self.archive_action = action("&Archive", None, self.toggle_archive)
         self.import_action = action(
@@ -130,10 +130,10 @@ class DataActions(QObject):
             try:
                 self.directory.mark_verified(ids, by=by)
             except CBHError as exc:
-                self._warn("Cannot mark verified", exc.message)
+                self._warn(self.tr("Cannot mark verified"), exc.message)
                 return
-            who = f" by {by}" if by else ""
-            self.message.emit(f"Marked {len(ids)} verified today{who}")
+            done = self.tr("Marked %s verified today") % len(ids)
+            self.message.emit(done + (self.tr(", signed %s") % by if by else ""))
             self.changed.emit()
 
     def initials(self) -> str:
