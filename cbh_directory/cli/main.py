@@ -30,6 +30,7 @@ from .export import export_command
 from .hub import hub_group
 from .lists import lists_group
 from .search_options import build_query, search_options
+from .sync import outbox_command, propose_command, sync_command
 from .terminal import clean, dumps, echo
 
 PROG = "cbh-directory"
@@ -298,6 +299,9 @@ cli.add_command(import_command)
 cli.add_command(export_hsds_command)
 cli.add_command(edit_command)
 cli.add_command(hub_group)
+cli.add_command(sync_command)
+cli.add_command(propose_command)
+cli.add_command(outbox_command)
 
 
 # ------------------------------------------------------------------ entry point
