@@ -72,3 +72,12 @@ _.should_exit
 # later views; vulture sees only their declaration.
 description_es
 phone_note
+
+# Desktop sync: click registers the commands; http.server calls the test server's handlers and
+# reads its daemon_threads.
+sync_command
+propose_command
+outbox_command
+do_GET
+log_message
+_.daemon_threads

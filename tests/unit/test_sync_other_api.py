@@ -4,6 +4,7 @@ answers are refused with a clear message, changing nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -49,7 +50,7 @@ def _service(sid: str, name: str, modified: str, **extra: Any) -> dict[str, Any]
                             "country": "US",
                             "address_type": "physical",
                         }
-                    ],  # fmt: skip
+                    ],
                 },
             }
         ],
@@ -89,10 +90,8 @@ def _handler(api: FixtureApi) -> type[BaseHTTPRequestHandler]:
             for name, value in headers.items():
                 self.send_header(name, value)
             self.end_headers()
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
         def json(self, value: Any) -> None:
             self.send(200, json.dumps(value).encode())
@@ -163,7 +162,7 @@ def fixture_api() -> Iterator[FixtureApi]:
             ("s1", "Columbus CH Parents"),
             ("s2", "Ohio Rare Kids"),
             ("s3", "Buckeye Family Circle"),
-        )  # fmt: skip
+        )
     }
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(api))
     server.daemon_threads = True
