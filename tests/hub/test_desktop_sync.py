@@ -4,7 +4,12 @@ tokens, and a sync interrupted at every step."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -271,3 +276,53 @@ def test_the_cli_syncs_proposes_and_lists_the_outbox(
     assert [(e["state"], e["changes"]) for e in listed] == [("sent", ["phone"])]
     nothing = run("--db", db, "propose", "cask-research")
     assert nothing.code == 2 and "no local edits" in nothing.err
+
+
+def test_a_sync_killed_at_any_moment_leaves_the_directory_whole(
+    hub: RunningHub, curated_db: Path, tmp_path: Path
+) -> None:
+    """kill -9 during start-up, the download or the merge: the directory is as it was before
+    the sync or as after it, never in between; the next sync finishes."""
+    token = hub.user("alice", "contributor")
+    reference = tmp_path / "reference.sqlite3"
+    shutil.copyfile(curated_db, reference)
+    started = time.monotonic()
+    assert _cli_sync(reference, hub.url, token).wait() == 0
+    whole = time.monotonic() - started
+    with Directory.open(reference) as done:
+        after = _visible(done)
+    with Directory.open(curated_db) as directory:
+        before = _visible(directory)
+    assert before != after
+    outcomes = []
+    for fraction in (0.3, 0.5, 0.7, 0.8, 0.9, 0.95):
+        process = _cli_sync(curated_db, hub.url, token)
+        time.sleep(whole * fraction)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        with Directory.open(curated_db, prepare=False) as directory:
+            assert directory.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            state = _visible(directory)
+        assert state in (before, after), f"half-merged when killed at {fraction:.0%}"
+        outcomes.append(state == after)
+        if state == after:
+            break
+    with Directory.open(curated_db) as directory:
+        directory.sync(hub.url, token)
+        assert _visible(directory) == after
+    assert outcomes[0] is False  # at least one kill landed before the merge committed
+
+
+def _cli_sync(path: Path, url: str, token: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "cbh_directory", "--db", str(path), "sync", url],
+        env={**os.environ, "CBH_HUB_TOKEN": token},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _visible(directory: Directory) -> list[tuple]:
+    return directory.db.execute(
+        "SELECT id, name, phone, status, origin FROM resources ORDER BY id"
+    ).fetchall()
