@@ -36,6 +36,7 @@ from .search_bar import SearchBar
 from .session import SearchSession
 from .settings import WindowSettings, app_settings
 from .sidebar import REVIEW, Sidebar, SidebarModel
+from .sync_actions import SyncActions
 from .work_area import WorkArea
 from .worker import SearchOutcome
 
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
             units=lambda: self.settings.units,
         )
         self.data = DataActions(directory, self, self.table.selected_ids, self.settings)
+        self.agency_sync = SyncActions(directory, self, self.table.selected_ids, self.settings)
 
         results = QWidget()
         results_layout = QVBoxLayout(results)
@@ -134,6 +136,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(lists.import_list_action)
         file_menu.addAction(lists.export_list_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.agency_sync.sync_action)
+        file_menu.addSeparator()
         file_menu.addAction(data.backup_action)
         file_menu.addAction(data.restore_action)
         file_menu.addSeparator()
@@ -170,6 +174,7 @@ class MainWindow(QMainWindow):
         for action in (data.new_action, data.edit_action, data.verify_action, data.archive_action):
             resource_menu.addAction(action)
         resource_menu.addAction(data.initials_action)
+        resource_menu.addAction(self.agency_sync.propose_action)
 
         list_menu = bar.addMenu("&Lists")
         list_menu.addAction(lists.bookmark_action)
@@ -249,6 +254,8 @@ class MainWindow(QMainWindow):
         self.details.item_note_edited.connect(self.lists.set_item_note)
         self.lists.changed.connect(self._lists_changed)
         self.data.changed.connect(self._data_changed)
+        self.agency_sync.changed.connect(self._data_changed)
+        self.agency_sync.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.data.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.details.edit_requested.connect(lambda rid: self.data.edit_resource(rid))
         self.details.resource_requested.connect(self.show_resource)

@@ -155,6 +155,11 @@ def _handler(api: FixtureApi) -> type[BaseHTTPRequestHandler]:
 
 @pytest.fixture
 def fixture_api() -> Iterator[FixtureApi]:
+    yield from serve_fixture_api()
+
+
+def serve_fixture_api() -> Iterator[FixtureApi]:
+    """The fixture server with three services, on 127.0.0.1 until the test ends."""
     api = FixtureApi()
     api.services = {
         sid: _service(sid, name, "2026-11-01T10:00:00Z")
