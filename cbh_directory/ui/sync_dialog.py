@@ -37,6 +37,7 @@ class OutboxModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[OutboxEntry] = []
+        self.names: dict[str, str] = {}  # resource id -> its name here
         self.headers = [
             self.tr("State"),
             self.tr("Proposal"),
@@ -57,9 +58,10 @@ class OutboxModel(QAbstractTableModel):
             "checkup": self.tr("Check-up"),
         }
 
-    def set_entries(self, entries: list[OutboxEntry]) -> None:
+    def set_entries(self, entries: list[OutboxEntry], names: dict[str, str]) -> None:
         self.beginResetModel()
         self.entries = list(entries)
+        self.names = names
         self.endResetModel()
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -89,7 +91,7 @@ class OutboxModel(QAbstractTableModel):
             what = self.actions.get(entry.action, entry.action)
             return f"{what}: {', '.join(entry.changes)}" if entry.changes else what
         if column == 2:
-            return entry.resource_id
+            return self.names.get(entry.resource_id, entry.resource_id)
         if column == 3:
             return (entry.reviewed_at or entry.sent_at or entry.created_at)[:10]
         return entry.review_note
@@ -109,6 +111,7 @@ class SyncDialog(QDialog):
         self.task: Job | None = None
         self.setWindowTitle(self.tr("Sync with Agency Directory"))
         self.setMinimumWidth(560)
+        self.resize(780, 600)
 
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://hub.example-county.gov")
@@ -137,6 +140,7 @@ class SyncDialog(QDialog):
         self.progress.setTextVisible(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.hide()  # shown while a sync runs
         self.status = QLabel(self.tr("Not synced yet in this session."))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -196,7 +200,9 @@ class SyncDialog(QDialog):
     # -- the sync
 
     def refresh_outbox(self) -> None:
-        self.outbox.set_entries(self.directory.outbox())
+        entries = self.directory.outbox()
+        found = (self.directory.find(e.resource_id) for e in entries)
+        self.outbox.set_entries(entries, {r.id: r.name for r in found if r is not None})
         self.outbox_label.setVisible(bool(self.outbox.entries))
         self.table.setVisible(bool(self.outbox.entries))
 
@@ -232,10 +238,9 @@ class SyncDialog(QDialog):
             widget.setEnabled(not busy)
         self.cancel_button.setVisible(busy)
         self.close_button.setVisible(not busy)
+        self.progress.setVisible(busy)
         if busy:
             self.progress.setRange(0, 0)  # busy until the server says how many
-        else:
-            self.progress.setRange(0, 1)
 
     def _progress(self, done: int, total: int) -> None:
         if total:
@@ -251,7 +256,6 @@ class SyncDialog(QDialog):
 
     def _finished(self, report: SyncReport) -> None:
         self._busy(False)
-        self.progress.setValue(1)
         lines = [
             self.tr("Synced: %1 new, %2 updated, %3 unchanged, %4 removed by the agency.")
             .replace("%1", str(len(report.added)))

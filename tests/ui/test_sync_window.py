@@ -97,7 +97,8 @@ def test_propose_from_the_resource_menu_then_the_outbox_shows_it_waiting(
         assert dialog.table.isVisible()
         model = dialog.outbox
         row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
-        assert row[:3] == ["Waiting (not sent yet)", "Edit: phone", "cure-cask"]
+        name = curated.resource("cure-cask").name
+        assert row[:3] == ["Waiting (not sent yet)", "Edit: phone", name]
 
     _run_dialog(qtbot, window, monkeypatch, steps)
 
