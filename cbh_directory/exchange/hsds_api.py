@@ -5,7 +5,6 @@ host; anything else is a SyncError that says what went wrong, before anything is
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -31,10 +30,6 @@ def base_url(url: str) -> str:
     if parts.query or parts.fragment or parts.username or parts.password:
         raise SyncError(f"{url!r}: give the API's address without a query, fragment or login")
     return text.rstrip("/")
-
-
-def api_time(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _origin(url: str) -> tuple[str, str, int | None]:

@@ -6,10 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import httpx
 
 from ..domain.errors import InputError
 from ..domain.sync import (
@@ -20,7 +18,6 @@ from ..domain.sync import (
     SyncReport,
 )
 from ..domain.validation import slugify
-from ..exchange.hsds_api import HsdsApi, api_time, base_url
 from ..exchange.hsds_api_read import ApiTerms, read_services
 from ..store import outbox
 from ..store import sync as store
@@ -29,6 +26,11 @@ from ..store.edits import local_edits_of
 from ..store.resources import get_origin, get_resource
 from .bulk import collector_paused
 from .importing import ImportService
+
+if TYPE_CHECKING:  # httpx is imported when a sync starts: half a second off every start-up
+    import httpx
+
+    from ..exchange.hsds_api import HsdsApi
 
 Progress = Callable[[int, int], None]
 
@@ -40,7 +42,8 @@ def _since(cursor: str, overlap: int) -> str:
     except ValueError:
         return ""
     moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-    return api_time(moment - dt.timedelta(seconds=overlap))
+    moment = (moment - dt.timedelta(seconds=overlap)).astimezone(dt.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class SyncService(ImportService):
@@ -60,6 +63,8 @@ class SyncService(ImportService):
         """Bring the directory up to date with the HSDS API at `url`. Waiting proposals go up
         first when there is a token. Until the final merge nothing but the download area and
         the outbox changes; the merge is one transaction."""
+        from ..exchange.hsds_api import HsdsApi, base_url
+
         url = base_url(url)
         prefix = slugify(urlsplit(url).hostname or "hub", 24)
         known = store.find_source(self.db, url)

@@ -264,3 +264,15 @@ def test_hostile_answers_get_clear_errors_and_change_nothing(
     with pytest.raises(SyncError, match=message):
         desktop.sync(fixture_api.url, limits=limits)
     assert _state(desktop) == before
+
+
+def test_starting_the_app_does_not_load_the_http_client() -> None:
+    """httpx costs about half a second to import: only a sync loads it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, cbh_directory.cli.main, cbh_directory.service; print('httpx' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
