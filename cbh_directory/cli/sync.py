@@ -41,7 +41,7 @@ def sync_command(
         if not known:
             raise click.UsageError("give the address of the agency directory (URL)")
         url = known[0]
-    report = directory.sync(url, token or None)
+    report = directory.sync(url, token or None, full=full)
     if as_json:
         echo(dumps(dataclasses.asdict(report)))
         return

@@ -274,6 +274,9 @@ def test_the_cli_syncs_proposes_and_lists_the_outbox(
     assert "incremental sync" in again.out and "1 proposal sent" in again.out
     listed = run("--db", db, "outbox", "--json").json()
     assert [(e["state"], e["changes"]) for e in listed] == [("sent", ["phone"])]
+    full = run("--db", db, "sync", "--full", "--json")
+    assert full.code == 0, full.err
+    assert full.json()["full"] is True and full.json()["via"] == "ndjson"
     nothing = run("--db", db, "propose", "cask-research")
     assert nothing.code == 2 and "no local edits" in nothing.err
 
