@@ -147,13 +147,14 @@ class HsdsApi:
             value = loads(text, what)
         except DatasetError as exc:
             raise SyncError(f"{exc.message} (the server's answer was not JSON)") from None
-        self.check_strings(value, what)
+        if len(text) > self.limits.max_text:  # a shorter text cannot hold a longer string
+            self.check_strings(value, what)
         return value
 
     def check_strings(self, value: Any, what: str) -> None:
         """Refuse a value holding a string longer than the limit (anywhere inside it)."""
-        stack = [value]
         limit = self.limits.max_text
+        stack = [value]
         while stack:
             item = stack.pop()
             if isinstance(item, str):

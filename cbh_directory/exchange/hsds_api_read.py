@@ -76,9 +76,14 @@ def _text(value: Any, where: str, key: str) -> str:
 
 def _scalars(obj: dict[str, Any], where: str) -> dict[str, str]:
     """The object's plain values as table cells; nested objects and arrays are read apart."""
-    return {
-        str(k).lower(): _text(v, where, k) for k, v in obj.items() if not isinstance(v, dict | list)
-    }
+    cells = {}
+    for key, value in obj.items():
+        kind = type(value)
+        if kind is str:
+            cells[str(key).lower()] = value.strip()
+        elif kind is not dict and kind is not list:
+            cells[str(key).lower()] = _text(value, where, key)
+    return cells
 
 
 def _objects(obj: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
