@@ -146,7 +146,9 @@ class SyncService(ImportService):
     ) -> None:
         if cancelled():
             raise SyncCancelled("the sync was cancelled; nothing was changed")
-        if self.path is not None and (report.received or removed_ids or removed_resources):
+        if self.path is not None and report.full and report.received:
+            # A full pull may change every entry: keep the directory as it was. Later syncs
+            # change what the agency changed, like a dataset update (the daily backup covers them).
             self.backup("before-sync")
         done = 0
         with collector_paused(), write_transaction(self.db):

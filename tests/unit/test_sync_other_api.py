@@ -201,7 +201,10 @@ def test_a_sync_from_another_hsds_api_then_its_changes_and_removals(
     fixture_api: FixtureApi, desktop: Directory
 ) -> None:
     before = desktop.total()
+    backups = len(desktop.backups())
     first = desktop.sync(fixture_api.url)
+    # A full pull may change every entry: a backup first (named for it); later syncs do not.
+    assert len(desktop.backups()) == backups + 1 and "before-sync" in desktop.backups()[0].name
     assert first.full and first.via == "pages" and first.received == 3
     assert sorted(first.added) == ["127-0-0-1-s1", "127-0-0-1-s2", "127-0-0-1-s3"]
     assert desktop.total() == before + 3
@@ -224,6 +227,7 @@ def test_a_sync_from_another_hsds_api_then_its_changes_and_removals(
     assert second.received == 2 and second.unchanged == 1 and second.updated == ["127-0-0-1-s2"]
     assert second.deactivated == ["127-0-0-1-s3"]
     assert any("modified_after=2026-11-01T09%3A55%3A00Z" in r for r in fixture_api.requests)
+    assert len(desktop.backups()) == backups + 1
     two = desktop.resource("127-0-0-1-s2")
     assert two.name == "Ohio Rare Kids Network"
     assert two.description == "We meet at the library now."  # the local edit stays
