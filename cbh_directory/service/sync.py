@@ -226,8 +226,11 @@ class SyncService(ImportService):
             try:
                 sent = api.propose(profile, body)
             except SyncRefused as exc:
-                if exc.status in (401, 403):
+                if exc.status == 401:  # no valid token: reading will not work either
                     raise
+                if exc.status == 403:  # a reader's token: keep them waiting, sync the rest
+                    report.send_failures.append(exc.message)
+                    return
                 if 400 <= exc.status < 500:  # the hub refused this one (invalid, conflict)
                     outbox.mark_refused(self.db, entry.id, api.url, exc.message)
                 report.send_failures.append(f"{entry.action} {entry.resource_id}: {exc.message}")

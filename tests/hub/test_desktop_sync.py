@@ -146,16 +146,24 @@ def test_a_bad_token_changes_nothing(hub: RunningHub, desktops: list[Directory])
     assert a.db.execute("SELECT count(*) FROM sync_staged").fetchone()[0] == 0
 
 
-def test_a_revoked_token_cannot_send_proposals(hub: RunningHub, desktops: list[Directory]) -> None:
+def test_a_readers_token_cannot_send_proposals_but_still_syncs(
+    hub: RunningHub, desktops: list[Directory]
+) -> None:
     a, _ = desktops
     token = hub.user("alice", "contributor")
     a.sync(hub.url, token)
     a.edit_resource("cure-cask", {"phone": "+1 614-555-0142"})
     a.propose("cure-cask")
     reader = hub.user("rita", "reader")
-    with pytest.raises(SyncError, match="refused the token"):
-        a.sync(hub.url, reader)  # a reader may read but not propose
-    assert [e.state for e in a.outbox()] == ["waiting"]
+    erin = hub.client(hub.user("erin", "editor"))
+    erin.post(PROPOSALS, json={"action": "archive", "resource_id": "project-cask"})
+    approved = erin.get(PROPOSALS).json()["contents"][0]["id"]
+    assert erin.post(f"{PROPOSALS}/{approved}/approve").status_code == 200
+    report = a.sync(hub.url, reader)  # a reader may read but not propose
+    assert report.sent == 0 and len(report.send_failures) == 1
+    assert "refused the token" in report.send_failures[0]
+    assert [e.state for e in a.outbox()] == ["waiting"]  # sent with a contributor's token later
+    assert report.deactivated == ["project-cask"]  # the rest of the sync went on
 
 
 @pytest.mark.parametrize("stop_after", [0, 1, 3, 10])
