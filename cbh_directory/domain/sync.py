@@ -52,6 +52,7 @@ class SyncReport:
     via: str = ""  # "ndjson" or "pages"
     deletions_via: str = ""  # "profile", "id list" or "" (none checked)
     received: int = 0
+    staged: int = 0  # received and not known unchanged: read and merged
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: int = 0

@@ -109,7 +109,7 @@ class SyncService(ImportService):
             found = api.deletions(profile, since)
             return {sid for sid, _ in found}, {rid for _, rid in found if rid}
         report.deletions_via = "id list"
-        return store.service_ids(self.db, source.id) - api.service_ids(), set()
+        return set(store.merged_times(self.db, source.id)) - api.service_ids(), set()
 
     def _download(
         self,
@@ -119,20 +119,30 @@ class SyncService(ImportService):
         report: SyncReport,
         progress: Progress | None,
     ) -> None:
+        """Stage what the server sends. A service sent again with the last_modified it had
+        when merged (the overlap of modified_after) is counted unchanged and not staged."""
         store.clear_staged(self.db, source_id)
+        merged = {} if report.full else store.merged_times(self.db, source_id)
         batch: list[str] = []
         for via, service in api.services(since, progress):
             report.via = via
+            report.received += 1
+            stamp = service.get("last_modified")
+            if stamp and isinstance(stamp, str) and merged.get(str(service.get("id"))) == stamp:
+                report.unchanged += 1
+                continue
             batch.append(json.dumps(service, ensure_ascii=False, separators=(",", ":")))
             if len(batch) >= store.STAGE_BATCH:
-                store.stage(self.db, source_id, report.received, batch)
-                report.received += len(batch)
+                self._stage(source_id, batch, report)
                 batch = []
-        if batch:
-            store.stage(self.db, source_id, report.received, batch)
-            report.received += len(batch)
+        self._stage(source_id, batch, report)
         if progress:
             progress(report.received, 0)
+
+    def _stage(self, source_id: int, batch: list[str], report: SyncReport) -> None:
+        if batch:
+            store.stage(self.db, source_id, report.staged, batch)
+            report.staged += len(batch)
 
     def _merge(
         self,
@@ -146,7 +156,7 @@ class SyncService(ImportService):
     ) -> None:
         if cancelled():
             raise SyncCancelled("the sync was cancelled; nothing was changed")
-        if self.path is not None and report.full and report.received:
+        if self.path is not None and report.full and report.staged:
             # A full pull may change every entry: keep the directory as it was. Later syncs
             # change what the agency changed, like a dataset update (the daily backup covers them).
             self.backup("before-sync")
@@ -169,7 +179,7 @@ class SyncService(ImportService):
                         merge.add(item.service_id, item.last_modified, next(by_id))
                 done += len(texts)
                 if progress:
-                    progress(done, report.received)
+                    progress(done, report.staged)
             if report.full:
                 removed_ids |= merge.missing_after_full_pull()
             merge.removed(removed_ids, removed_resources)

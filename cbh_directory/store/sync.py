@@ -63,10 +63,12 @@ def sources(db: sqlite_utils.Database) -> list[SyncSource]:
     return [SyncSource(*row) for row in rows]
 
 
-def service_ids(db: sqlite_utils.Database, source_id: int) -> set[str]:
-    """The ids of the services merged from a source so far."""
-    rows = db.execute("SELECT service_id FROM sync_services WHERE source_id = ?", [source_id])
-    return {row[0] for row in rows}
+def merged_times(db: sqlite_utils.Database, source_id: int) -> dict[str, str]:
+    """service id -> its last_modified when merged, for every service merged from a source."""
+    rows = db.execute(
+        "SELECT service_id, last_modified FROM sync_services WHERE source_id = ?", [source_id]
+    )
+    return {row[0]: row[1] for row in rows}
 
 
 # -- staging ---------------------------------------------------------------------------------
@@ -158,7 +160,7 @@ class SyncMerge:
         resource = keep_local_values(self.db, incoming, edited)
         if edited:
             self.report.kept_local.append(rid)
-        self._map(service_id, rid)
+        self._map(service_id, rid, last_modified)
         if origin is None:
             if rid not in self._new:
                 self.report.added.append(rid)
@@ -188,15 +190,14 @@ class SyncMerge:
             )
         return {k: v for k, v in edited.items() if k not in agreed}
 
-    def _map(self, service_id: str, rid: str) -> None:
-        if self.mapped.get(service_id) != rid:
-            self.db.execute(
-                "INSERT INTO sync_services (source_id, service_id, resource_id) "
-                "VALUES (?, ?, ?) ON CONFLICT (source_id, service_id) "
-                "DO UPDATE SET resource_id = excluded.resource_id",
-                [self.source.id, service_id, rid],
-            )
-            self.mapped[service_id] = rid
+    def _map(self, service_id: str, rid: str, last_modified: str) -> None:
+        self.db.execute(
+            "INSERT INTO sync_services (source_id, service_id, resource_id, last_modified) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (source_id, service_id) DO UPDATE SET "
+            "resource_id = excluded.resource_id, last_modified = excluded.last_modified",
+            [self.source.id, service_id, rid, last_modified],
+        )
+        self.mapped[service_id] = rid
 
     def removed(self, service_ids: Iterable[str], resource_ids: Iterable[str] = ()) -> None:
         """Services the source no longer has: their resources become inactive here."""

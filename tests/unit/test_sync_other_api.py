@@ -223,8 +223,10 @@ def test_a_sync_from_another_hsds_api_then_its_changes_and_removals(
 
     second = desktop.sync(fixture_api.url)
     assert not second.full and second.deletions_via == "id list"
-    # modified_after a little before the newest time seen: s1 (unchanged) comes again
-    assert second.received == 2 and second.unchanged == 1 and second.updated == ["127-0-0-1-s2"]
+    # modified_after a little before the newest time seen: s1 comes again, with the time it
+    # had when merged, so it is not read again (only s2 is staged and merged)
+    assert second.received == 2 and second.staged == 1 and second.unchanged == 1
+    assert second.updated == ["127-0-0-1-s2"]
     assert second.deactivated == ["127-0-0-1-s3"]
     assert any("modified_after=2026-11-01T09%3A55%3A00Z" in r for r in fixture_api.requests)
     assert len(desktop.backups()) == backups + 1
