@@ -155,6 +155,13 @@ class SyncDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.outbox_label.setBuddy(self.table)
+        self.withdraw_button = QPushButton(self.tr("&Withdraw Proposal"))
+        self.withdraw_button.setToolTip(
+            self.tr("Remove the chosen proposal; only one not sent yet")
+        )
+        self.withdraw_button.setEnabled(False)
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.buttons = QDialogButtonBox()
         self.sync_button = QPushButton(self.tr("&Sync"))
@@ -174,6 +181,7 @@ class SyncDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.outbox_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
         self._restore()
         self.refresh_outbox()
@@ -203,8 +211,27 @@ class SyncDialog(QDialog):
         entries = self.directory.outbox()
         found = (self.directory.find(e.resource_id) for e in entries)
         self.outbox.set_entries(entries, {r.id: r.name for r in found if r is not None})
-        self.outbox_label.setVisible(bool(self.outbox.entries))
-        self.table.setVisible(bool(self.outbox.entries))
+        for widget in (self.outbox_label, self.table, self.withdraw_button):
+            widget.setVisible(bool(self.outbox.entries))
+        self._selection_changed()
+
+    def _chosen(self) -> OutboxEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.outbox.entries[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        chosen = self._chosen()
+        busy = self.task is not None and self.task.running
+        self.withdraw_button.setEnabled(
+            chosen is not None and chosen.state == "waiting" and not busy
+        )
+
+    def withdraw(self) -> None:
+        chosen = self._chosen()
+        if chosen is None or chosen.state != "waiting":
+            return
+        self.directory.withdraw_proposal(chosen.id)
+        self.refresh_outbox()
 
     def start(self) -> None:
         url, token = self.url.text().strip(), self.token.text().strip() or None
@@ -238,6 +265,7 @@ class SyncDialog(QDialog):
             widget.setEnabled(not busy)
         self.cancel_button.setVisible(busy)
         self.close_button.setVisible(not busy)
+        self.withdraw_button.setEnabled(False)
         self.progress.setVisible(busy)
         if busy:
             self.progress.setRange(0, 0)  # busy until the server says how many

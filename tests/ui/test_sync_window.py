@@ -99,6 +99,11 @@ def test_propose_from_the_resource_menu_then_the_outbox_shows_it_waiting(
         row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
         name = curated.resource("cure-cask").name
         assert row[:3] == ["Waiting (not sent yet)", "Edit: phone", name]
+        assert not dialog.withdraw_button.isEnabled()  # nothing chosen yet
+        dialog.table.selectRow(0)
+        assert dialog.withdraw_button.isEnabled()
+        dialog.withdraw_button.click()
+        assert curated.outbox() == [] and not dialog.table.isVisible()
 
     _run_dialog(qtbot, window, monkeypatch, steps)
 
