@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from cbh_directory.domain.sync import SyncError, SyncLimits
+from cbh_directory.domain.sync import SyncCancelled, SyncError, SyncLimits
 from cbh_directory.service import Directory
 
 TERM = {"id": "t-sg", "code": "PN-8100.8000", "name": "Support Groups", "taxonomy": "AIRS"}
@@ -282,3 +282,21 @@ def test_starting_the_app_does_not_load_the_http_client() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_cancel_after_the_download_merges_nothing(
+    fixture_api: FixtureApi, desktop: Directory
+) -> None:
+    before = _state(desktop)
+    seen: list[tuple[int, int]] = []
+    downloaded = (3, 0)  # the download's last report: 3 services, no total yet
+
+    with pytest.raises(SyncCancelled):
+        desktop.sync(
+            fixture_api.url,
+            progress=lambda done, total: seen.append((done, total)),
+            cancelled=lambda: bool(seen) and seen[-1] == downloaded,
+        )
+    assert seen == [downloaded]
+    assert _state(desktop) == before
+    assert desktop.sync(fixture_api.url).added  # nothing was left half-done
