@@ -338,7 +338,7 @@ class _Locator:
         candidates = self.by_name.get(file_name.lower(), [])
         top = [c for c in candidates if "/" not in c]
         if top or len(candidates) <= 1:
-            return (top or candidates or [None])[0]
+            return next(iter(top or candidates), None)
         listed = ", ".join(sorted(candidates)[:5])
         raise DatasetError(
             f"the package holds {len(candidates)} files named {file_name} ({listed}); keep one, "
