@@ -24,12 +24,14 @@ from .hsds_read_fields import (
     Site,
     address_text,
     ages_text,
+    clean_text,
     cost_from_text,
     integer_text,
     iso_date,
     join_unique,
     name_words,
     number,
+    with_scheme,
 )
 from .hsds_read_tables import RawPackage, Table, load_package
 from .hsds_read_terms import TermMeaning, classify, own_code, own_taxonomy_ids
@@ -49,12 +51,15 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "service_attribute": ("service_id", "taxonomy_term_id"),
 }
 _OWN_PLACE = ("address", "city", "region", "postal_code", "country")
+_CLEANED = ("name", "description", "eligibility", "service_area")
+_ONE_LINE = frozenset({"name", "service_area"})
 _NOTES = {
     "own": "services written by CBH Directory, read exactly",
-    "kind_from_terms": "services whose kind comes from their taxonomy terms",
     "unknown_country": "addresses whose country is not a two-letter code (left out)",
     "bad_coordinates": "locations with coordinates out of range or unreadable (left out)",
-    "bad_website": "websites that are not http(s) addresses (left out)",
+    "website_https": "websites written without http(s)://, given https://",
+    "bad_website": "websites that cannot be web addresses (left out; the service is kept)",
+    "cleaned_text": "texts with HTML, entities or typed \\n escapes made plain",
     "bad_email": "emails that are not email addresses (left out)",
     "bad_date": "assured or modified dates that are not dates (left out)",
     "missing_term": "links to taxonomy terms missing from the package (skipped)",
@@ -62,7 +67,7 @@ _NOTES = {
 
 
 def read_hsds(
-    path: Path, *, default_country: str = "US", default_kind: str = "national_org"
+    path: Path, *, default_country: str = "US", default_kind: str = "local_service"
 ) -> ParsedImport:
     """Read an HSDS folder, datapackage.json or .zip: one resource per service.
 
@@ -98,6 +103,7 @@ class _Reader:
         self.country = country
         self.kind = kind
         self.counts: Counter[str] = Counter()
+        self.kind_counts: Counter[tuple[str, str]] = Counter()
         self.unknown_languages: set[str] = set()
         self.prefix = slugify(raw.name or "hsds", 24)
         self.used_ids: set[str] = set()
@@ -194,7 +200,20 @@ class _Reader:
             self.apply_terms(data, [term for term, _ in terms])
             data["id"] = self.new_id(sid)
             data["alternate_names"] = self.alternate_names(row, org)
+            self.clean(data)
         return data
+
+    def clean(self, data: dict[str, object]) -> None:
+        """Text from other tools: escapes, HTML and entities made plain (counted once a field)."""
+        for key in _CLEANED:
+            text = data.get(key)
+            if isinstance(text, str) and text:
+                plain = clean_text(text)
+                if key in _ONE_LINE:
+                    plain = " ".join(plain.split())
+                if plain != text.strip():
+                    self.counts["cleaned_text"] += 1
+                data[key] = plain
 
     # -- joins -------------------------------------------------------------------------------
 
@@ -256,7 +275,17 @@ class _Reader:
 
     def website(self, row: dict[str, str], org: dict[str, str]) -> str:
         candidates = [row.get("url", ""), org.get("website", ""), org.get("url", "")]
-        return self._first_valid(candidates, is_web_url, "bad_website")
+        given = [c.strip() for c in candidates if c.strip()]
+        for text in given:
+            if is_web_url(text):
+                return text
+            fixed = with_scheme(text)
+            if fixed and is_web_url(fixed):
+                self.counts["website_https"] += 1
+                return fixed
+        if given:
+            self.counts["bad_website"] += 1
+        return ""
 
     def email(self, row: dict[str, str], org: dict[str, str]) -> str:
         candidates = [row.get("email", ""), org.get("email", "")]
@@ -379,7 +408,9 @@ class _Reader:
     # -- kind, focus, tags, ids --------------------------------------------------------------
 
     def apply_terms(self, data: dict[str, object], terms: list[dict[str, str]]) -> None:
-        kind: str | None = None
+        """Kind: the first term naming a specific kind, else a term's local_service, else the
+        default; the preview counts each kind and how it was found."""
+        found: list[TermMeaning] = []
         focus: list[str] = []
         tags: list[str] = []
         for term in terms:
@@ -387,12 +418,20 @@ class _Reader:
             if key not in self.meanings:
                 self.meanings[key] = classify(term)
             meaning = self.meanings[key]
-            kind = kind or meaning.kind
+            if meaning.kind:
+                found.append(meaning)
             focus += [f for f in meaning.focus if f not in focus]
             if meaning.tag and meaning.tag not in tags:
                 tags.append(meaning.tag)
-        self.counts["kind_from_terms" if kind else "default_kind"] += 1
-        data.update(kind=kind or self.kind, focus=focus, tags=tags)
+        chosen = next((m for m in found if m.kind != "local_service"), None)
+        chosen = chosen or next(iter(found), None)
+        if chosen and chosen.kind:
+            kind = chosen.kind
+            how = "211/AIRS code" if chosen.by_code else "term name"
+        else:
+            kind, how = self.kind, "no term naming a kind"
+        self.kind_counts[(kind, how)] += 1
+        data.update(kind=kind, focus=focus, tags=tags)
 
     def apply_own(
         self, data: dict[str, object], row: dict[str, str], own: list[tuple[tuple[str, str], str]]
@@ -439,12 +478,14 @@ class _Reader:
     def _summary(self, total: int) -> list[str]:
         counts = self.counts
         notes = [f"{text}: {counts[key]}" for key, text in _NOTES.items() if counts[key]]
-        if counts["default_kind"]:
-            label = vocab.KIND_BY_ID[self.kind].label
-            notes.append(
-                f"services with no taxonomy term naming a kind, filed as “{label}” (guessed): "
-                f"{counts['default_kind']} of {total}"
-            )
+        if self.kind_counts:
+            parts = [
+                f"{vocab.KIND_BY_ID[kind].label} {count} ({how})"
+                for (kind, how), count in sorted(
+                    self.kind_counts.items(), key=lambda item: (-item[1], item[0])
+                )
+            ]
+            notes.append(f"kinds of the {total} services: " + "; ".join(parts))
         if counts["default_country"]:
             notes.append(
                 f"services without a country, given {self.country}: {counts['default_country']}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 
@@ -109,3 +110,38 @@ def address_text(row: dict[str, str]) -> str:
     """address_1 to address_4 (2.x has four lines), joined with commas."""
     lines = [row.get(f"address_{n}", "") for n in (1, 2, 3, 4)]
     return ", ".join(line for line in lines if line)
+
+
+# A web address written without its scheme: a host with a dot and a known-looking ending, then
+# perhaps a path ("www.example.org", "example.org/help"); never an email or a phrase.
+_BARE_HOST = re.compile(
+    r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?::\d{1,5})?(?:[/?#]\S*)?$", re.I
+)
+
+
+def with_scheme(text: str) -> str | None:
+    """'www.example.org' -> 'https://www.example.org'; None when it cannot be an address."""
+    value = text.strip()
+    if "@" in value.split("/", 1)[0] or not _BARE_HOST.match(value):
+        return None
+    return "https://" + value
+
+
+_LITERAL_ESCAPES = re.compile(r"\\r\\n|\\n|\\r|\\t")
+_BREAK = re.compile(r"<br\s*/?>|</?p(?:\s[^<>]*)?>|</?li(?:\s[^<>]*)?>|</div\s*>", re.I)
+_TAG = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.I)
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+def clean_text(text: str) -> str:
+    """Literal backslash escapes ('\\n' typed as two characters), HTML breaks, tags and
+    entities become plain text with real line breaks."""
+    if "\\" in text:
+        text = _LITERAL_ESCAPES.sub(lambda m: "\t" if m.group() == "\\t" else "\n", text)
+    if "<" in text:
+        text = _TAG.sub("", _BREAK.sub("\n", text))
+    if "&" in text:
+        text = html.unescape(text).replace("\xa0", " ")
+    if "\n\n\n" in text or "\n \n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip()

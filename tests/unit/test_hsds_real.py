@@ -75,3 +75,82 @@ def test_a_folder_without_services_is_still_refused(tmp_path: Path) -> None:
     (tmp_path / "organizations.csv").write_text("id,name\n1,Org\n", encoding="utf-8")
     with pytest.raises(DatasetError, match=r"no datapackage\.json and no services table"):
         read_hsds(tmp_path)
+
+
+# -- kinds, websites, text ------------------------------------------------------------------------
+
+
+def _package(tmp_path: Path, services: str, terms: str = "", links: str = "") -> Path:
+    folder = tmp_path / "package"
+    folder.mkdir()
+    (folder / "services.csv").write_text(services, encoding="utf-8")
+    if terms:
+        (folder / "taxonomy_terms.csv").write_text(terms, encoding="utf-8")
+        (folder / "service_attributes.csv").write_text(links, encoding="utf-8")
+    return folder
+
+
+def test_kinds_come_from_the_airs_table_and_the_rest_are_local_services(tmp_path: Path) -> None:
+    terms = (
+        "id,code,name\n"
+        "t1,BD-1800.2000,Food Pantries\n"
+        "t2,PN-8100.0200-180,Domestic Violence Support Groups\n"
+        "t3,NL-6000.2000,Food Stamps/SNAP\n"
+        "t4,YB-8000,Scout Troops\n"
+        "t5,,Food Assistance\n"
+        "t6,,Special Education Advocacy\n"
+    )
+    links = (
+        "id,service_id,taxonomy_term_id\na,1,t1\nb,2,t1\nc,2,t2\nd,3,t3\ne,4,t4\nf,5,t5\ng,6,t6\n"
+    )
+    services = (
+        "id,name\n1,Pantry\n2,Safe Place\n3,SNAP help\n4,Troop 12\n5,Food bank\n6,IEP\n7,Plain\n"
+    )
+    parsed = read_hsds(_package(tmp_path, services, terms, links))
+    kinds = {r.name: r.kind for r in parsed.resources}
+    assert kinds == {
+        "Pantry": "local_service",
+        "Safe Place": "support_group",  # a specific kind wins over a local-service term
+        "SNAP help": "financial_aid",
+        "Troop 12": "local_service",  # a scout troop is not a national organization
+        "Food bank": "local_service",  # "assistance" alone no longer means financial aid
+        "IEP": "school_guide",
+        "Plain": "local_service",
+    }
+    [note] = [n for n in parsed.notes if n.startswith("kinds of the 7 services")]
+    assert "Local services 2 (211/AIRS code)" in note
+    assert "Support group 1 (211/AIRS code)" in note
+    assert "Local services 2 (no term naming a kind)" in note
+
+
+def test_websites_without_a_scheme_are_kept_and_bad_ones_dropped_per_field(
+    tmp_path: Path,
+) -> None:
+    services = (
+        "id,name,url,email\n"
+        "1,Bare,www.example.org/help,\n"
+        "2,Upper,WWW.EXAMPLE.ORG,\n"
+        "3,Nonsense,call us,\n"
+        "4,Mail in url,info@example.org,info@example.org\n"
+    )
+    parsed = read_hsds(_package(tmp_path, services))
+    sites = {r.name: r.website for r in parsed.resources}
+    assert sites == {
+        "Bare": "https://www.example.org/help",
+        "Upper": "https://WWW.EXAMPLE.ORG",
+        "Nonsense": "",
+        "Mail in url": "",
+    }
+    assert "websites written without http(s)://, given https://: 2" in parsed.notes
+    assert any(n.startswith("websites that cannot be web addresses") for n in parsed.notes)
+    assert next(r for r in parsed.resources if r.name == "Mail in url").email
+
+
+def test_escapes_entities_and_html_become_clean_text(tmp_path: Path) -> None:
+    services = (
+        "id,name,description\n"
+        '1,Tom &amp; Jerry Club,"Meets weekly.\\nBring ID.<br>Free &amp; open.<p>Call first.</p>"\n'
+    )
+    [club] = read_hsds(_package(tmp_path, services)).resources
+    assert club.name == "Tom & Jerry Club"
+    assert club.description == "Meets weekly.\nBring ID.\nFree & open.\nCall first."
