@@ -18,6 +18,7 @@ from .errors import InputError, ValidationError
 from .evidence import newest_date, newest_of, normalise_evidence, source_urls
 from .model import JSON_FIELDS, LIST_FIELDS, Resource
 from .phones import normalise_phone, phone_or_text
+from .taxonomy import normalise_taxonomy
 from .text_safety import multi_line, single_line
 
 RESOURCE_FIELD_SET = frozenset(Resource.field_names())
@@ -38,6 +39,9 @@ MULTI_LINE_FIELDS = frozenset(
         "moderation_note",
         "activity_note",
         "status_note",
+        "schedule",
+        "fees",
+        "application_process",
     }
 )
 _TEL = re.compile(r"^tel:\+?\d{3,15}(?:;ext=\d{1,6})?$")
@@ -305,6 +309,9 @@ def _check_dataset2_fields(
     phones, phone_problems = normalise_phones(data.get("other_phones"), country, strict=strict)
     problems.extend(("other_phones", p) for p in phone_problems)
     clean["other_phones"] = phones
+    terms, term_problems = normalise_taxonomy(data.get("taxonomy"))
+    problems.extend(("taxonomy", p) for p in term_problems)
+    clean["taxonomy"] = terms
     evidence, evidence_problems = normalise_evidence(data.get("evidence"), is_web_url)
     problems.extend(("evidence", p) for p in evidence_problems)
     clean["evidence"] = evidence

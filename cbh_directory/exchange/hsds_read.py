@@ -31,6 +31,7 @@ from .hsds_read_fields import (
     join_unique,
     name_words,
     number,
+    schedule_line,
     with_scheme,
 )
 from .hsds_read_tables import RawPackage, Table, load_package
@@ -51,15 +52,25 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "service_attribute": ("service_id", "taxonomy_term_id"),
 }
 _OWN_PLACE = ("address", "city", "region", "postal_code", "country")
-_CLEANED = ("name", "description", "eligibility", "service_area")
-_ONE_LINE = frozenset({"name", "service_area"})
+_CLEANED = (
+    "name",
+    "description",
+    "eligibility",
+    "service_area",
+    "schedule",
+    "fees",
+    "application_process",
+    "wait_time",
+)
+_ONE_LINE = frozenset({"name", "service_area", "wait_time"})
 _NOTES = {
     "own": "services written by CBH Directory, read exactly",
+    "own_coordinates": "services placed by their location's own latitude and longitude",
     "unknown_country": "addresses whose country is not a two-letter code (left out)",
     "bad_coordinates": "locations with coordinates out of range or unreadable (left out)",
     "website_https": "websites written without http(s)://, given https://",
     "bad_website": "websites that cannot be web addresses (left out; the service is kept)",
-    "cleaned_text": "texts with HTML, entities or typed \\n escapes made plain",
+    "cleaned_text": "texts with HTML, entities, typed \\n or blank-line runs made plain",
     "bad_email": "emails that are not email addresses (left out)",
     "bad_date": "assured or modified dates that are not dates (left out)",
     "missing_term": "links to taxonomy terms missing from the package (skipped)",
@@ -192,6 +203,13 @@ class _Reader:
             "status": "inactive" if status in ("inactive", "defunct") else "active",
             "cost": self.cost(sid, row),
             "format": self.format(sites, row),
+            "schedule": self.schedule(sid, sites),
+            "fees": join_unique([row.get("fees_description", ""), row.get("fees", "")]),
+            "application_process": row.get("application_process", ""),
+            "wait_time": row.get("wait_time", ""),
+            "taxonomy": [
+                self.kept_term(term) for term, _ in terms if not own_code(term, self.own_taxonomies)
+            ],
             **self.place(sites, exact),
         }
         if exact:
@@ -320,6 +338,28 @@ class _Reader:
         rows = self.rows("eligibility", "service_id", sid)
         return join_unique([r.get("eligibility") or r.get("description", "") for r in rows])
 
+    def schedule(self, sid: str, sites: list[Site]) -> str:
+        """Opening hours, a line a day ("Monday 9:00–17:00"), from the service's schedule rows,
+        else its locations'; else a location's own free-text hours."""
+        rows: list[dict[str, str]] = []
+        for table in ("regular_schedule", "schedule"):
+            rows += self.rows(table, "service_id", sid)
+        for site in sites if not rows else []:
+            for table in ("regular_schedule", "schedule"):
+                rows += self.rows(table, "location_id", site.id)
+        lines = [schedule_line(r) for r in rows]
+        if not any(lines):
+            lines = [s.row.get("x_schedule") or s.row.get("hours", "") for s in sites]
+        return "\n".join(dict.fromkeys(line for line in lines if line))
+
+    def kept_term(self, term: dict[str, str]) -> dict[str, str]:
+        """A taxonomy term as the resource keeps it: code, name and the taxonomy's name."""
+        taxonomy = term.get("taxonomy") or term.get("vocabulary", "")
+        if term.get("taxonomy_id"):
+            taxonomy = self.first("taxonomy", "id", term["taxonomy_id"]).get("name", taxonomy)
+        name = term.get("name") or term.get("term", "")
+        return {"code": term.get("code", ""), "name": name, "taxonomy": taxonomy}
+
     def service_area(self, sid: str) -> str:
         rows = self.rows("service_area", "service_id", sid)
         return join_unique(
@@ -393,6 +433,7 @@ class _Reader:
         site = next(iter(located + [s for s in sites if s.coords]), None)
         if site and site.coords:
             data["latitude"], data["longitude"] = site.coords
+            self.counts["own_coordinates"] += 1
         return data
 
     def country_code(self, text: str, exact: bool) -> str:
@@ -442,6 +483,7 @@ class _Reader:
         lists["alternate_names"] = [row["alternate_name"]] if row.get("alternate_name") else []
         data.update(kind=self.kind, ages="", moderation_note="", activity_note="", caveat="")
         data.update(description_es="", phone_note="", status_note="", successor="")
+        data.update(schedule="", fees="", application_process="", wait_time="", taxonomy=[])
         for (prefix, value), text in own:
             if prefix in ("focus", "tag"):
                 lists["focus" if prefix == "focus" else "tags"].append(value)

@@ -145,3 +145,38 @@ def clean_text(text: str) -> str:
     if "\n\n\n" in text or "\n \n" in text:
         text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_BYDAY = dict(zip(("MO", "TU", "WE", "TH", "FR", "SA", "SU"), _DAYS, strict=True))
+
+
+def _day_names(row: dict[str, str]) -> str:
+    """'Monday', from a 1.x/2.x weekday (a name or 1–7, Monday first) or a 3.0 byday list."""
+    weekday = row.get("weekday", "").strip()
+    if weekday.isdigit() and 1 <= int(weekday) <= 7:
+        return _DAYS[int(weekday) - 1]
+    if weekday:
+        return weekday.title()
+    days = [_BYDAY.get(d.strip().upper()[-2:], "") for d in row.get("byday", "").split(",")]
+    return ", ".join(d for d in days if d)
+
+
+def _clock(text: str) -> str:
+    """'09:00:00' -> '9:00'; other text unchanged."""
+    value = text.strip()
+    if len(value) >= 5 and value[2] == ":" and value[:2].isdigit():
+        value = value[:5].lstrip("0") or "0"
+        return "0" + value if value.startswith(":") else value
+    return value
+
+
+def schedule_line(row: dict[str, str]) -> str:
+    """'Monday 9:00–17:00' (or the row's own description) from one schedule row; '' for a
+    day without hours."""
+    day = _day_names(row)
+    opens, closes = _clock(row.get("opens_at", "")), _clock(row.get("closes_at", ""))
+    hours = f"{opens}–{closes}" if opens and closes else opens or closes
+    text = " ".join(p for p in (day, hours) if p) if hours else ""
+    note = row.get("description", "").strip()
+    return f"{text} ({note})" if text and note else text or note

@@ -45,6 +45,8 @@ USED_TABLES = (
     "eligibility",
     "service_area",
     "cost_option",
+    "regular_schedule",
+    "schedule",
 )
 # Tables that only exist from 3.0 on, and those that only exist before it.
 V3_TABLES = frozenset({"address", "attribute", "cost_option"})

@@ -32,6 +32,10 @@ EXAMPLE = SPEC / "v3.0" / "examples"
 DATA = Path(__file__).resolve().parents[1] / "data" / "hsds"
 
 
+def found_schedule(parsed: ParsedImport) -> dict[str, str]:
+    return {r.name: r.schedule for r in parsed.resources if r.schedule}
+
+
 def by_name(parsed: ParsedImport) -> dict[str, Resource]:
     return {r.name: r for r in parsed.resources}
 
@@ -82,7 +86,8 @@ def test_spec_example_v3_imports() -> None:
     assert counselling.latitude is None
     assert parsed.notes[0].startswith("HSDS 3.0 data package")
     assert any("coordinates" in note for note in parsed.notes)
-    assert any(note.startswith("tables not used") and "schedule" in note for note in parsed.notes)
+    assert any(note.startswith("tables not used") and "funding" in note for note in parsed.notes)
+    assert counselling.schedule.startswith("Thursday, Friday 10:00–18:00")  # kept since 0010
     assert read_hsds(EXAMPLE / "datapackage.json").resources == parsed.resources
 
 
@@ -91,7 +96,7 @@ def test_v2_layout_with_plural_files_and_integer_ids() -> None:
     assert not parsed.rejected
     assert "HSDS 1.x/2.x" in parsed.notes[0]
     assert any("phones.csv" in note for note in parsed.notes)  # no path in datapackage.json
-    assert any("regular_schedules" in note for note in parsed.notes)
+    assert found_schedule(parsed) == {"Parent Support Group": "Monday 9:00–17:00"}  # since 0010
     assert any("Klingon" in note for note in parsed.notes)
     found = by_name(parsed)
     group = found["Parent Support Group"]

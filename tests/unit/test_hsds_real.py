@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from cbh_directory.domain.errors import DatasetError
+from cbh_directory.domain.model import SearchQuery
 from cbh_directory.exchange.hsds_read import read_hsds
+from cbh_directory.service import Directory
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "hsds"
 REAL = DATA / "real"
@@ -154,3 +156,55 @@ def test_escapes_entities_and_html_become_clean_text(tmp_path: Path) -> None:
     [club] = read_hsds(_package(tmp_path, services)).resources
     assert club.name == "Tom & Jerry Club"
     assert club.description == "Meets weekly.\nBring ID.\nFree & open.\nCall first."
+
+
+# -- the Health Leads export, imported whole and found right after ---------------------------------
+
+
+def test_health_leads_export_imports_whole_and_is_found_by_term_code_and_place(
+    synthetic: Directory,
+) -> None:
+    preview = synthetic.preview_import(REAL / "healthleads")
+    assert len(preview.new) == 6 and not preview.rejected and not preview.changed
+    assert "services placed by their location's own latitude and longitude: 6" in preview.notes
+    assert synthetic.apply_import(preview) == 6
+
+    concord = synthetic.resource("hsds-a0ja000000bhngciap")  # Concord Library
+    assert concord.kind == "local_service" and concord.city == "Concord"
+    assert concord.website == "http://abcdef.org/locations/concord.html"
+    assert concord.languages == ["en"] and concord.phone == "+19145354344"
+    assert concord.schedule.splitlines()[0] == "Monday 12:00 pm - 9:00 pm"  # x_schedule kept
+    assert concord.application_process.startswith("To get a library card:")
+    assert "\n\n\n" not in concord.application_process
+    assert concord.eligibility.startswith("-Anyone can visit the library")
+    assert concord.taxonomy == [
+        {"code": "", "name": "GED and Adult Basic Education", "taxonomy": "Health Leads SOS"}
+    ]
+
+    found = synthetic.search(SearchQuery(text="Pantries Soup Kitchens"))
+    assert {r.resource.name for r in found.hits} == {"Lunch at the Library"}
+    [concord_place] = [p for p in synthetic.places("Concord, CA") if p.region_code == "CA"][:1]
+    near = synthetic.search(SearchQuery(near=concord_place, radius_km=5, include_online=False))
+    assert {r.resource.city for r in near.hits} == {"Concord"}
+
+
+def test_a_211_term_code_is_searchable(synthetic: Directory, tmp_path: Path) -> None:
+    folder = _package(
+        tmp_path,
+        "id,name\n1,Eastside Pantry\n2,Other\n",
+        "id,code,name\nt1,BD-1800.2000,Food Pantries\n",
+        "id,service_id,taxonomy_term_id\na,1,t1\n",
+    )
+    synthetic.apply_import(synthetic.preview_import(folder))
+    for text in ("BD-1800", "BD-1800.2000", "food pantries"):
+        page = synthetic.search(SearchQuery(text=text))
+        assert [r.resource.name for r in page.hits] == ["Eastside Pantry"], text
+
+
+def test_the_full_text_table_is_one_sqlite_utils_and_datasette_find(synthetic_db: Path) -> None:
+    import sqlite_utils
+
+    db = sqlite_utils.Database(synthetic_db)
+    assert db["resources"].detect_fts() == "resources_fts"
+    rows = list(db["resources"].search("ataxia", columns=["id"], limit=3))
+    assert rows, "sqlite-utils' search (what Datasette's ?_search= runs) finds rows"

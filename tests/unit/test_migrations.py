@@ -60,6 +60,7 @@ def test_an_older_schema_upgrades_and_keeps_user_rows(tmp_path: Path) -> None:
         "0007_fts_prefixes",
         "0008_identity",
         "0009_dataset_two",
+        "0010_hsds_kept",
     ]
     assert report.backup is not None and report.backup.exists()
     assert len(list((tmp_path / "backups").glob("*.sqlite3"))) == len(backups_before) + 1
