@@ -44,6 +44,10 @@ MULTI_LINE_FIELDS = frozenset(
         "application_process",
     }
 )
+# Fields that may hold more than MAX_SHORT characters (up to MAX_TEXT).
+LONG_TEXT_FIELDS = frozenset(
+    {"description", "description_es", "eligibility", "schedule", "fees", "application_process"}
+)
 _TEL = re.compile(r"^tel:\+?\d{3,15}(?:;ext=\d{1,6})?$")
 
 KM_PER_MILE = 1.609344
@@ -218,9 +222,7 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
             except (TypeError, ValueError, OverflowError) as exc:
                 problems.append((key, str(exc) if "between" in str(exc) else "not a number"))
         elif value is None or _is_scalar(value):
-            limit = (
-                MAX_TEXT if key in ("description", "description_es", "eligibility") else MAX_SHORT
-            )
+            limit = MAX_TEXT if key in LONG_TEXT_FIELDS else MAX_SHORT
             clean[key] = _clean_text(value, limit, lines=key in MULTI_LINE_FIELDS)
         else:
             problems.append((key, "must be text"))

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain import vocabulary as vocab
+from ..domain.contacts import MAX_PHONES, PHONE_TYPES
 from ..domain.errors import DatasetError, InputError, ValidationError
 from ..domain.imports import ParsedImport, Rejection
 from ..domain.validation import (
@@ -52,6 +53,7 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "service_attribute": ("service_id", "taxonomy_term_id"),
 }
 _OWN_PLACE = ("address", "city", "region", "postal_code", "country")
+_PHONE_TYPE_ALIASES = {"tty": "textphone", "tdd": "textphone", "sms": "text", "mobile": "cell"}
 _CLEANED = (
     "name",
     "description",
@@ -195,6 +197,7 @@ class _Reader:
             "website": self.website(row, org),
             "email": self.email(row, org),
             "phone": self.phone(sid, sites, org, exact),
+            "other_phones": [] if exact else self.other_phones(sid, sites, org),
             "eligibility": self.eligibility(sid, row),
             "ages": ages_text(row),
             "service_area": self.service_area(sid),
@@ -318,12 +321,16 @@ class _Reader:
             self.counts[counter] += 1
         return chosen
 
-    def phone(self, sid: str, sites: list[Site], org: dict[str, str], exact: bool) -> str:
+    def phone_rows(self, sid: str, sites: list[Site], org: dict[str, str]) -> list[dict[str, str]]:
+        """The service's phones, else its first location's with any, else its organization's."""
         found = self.rows("phone", "service_id", sid)
         if not found:
             by_site = (self.rows("phone", "location_id", s.id) for s in sites)
             found = next((rows for rows in by_site if rows), [])
-        found = found or self.rows("phone", "organization_id", org.get("id", ""))
+        return found or self.rows("phone", "organization_id", org.get("id", ""))
+
+    def phone(self, sid: str, sites: list[Site], org: dict[str, str], exact: bool) -> str:
+        found = self.phone_rows(sid, sites, org)
         if not found:
             return ""
         number = found[0].get("number", "")
@@ -331,6 +338,32 @@ class _Reader:
             number = number.strip("\"'").strip()  # the spec's own example quotes its number
         extension = integer_text(found[0].get("extension", ""))
         return f"{number} ext. {extension}" if number and extension else number
+
+    def other_phones(
+        self, sid: str, sites: list[Site], org: dict[str, str]
+    ) -> list[dict[str, str]]:
+        """Every further phone, with its type, extension and what it is for."""
+        phones: list[dict[str, str]] = []
+        for row in self.phone_rows(sid, sites, org)[1 : MAX_PHONES + 1]:
+            number = row.get("number", "").strip("\"'").strip()
+            kind = row.get("type", "").strip().lower()
+            kind = _PHONE_TYPE_ALIASES.get(kind, kind)
+            if not number:
+                continue
+            extension = integer_text(row.get("extension", "").strip())
+            phones.append(
+                {
+                    "number": number,
+                    "ext": extension if extension.isdigit() else "",
+                    "type": kind if kind in PHONE_TYPES else "voice",
+                    "label": " ".join(
+                        p
+                        for p in (row.get("description", ""), "" if kind in PHONE_TYPES else kind)
+                        if p
+                    )[:200],
+                }
+            )
+        return phones
 
     def eligibility(self, sid: str, row: dict[str, str]) -> str:
         if row.get("eligibility_description"):

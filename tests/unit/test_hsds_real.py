@@ -176,6 +176,7 @@ def test_health_leads_export_imports_whole_and_is_found_by_term_code_and_place(
     assert concord.schedule.splitlines()[0] == "Monday 12:00 pm - 9:00 pm"  # x_schedule kept
     assert concord.application_process.startswith("To get a library card:")
     assert "\n\n\n" not in concord.application_process
+    assert concord.application_process.endswith("convenient for both of you")  # whole, 700+
     assert concord.eligibility.startswith("-Anyone can visit the library")
     assert concord.taxonomy == [
         {"code": "", "name": "GED and Adult Basic Education", "taxonomy": "Health Leads SOS"}
@@ -208,3 +209,22 @@ def test_the_full_text_table_is_one_sqlite_utils_and_datasette_find(synthetic_db
     assert db["resources"].detect_fts() == "resources_fts"
     rows = list(db["resources"].search("ataxia", columns=["id"], limit=3))
     assert rows, "sqlite-utils' search (what Datasette's ?_search= runs) finds rows"
+
+
+def test_every_phone_of_a_service_is_kept_with_its_type_and_extension(tmp_path: Path) -> None:
+    folder = _package(tmp_path, "id,name\n1,Crisis Line\n")
+    (folder / "phones.csv").write_text(
+        "id,service_id,number,extension,type,description\n"
+        "p1,1,(614) 555-0100,,voice,Main line\n"
+        "p2,1,614-555-0101,12.0,voice,Spanish speakers\n"
+        "p3,1,614-555-0102,,TTY,\n"
+        "p4,1,614-555-0103,,fax,\n",
+        encoding="utf-8",
+    )
+    [line] = read_hsds(folder).resources
+    assert line.phone == "+16145550100"
+    assert line.other_phones == [
+        {"number": "+16145550101", "ext": "12", "type": "voice", "label": "Spanish speakers"},
+        {"number": "+16145550102", "ext": "", "type": "textphone", "label": ""},
+        {"number": "+16145550103", "ext": "", "type": "fax", "label": ""},
+    ]
