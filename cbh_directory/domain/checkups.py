@@ -136,7 +136,7 @@ def make_checkup(
     evidence = _text(data.get("evidence"), "evidence", MAX_SHORT, problems)
     if evidence and not is_web_url(evidence):
         problems.append(("evidence", "must be an http:// or https:// address"))
-    if on and last and last > on:
+    if on and last and last > on and all(key != "last_activity" for key, _ in problems):
         problems.append(("last_activity", "is after the day of the check-up"))
     if problems:
         raise ValidationError(problems, what="check-up")
