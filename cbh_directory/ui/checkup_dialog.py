@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.checkups import Checkup
+from ..domain.checkups import Checkup, make_checkup
 from ..domain.describe import focus_labels
 from ..domain.errors import CBHError, ValidationError
 from ..domain.model import Resource
@@ -151,12 +152,13 @@ class CheckupDialog(QDialog):
         layout.addWidget(self.general_error)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.buttons)
-        self.resize(620, 720)
+        self._fit(body)
         if checkup is not None:
             self._fill(checkup)
         self.focus_note.setEnabled(self._chosen(self.focus) == "no")
@@ -164,12 +166,31 @@ class CheckupDialog(QDialog):
             lambda *_: self.focus_note.setEnabled(self._chosen(self.focus) == "no")
         )
 
+    def _fit(self, body: QWidget) -> None:
+        """As wide as the longest answer needs (large fonts too), as tall as the questions, both
+        within the screen; what does not fit scrolls up and down, never sideways."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        lines = self.fontMetrics().lineSpacing()
+        width = max(body.sizeHint().width() + 40, 36 * self.fontMetrics().averageCharWidth())
+        height = body.sizeHint().height() + 3 * lines + 40
+        if screen is not None:
+            width = min(width, int(screen.width() * 0.95))
+            height = min(height, int(screen.height() * 0.9))
+        self.resize(width, height)
+
     def _question(
         self, title: str, answers: list[tuple[str, str]], key: str
     ) -> tuple[QButtonGroup, QGroupBox, list[str]]:
-        box = QGroupBox(title)
-        box.setAccessibleName(title)
+        box = QGroupBox()
+        box.setAccessibleName(title.replace("&", ""))
         column = QVBoxLayout(box)
+        question = QLabel(title)
+        question.setTextFormat(Qt.TextFormat.PlainText)
+        question.setWordWrap(True)
+        font = QFont(question.font())
+        font.setBold(True)
+        question.setFont(font)
+        column.addWidget(question)
         group = QButtonGroup(box)
         values = []
         for number, (value, label) in enumerate(answers):
@@ -277,9 +298,16 @@ class CheckupDialog(QDialog):
 
     def accept(self) -> None:
         """Save through the service; a problem is shown beside its field and nothing closes."""
-        missing = self._missing()
-        if missing:
-            self.show_problems(missing)
+        problems = self._missing()
+        if problems:  # say every problem at once, not the missing answers first
+            trial = {**self.answers(), "by": self.by.text().strip() or "?"}
+            for key in ("moderation", "activity"):
+                trial[key] = trial[key] or "unknown"
+            try:
+                make_checkup("check", trial)
+            except ValidationError as exc:
+                problems += exc.problems
+            self.show_problems(problems)
             return
         try:
             self.saved = self._save(self.answers(), self.by.text().strip())
