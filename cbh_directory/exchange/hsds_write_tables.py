@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 
 from ..domain import vocabulary as vocab
+from ..domain.checkups import Checkup
 from ..domain.model import Resource
 from .atomic import ExportError
 from .hsds_common import (
@@ -55,6 +57,8 @@ FIELD_TERMS = {
     "evidence": "The sources behind each group of facts and the dates they show, as JSON",
     "status_note": "What became of a closed or merged organisation",
     "successor": "The id of the resource that carries on its work",
+    "checkup": "A user's check-up of a group: its moderation and activity as seen on a date, "
+    "as compact JSON (docs/HUB.md)",
 }
 
 
@@ -125,7 +129,7 @@ class TableBuilder:
         self.tags: dict[str, None] = {}
         self.ids: set[str] = set()
 
-    def add(self, r: Resource) -> None:
+    def add(self, r: Resource, checkups: Iterable[Checkup] = ()) -> None:
         if r.id in self.ids:
             raise ExportError(f"two resources share the id {r.id!r}; nothing was written")
         self.ids.add(r.id)
@@ -163,6 +167,18 @@ class TableBuilder:
         complete = self._location(r, org_id, service_id)
         self._contacts(r, service_id)
         self._attributes(r, service_id, complete)
+        for checkup in checkups:
+            self.rows["attribute"].append(
+                {
+                    "id": stable_uuid("attribute", r.id, "checkup", checkup.id),
+                    "link_id": service_id,
+                    "taxonomy_term_id": stable_uuid("term", f"{FIELD_PREFIX}:checkup"),
+                    "link_entity": "service",
+                    "value": json.dumps(
+                        checkup.profile(), ensure_ascii=False, separators=(",", ":")
+                    ),
+                }
+            )
 
     def _location(self, r: Resource, org_id: str, service_id: str) -> bool:
         """Write the location (and a full address if known); True when the address was written."""

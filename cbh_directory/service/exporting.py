@@ -28,7 +28,8 @@ class ExportService(CheckupService):
         resources = [hit.resource for hit in self.iter_hits(query)]
         codes = {r.country for r in resources if r.country}
         names = {code: self.gazetteer.country_name(code) for code in codes}
-        write_hsds(path, resources, country_names=names)
+        found = self.checkups_for([r.id for r in resources])
+        write_hsds(path, resources, country_names=names, checkups=found)
         return len(resources)
 
     def export_file(

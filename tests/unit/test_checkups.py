@@ -120,3 +120,50 @@ def test_an_import_never_overwrites_a_check_up_here(synthetic: Directory, tmp_pa
     assert (report.added, report.kept_ours) == (0, 1)
     assert len(report.rejected) == 1 and "evidence" in report.rejected[0]
     assert synthetic.checkups(GROUP) == [made]
+
+
+def test_check_ups_travel_with_a_shared_list(synthetic: Directory, tmp_path: Path) -> None:
+    other_path = tmp_path / "other" / "directory.sqlite3"
+    other_path.parent.mkdir()
+    shutil.copyfile(synthetic.path, other_path)  # type: ignore[arg-type]
+    made = synthetic.record_checkup(GROUP, ANSWERS, by="JS")
+    family = synthetic.create_list("Rivera family")
+    synthetic.add_to_list(family.id, [GROUP])
+    synthetic.export_list(family.id, tmp_path / "rivera.json")
+    with Directory.open(other_path, prepare=False) as other:
+        report = other.import_list(tmp_path / "rivera.json")
+        assert report.checkups == 1 and "1 check-ups" in report.summary()
+        assert other.checkups(GROUP) == [made]
+        assert GROUP in other.matching_ids(SearchQuery(moderation=["peer"]))
+        other.import_list(tmp_path / "rivera.json")  # again: no duplicate
+        assert len(other.checkups(GROUP)) == 1
+
+
+def test_check_ups_go_into_the_hsds_export_under_the_profile(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    import csv
+
+    from cbh_directory.exchange.hsds_common import stable_uuid
+
+    made = synthetic.record_checkup(GROUP, {**ANSWERS, "last_activity": "2026-11-01"}, by="JS")
+    synthetic.export_hsds(tmp_path / "hsds")
+
+    def table(name: str) -> list[dict[str, str]]:
+        text = (tmp_path / "hsds" / name).read_text(encoding="utf-8")
+        return list(csv.DictReader(text.splitlines()))
+
+    terms = table("taxonomy_terms.csv")
+    term = next(t for t in terms if t["code"] == "field:checkup")
+    assert term["id"] == stable_uuid("term", "field:checkup")  # the hub's term id
+    rows = table("attributes.csv")
+    found = [json.loads(r["value"]) for r in rows if r["taxonomy_term_id"] == term["id"]]
+    assert found == [made.profile()]
+    assert list(found[0]) == [
+        "id", "on", "by", "moderation", "activity", "last_activity",
+        "focus_ok", "focus_note", "note", "evidence",
+    ]  # fmt: skip
+    # the package still imports as before: the check-up attribute is not taken for a tag
+    preview = synthetic.preview_import(tmp_path / "hsds")
+    assert [r.id for r, _ in preview.changed if r.id == GROUP] == []
+    assert not preview.rejected
