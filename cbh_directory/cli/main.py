@@ -23,6 +23,7 @@ from ..domain.model import Hit
 from ..logs import log_file, log_unexpected, setup_logging
 from ..paths import DB_ENV
 from ..service.files import explain_sqlite_error
+from .checks import check_command, checks_group
 from .context import AppContext, pass_app
 from .data import edit_command, export_hsds_command, import_command
 from .db import db_group
@@ -214,7 +215,10 @@ def show(app: AppContext, resource_id: str, as_json: bool) -> None:
     country = directory.country_name(resource.country) if resource.country else ""
     found = directory.successor(resource)
     successor = f"{found.name} (cbh-directory show {found.id})" if found else resource.successor
-    for label, value in describe.detail_lines(resource, country, successor_name=successor):
+    community = directory.community_lines(resource, me=directory.checkup_author())
+    for label, value in describe.detail_lines(
+        resource, country, successor_name=successor, community=community
+    ):
         lines = value.splitlines() or [""]
         echo(f"{label + ':':<17}{lines[0]}")
         for more in lines[1:]:
@@ -298,6 +302,8 @@ cli.add_command(import_command)
 cli.add_command(export_hsds_command)
 cli.add_command(edit_command)
 cli.add_command(hub_group)
+cli.add_command(check_command)
+cli.add_command(checks_group)
 
 
 # ------------------------------------------------------------------ entry point

@@ -100,9 +100,13 @@ def entry_html(entry: ExportEntry, export: ExportSet) -> str:
         parts.append(f"<p>{_e(r.description)}</p>")
     for line in contact_lines(entry, export.created):
         parts.append(f"<p>{line}</p>")
+    community = export.community.get(r.id) or {
+        "moderation": describe.moderation_text(r),
+        "activity": describe.activity_text(r),
+    }
     for label, text in (
-        ("Moderation", describe.moderation_text(r)),
-        (describe.activity_label(r), describe.activity_text(r)),
+        ("Moderation", community["moderation"]),
+        (describe.activity_label(r), community["activity"]),
     ):
         if text:
             parts.append(f'<p><span class="label">{_e(label)}:</span> {_e(text)}</p>')
