@@ -31,6 +31,7 @@ from .export import export_command
 from .hub import hub_group
 from .lists import lists_group
 from .search_options import build_query, search_options
+from .sync import outbox_command, propose_command, sync_command
 from .terminal import clean, dumps, echo
 
 PROG = "cbh-directory"
@@ -304,6 +305,9 @@ cli.add_command(edit_command)
 cli.add_command(hub_group)
 cli.add_command(check_command)
 cli.add_command(checks_group)
+cli.add_command(sync_command)
+cli.add_command(propose_command)
+cli.add_command(outbox_command)
 
 
 # ------------------------------------------------------------------ entry point

@@ -37,6 +37,7 @@ from .search_bar import SearchBar
 from .session import SearchSession
 from .settings import WindowSettings, app_settings
 from .sidebar import REVIEW, Sidebar, SidebarModel
+from .sync_actions import SyncActions
 from .work_area import WorkArea
 from .worker import SearchOutcome
 
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         )
         self.details.community_lines = self.checkups.community_lines
         self.details.extra_sections.append(self.checkups.section)
+        self.agency_sync = SyncActions(directory, self, self.table.selected_ids, self.settings)
 
         results = QWidget()
         results_layout = QVBoxLayout(results)
@@ -142,6 +144,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.checkups.import_action)
         file_menu.addAction(self.checkups.export_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.agency_sync.sync_action)
+        file_menu.addSeparator()
         file_menu.addAction(data.backup_action)
         file_menu.addAction(data.restore_action)
         file_menu.addSeparator()
@@ -183,6 +187,7 @@ class MainWindow(QMainWindow):
             resource_menu.addAction(action)
         resource_menu.addAction(self.checkups.max_age_action)
         resource_menu.aboutToShow.connect(self.checkups.update_actions)
+        resource_menu.addAction(self.agency_sync.propose_action)
 
         list_menu = bar.addMenu("&Lists")
         list_menu.addAction(lists.bookmark_action)
@@ -264,6 +269,8 @@ class MainWindow(QMainWindow):
         self.data.changed.connect(self._data_changed)
         self.checkups.changed.connect(self._checkups_changed)
         self.checkups.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.agency_sync.changed.connect(self._data_changed)
+        self.agency_sync.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.data.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.details.edit_requested.connect(lambda rid: self.data.edit_resource(rid))
         self.details.resource_requested.connect(self.show_resource)
