@@ -30,6 +30,7 @@ from .editing import EditingService
 from .exporting import ExportService
 from .importing import ImportService
 from .lists_service import ListsService
+from .phrasing import PhraseService
 
 
 @dataclass(slots=True)
@@ -48,7 +49,7 @@ def saved_index_path(db_path: Path) -> Path:
     return cache_dir() / f"search-index-{digest}.npz"
 
 
-class Directory(ListsService, EditingService, ExportService, ImportService):
+class Directory(ListsService, EditingService, ExportService, ImportService, PhraseService):
     """The directory on one database connection. Open one per thread."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None = None) -> None:

@@ -31,7 +31,6 @@ def _oracle(directory: Directory, same_as: dict[str, Any]) -> set[str]:
     return {h.resource.id for h in directory.search(query).hits}
 
 
-@pytest.mark.xfail(reason="phrase search is not built yet (9 of 49 right by plain text)")
 @pytest.mark.parametrize("case", QUERIES, ids=[q["query"] for q in QUERIES])
 def test_query(curated: Directory, case: dict[str, Any]) -> None:
     interpreted = curated.interpret(SearchQuery(text=case["query"], limit=None))
