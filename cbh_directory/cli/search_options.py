@@ -85,8 +85,12 @@ def _options_query(app: AppContext, text: str, **opts: Any) -> SearchQuery:
         include_inactive=opts.get("inactive", False),
         sort=opts.get("sort", "relevance"),
     )
-    for facet in FACETS:
-        query.set_values(facet.id, [facet.normalise(v) for v in opts.get(facet.option_dest, ())])
+    directory = app.directory()
+    for facet in FACETS:  # countries first: they settle a region code two countries share
+        typed = opts.get(facet.option_dest, ())
+        query.set_values(
+            facet.id, [directory.filter_value(facet.id, v, query.countries) for v in typed]
+        )
     radius = opts.get("radius")
     if radius is not None:
         query.radius_km = parse_radius(radius)

@@ -150,6 +150,10 @@ class Gazetteer:
         """The ISO code for a country name, alias or code ('United Kingdom', 'UK' -> 'GB')."""
         return self._country_keys().get(search_key(text))
 
+    def regions(self) -> list[tuple[str, str, str]]:
+        """(country, code, name) of every region."""
+        return list(self.source.regions())
+
     def regions_named(self, text: str) -> list[tuple[str, str, str]]:
         """(country, code, name) of the regions with this name or code ('KY', 'Kentucky')."""
         found = set(self._region_keys().get(search_key(text), []))

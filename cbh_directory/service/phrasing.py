@@ -4,8 +4,9 @@ result would give without each of its words and filters."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
-from ..domain import phrases, relaxing
+from ..domain import phrases, relaxing, values
 from ..domain.errors import InputError
 from ..domain.model import SearchPage, SearchQuery
 from ..domain.phrases import Chip, Interpretation
@@ -56,6 +57,41 @@ class PhraseService(ServiceBase):
             return None
         query.near = place
         return Chip(words, f"Near: {place.label}")
+
+    def filter_value(self, facet_id: str, text: str, countries: list[str] | None = None) -> str:
+        """A filter value as a person types it ('Spanish', 'USA', 'Kentucky', 'Peer') -> the
+        value searched ('es', 'US', 'US/Kentucky', 'peer'); an unknown one is an InputError
+        naming the closest values. `countries` settles a region code two countries share."""
+        text = text.strip()
+        if facet_id == "country":
+            code = self.gazetteer.country_code(text)
+            if code is None:
+                raise values.unknown("country", text, self.gazetteer.country_names().values())
+            return code
+        if facet_id == "region":
+            return self._region_value(text, countries or [])
+        return values.typed_value(facet_id, text)
+
+    def _region_value(self, text: str, countries: list[str]) -> str:
+        country, name = None, text
+        qualified = re.match(r"^([A-Za-z]{2})\s*[-/]\s*(.+)$", text)
+        if qualified:
+            country, name = self.gazetteer.country_code(qualified[1]), qualified[2]
+        elif "," in text:
+            name, _, after = text.rpartition(",")
+            country = self.gazetteer.country_code(after)
+        found = self.gazetteer.regions_named(name)
+        if country:
+            found = [r for r in found if r[0] == country]
+        elif len(found) > 1 and countries:
+            found = [r for r in found if r[0] in countries] or found
+        if len(found) == 1:
+            return f"{found[0][0]}/{found[0][2]}"
+        if found:
+            options = ", ".join(f"{c}-{code} ({n})" for c, code, n in found)
+            raise InputError(f"region {text!r} is more than one place; say which: {options}")
+        names = [n for c, _, n in self.gazetteer.regions() if not country or c == country]
+        raise values.unknown("region", name.strip(), names)
 
     def partial_matches(self, query: SearchQuery) -> SearchPage:
         """Entries meeting some of the words, filters and place, those meeting most first."""
