@@ -145,6 +145,7 @@ class ExportDialog(QDialog):
 
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName("Save to")
+        self._suggested = ""  # the path the dialog itself last proposed
         browse = QPushButton("Choose…")
         browse.setAccessibleName("Choose where to save")
         browse.clicked.connect(self.browse)
@@ -222,8 +223,16 @@ class ExportDialog(QDialog):
         return "support resources"
 
     def _suggest_path(self) -> None:
+        """A name from the list (or 'support resources') until the person types their own;
+        after that a change of format swaps only the extension."""
         extension, _ = self.extension()
         current = self.path_edit.text().strip()
+        if current and current != self._suggested:
+            path = Path(current)
+            known = {ext for _label, ext, _excel in FORMATS}
+            typed = path.with_suffix(extension) if path.suffix.lower() in known else None
+            self._set_path(str(typed or Path(current + extension)), suggested=False)
+            return
         folder = (
             Path(current).parent
             if current
@@ -233,7 +242,11 @@ class ExportDialog(QDialog):
             )
         )
         safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in self._base_name())
-        self.path_edit.setText(str(folder / f"{safe.strip() or 'export'}{extension}"))
+        self._set_path(str(folder / f"{safe.strip() or 'export'}{extension}"), suggested=True)
+
+    def _set_path(self, text: str, *, suggested: bool) -> None:
+        self._suggested = text if suggested else ""
+        self.path_edit.setText(text)
 
     def browse(self) -> None:
         extension, _ = self.extension()

@@ -44,6 +44,23 @@ def test_the_dialog_offers_sources_formats_and_columns(qtbot, curated: Directory
     assert dialog.choice().path.name == "support resources.pdf"
 
 
+def test_a_typed_file_name_survives_a_change_of_format(qtbot, curated: Directory) -> None:
+    dialog = ExportDialog(
+        result_count=CURATED_ACTIVE, selected_count=0, lists=[], current_list=None
+    )
+    qtbot.addWidget(dialog)
+    folder = Path(dialog.path_edit.text()).parent
+    dialog.path_edit.setText(str(folder / "Rivera family handout.pdf"))
+    dialog.format_combo.setCurrentIndex(2)  # CSV
+    assert dialog.path_edit.text() == str(folder / "Rivera family handout.csv")
+    dialog.selection_radio.setChecked(True)  # choosing what to export keeps the name too
+    dialog.format_combo.setCurrentIndex(4)  # vCard
+    assert dialog.choice().path == folder / "Rivera family handout.vcf"
+    dialog.path_edit.setText(str(folder / "for Ana"))  # typed without an extension
+    dialog.format_combo.setCurrentIndex(1)  # HTML
+    assert dialog.choice().path == folder / "for Ana.html"
+
+
 def _run(qtbot, window, choice: ExportChoice) -> str:
     job = window.exports.start(choice)  # its signals arrive through the GUI event loop
     with qtbot.waitSignal(job.finished, timeout=30_000) as done:
