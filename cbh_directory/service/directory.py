@@ -30,8 +30,8 @@ from .editing import EditingService
 from .exporting import ExportService
 from .importing import ImportService
 from .lists_service import ListsService
-from .sync import SyncService
 from .phrasing import PhraseService
+from .sync import SyncService
 
 
 @dataclass(slots=True)

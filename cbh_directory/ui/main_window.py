@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
             selected_ids=self.table.selected_ids,
             current_list=lambda: self._current_list,
             units=lambda: self.settings.units,
+            settings=self.settings,
         )
         self.data = DataActions(directory, self, self.table.selected_ids, self.settings)
         self.checkups = CheckupActions(
