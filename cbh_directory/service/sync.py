@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from ..domain.checkups import Checkup
 from ..domain.errors import InputError
 from ..domain.sync import (
     OutboxEntry,
@@ -19,12 +21,15 @@ from ..domain.sync import (
 )
 from ..domain.validation import slugify
 from ..exchange.hsds_api_read import ApiTerms, read_services
+from ..store import checkups as checkup_table
 from ..store import outbox
 from ..store import sync as store
 from ..store.database import write_transaction
 from ..store.edits import local_edits_of
+from ..store.metadata import get_meta
 from ..store.resources import get_origin, get_resource
 from .bulk import collector_paused
+from .checkups_service import AUTHOR_KEY
 from .importing import ImportService
 
 if TYPE_CHECKING:  # httpx is imported when a sync starts: half a second off every start-up
@@ -171,12 +176,17 @@ class SyncService(ImportService):
                 located = [r.resource for r in read if r.resource is not None]
                 self._locate_missing(located)
                 by_id = iter(located)
+                checkups: list[Checkup] = []
                 with merge.batch():
                     for item in read:
                         if item.resource is None:
                             report.rejected.append((item.service_id, item.problem))
                             continue
-                        merge.add(item.service_id, item.last_modified, next(by_id))
+                        rid = merge.add(item.service_id, item.last_modified, next(by_id))
+                        if rid is not None:
+                            checkups += [replace(c, resource_id=rid) for c in item.checkups]
+                            report.notes += item.notes
+                report.checkups_added += checkup_table.merge_checkups(self.db, checkups).added
                 done += len(texts)
                 if progress:
                     progress(done, report.staged)
@@ -219,6 +229,19 @@ class SyncService(ImportService):
         if note:
             body["note"] = note
         return outbox.queue(self.db, "checkup", resource_id, body)
+
+    def propose_checkups(self) -> int:
+        """Queue the check-ups recorded here under the user's name (the one check-ups here are
+        signed with) that are not in the outbox yet; returns how many. Check-ups received from
+        the hub, signed by others, are not sent back."""
+        me = get_meta(self.db, AUTHOR_KEY) or ""
+        queued = outbox.checkup_ids(self.db)
+        count = 0
+        for checkup in checkup_table.all_checkups(self.db):
+            if me and checkup.by == me and checkup.id not in queued:
+                self.propose_checkup(checkup.resource_id, checkup.profile())
+                count += 1
+        return count
 
     def outbox(self, state: str = "") -> list[OutboxEntry]:
         return outbox.entries(self.db, state)

@@ -145,8 +145,9 @@ class SyncMerge:
         self.cursor = src.cursor
         self.touched: list[Resource] = []
 
-    def add(self, service_id: str, last_modified: str, incoming: Resource) -> None:
-        """Merge one service the source sent."""
+    def add(self, service_id: str, last_modified: str, incoming: Resource) -> str | None:
+        """Merge one service the source sent; the id of the entry it is here (None when that
+        id is an entry made here, left alone)."""
         self.seen.add(service_id)
         self.cursor = _newer(self.cursor, last_modified)
         rid = self.mapped.get(service_id, incoming.id)
@@ -155,7 +156,7 @@ class SyncMerge:
         origin = row[0] if row else None
         if origin == "local" and rid not in self.proposed_new:
             self.report.conflicts.append(rid)
-            return
+            return None
         edited = self._absorb(rid, incoming)
         resource = keep_local_values(self.db, incoming, edited)
         if edited:
@@ -165,15 +166,16 @@ class SyncMerge:
             if rid not in self._new:
                 self.report.added.append(rid)
             self._new[rid] = resource
-            return
+            return rid
         if find_resource(self.db, rid) == resource:
             if origin != ORIGIN:  # a curated entry the hub also has: the hub keeps it now
                 self.db.execute("UPDATE resources SET origin = ? WHERE id = ?", [ORIGIN, rid])
             self.report.unchanged += 1
-            return
+            return rid
         upsert_resource(self.db, resource, origin=ORIGIN, names=self.names)
         self.report.updated.append(rid)
         self.touched.append(resource)
+        return rid
 
     _new: dict[str, Resource]
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -161,6 +162,11 @@ class SyncDialog(QDialog):
         )
         self.withdraw_button.setEnabled(False)
         self.withdraw_button.clicked.connect(self.withdraw)
+        self.checkups_button = QPushButton(self.tr("Send My &Check-ups"))
+        self.checkups_button.setToolTip(
+            self.tr("Put the check-ups signed with your name in the outbox, for the next sync")
+        )
+        self.checkups_button.clicked.connect(self.send_checkups)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.buttons = QDialogButtonBox()
@@ -181,7 +187,11 @@ class SyncDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.outbox_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addWidget(self.withdraw_button)
+        row.addWidget(self.checkups_button)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addWidget(self.buttons)
         self._restore()
         self.refresh_outbox()
@@ -226,6 +236,15 @@ class SyncDialog(QDialog):
             chosen is not None and chosen.state == "waiting" and not busy
         )
 
+    def send_checkups(self) -> None:
+        count = self.directory.propose_checkups()
+        if count:
+            text = self.tr("Check-ups of yours put in the outbox: %1. They go with the next sync.")
+            self.status.setText(text.replace("%1", str(count)))
+        else:
+            self.status.setText(self.tr("No check-ups of yours that are not in the outbox."))
+        self.refresh_outbox()
+
     def withdraw(self) -> None:
         chosen = self._chosen()
         if chosen is None or chosen.state != "waiting":
@@ -261,7 +280,7 @@ class SyncDialog(QDialog):
             self.task.cancel()
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.url, self.token, self.remember, self.sync_button):
+        for widget in (self.url, self.token, self.remember, self.sync_button, self.checkups_button):
             widget.setEnabled(not busy)
         self.cancel_button.setVisible(busy)
         self.close_button.setVisible(not busy)

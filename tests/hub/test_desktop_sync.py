@@ -285,6 +285,8 @@ def test_the_cli_syncs_proposes_and_lists_the_outbox(
     full = run("--db", db, "sync", "--full", "--json")
     assert full.code == 0, full.err
     assert full.json()["full"] is True and full.json()["via"] == "ndjson"
+    assert "0 check-ups of yours" in run("--db", db, "propose", "--checkups").out
+    assert run("--db", db, "propose").code == 2  # neither an id nor --checkups
     nothing = run("--db", db, "propose", "cask-research")
     assert nothing.code == 2 and "no local edits" in nothing.err
 
@@ -337,3 +339,34 @@ def _visible(directory: Directory) -> list[tuple]:
     return directory.db.execute(
         "SELECT id, name, phone, status, origin FROM resources ORDER BY id"
     ).fetchall()
+
+
+def test_a_checkup_sent_by_one_desktop_reaches_the_other_once_approved(
+    hub: RunningHub, desktops: list[Directory]
+) -> None:
+    a, b = desktops
+    alice = hub.user("alice", "contributor")
+    erin = hub.client(hub.user("erin", "editor"))
+    a.sync(hub.url, alice)
+    b.sync(hub.url, alice)
+    made = a.record_checkup(
+        "cure-cask", {"moderation": "peer", "activity": "high", "on": "2026-11-20"}, by="AB"
+    )
+    assert b.checkups("cure-cask") == []  # check-ups stay on the desktop until sent
+    assert a.sync(hub.url, alice).sent == 0
+    assert a.propose_checkups() == 1
+    assert a.propose_checkups() == 0  # already in the outbox
+    assert a.sync(hub.url, alice).sent == 1
+    pending = erin.get(PROPOSALS, params={"state": "pending"}).json()["contents"]
+    assert [p["action"] for p in pending] == ["checkup"]
+    assert erin.post(f"{PROPOSALS}/{pending[0]['id']}/approve").status_code == 200
+
+    report = b.sync(hub.url, alice)
+    assert report.checkups_added == 1 and "1 check-up received" in report.summary()
+    [received] = b.checkups("cure-cask")
+    assert (received.id, received.by, received.moderation, received.activity) == (
+        made.id, "AB", "peer", "high",
+    )  # fmt: skip
+    assert b.propose_checkups() == 0  # another's check-up is not sent back
+    assert a.sync(hub.url, alice).checkups_added == 0  # its own came back: not twice
+    assert len(a.checkups("cure-cask")) == 1

@@ -104,6 +104,10 @@ def test_propose_from_the_resource_menu_then_the_outbox_shows_it_waiting(
         assert dialog.withdraw_button.isEnabled()
         dialog.withdraw_button.click()
         assert curated.outbox() == [] and not dialog.table.isVisible()
+        curated.record_checkup("cure-cask", {"moderation": "peer", "activity": "high"}, by="AB")
+        dialog.checkups_button.click()
+        assert dialog.status.text().startswith("Check-ups of yours put in the outbox: 1.")
+        assert model.data(model.index(0, 1)) == "Check-up" and dialog.table.isVisible()
 
     _run_dialog(qtbot, window, monkeypatch, steps)
 
