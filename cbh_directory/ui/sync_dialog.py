@@ -221,8 +221,10 @@ class SyncDialog(QDialog):
         entries = self.directory.outbox()
         found = (self.directory.find(e.resource_id) for e in entries)
         self.outbox.set_entries(entries, {r.id: r.name for r in found if r is not None})
-        for widget in (self.outbox_label, self.table, self.withdraw_button):
-            widget.setVisible(bool(self.outbox.entries))
+        if self.outbox.entries:
+            self.outbox_label.setText(self.tr("Your proposals (the outbox):"))
+        else:
+            self.outbox_label.setText(self.tr("Your proposals (the outbox): none yet."))
         self._selection_changed()
 
     def _chosen(self) -> OutboxEntry | None:
