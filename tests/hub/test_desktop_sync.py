@@ -370,3 +370,26 @@ def test_a_checkup_sent_by_one_desktop_reaches_the_other_once_approved(
     assert b.propose_checkups() == 0  # another's check-up is not sent back
     assert a.sync(hub.url, alice).checkups_added == 0  # its own came back: not twice
     assert len(a.checkups("cure-cask")) == 1
+
+
+def test_after_a_sync_the_hub_not_the_bundled_dataset_keeps_its_entries(
+    hub: RunningHub, desktops: list[Directory], tmp_path: Path
+) -> None:
+    """The agency's hub is the source of truth for what it holds: a later bundled dataset
+    leaves those entries to it."""
+    import json
+
+    a, _ = desktops
+    a.sync(hub.url, hub.user("reader", "reader"))
+    name = a.resource("cure-cask").name
+    dataset = tmp_path / "newer.json"
+    records = [{**a.resource("cure-cask").to_dict(), "name": "Renamed By The Curators"}]
+    dataset.write_text(
+        json.dumps({"format": "cbh-directory", "format_version": 1,
+                    "dataset_version": "2999.1.1", "released": "2999-01-01",
+                    "resources": records}),
+        encoding="utf-8",
+    )  # fmt: skip
+    report = a.merge_bundled_dataset(dataset, force=True)
+    assert report is not None and report.conflicts == ["cure-cask"]
+    assert a.resource("cure-cask").name == name
