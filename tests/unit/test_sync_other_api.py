@@ -300,3 +300,22 @@ def test_cancel_after_the_download_merges_nothing(
     assert seen == [downloaded]
     assert _state(desktop) == before
     assert desktop.sync(fixture_api.url).added  # nothing was left half-done
+
+
+def test_two_services_whose_ids_make_the_same_entry_id_stay_two_entries(
+    fixture_api: FixtureApi, desktop: Directory
+) -> None:
+    fixture_api.services = {
+        sid: _service(sid, name, "2026-11-01T10:00:00Z")
+        for sid, name in (("ABC", "Upper Case Group"), ("abc", "Lower Case Group"))
+    }
+    report = desktop.sync(fixture_api.url)
+    assert sorted(report.added) == ["127-0-0-1-abc", "127-0-0-1-abc-2"]
+    names = {desktop.resource(rid).name for rid in report.added}
+    assert names == {"Upper Case Group", "Lower Case Group"}
+    fixture_api.services["abc"] = _service("abc", "Lower Case Group 2", "2026-11-02T10:00:00Z")
+    again = desktop.sync(fixture_api.url)
+    assert len(again.updated) == 1
+    assert {desktop.resource(rid).name for rid in report.added} == {
+        "Upper Case Group", "Lower Case Group 2",
+    }  # fmt: skip
