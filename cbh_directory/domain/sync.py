@@ -38,6 +38,7 @@ class SyncLimits:
     max_text: int = 1024 * 1024  # one string anywhere in a service
     max_pages: int = 10_000
     max_services: int = 2_000_000
+    max_total_bytes: int = 4 * 1024 * 1024 * 1024  # everything one sync downloads
     per_page: int = 1000
     timeout: float = 60.0  # seconds without a byte from the server
     overlap_seconds: int = 300  # modified_after is this much before the newest time seen
