@@ -62,13 +62,15 @@ def run_gui(
     from PySide6.QtWidgets import QApplication
 
     from .error_report import ErrorReporter
-    from .settings import ORGANIZATION
+    from .i18n import TRANSLATIONS, chosen_language
+    from .settings import ORGANIZATION, app_settings
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("CBH Directory")
     app.setApplicationDisplayName("CBH Directory")
     app.setOrganizationName(ORGANIZATION)
+    TRANSLATIONS.install(app, chosen_language(app_settings()))
     reporter = ErrorReporter(app)
     reporter.install()
     try:

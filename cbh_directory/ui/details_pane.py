@@ -138,7 +138,7 @@ class DetailsPane(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName("Details")
+        self.setAccessibleName(self.tr("Details"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumWidth(240)
         self._context = ListContext()
@@ -177,14 +177,16 @@ class DetailsPane(QScrollArea):
         self._hit = hit
         self._context = context
         body = QWidget()
-        body.setAccessibleName("Resource details")
+        body.setAccessibleName(self.tr("Resource details"))
         layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 8, 12, 12)
         layout.setSpacing(8)
         if hit is None:
             hint = plain_label(
-                "Choose a resource to see how to contact it, who it is for, and how its group "
-                "is run."
+                self.tr(
+                    "Choose a resource to see how to contact it, who it is for, and how its group "
+                    "is run."
+                )
             )
             hint.setEnabled(False)
             layout.addWidget(hint)
@@ -198,7 +200,7 @@ class DetailsPane(QScrollArea):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         title.setFont(font)
-        title.setAccessibleName("Name")
+        title.setAccessibleName(self.tr("Name"))
         heading = QHBoxLayout()
         heading.addWidget(title, 1)
         if hit.in_directory:
@@ -207,8 +209,10 @@ class DetailsPane(QScrollArea):
         if not hit.in_directory:
             layout.addWidget(
                 self._warning(
-                    "This resource is no longer in the directory. Your list keeps its last "
-                    "known name and contact details below; check them before using them.",
+                    self.tr(
+                        "This resource is no longer in the directory. Your list keeps its last "
+                        "known name and contact details below; check them before using them."
+                    ),
                     "",
                 )
             )
@@ -230,7 +234,7 @@ class DetailsPane(QScrollArea):
             layout.addWidget(self._warning(r.caveat, checked.review))
         if r.description:
             about = plain_label(r.description)
-            about.setAccessibleName("About")
+            about.setAccessibleName(self.tr("About"))
             layout.addWidget(about)
         how_current = plain_label("\n".join([checked.sentence, *checked.checks]))
         how_current.setObjectName("verification")
@@ -244,11 +248,11 @@ class DetailsPane(QScrollArea):
 
     def _star_button(self, resource_id: str) -> QPushButton:
         starred = self._context.bookmarked
-        button = QPushButton("★ Bookmarked" if starred else "☆ Bookmark")
+        button = QPushButton(self.tr("★ Bookmarked") if starred else self.tr("☆ Bookmark"))
         button.setCheckable(True)
         button.setChecked(starred)
-        button.setAccessibleName("Bookmark")
-        button.setToolTip("Add to or remove from Bookmarks (Ctrl+D)")
+        button.setAccessibleName(self.tr("Bookmark"))
+        button.setToolTip(self.tr("Add to or remove from Bookmarks (Ctrl+D)"))
         button.clicked.connect(lambda: self.bookmark_toggled.emit(resource_id))
         return button
 
@@ -258,15 +262,16 @@ class DetailsPane(QScrollArea):
         column.setSpacing(4)
         context = self._context
         if context.lists:
-            column.addWidget(plain_label("In your lists: " + ", ".join(context.lists)))
+            column.addWidget(plain_label(self.tr("In your lists: ") + ", ".join(context.lists)))
         entry = hit.entry
         if entry is not None and context.list_id is not None:
-            added = entry.added_at[:10] if entry.added_at else "an unknown date"
-            column.addWidget(plain_label(f"Added to {context.list_name} on {added}"))
+            added = entry.added_at[:10] if entry.added_at else self.tr("an unknown date")
+            column.addWidget(plain_label(self.tr("Added to %s on %s") % (context.list_name, added)))
             note = NoteEdit(
                 entry.note,
-                f"Your note about this for {context.list_name} (who you called, what they said)…",
-                "Note on this item",
+                self.tr("Your note about this for %s (who you called, what they said)…")
+                % context.list_name,
+                self.tr("Note on this item"),
             )
             list_id, resource_id = context.list_id, hit.resource.id
             note.edited.connect(lambda text: self._note_edited(list_id, resource_id, text))
@@ -294,8 +299,8 @@ class DetailsPane(QScrollArea):
                 "palette(mid); border-radius: 9px; padding: 1px 8px; }"
             )
             group = vocab.FOCUS_GROUP_BY_ID.get(term.group) if term else None
-            chip.setToolTip(f"{group.label[:-1] if group else 'Focus'}: {chip.text()}")
-            chip.setAccessibleName(f"Focus: {chip.text()}")
+            chip.setToolTip(f"{group.label[:-1] if group else self.tr('Focus')}: {chip.text()}")
+            chip.setAccessibleName(self.tr("Focus: %s") % chip.text())
             flow.addWidget(chip)
         return flow
 
@@ -312,7 +317,7 @@ class DetailsPane(QScrollArea):
             inner.addWidget(plain_label(stale))
         if caveat:
             inner.addWidget(plain_label(caveat))
-        box.setAccessibleName("Please note")
+        box.setAccessibleName(self.tr("Please note"))
         return box
 
     def _contact_row(self, hit: Hit) -> QLayout:
@@ -321,23 +326,23 @@ class DetailsPane(QScrollArea):
         column.setSpacing(0)
         if r.website:
             if is_web_url(r.website):
-                column.addWidget(LinkButton(r.website, r.website, "Website"))
+                column.addWidget(LinkButton(r.website, r.website, self.tr("Website")))
             else:
                 column.addWidget(plain_label(f"Website: {r.website}"))
         counts: dict[str, int] = {}
         for line in contact_lines(r):
             counts[line.channel] = counts.get(line.channel, 0) + 1
             self._add_contact(column, line, r.country, counts[line.channel])
-        copy = QPushButton("Copy contact")
-        copy.setAccessibleName("Copy contact")
-        copy.setToolTip("Copy the name, place and contact details as plain text")
+        copy = QPushButton(self.tr("Copy contact"))
+        copy.setAccessibleName(self.tr("Copy contact"))
+        copy.setToolTip(self.tr("Copy the name, place and contact details as plain text"))
         copy.clicked.connect(self.copy_contact)
         row = QHBoxLayout()
         row.addWidget(copy)
         if hit.in_directory:
-            edit = QPushButton("Edit…")
-            edit.setAccessibleName("Edit this resource")
-            edit.setToolTip("Correct or add details (Ctrl+Shift+E)")
+            edit = QPushButton(self.tr("Edit…"))
+            edit.setAccessibleName(self.tr("Edit this resource"))
+            edit.setToolTip(self.tr("Correct or add details (Ctrl+Shift+E)"))
             edit.clicked.connect(lambda: self.edit_requested.emit(r.id))
             row.addWidget(edit)
         row.addStretch(1)
@@ -409,17 +414,17 @@ class DetailsPane(QScrollArea):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rows = [
-            ("Moderation", describe.moderation_text(r)),
+            (self.tr("Moderation"), describe.moderation_text(r)),
             (describe.activity_label(r), describe.activity_text(r)),
-            ("Format", describe.format_label(r)),
-            ("Languages", ", ".join(vocab.language_label(c) for c in r.languages)),
-            ("Cost", describe.cost_label(r)),
-            ("Who it is for", r.eligibility),
-            ("Ages", r.ages),
-            ("Serves", r.service_area),
-            ("Based in", describe.place_text(r, self._country_name(r.country))),
-            ("Also known as", ", ".join(r.alternate_names)),
-            ("Tags", ", ".join(r.tags)),
+            (self.tr("Format"), describe.format_label(r)),
+            (self.tr("Languages"), ", ".join(vocab.language_label(c) for c in r.languages)),
+            (self.tr("Cost"), describe.cost_label(r)),
+            (self.tr("Who it is for"), r.eligibility),
+            (self.tr("Ages"), r.ages),
+            (self.tr("Serves"), r.service_area),
+            (self.tr("Based in"), describe.place_text(r, self._country_name(r.country))),
+            (self.tr("Also known as"), ", ".join(r.alternate_names)),
+            (self.tr("Tags"), ", ".join(r.tags)),
         ]
         for label, value in rows:
             if value:
@@ -431,10 +436,12 @@ class DetailsPane(QScrollArea):
             sources.setSpacing(0)
             for number, url in enumerate(r.sources, 1):
                 if is_web_url(url):
-                    sources.addWidget(LinkButton(_short_url(url), url, f"Source {number}"))
+                    sources.addWidget(
+                        LinkButton(_short_url(url), url, self.tr("Source %s") % number)
+                    )
                 else:
                     sources.addWidget(plain_label(url))
-            form.addRow(plain_label("Sources:", wrap=False, selectable=False), sources)
+            form.addRow(plain_label(self.tr("Sources:"), wrap=False, selectable=False), sources)
         return form
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,39 +32,40 @@ from ..domain.evidence import person_check
 from ..domain.model import LIST_FIELDS, Resource
 from ..domain.phones import display_phone
 from .details_pane import plain_label
+from .i18n import QT_TRANSLATE_NOOP
 
 Save = Callable[[dict[str, Any]], Resource]
 
 TEXT_FIELDS: tuple[tuple[str, str], ...] = (
-    ("name", "Name"),
-    ("alternate_names", "Also known as"),
-    ("service_area", "Serves"),
-    ("eligibility", "Who it is for"),
-    ("ages", "Ages"),
-    ("address", "Street address"),
-    ("city", "City"),
-    ("region", "State / region"),
-    ("postal_code", "Postal code"),
-    ("latitude", "Latitude"),
-    ("longitude", "Longitude"),
-    ("website", "Website"),
-    ("email", "Email"),
-    ("phone", "Phone"),
-    ("languages", "Languages"),
-    ("tags", "Tags"),
-    ("moderation_note", "About its moderation"),
-    ("activity_note", "About its activity"),
-    ("caveat", "Please note"),
-    ("last_verified", "Last verified"),
+    ("name", QT_TRANSLATE_NOOP("edit_dialog", "Name")),
+    ("alternate_names", QT_TRANSLATE_NOOP("edit_dialog", "Also known as")),
+    ("service_area", QT_TRANSLATE_NOOP("edit_dialog", "Serves")),
+    ("eligibility", QT_TRANSLATE_NOOP("edit_dialog", "Who it is for")),
+    ("ages", QT_TRANSLATE_NOOP("edit_dialog", "Ages")),
+    ("address", QT_TRANSLATE_NOOP("edit_dialog", "Street address")),
+    ("city", QT_TRANSLATE_NOOP("edit_dialog", "City")),
+    ("region", QT_TRANSLATE_NOOP("edit_dialog", "State / region")),
+    ("postal_code", QT_TRANSLATE_NOOP("edit_dialog", "Postal code")),
+    ("latitude", QT_TRANSLATE_NOOP("edit_dialog", "Latitude")),
+    ("longitude", QT_TRANSLATE_NOOP("edit_dialog", "Longitude")),
+    ("website", QT_TRANSLATE_NOOP("edit_dialog", "Website")),
+    ("email", QT_TRANSLATE_NOOP("edit_dialog", "Email")),
+    ("phone", QT_TRANSLATE_NOOP("edit_dialog", "Phone")),
+    ("languages", QT_TRANSLATE_NOOP("edit_dialog", "Languages")),
+    ("tags", QT_TRANSLATE_NOOP("edit_dialog", "Tags")),
+    ("moderation_note", QT_TRANSLATE_NOOP("edit_dialog", "About its moderation")),
+    ("activity_note", QT_TRANSLATE_NOOP("edit_dialog", "About its activity")),
+    ("caveat", QT_TRANSLATE_NOOP("edit_dialog", "Please note")),
+    ("last_verified", QT_TRANSLATE_NOOP("edit_dialog", "Last verified")),
 )
 HINTS: dict[str, str] = {
-    "alternate_names": "Other names, separated by ;",
-    "latitude": "Empty: found from the city",
-    "longitude": "Empty: found from the city",
-    "languages": "Two-letter codes separated by ;, e.g. en; es",
-    "tags": "Separated by ;",
-    "last_verified": "YYYY-MM-DD",
-    "phone": "As you would dial it, e.g. (614) 555-0100",
+    "alternate_names": QT_TRANSLATE_NOOP("edit_dialog", "Other names, separated by ;"),
+    "latitude": QT_TRANSLATE_NOOP("edit_dialog", "Empty: found from the city"),
+    "longitude": QT_TRANSLATE_NOOP("edit_dialog", "Empty: found from the city"),
+    "languages": QT_TRANSLATE_NOOP("edit_dialog", "Two-letter codes separated by ;, e.g. en; es"),
+    "tags": QT_TRANSLATE_NOOP("edit_dialog", "Separated by ;"),
+    "last_verified": QT_TRANSLATE_NOOP("edit_dialog", "YYYY-MM-DD"),
+    "phone": QT_TRANSLATE_NOOP("edit_dialog", "As you would dial it, e.g. (614) 555-0100"),
     "website": "https://…",
 }
 CHOICES: dict[str, tuple[vocab.Term, ...]] = {
@@ -95,7 +96,9 @@ class EditDialog(QDialog):
         super().__init__(parent)
         self._checked_by = checked_by or (lambda: "")
         self._check: dict[str, str] | None = None  # "Mark verified today": the signed check
-        self.setWindowTitle(f"Edit {resource.name}" if resource else "New resource")
+        self.setWindowTitle(
+            self.tr("Edit %s") % resource.name if resource else self.tr("New resource")
+        )
         self.setAccessibleName(self.windowTitle())
         self._original = resource
         self._save = save
@@ -107,19 +110,19 @@ class EditDialog(QDialog):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self._add(form, "name", "Name", self._line(base.name))
-        self._add(form, "kind", "Kind", self._combo("kind", base.kind))
-        self._add(form, "focus", "Focus", self._focus_list(base.focus))
-        self._add(form, "description", "Description", self._text(base.description))
+        self._add(form, "name", self.tr("Name"), self._line(base.name))
+        self._add(form, "kind", self.tr("Kind"), self._combo("kind", base.kind))
+        self._add(form, "focus", self.tr("Focus"), self._focus_list(base.focus))
+        self._add(form, "description", self.tr("Description"), self._text(base.description))
         for field in ("format", "moderation", "activity", "cost"):
             label = {
-                "format": "Format",
-                "moderation": "Moderation",
-                "activity": "Member activity",
-                "cost": "Cost",
+                "format": self.tr("Format"),
+                "moderation": self.tr("Moderation"),
+                "activity": self.tr("Member activity"),
+                "cost": self.tr("Cost"),
             }[field]
             self._add(form, field, label, self._combo(field, getattr(base, field)))
-        self._add(form, "country", "Country", self._country(countries, base.country))
+        self._add(form, "country", self.tr("Country"), self._country(countries, base.country))
         for field, label in TEXT_FIELDS:
             if field == "name":
                 continue
@@ -129,17 +132,17 @@ class EditDialog(QDialog):
             elif field == "phone":
                 value = display_phone(value, base.country)
             line = self._line("" if value is None else str(value))
-            line.setPlaceholderText(HINTS.get(field, ""))
-            self._add(form, field, label, line)
+            line.setPlaceholderText(QCoreApplication.translate("edit_dialog", HINTS.get(field, "")))
+            self._add(form, field, QCoreApplication.translate("edit_dialog", label), line)
         sources = self._text("\n".join(base.sources))
-        sources.setPlaceholderText("Where the facts come from: one web address a line")
-        self._add(form, "sources", "Sources", sources)
-        self.archived = QCheckBox("Archived: hide it from searches")
-        self.archived.setAccessibleName("Archived")
+        sources.setPlaceholderText(self.tr("Where the facts come from: one web address a line"))
+        self._add(form, "sources", self.tr("Sources"), sources)
+        self.archived = QCheckBox(self.tr("Archived: hide it from searches"))
+        self.archived.setAccessibleName(self.tr("Archived"))
         self.archived.setChecked(base.status == "inactive")
         form.addRow("", self.archived)
-        verified_today = QPushButton("Mark verified today")
-        verified_today.setAccessibleName("Mark verified today")
+        verified_today = QPushButton(self.tr("Mark verified today"))
+        verified_today.setAccessibleName(self.tr("Mark verified today"))
         verified_today.clicked.connect(self.mark_verified_today)
         form.addRow("", verified_today)
 
@@ -201,15 +204,15 @@ class EditDialog(QDialog):
         shown = (
             "; ".join(source)
             if isinstance(source, list)
-            else ("(empty)" if source in ("", None) else str(source))
+            else (self.tr("(empty)") if source in ("", None) else str(source))
         )
-        note = plain_label(f"Edited here. The directory says: {shown}")
-        note.setAccessibleName(f"Directory value for {field}")
+        note = plain_label(self.tr("Edited here. The directory says: %s") % shown)
+        note.setAccessibleName(self.tr("Directory value for %s") % field)
         row = QHBoxLayout()
         row.addWidget(note, 1)
         if self._revert is not None:
-            use = QPushButton("Use the directory's value")
-            use.setAccessibleName(f"Use the directory's value for {field}")
+            use = QPushButton(self.tr("Use the directory's value"))
+            use.setAccessibleName(self.tr("Use the directory's value for %s") % field)
             use.clicked.connect(lambda: self._use_source(field))
             row.addWidget(use)
         return row
@@ -233,7 +236,7 @@ class EditDialog(QDialog):
 
     def _country(self, countries: dict[str, str], value: str) -> QComboBox:
         combo = QComboBox()
-        combo.addItem("(none: international or not stated)", "")
+        combo.addItem(self.tr("(none: international or not stated)"), "")
         for code, name in sorted(countries.items(), key=lambda item: item[1]):
             combo.addItem(f"{name} ({code})", code)
         combo.setCurrentIndex(max(0, combo.findData(value)))
@@ -344,7 +347,7 @@ class EditDialog(QDialog):
                 if label is not None:
                     label.setText(reason)
                     label.show()
-            self.message.setText("Please correct the fields marked in red.")
+            self.message.setText(self.tr("Please correct the fields marked in red."))
             return
         except CBHError as exc:
             self.message.setText(exc.message)

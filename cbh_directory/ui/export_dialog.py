@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -31,15 +31,20 @@ from ..domain.exports import (
     ExportOptions,
 )
 from ..domain.lists import ListInfo
+from .i18n import QT_TRANSLATE_NOOP, number
 
 # (label, extension, csv for Excel)
 FORMATS: tuple[tuple[str, str, bool], ...] = (
-    ("Handout to print or give (PDF)", ".pdf", False),
-    ("Handout as a web page (HTML)", ".html", False),
-    ("Spreadsheet (CSV)", ".csv", False),
-    ("Spreadsheet for Excel (CSV)", ".csv", True),
-    ("Contacts for a phone or email program (vCard)", ".vcf", False),
-    ("CBH Directory data (JSON)", ".json", False),
+    (QT_TRANSLATE_NOOP("export_dialog", "Handout to print or give (PDF)"), ".pdf", False),
+    (QT_TRANSLATE_NOOP("export_dialog", "Handout as a web page (HTML)"), ".html", False),
+    (QT_TRANSLATE_NOOP("export_dialog", "Spreadsheet (CSV)"), ".csv", False),
+    (QT_TRANSLATE_NOOP("export_dialog", "Spreadsheet for Excel (CSV)"), ".csv", True),
+    (
+        QT_TRANSLATE_NOOP("export_dialog", "Contacts for a phone or email program (vCard)"),
+        ".vcf",
+        False,
+    ),
+    (QT_TRANSLATE_NOOP("export_dialog", "CBH Directory data (JSON)"), ".json", False),
 )
 
 
@@ -77,16 +82,20 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
-        self.setAccessibleName("Export")
+        self.setWindowTitle(self.tr("Export"))
+        self.setAccessibleName(self.tr("Export"))
         self._lists = lists
 
-        self.results_radio = QRadioButton(f"The current results ({result_count:,})")
-        self.selection_radio = QRadioButton(f"The selected rows ({selected_count:,})")
+        self.results_radio = QRadioButton(
+            self.tr("The current results (%s)") % number(result_count)
+        )
+        self.selection_radio = QRadioButton(
+            self.tr("The selected rows (%s)") % number(selected_count)
+        )
         self.selection_radio.setEnabled(selected_count > 0)
-        self.list_radio = QRadioButton("A list:")
+        self.list_radio = QRadioButton(self.tr("A list:"))
         self.list_combo = QComboBox()
-        self.list_combo.setAccessibleName("List to export")
+        self.list_combo.setAccessibleName(self.tr("List to export"))
         for info in lists:
             self.list_combo.addItem(f"{info.name} ({info.count})", info.id)
         if current_list is not None:
@@ -104,20 +113,22 @@ class ExportDialog(QDialog):
         self.list_combo.activated.connect(lambda _i: self.list_radio.setChecked(True))
 
         self.format_combo = QComboBox()
-        self.format_combo.setAccessibleName("Format")
+        self.format_combo.setAccessibleName(self.tr("Format"))
         for label, extension, excel in FORMATS:
-            self.format_combo.addItem(label, (extension, excel))
+            self.format_combo.addItem(
+                QCoreApplication.translate("export_dialog", label), (extension, excel)
+            )
         self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Title")
-        self.title_edit.setPlaceholderText("e.g. Support resources for the Rivera family")
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.title_edit.setPlaceholderText(self.tr("e.g. Support resources for the Rivera family"))
         self.paper_combo = QComboBox()
-        self.paper_combo.setAccessibleName("Paper size")
-        self.paper_combo.addItem("Letter", "letter")
+        self.paper_combo.setAccessibleName(self.tr("Paper size"))
+        self.paper_combo.addItem(self.tr("Letter"), "letter")
         self.paper_combo.addItem("A4", "a4")
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(default_paper()))
 
         self.columns = QListWidget()
-        self.columns.setAccessibleName("Columns")
+        self.columns.setAccessibleName(self.tr("Columns"))
         for column in RESOURCE_COLUMNS + EXTRA_COLUMNS:
             item = QListWidgetItem(f"{COLUMN_LABELS.get(column, column)}  ({column})")
             item.setData(Qt.ItemDataRole.UserRole, column)
@@ -127,11 +138,11 @@ class ExportDialog(QDialog):
             )
             self.columns.addItem(item)
         self.columns.setMinimumHeight(140)
-        contact = QPushButton("Contact columns")
-        contact.setAccessibleName("Choose the contact columns")
+        contact = QPushButton(self.tr("Contact columns"))
+        contact.setAccessibleName(self.tr("Choose the contact columns"))
         contact.clicked.connect(lambda: self.check_columns(CONTACT_COLUMNS))
-        everything = QPushButton("All fields")
-        everything.setAccessibleName("Choose all fields")
+        everything = QPushButton(self.tr("All fields"))
+        everything.setAccessibleName(self.tr("Choose all fields"))
         everything.clicked.connect(lambda: self.check_columns(RESOURCE_COLUMNS))
         column_buttons = QHBoxLayout()
         column_buttons.addWidget(contact)
@@ -144,9 +155,9 @@ class ExportDialog(QDialog):
         columns_layout.addLayout(column_buttons)
 
         self.path_edit = QLineEdit()
-        self.path_edit.setAccessibleName("Save to")
-        browse = QPushButton("Choose…")
-        browse.setAccessibleName("Choose where to save")
+        self.path_edit.setAccessibleName(self.tr("Save to"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.setAccessibleName(self.tr("Choose where to save"))
         browse.clicked.connect(self.browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
@@ -162,15 +173,17 @@ class ExportDialog(QDialog):
         self.list_radio.setEnabled(bool(lists))
 
         form = QFormLayout()
-        form.addRow("Export:", source)
-        form.addRow("Format:", self.format_combo)
-        form.addRow("Title:", self.title_edit)
-        form.addRow("Paper:", self.paper_combo)
-        form.addRow("Columns:", self.columns_box)
-        form.addRow("Save to:", path_row)
+        form.addRow(self.tr("Export:"), source)
+        form.addRow(self.tr("Format:"), self.format_combo)
+        form.addRow(self.tr("Title:"), self.title_edit)
+        form.addRow(self.tr("Paper:"), self.paper_combo)
+        form.addRow(self.tr("Columns:"), self.columns_box)
+        form.addRow(self.tr("Save to:"), path_row)
         self._form = form
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -219,7 +232,7 @@ class ExportDialog(QDialog):
     def _base_name(self) -> str:
         if self.source() == "list" and self.list_combo.currentIndex() >= 0:
             return self._lists[self.list_combo.currentIndex()].name
-        return "support resources"
+        return self.tr("support resources")
 
     def _suggest_path(self) -> None:
         extension, _ = self.extension()
@@ -238,7 +251,7 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         extension, _ = self.extension()
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export to", self.path_edit.text(), f"*{extension}"
+            self, self.tr("Export to"), self.path_edit.text(), f"*{extension}"
         )
         if chosen:
             path = Path(chosen)

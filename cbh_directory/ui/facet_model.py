@@ -10,7 +10,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -165,7 +172,7 @@ class FacetModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ("Filter", "")[section] if 0 <= section < 2 else None
+            return (self.tr("Filter"), "")[section] if 0 <= section < 2 else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -263,7 +270,7 @@ def _build(facets: Facets) -> Node:
                 parent = subgroups.get(fv.group) or list(subgroups.values())[-1]
             elif facet.nest_under:
                 parent = values.get((facet.nest_under, fv.group)) or heading.add(
-                    Node(fv.group or "Other")
+                    Node(fv.group or QCoreApplication.translate("facet_model", "Other"))
                 )
                 values[(facet.nest_under, fv.group)] = parent
             else:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -28,6 +35,8 @@ from .details_pane import DetailsPane, ListContext
 from .export_actions import ExportActions
 from .facet_model import FacetModel
 from .filter_panel import FilterPanel
+from .i18n import QT_TRANSLATE_NOOP, number
+from .language_menu import add_language_menu
 from .list_actions import ListActions
 from .list_header import ListHeader
 from .results_model import SORT_BY_COLUMN, HitRole, ResultsModel
@@ -40,13 +49,13 @@ from .work_area import WorkArea
 from .worker import SearchOutcome
 
 SORT_LABELS = {
-    "relevance": "&Relevance",
-    "list": "&List order",
-    "name": "&Name",
-    "kind": "&Kind",
-    "focus": "&Focus",
-    "distance": "&Distance",
-    "verified": "Last &verified",
+    "relevance": QT_TRANSLATE_NOOP("main_window", "&Relevance"),
+    "list": QT_TRANSLATE_NOOP("main_window", "&List order"),
+    "name": QT_TRANSLATE_NOOP("main_window", "&Name"),
+    "kind": QT_TRANSLATE_NOOP("main_window", "&Kind"),
+    "focus": QT_TRANSLATE_NOOP("main_window", "&Focus"),
+    "distance": QT_TRANSLATE_NOOP("main_window", "&Distance"),
+    "verified": QT_TRANSLATE_NOOP("main_window", "Last &verified"),
 }
 
 
@@ -79,7 +88,7 @@ class MainWindow(QMainWindow):
         self.list_header = ListHeader()
         self.details = DetailsPane(self.country_name, successor_name=self._resource_name)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Result count")
+        self.count_label.setAccessibleName(self.tr("Result count"))
         self.statusBar().addPermanentWidget(self.count_label)
         self.lists = ListActions(
             directory, self, self.table.selected_ids, lambda: self._current_list
@@ -123,7 +132,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         lists = self.lists
         data = self.data
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(data.import_action)
         file_menu.addAction(data.import_folder_action)
         file_menu.addSeparator()
@@ -137,23 +146,25 @@ class MainWindow(QMainWindow):
         file_menu.addAction(data.backup_action)
         file_menu.addAction(data.restore_action)
         file_menu.addSeparator()
-        file_menu.addAction(make_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(
+            make_action(self, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
 
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(self.tr("&Edit"))
         edit.addAction(lists.undo_action)
         edit.addAction(lists.redo_action)
         edit.addSeparator()
         self.find_action = make_action(
-            self, "&Find", self.focus_search, QKeySequence.StandardKey.Find
+            self, self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find
         )
         self.clear_search_action = make_action(
-            self, "Clear &Search", self.clear_search, QKeySequence(Qt.Key.Key_Escape)
+            self, self.tr("Clear &Search"), self.clear_search, QKeySequence(Qt.Key.Key_Escape)
         )
         self.clear_filters_action = make_action(
-            self, "Clear &Filters", self.session.clear_filters, "Ctrl+Shift+Backspace"
+            self, self.tr("Clear F&ilters"), self.session.clear_filters, "Ctrl+Shift+Backspace"
         )
         self.copy_contact_action = make_action(
-            self, "&Copy Contact", self.details.copy_contact, "Ctrl+Shift+C"
+            self, self.tr("&Copy Contact"), self.details.copy_contact, "Ctrl+Shift+C"
         )
         for action in (
             self.find_action,
@@ -166,14 +177,14 @@ class MainWindow(QMainWindow):
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(self.details.copy_contact)
 
-        resource_menu = bar.addMenu("&Resource")
+        resource_menu = bar.addMenu(self.tr("&Resource"))
         for action in (data.new_action, data.edit_action, data.verify_action, data.archive_action):
             resource_menu.addAction(action)
         resource_menu.addAction(data.initials_action)
 
-        list_menu = bar.addMenu("&Lists")
+        list_menu = bar.addMenu(self.tr("&Lists"))
         list_menu.addAction(lists.bookmark_action)
-        add_menu = list_menu.addMenu("Add to List")
+        add_menu = list_menu.addMenu(self.tr("Add to List"))
         add_menu.aboutToShow.connect(lambda: self.lists.fill_add_menu(add_menu))
         list_menu.addAction(lists.remove_action)
         list_menu.addAction(lists.move_up_action)
@@ -184,42 +195,47 @@ class MainWindow(QMainWindow):
         list_menu.aboutToShow.connect(self._update_list_actions)
         self.sidebar.view.addActions(lists.sidebar_actions())
 
-        view = bar.addMenu("&View")
-        units = view.addMenu("Distance &Units")
+        view = bar.addMenu(self.tr("&View"))
+        units = view.addMenu(self.tr("Distance &Units"))
         group = QActionGroup(self)
         self.units_actions: dict[str, QAction] = {}
-        for key, label in (("mi", "&Miles"), ("km", "&Kilometres")):
+        for key, label in (("mi", self.tr("&Miles")), ("km", self.tr("&Kilometres"))):
             action = make_action(self, label, partial(self.set_units, key), checkable=True)
             group.addAction(action)
             units.addAction(action)
             self.units_actions[key] = action
-        sort_menu = view.addMenu("&Sort By")
+        sort_menu = view.addMenu(self.tr("&Sort By"))
         sort_group = QActionGroup(self)
         self.sort_actions: dict[str, QAction] = {}
-        for key, label in SORT_LABELS.items():
+        for key, source in SORT_LABELS.items():
+            label = QCoreApplication.translate("main_window", source)
             action = make_action(self, label, partial(self.sort_by, key), checkable=True)
             sort_group.addAction(action)
             sort_menu.addAction(action)
             self.sort_actions[key] = action
         self.sort_actions["relevance"].setChecked(True)
         sort_menu.addSeparator()
-        self.reverse_action = make_action(self, "&Reverse Order", checkable=True)
+        self.reverse_action = make_action(self, self.tr("Reverse &Order"), checkable=True)
         self.reverse_action.triggered.connect(lambda checked: self.sort_by(None, checked))
         sort_menu.addAction(self.reverse_action)
         view.addSeparator()
         self.show_filters_action = make_action(
-            self, "Show &Lists and Filters", checkable=True, checked=True
+            self, self.tr("Show &Lists and Filters"), checkable=True, checked=True
         )
         self.show_filters_action.toggled.connect(self.work_area.left.setVisible)
-        self.show_details_action = make_action(self, "Show &Details", checkable=True, checked=True)
+        self.show_details_action = make_action(
+            self, self.tr("Show &Details"), checkable=True, checked=True
+        )
         self.show_details_action.toggled.connect(self.details.setVisible)
         view.addAction(self.show_filters_action)
         view.addAction(self.show_details_action)
         view.addSeparator()
         view.addAction(data.review_age_action)
+        view.addSeparator()
+        add_language_menu(self, view, self.settings.qt)
 
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(make_action(self, "&About CBH Directory", self.show_about))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(make_action(self, self.tr("&About CBH Directory"), self.show_about))
 
     def _connect(self) -> None:
         self.search_bar.text_changed.connect(self.session.set_text)
@@ -243,7 +259,9 @@ class MainWindow(QMainWindow):
         self.sidebar_model.dropped.connect(lambda list_id, ids: self.lists.add_to(list_id, ids))
         self.list_header.note_edited.connect(self.lists.set_list_note)
         self.details.contact_copied.connect(
-            lambda _text: self.statusBar().showMessage("Contact copied to the clipboard", 4000)
+            lambda _text: self.statusBar().showMessage(
+                self.tr("Contact copied to the clipboard"), 4000
+            )
         )
         self.details.bookmark_toggled.connect(lambda rid: self.lists.toggle_bookmarks([rid]))
         self.details.item_note_edited.connect(self.lists.set_item_note)
@@ -353,15 +371,22 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         current = self._current_list
         if current is not None:
-            text = f"{self.model.total:,} of {current.count:,} items in {current.name}"
+            text = self.tr("%s of %s items in %s") % (
+                number(self.model.total),
+                number(current.count),
+                current.name,
+            )
         elif self.session.query.verified_before is not None:
             since = self.session.query.verified_before
-            text = f"{self.model.total:,} need review (not verified since {since})"
+            text = self.tr("%s need review (not verified since %s)") % (
+                number(self.model.total),
+                since,
+            )
         else:
-            text = f"{self.model.total:,} of {self._total:,} resources"
+            text = self.tr("%s of %s resources") % (number(self.model.total), number(self._total))
         place = self.session.query.near
         if place is not None:
-            text += f" near {place.label.removesuffix(', United States')}"
+            text += self.tr(" near %s") % place.label.removesuffix(", United States")
         self.count_label.setText(text)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

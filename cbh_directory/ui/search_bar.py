@@ -46,19 +46,19 @@ class SearchBar(QWidget):
 
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(
-            "Search groups, organizations, aid, guides… (e.g. CASK, Joubert, IEP)"
+            self.tr("Search groups, organizations, aid, guides… (e.g. CASK, Joubert, IEP)")
         )
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName("Search")
+        self.search_box.setAccessibleName(self.tr("Search"))
         self.search_box.setAccessibleDescription(
-            "Type words to search names, descriptions and focus"
+            self.tr("Type words to search names, descriptions and focus")
         )
         self.search_box.textChanged.connect(self.text_changed)
 
         self.place_box = QLineEdit()
-        self.place_box.setPlaceholderText("ZIP code, City, ST or City, Country")
+        self.place_box.setPlaceholderText(self.tr("ZIP code, City, ST or City, Country"))
         self.place_box.setClearButtonEnabled(True)
-        self.place_box.setAccessibleName("Near place")
+        self.place_box.setAccessibleName(self.tr("Near place"))
         self.place_box.setMinimumWidth(180)
         self._completion_model = QStringListModel(self)
         completer = QCompleter(self._completion_model, self)
@@ -73,27 +73,27 @@ class SearchBar(QWidget):
         self.place_box.textChanged.connect(self._maybe_cleared)
 
         self.radius = QComboBox()
-        self.radius.setAccessibleName("Radius")
+        self.radius.setAccessibleName(self.tr("Radius"))
         for value in RADII:
             self.radius.addItem(str(value), value)
         self.radius.setCurrentIndex(RADII.index(DEFAULT_RADIUS))
         self.radius.currentIndexChanged.connect(self._changed_if_placed)
         self.units_label = QLabel("mi")
-        self.units_label.setAccessibleName("Units")
+        self.units_label.setAccessibleName(self.tr("Units"))
 
-        self.online = QCheckBox("Include online groups")
-        self.online.setAccessibleName("Include online groups")
-        self.online.setToolTip("Keep groups that meet online, wherever they are based")
+        self.online = QCheckBox(self.tr("Include online groups"))
+        self.online.setAccessibleName(self.tr("Include online groups"))
+        self.online.setToolTip(self.tr("Keep groups that meet online, wherever they are based"))
         self.online.setChecked(True)
         self.online.toggled.connect(self._changed_if_placed)
 
         self.place_status = QLabel()
         self.place_status.setTextFormat(Qt.TextFormat.PlainText)
-        self.place_status.setAccessibleName("Place status")
+        self.place_status.setAccessibleName(self.tr("Place status"))
         self.place_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.place_status.setWordWrap(False)
 
-        near_label = QLabel("&Near:")
+        near_label = QLabel(self.tr("&Near:"))
         near_label.setBuddy(self.place_box)
         within = QLabel("within")
         row = QHBoxLayout()
@@ -198,7 +198,9 @@ class SearchBar(QWidget):
         self.place_status.setStyleSheet("")
         labels = [_short(p) for p in others]
         self.place_status.setText(
-            "Also: " + "; ".join(labels[:3]) + ("…" if len(labels) > 3 else "") if labels else ""
+            self.tr("Also: ") + "; ".join(labels[:3]) + ("…" if len(labels) > 3 else "")
+            if labels
+            else ""
         )
         self.place_status.setToolTip("\n".join(labels[:20]))
 

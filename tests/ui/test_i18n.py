@@ -1,0 +1,145 @@
+"""The window in Spanish: the .ts is complete and compiled, menus and Qt's own dialogs translate."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
+
+from cbh_directory.paths import translations_dir
+from cbh_directory.ui.i18n import TRANSLATIONS, chosen_language, set_language_setting
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "cbh_directory_es.ts"
+QM = ROOT / "resources" / "translations" / "cbh_directory_es.qm"
+
+
+@pytest.fixture
+def spanish(qapp: QApplication) -> Iterator[None]:
+    assert TRANSLATIONS.install(qapp, "es")
+    yield
+    TRANSLATIONS.install(qapp, "en")
+
+
+def _messages() -> list[tuple[str, str, str]]:
+    root = ET.parse(TS).getroot()
+    return [
+        (ctx.findtext("name") or "", m.findtext("source") or "", m.findtext("translation") or "")
+        for ctx in root.iter("context")
+        for m in ctx.iter("message")
+    ]
+
+
+def test_lupdate_finds_no_unfinished_spanish_string(tmp_path: Path) -> None:
+    """Every tr() string in the code is in the .ts with a Spanish translation."""
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate is not installed")
+    copy = tmp_path / TS.name
+    shutil.copy(TS, copy)
+    sources = sorted(str(p) for p in (ROOT / "cbh_directory" / "ui").glob("*.py"))
+    run = subprocess.run(
+        [str(lupdate), *sources, "-ts", str(copy), "-no-obsolete", "-locations", "none"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    new = re.search(r"\((\d+) new and", run.stdout)
+    assert new is not None and new.group(1) == "0", run.stdout
+    unfinished = [
+        m.findtext("source")
+        for m in ET.parse(copy).getroot().iter("message")
+        if m.find("translation") is not None and m.find("translation").get("type") == "unfinished"
+    ]
+    assert unfinished == []
+
+
+def test_the_compiled_qm_matches_the_ts() -> None:
+    """The committed .qm was built from the committed .ts (run `make translations`)."""
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    stale = [
+        (context, source)
+        for context, source, translation in _messages()
+        if translator.translate(context, source) != translation
+    ]
+    assert stale == []
+
+
+def test_placeholders_survive_translation() -> None:
+    for _context, source, translation in _messages():
+        assert sorted(re.findall(r"%\d|%s", source)) == sorted(
+            re.findall(r"%\d|%s", translation)
+        ), source
+
+
+def test_the_qm_is_found_where_the_app_looks() -> None:
+    assert (translations_dir() / QM.name).exists()
+
+
+def test_language_follows_the_setting_then_the_system(tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    system = "es" if QLocale.system().language() == QLocale.Language.Spanish else "en"
+    assert chosen_language(settings) == system
+    set_language_setting(settings, "es")
+    assert chosen_language(settings) == "es"
+    set_language_setting(settings, "en")
+    assert chosen_language(settings) == "en"
+
+
+def _menus(menu: QMenu) -> Iterator[QMenu]:
+    yield menu
+    for action in menu.actions():
+        if action.menu() is not None:
+            yield from _menus(action.menu())
+
+
+def _mnemonic(text: str) -> str | None:
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def _assert_unique_mnemonics(window) -> None:
+    bar = window.menuBar()
+    tops = [_mnemonic(a.text()) for a in bar.actions()]
+    assert len(tops) == len(set(tops)), tops
+    for top in bar.actions():
+        for menu in _menus(top.menu()):
+            menu.aboutToShow.emit()
+            keys = [_mnemonic(a.text()) for a in menu.actions() if not a.isSeparator()]
+            keys = [k for k in keys if k]
+            assert len(keys) == len(set(keys)), (menu.title(), [a.text() for a in menu.actions()])
+
+
+def test_menus_have_no_duplicate_mnemonic_in_english(make_window, curated) -> None:
+    _assert_unique_mnemonics(make_window(curated))
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_window_in_spanish(make_window, curated) -> None:
+    window = make_window(curated)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&Archivo", "&Edición", "&Recurso", "&Listas", "&Ver", "Ay&uda"]
+    _assert_unique_mnemonics(window)
+    english = {source for _c, source, _t in _messages()}
+    for top in window.menuBar().actions():
+        for menu in _menus(top.menu()):
+            for action in menu.actions():
+                assert action.text() not in english or action.text() in {"Zip (*.zip)", "Id"}
+    assert window.search_bar.search_box.placeholderText().startswith("Buscar grupos")
+    assert window.count_label.text().endswith(" recursos")
+
+
+@pytest.mark.usefixtures("spanish")
+def test_qt_standard_buttons_are_spanish_too() -> None:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    assert box.button(QDialogButtonBox.StandardButton.Close).text() == "Cerrar"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
