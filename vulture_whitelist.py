@@ -48,6 +48,9 @@ pdf_tools
 umask_022
 spanish
 
+# html.parser calls its handlers by name.
+handle_starttag
+
 # sqlite3 reads the row factory it is given.
 row_factory
 

@@ -39,13 +39,14 @@ class Handout:
     head: list[str]
     blocks: list[str]
     tail: list[str]
+    language: str = "en"  # ISO 639-1: the HTML's lang and the PDF's metadata
 
     def page_html(self, body: list[str]) -> str:
         """A complete HTML document around some of the pieces."""
         return "\n".join(
             [
                 "<!DOCTYPE html>",
-                '<html lang="en"><head><meta charset="utf-8">',
+                f'<html lang="{_e(self.language)}"><head><meta charset="utf-8">',
                 f"<title>{_e(self.title)}</title>",
                 f"<style>{STYLE}</style></head><body>",
                 *body,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from ..domain import describe
 from ..domain.exports import ExportOptions, PdfRenderer, format_for
 from ..domain.handout import Handout
+from ..domain.language import using, words
 from ..domain.model import Hit, SearchQuery
 from ..exchange.export_set import ExportEntry, ExportSet
 from ..exchange.exporter import export
@@ -44,23 +46,26 @@ class ExportService(ServiceBase):
         pdf_renderer: PdfRenderer | None = None,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        language: str | None = None,
     ) -> str:
         """Write a search's results, a list or chosen resources to `path`, in the format its
         name asks for (a PDF needs `pdf_renderer`); returns a one-line summary. Cancelling
-        (`cancelled` turning true) raises ExportCancelled and writes nothing."""
+        (`cancelled` turning true) raises ExportCancelled and writes nothing. A handout is
+        written in `language` ("en" or "es"; by default the one in use)."""
         format_for(path)  # an unknown ending fails before the search
         self.check_output(path)  # never the live database, its backups, a device or a pipe
-        chosen = self.export_set(
-            query, list_id=list_id, resource_ids=resource_ids, title=title, units=units
-        )
-        return export(
-            path,
-            chosen,
-            options,
-            progress=progress,
-            cancelled=cancelled,
-            pdf_renderer=pdf_renderer,
-        )
+        with _in_language(language):
+            chosen = self.export_set(
+                query, list_id=list_id, resource_ids=resource_ids, title=title, units=units
+            )
+            return export(
+                path,
+                chosen,
+                options,
+                progress=progress,
+                cancelled=cancelled,
+                pdf_renderer=pdf_renderer,
+            )
 
     def handout(
         self,
@@ -70,12 +75,14 @@ class ExportService(ServiceBase):
         resource_ids: list[str] | None = None,
         title: str | None = None,
         units: str = "mi",
+        language: str | None = None,
     ) -> Handout:
         """The handout for printing, from the same choices as export_file."""
-        chosen = self.export_set(
-            query, list_id=list_id, resource_ids=resource_ids, title=title, units=units
-        )
-        return handout(chosen)
+        with _in_language(language):
+            chosen = self.export_set(
+                query, list_id=list_id, resource_ids=resource_ids, title=title, units=units
+            )
+            return handout(chosen)
 
     def iter_hits(self, query: SearchQuery, batch: int = 2000) -> Iterator[Hit]:
         """Every hit of the query, in order, fetched a batch at a time."""
@@ -114,7 +121,9 @@ class ExportService(ServiceBase):
                 by_id[rid] if rid in by_id else Hit(get_resource(self.db, rid))
                 for rid in dict.fromkeys(resource_ids)
             ]
-            criteria = f"{len(hits)} chosen by hand from: {criteria}"
+            criteria = words("{count} chosen by hand from: {criteria}").format(
+                count=len(hits), criteria=criteria
+            )
         entries = [ExportEntry.from_hit(hit) for hit in hits]
         codes = {e.resource.country for e in entries if e.resource.country}
         successors = {
@@ -124,7 +133,12 @@ class ExportService(ServiceBase):
             and (found := find_resource(self.db, e.resource.successor)) is not None
         }
         return ExportSet(
-            title=title or ("Support resources" + (f": {list_name}" if list_name else "")),
+            title=title
+            or (
+                words("Support resources: {name}").format(name=list_name)
+                if list_name
+                else words("Support resources")
+            ),
             criteria=criteria,
             entries=entries,
             units=units,
@@ -133,3 +147,7 @@ class ExportService(ServiceBase):
             country_names={code: self.gazetteer.country_name(code) for code in codes},
             successor_names=successors,
         )
+
+
+def _in_language(language: str | None) -> AbstractContextManager[None]:
+    return nullcontext() if language is None else using(language)

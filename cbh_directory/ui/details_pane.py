@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..domain import describe
 from ..domain import vocabulary as vocab
 from ..domain.contact_dates import ContactLine, contact_lines, shown_value
+from ..domain.language import words
 from ..domain.model import Hit
 from ..domain.phones import tel_uri
 from ..domain.status_words import status_line
@@ -231,9 +232,9 @@ class DetailsPane(QScrollArea):
             layout.addLayout(self._chips(r.focus))
         checked = verification(r)
         if r.caveat or checked.needs_review:
-            layout.addWidget(self._warning(r.caveat, checked.review))
+            layout.addWidget(self._warning(describe.caveat_text(r), checked.review))
         if r.description:
-            about = plain_label(r.description)
+            about = plain_label(describe.description_text(r))
             about.setAccessibleName(self.tr("About"))
             layout.addWidget(about)
         how_current = plain_label("\n".join([checked.sentence, *checked.checks]))
@@ -292,7 +293,7 @@ class DetailsPane(QScrollArea):
         flow = FlowLayout(spacing=4)
         for term_id in focus:
             term = vocab.FOCUS_BY_ID.get(term_id)
-            chip = plain_label(term.label if term else term_id, wrap=False, selectable=False)
+            chip = plain_label(words(term.label) if term else term_id, wrap=False, selectable=False)
             chip.setObjectName("focusChip")
             chip.setStyleSheet(
                 "QLabel#focusChip { background: palette(alternate-base); border: 1px solid "
@@ -368,9 +369,9 @@ class DetailsPane(QScrollArea):
             value.setContentsMargins(3, 0, 0, 0)  # in line with the links' text
             value.setAccessibleName(accessible)
             column.addWidget(value)
-        words = [p for p in (line.label, line.dating) if p]
-        if words:
-            caption = plain_label(" · ".join(words))
+        parts = [p for p in (line.label, line.dating) if p]
+        if parts:
+            caption = plain_label(" · ".join(parts))
             caption.setObjectName("oldContact" if line.old else "contactSource")
             caption.setAccessibleName(self.tr("About %s") % accessible)
             caption.setContentsMargins(6, 0, 0, 4)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..domain import vocabulary as vocab
 from ..domain.errors import CBHError, ValidationError
 from ..domain.evidence import person_check
+from ..domain.language import words
 from ..domain.model import LIST_FIELDS, Resource
 from ..domain.phones import display_phone
 from .details_pane import plain_label
@@ -183,7 +184,7 @@ class EditDialog(QDialog):
             terms = {t.id: t for t in CHOICES[field]}
 
             def explain_choice(_index: int = 0, combo: QComboBox = combo) -> None:
-                explain.setText(terms[combo.currentData()].explanation)
+                explain.setText(words(terms[combo.currentData()].explanation))
 
             combo.currentIndexChanged.connect(explain_choice)
             explain_choice()
@@ -230,7 +231,7 @@ class EditDialog(QDialog):
     def _combo(self, field: str, value: str) -> QComboBox:
         combo = QComboBox()
         for term in CHOICES[field]:
-            combo.addItem(term.label, term.id)
+            combo.addItem(words(term.label), term.id)
         combo.setCurrentIndex(max(0, combo.findData(value)))
         return combo
 
@@ -254,7 +255,7 @@ class EditDialog(QDialog):
             for term in vocab.FOCUS_TERMS:
                 if term.group != group.id:
                     continue
-                item = QListWidgetItem(f"   {term.label}")
+                item = QListWidgetItem(f"   {words(term.label)}")
                 item.setData(Qt.ItemDataRole.UserRole, term.id)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(

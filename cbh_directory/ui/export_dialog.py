@@ -31,7 +31,7 @@ from ..domain.exports import (
     ExportOptions,
 )
 from ..domain.lists import ListInfo
-from .i18n import QT_TRANSLATE_NOOP, number
+from .i18n import QT_TRANSLATE_NOOP, list_name, number
 
 # (label, extension, csv for Excel)
 FORMATS: tuple[tuple[str, str, bool], ...] = (
@@ -97,7 +97,7 @@ class ExportDialog(QDialog):
         self.list_combo = QComboBox()
         self.list_combo.setAccessibleName(self.tr("List to export"))
         for info in lists:
-            self.list_combo.addItem(f"{info.name} ({info.count})", info.id)
+            self.list_combo.addItem(f"{list_name(info)} ({info.count})", info.id)
         if current_list is not None:
             self.list_combo.setCurrentIndex(max(0, self.list_combo.findData(current_list)))
         group = QButtonGroup(self)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..domain import vocabulary as vocab
 from ..domain.facets import FACET_BY_ID, FACETS, heading_of
+from ..domain.language import words
 from ..domain.model import Facets, FacetValue, SearchQuery
 from .panel import bold_font
 
@@ -254,18 +255,19 @@ def _build(facets: Facets) -> Node:
         key = heading_of(facet)
         if key not in headings:
             headings[key] = root.add(
-                Node(facet.heading_label, group=key, tooltip=facet.heading_help)
+                Node(words(facet.heading_label), group=key, tooltip=words(facet.heading_help))
             )
         heading = headings[key]
         subgroups = {
-            g.id: heading.add(Node(g.label, tooltip=g.explanation)) for g in facet.subgroups
+            g.id: heading.add(Node(words(g.label), tooltip=words(g.explanation)))
+            for g in facet.subgroups
         }
         terms = facet.term_by_id
         for fv in facets.get(facet.id, []):
-            node = _value_node(facet.id, fv, _tooltip(terms.get(fv.value), fv.label))
+            node = _value_node(facet.id, fv, _tooltip(terms.get(fv.value), words(fv.label)))
             if fv.value in facet.short_labels:
-                node.label = facet.short_labels[fv.value]
-                node.tooltip = f"{fv.label}: {node.tooltip}"
+                node.label = words(facet.short_labels[fv.value])
+                node.tooltip = f"{words(fv.label)}: {node.tooltip}"
             if subgroups:
                 parent = subgroups.get(fv.group) or list(subgroups.values())[-1]
             elif facet.nest_under:
@@ -284,8 +286,8 @@ def _tooltip(term: vocab.Term | vocab.FocusTerm | None, label: str) -> str:
     if isinstance(term, vocab.FocusTerm):
         also = ", ".join(term.synonyms)
         return label + (f" (also: {also})" if also else "")
-    return term.explanation if term is not None else ""
+    return words(term.explanation) if term is not None else ""
 
 
 def _value_node(group: str, fv: FacetValue, tooltip: str = "") -> Node:
-    return Node(fv.label, group=group, value=fv.value, count=fv.count, tooltip=tooltip)
+    return Node(words(fv.label), group=group, value=fv.value, count=fv.count, tooltip=tooltip)

@@ -6,13 +6,17 @@ running, so the command line makes PDFs without a display.
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.exports import ExportError
 from ..domain.handout import Handout
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QByteArray
 
 PAPER_SIZES = ("letter", "a4")
 _app: Any = None  # the QGuiApplication this module made, kept alive
@@ -55,7 +59,9 @@ def write_pdf(
     writer.setPageSize(size)
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setTitle(handout.title)
+    writer.setAuthor("CBH Directory")
     writer.setCreator("CBH Directory")
+    writer.setDocumentXmpMetadata(xmp_metadata(handout.title, handout.language))
     writer.setResolution(300)
     painted = paint_handout(writer, handout, progress=progress)
     del writer  # closes the file
@@ -201,3 +207,28 @@ class _Pages:
             box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), str(self.number)
         )
         self.painter.restore()
+
+
+def xmp_metadata(title: str, language: str) -> QByteArray:
+    """The PDF's XMP: its title, author and language (dc:language), for screen readers and
+    catalogues."""
+    from PySide6.QtCore import QByteArray
+
+    def e(text: str) -> str:
+        return html.escape(text, quote=True)
+
+    packet = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{e(title)}</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>CBH Directory</rdf:li></rdf:Seq></dc:creator>
+<dc:language><rdf:Bag><rdf:li>{e(language)}</rdf:li></rdf:Bag></dc:language>
+<pdf:Producer>CBH Directory</pdf:Producer>
+<xmp:CreatorTool>CBH Directory</xmp:CreatorTool>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
+    return QByteArray(packet.encode("utf-8"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from ..domain import language as domain_language
+from ..domain.lists import ListInfo
 from ..paths import translations_dir
 
 LANGUAGES = ("en", "es")  # English is the source language: it needs no .qm
@@ -36,6 +38,7 @@ class Translations:
         """Use `language` from now on; True if its translations loaded (English always does)."""
         self.remove(app)
         self.language = "en"
+        domain_language.set_language("en")
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         if language == "en":
             return True
@@ -51,6 +54,7 @@ class Translations:
         same = system.language() == QLocale(language).language()
         QLocale.setDefault(system if same else QLocale(f"{language}_US"))
         self.language = language
+        domain_language.set_language(language)
         return True
 
     def remove(self, app: QCoreApplication) -> None:
@@ -71,3 +75,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks `text` for translation in `context` where it is defined; translate it where shown."""
     del context
     return text
+
+
+def list_name(info: ListInfo) -> str:
+    """A list's name as shown: the built-in Bookmarks list is named in the window's language."""
+    return QCoreApplication.translate("lists", "Bookmarks") if info.is_bookmarks else info.name

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..domain import vocabulary as vocab
 from ..domain.exports import COLUMN_LABELS
 from ..domain.imports import IGNORE, CsvTable, ImportPreview
+from ..domain.language import words
 from ..domain.model import Resource
 from .details_pane import plain_label
 
@@ -84,7 +85,7 @@ class MappingDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind for rows without one"))
         for term in vocab.KINDS:
-            self.kind.addItem(term.label, term.id)
+            self.kind.addItem(words(term.label), term.id)
         self.country = QLineEdit("US")
         self.country.setAccessibleName(self.tr("Country for rows without one"))
         self.country.setMaxLength(2)

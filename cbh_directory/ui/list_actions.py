@@ -14,6 +14,7 @@ from ..domain.lists import ListImportReport, ListInfo
 from ..service import Directory
 from . import msgbox
 from .actions import make_action
+from .i18n import list_name
 from .list_commands import (
     AddToList,
     CreateList,
@@ -276,7 +277,7 @@ class ListActions(QObject):
         menu.clear()
         ids = self.selected_ids()
         for info in self.directory.lists():
-            action = menu.addAction(info.name)
+            action = menu.addAction(list_name(info))
             action.triggered.connect(lambda _c=False, list_id=info.id: self.add_to(list_id, ids))
         menu.addSeparator()
         new = menu.addAction(self.tr("New List…"))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..domain.lists import ListInfo
 from .details_pane import NoteEdit, plain_label
+from .i18n import list_name
 
 
 class ListHeader(QWidget):
@@ -41,7 +42,7 @@ class ListHeader(QWidget):
             self._list_id = None
             self.hide()
             return
-        self.title.setText(info.name)
+        self.title.setText(list_name(info))
         added = info.created_at[:10]
         self.info.setText(
             self.tr("%s items · made %s") % (info.count, added)

@@ -274,8 +274,12 @@ class ResultsModel(QAbstractTableModel):
             return ", ".join(describe.focus_labels(r.focus))
         if column == DISTANCE:
             if hit.distance_km is None:
-                return "online" if self._query.near is not None and r.format != "in_person" else ""
+                return (
+                    self.tr("online")
+                    if self._query.near is not None and r.format != "in_person"
+                    else ""
+                )
             return describe.distance_text(hit.distance_km, self.units)
         if column == VERIFIED:
-            return r.last_verified or "never"
+            return r.last_verified or self.tr("never")
         return ""

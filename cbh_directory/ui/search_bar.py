@@ -95,7 +95,8 @@ class SearchBar(QWidget):
 
         near_label = QLabel(self.tr("&Near:"))
         near_label.setBuddy(self.place_box)
-        within = QLabel("within")
+        within = QLabel(self.tr("within"))
+        within.setBuddy(self.radius)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(near_label)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.lists import ListInfo
-from .i18n import number
+from .i18n import list_name, number
 from .panel import bold_font, counted_tree, title_row
 
 Index = QModelIndex | QPersistentModelIndex
@@ -104,7 +104,7 @@ class SidebarModel(QAbstractTableModel):
             if column == NAME:
                 if info is None:
                     return self.tr("All resources")
-                return ("★ " if info.is_bookmarks else "") + info.name
+                return ("★ " if info.is_bookmarks else "") + list_name(info)
             return number(self._total if info is None else info.count)
         if role == ListIdRole:
             return None if info is None else info.id

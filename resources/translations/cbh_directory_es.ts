@@ -1224,6 +1224,10 @@ Los detalles están en el archivo de registro:
         <source>No longer in the directory: its last known details are kept in your list</source>
         <translation>Ya no está en el directorio: su lista guarda los últimos datos conocidos</translation>
     </message>
+    <message>
+        <source>online</source>
+        <translation>en línea</translation>
+    </message>
 </context>
 <context>
     <name>SearchBar</name>
@@ -1270,6 +1274,10 @@ Los detalles están en el archivo de registro:
     <message>
         <source>&amp;Near:</source>
         <translation>C&amp;erca de:</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>en un radio de</translation>
     </message>
     <message>
         <source>Also: </source>
@@ -1506,6 +1514,13 @@ Los detalles están en el archivo de registro:
     <message>
         <source>%s resources</source>
         <translation>%s recursos</translation>
+    </message>
+</context>
+<context>
+    <name>lists</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Favoritos</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,7 @@ def test_export_selected_rows_as_a_handout(qtbot, make_window, curated, tmp_path
     _run(qtbot, window, ExportChoice("selection", None, path, "For Sam", ExportOptions()))
     text = path.read_text(encoding="utf-8")
     assert "<h1>For Sam</h1>" in text
-    assert text.count("<h3>") == 2 and "2 chosen by hand" in text
+    assert text.count("<h2>") == 2 and "2 chosen by hand" in text
 
 
 def test_export_a_list_as_pdf(qtbot, make_window, curated, tmp_path: Path) -> None:
