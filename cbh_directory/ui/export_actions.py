@@ -36,6 +36,7 @@ class ExportRequest:
     title: str | None = None
     units: str = "mi"
     options: ExportOptions = field(default_factory=ExportOptions)
+    language: str | None = None  # the handout's; None: the window's
 
     def choices(self) -> dict[str, Any]:
         """The service's keyword arguments for what to export."""
@@ -44,6 +45,7 @@ class ExportRequest:
             "resource_ids": self.resource_ids,
             "title": self.title,
             "units": self.units,
+            "language": self.language,
         }
 
     def export(self, directory: Directory, control: Control) -> str:
@@ -134,6 +136,7 @@ class ExportActions(QObject):
             title=choice.title or None,
             units=self.units(),
             options=choice.options,
+            language=choice.language,
         )
 
     def start(self, choice: ExportChoice) -> Job:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import language
 from ..domain.exports import (
     COLUMN_LABELS,
     CONTACT_COLUMNS,
@@ -32,6 +33,7 @@ from ..domain.exports import (
 )
 from ..domain.lists import ListInfo
 from .i18n import QT_TRANSLATE_NOOP, list_name, number
+from .language_menu import NAMES as LANGUAGE_NAMES
 
 # (label, extension, csv for Excel)
 FORMATS: tuple[tuple[str, str, bool], ...] = (
@@ -55,6 +57,7 @@ class ExportChoice:
     path: Path
     title: str
     options: ExportOptions
+    language: str = "en"  # the handout's language
 
 
 def default_paper() -> str:
@@ -126,6 +129,11 @@ class ExportDialog(QDialog):
         self.paper_combo.addItem(self.tr("Letter"), "letter")
         self.paper_combo.addItem("A4", "a4")
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(default_paper()))
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(self.tr("Language of the handout"))
+        for code, name in LANGUAGE_NAMES.items():  # each named in itself
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(language.current()))
 
         self.columns = QListWidget()
         self.columns.setAccessibleName(self.tr("Columns"))
@@ -177,6 +185,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Format:"), self.format_combo)
         form.addRow(self.tr("Title:"), self.title_edit)
         form.addRow(self.tr("Paper:"), self.paper_combo)
+        form.addRow(self.tr("Language:"), self.language_combo)
         form.addRow(self.tr("Columns:"), self.columns_box)
         form.addRow(self.tr("Save to:"), path_row)
         self._form = form
@@ -221,6 +230,7 @@ class ExportDialog(QDialog):
         handout = extension in (".pdf", ".html")
         self._form.setRowVisible(self.title_edit, handout)
         self._form.setRowVisible(self.paper_combo, extension == ".pdf")
+        self._form.setRowVisible(self.language_combo, handout)
         self._form.setRowVisible(self.columns_box, extension == ".csv")
         self._suggest_path()
 
@@ -274,6 +284,7 @@ class ExportDialog(QDialog):
             list_id=list_id,
             path=path,
             title=self.title_edit.text().strip(),
+            language=str(self.language_combo.currentData()),
             options=ExportOptions(
                 columns=columns or None, excel=excel, paper=self.paper_combo.currentData()
             ),

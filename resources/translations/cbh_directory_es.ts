@@ -614,6 +614,10 @@ Los detalles están en el archivo de registro:
         <translation>Carta</translation>
     </message>
     <message>
+        <source>Language of the handout</source>
+        <translation>Idioma de la hoja informativa</translation>
+    </message>
+    <message>
         <source>Columns</source>
         <translation>Columnas</translation>
     </message>
@@ -660,6 +664,10 @@ Los detalles están en el archivo de registro:
     <message>
         <source>Paper:</source>
         <translation>Papel:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
     </message>
     <message>
         <source>Columns:</source>

@@ -174,3 +174,28 @@ def test_export_and_print_actions_have_standard_shortcuts(make_window, curated) 
     window = make_window(curated)
     assert window.exports.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     assert window.exports.export_action.shortcut().toString() == "Ctrl+E"
+
+
+def test_the_dialog_chooses_the_handouts_language(
+    qtbot, make_window, curated, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(result_count=3, selected_count=0, lists=[], current_list=None)
+    qtbot.addWidget(dialog)
+    assert dialog.language_combo.currentData() == "en"  # the window's language
+    dialog.format_combo.setCurrentIndex(2)  # CSV: no language to choose
+    assert not dialog.language_combo.isVisibleTo(dialog)
+    dialog.format_combo.setCurrentIndex(1)  # HTML
+    assert dialog.language_combo.isVisibleTo(dialog)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))
+    assert dialog.choice().language == "es"
+
+    window = make_window(curated)
+    type_and_wait(qtbot, window, "CASK")
+    path = tmp_path / "folleto.html"
+    choice = ExportChoice("results", None, path, "", ExportOptions(), language="es")
+    _run(qtbot, window, choice)
+    text = path.read_text(encoding="utf-8")
+    assert '<html lang="es">' in text and "Grupo de apoyo" in text
+    assert window.details.isVisible() and "Support group" in window.model.data(
+        window.model.index(0, 2)
+    )  # the window itself stays in English

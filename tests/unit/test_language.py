@@ -77,3 +77,20 @@ def test_the_choice_for_one_export_stays_in_its_thread() -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(InputError):
         language.check("fr")
+
+
+def test_search_finds_spanish_descriptions_without_accents(curated) -> None:
+    from cbh_directory.domain.model import SearchQuery
+
+    def ids(text: str) -> set[str]:
+        return set(curated.matching_ids(SearchQuery(text=text)))
+
+    assert ids("espanol") == ids("español") and ids("espanol")
+    assert ids("educacion") == ids("educación") and ids("educacion")
+    # found through the Spanish description alone
+    only_spanish = [
+        rid
+        for rid in ids("educacion")
+        if "educaci" not in (curated.resource(rid).description + curated.resource(rid).name).lower()
+    ]
+    assert only_spanish
