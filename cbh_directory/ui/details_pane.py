@@ -30,6 +30,7 @@ from ..domain.phones import tel_uri
 from ..domain.status_words import status_line
 from ..domain.validation import is_web_url
 from ..domain.verification import verification
+from . import accessibility
 from .flow_layout import FlowLayout
 from .links import mailto, open_link, tel
 
@@ -49,6 +50,7 @@ class LinkButton(QPushButton):
     """A flat button that shows a link as plain text (elided to fit) and opens it only if safe."""
 
     def __init__(self, text: str, url: str, accessible: str) -> None:
+        accessibility.install()  # before Qt first asks how to expose it
         super().__init__()
         self.url = url
         self._full_text = text
@@ -201,7 +203,7 @@ class DetailsPane(QScrollArea):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         title.setFont(font)
-        title.setAccessibleName(self.tr("Name"))
+        title.setAccessibleDescription(self.tr("Name"))
         heading = QHBoxLayout()
         heading.addWidget(title, 1)
         if hit.in_directory:
@@ -235,11 +237,11 @@ class DetailsPane(QScrollArea):
             layout.addWidget(self._warning(describe.caveat_text(r), checked.review))
         if r.description:
             about = plain_label(describe.description_text(r))
-            about.setAccessibleName(self.tr("About"))
+            about.setAccessibleDescription(self.tr("About"))
             layout.addWidget(about)
         how_current = plain_label("\n".join([checked.sentence, *checked.checks]))
         how_current.setObjectName("verification")
-        how_current.setAccessibleName(self.tr("How current this is"))
+        how_current.setAccessibleDescription(self.tr("How current this is"))
         layout.addWidget(how_current)
         layout.addLayout(self._contact_row(hit))
         layout.addLayout(self._list_section(hit))
@@ -301,7 +303,7 @@ class DetailsPane(QScrollArea):
             )
             group = vocab.FOCUS_GROUP_BY_ID.get(term.group) if term else None
             chip.setToolTip(f"{group.label[:-1] if group else self.tr('Focus')}: {chip.text()}")
-            chip.setAccessibleName(self.tr("Focus: %s") % chip.text())
+            chip.setAccessibleDescription(self.tr("Focus"))
             flow.addWidget(chip)
         return flow
 
@@ -367,13 +369,13 @@ class DetailsPane(QScrollArea):
         else:
             value = plain_label(f"{name}: {shown}")
             value.setContentsMargins(3, 0, 0, 0)  # in line with the links' text
-            value.setAccessibleName(accessible)
+            value.setAccessibleDescription(accessible)
             column.addWidget(value)
         parts = [p for p in (line.label, line.dating) if p]
         if parts:
             caption = plain_label(" · ".join(parts))
             caption.setObjectName("oldContact" if line.old else "contactSource")
-            caption.setAccessibleName(self.tr("About %s") % accessible)
+            caption.setAccessibleDescription(self.tr("About %s") % accessible)
             caption.setContentsMargins(6, 0, 0, 4)
             if line.old:
                 caption.setStyleSheet("QLabel#oldContact { color: #7a4a00; }")
@@ -430,7 +432,7 @@ class DetailsPane(QScrollArea):
         for label, value in rows:
             if value:
                 field = plain_label(value)
-                field.setAccessibleName(label)
+                field.setAccessibleDescription(label)
                 form.addRow(plain_label(label + ":", wrap=False, selectable=False), field)
         if r.sources:
             sources = QVBoxLayout()

@@ -32,6 +32,7 @@ from ..domain.evidence import person_check
 from ..domain.language import words
 from ..domain.model import LIST_FIELDS, Resource
 from ..domain.phones import display_phone
+from .accessibility import announce
 from .details_pane import plain_label
 from .i18n import QT_TRANSLATE_NOOP
 
@@ -177,8 +178,8 @@ class EditDialog(QDialog):
         column.setSpacing(2)
         column.addWidget(widget)
         if field in ("moderation", "activity", "format", "cost", "kind"):
-            explain = plain_label("")
-            explain.setEnabled(False)
+            explain = plain_label("")  # full text colour: a dimmed hint was hard to read
+            explain.setAccessibleDescription(self.tr("What this choice means"))
             combo = widget
             assert isinstance(combo, QComboBox)
             terms = {t.id: t for t in CHOICES[field]}
@@ -199,6 +200,9 @@ class EditDialog(QDialog):
         self.errors[field] = error
         column.addWidget(error)
         form.addRow(label + ":", column)
+        row_label = form.labelForField(column)
+        if isinstance(row_label, QLabel):
+            row_label.setBuddy(widget)  # a screen reader names the field by its label
 
     def _source_row(self, field: str) -> QHBoxLayout:
         _local, source = self._edits[field]
@@ -337,18 +341,27 @@ class EditDialog(QDialog):
         self.done(QDialog.DialogCode.Accepted)
 
     def accept(self) -> None:
-        for error in self.errors.values():
+        for field, error in self.errors.items():
             error.hide()
+            self.inputs[field].setAccessibleDescription("")
         self.message.clear()
         try:
             resource = self._save(self.changes())
         except ValidationError as exc:
+            first: QWidget | None = None
             for field, reason in exc.problems:
                 label = self.errors.get(field)
                 if label is not None:
-                    label.setText(reason)
+                    label.setText("⚠ " + reason)  # a sign, not colour alone
                     label.show()
-            self.message.setText(self.tr("Please correct the fields marked in red."))
+                    # the field itself carries its problem, for a screen reader on it
+                    self.inputs[field].setAccessibleDescription(reason)
+                    first = first or self.inputs[field]
+            message = self.tr("Please correct the fields marked ⚠.")
+            self.message.setText(message)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+            announce(self, message)
             return
         except CBHError as exc:
             self.message.setText(exc.message)

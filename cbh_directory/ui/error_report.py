@@ -44,7 +44,7 @@ class ErrorDialog(QDialog):
         message.setTextFormat(Qt.TextFormat.PlainText)
         message.setWordWrap(True)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        message.setAccessibleName(self.tr("Error message"))
+        message.setAccessibleDescription(self.tr("Error message"))
         self.copy_button = QPushButton(self.tr("&Copy Details"))
         self.copy_button.setAccessibleName(self.tr("Copy the error details"))
         self.copy_button.clicked.connect(self.copy_details)

@@ -25,6 +25,7 @@ from ..domain import vocabulary as vocab
 from ..domain.facets import FACET_BY_ID, FACETS, heading_of
 from ..domain.language import words
 from ..domain.model import Facets, FacetValue, SearchQuery
+from .i18n import number
 from .panel import bold_font
 
 Index = QModelIndex | QPersistentModelIndex
@@ -198,10 +199,15 @@ class FacetModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.tooltip or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == COUNT:  # the row is said once, from its label
+                return ""
             if is_value:
-                state = "selected, " if node.checked else ""
-                return f"{node.label}, {state}{node.count} results"
+                return self.accessible_text(node)
             return node.label
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == LABEL:
+            # where it sits (Focus › Genes) and what it means: tooltips are not read out
+            path = " › ".join(self.path(node))
+            return f"{path}. {node.tooltip}" if node.tooltip and path else node.tooltip or path
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and is_value
@@ -216,6 +222,23 @@ class FacetModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def accessible_text(self, node: Node) -> str:
+        """ "CASK, 4 results, not checked": the name, the count and the state, once."""
+        count = (
+            self.tr("1 result") if node.count == 1 else self.tr("%s results") % number(node.count)
+        )
+        state = self.tr("checked") if node.checked else self.tr("not checked")
+        return f"{node.label}, {count}, {state}"
+
+    def path(self, node: Node) -> list[str]:
+        """The headings above a node, outermost first."""
+        above: list[str] = []
+        parent = node.parent
+        while parent is not None and parent is not self._root:
+            above.insert(0, parent.label)
+            parent = parent.parent
+        return above
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:

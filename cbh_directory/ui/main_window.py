@@ -29,6 +29,7 @@ from ..domain.model import Hit
 from ..service import Directory
 from . import msgbox
 from .about import AboutDialog
+from .accessibility import announce
 from .actions import make_action
 from .data_actions import DataActions
 from .details_pane import DetailsPane, ListContext
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         self.list_header = ListHeader()
         self.details = DetailsPane(self.country_name, successor_name=self._resource_name)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName(self.tr("Result count"))
+        self.count_label.setAccessibleDescription(self.tr("Result count"))
         self.statusBar().addPermanentWidget(self.count_label)
         self.lists = ListActions(
             directory, self, self.table.selected_ids, lambda: self._current_list
@@ -268,6 +269,8 @@ class MainWindow(QMainWindow):
         self.lists.changed.connect(self._lists_changed)
         self.data.changed.connect(self._data_changed)
         self.data.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        # every status message (saved, copied, exported, an error) is said, not only shown
+        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
         self.details.edit_requested.connect(lambda rid: self.data.edit_resource(rid))
         self.details.resource_requested.connect(self.show_resource)
         self.lists.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -387,7 +390,9 @@ class MainWindow(QMainWindow):
         place = self.session.query.near
         if place is not None:
             text += self.tr(" near %s") % place.label.removesuffix(", United States")
-        self.count_label.setText(text)
+        if text != self.count_label.text():
+            self.count_label.setText(text)
+            announce(self.count_label, text)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         hit: Hit | None = self.model.data(current, HitRole) if current.isValid() else None

@@ -19,7 +19,7 @@ class ResultsTable(QTableView):
 
     def __init__(self, model: ResultsModel) -> None:
         super().__init__()
-        self.setAccessibleName("Results")
+        self.setAccessibleName(self.tr("Results"))
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

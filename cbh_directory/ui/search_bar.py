@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import CBHError
 from ..domain.model import Place
 from ..domain.validation import KM_PER_MILE
+from .accessibility import announce
 
 RADII = (10, 25, 50, 100, 250, 500)
 DEFAULT_RADIUS = 100
@@ -79,7 +80,7 @@ class SearchBar(QWidget):
         self.radius.setCurrentIndex(RADII.index(DEFAULT_RADIUS))
         self.radius.currentIndexChanged.connect(self._changed_if_placed)
         self.units_label = QLabel("mi")
-        self.units_label.setAccessibleName(self.tr("Units"))
+        self.units_label.setAccessibleDescription(self.tr("Units"))
 
         self.online = QCheckBox(self.tr("Include online groups"))
         self.online.setAccessibleName(self.tr("Include online groups"))
@@ -89,7 +90,7 @@ class SearchBar(QWidget):
 
         self.place_status = QLabel()
         self.place_status.setTextFormat(Qt.TextFormat.PlainText)
-        self.place_status.setAccessibleName(self.tr("Place status"))
+        self.place_status.setAccessibleDescription(self.tr("Place status"))
         self.place_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.place_status.setWordWrap(False)
 
@@ -168,6 +169,7 @@ class SearchBar(QWidget):
         except CBHError as exc:
             self._place = None
             self.place_status.setText(exc.message)
+            announce(self.place_status, exc.message)
             self.place_status.setStyleSheet("color: #b00020;")
             self.place_status.setToolTip(exc.message)
             self.location_changed.emit()

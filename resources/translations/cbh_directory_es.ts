@@ -272,8 +272,8 @@ Déjelo vacío si prefiere no dar su nombre:</translation>
         <translation>Nota sobre este recurso</translation>
     </message>
     <message>
-        <source>Focus: %s</source>
-        <translation>Enfoque: %s</translation>
+        <source>Focus</source>
+        <translation>Enfoque</translation>
     </message>
     <message>
         <source>Please note</source>
@@ -451,6 +451,10 @@ Déjelo vacío si prefiere no dar su nombre:</translation>
         <translation>Marcar como verificado hoy</translation>
     </message>
     <message>
+        <source>What this choice means</source>
+        <translation>Qué significa esta opción</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>(vacío)</translation>
     </message>
@@ -475,8 +479,8 @@ Déjelo vacío si prefiere no dar su nombre:</translation>
         <translation>(ninguno: internacional o no indicado)</translation>
     </message>
     <message>
-        <source>Please correct the fields marked in red.</source>
-        <translation>Corrija los campos marcados en rojo.</translation>
+        <source>Please correct the fields marked ⚠.</source>
+        <translation>Corrija los campos marcados con ⚠.</translation>
     </message>
 </context>
 <context>
@@ -586,8 +590,8 @@ Los detalles están en el archivo de registro:
         <translation>Las filas seleccionadas (%s)</translation>
     </message>
     <message>
-        <source>A list:</source>
-        <translation>Una lista:</translation>
+        <source>A list (choose it below)</source>
+        <translation>Una lista (elíjala abajo)</translation>
     </message>
     <message>
         <source>List to export</source>
@@ -654,6 +658,10 @@ Los detalles están en el archivo de registro:
         <translation>Exportar:</translation>
     </message>
     <message>
+        <source>List:</source>
+        <translation>Lista:</translation>
+    </message>
+    <message>
         <source>Format:</source>
         <translation>Formato:</translation>
     </message>
@@ -691,6 +699,22 @@ Los detalles están en el archivo de registro:
     <message>
         <source>Filter</source>
         <translation>Filtro</translation>
+    </message>
+    <message>
+        <source>1 result</source>
+        <translation>1 resultado</translation>
+    </message>
+    <message>
+        <source>%s results</source>
+        <translation>%s resultados</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>marcado</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>sin marcar</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1259,13 @@ Los detalles están en el archivo de registro:
     <message>
         <source>online</source>
         <translation>en línea</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTable</name>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
     </message>
 </context>
 <context>
