@@ -24,6 +24,7 @@ takeAt
 expandingDirections
 hasHeightForWidth
 heightForWidth
+eventFilter
 redo
 undo
 shutdown  # invoked by name through QMetaObject.invokeMethod

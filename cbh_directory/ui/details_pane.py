@@ -30,7 +30,7 @@ from ..domain.phones import tel_uri
 from ..domain.status_words import status_line
 from ..domain.validation import is_web_url
 from ..domain.verification import verification
-from . import accessibility
+from . import accessibility, colours
 from .flow_layout import FlowLayout
 from .links import mailto, open_link, tel
 
@@ -143,10 +143,26 @@ class DetailsPane(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName(self.tr("Details"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setObjectName("detailsPane")
+        self._show_focus(False)
         self.setMinimumWidth(240)
         self._context = ListContext()
         self._note: NoteEdit | None = None
         self.show_hit(None)
+
+    def _show_focus(self, shown: bool) -> None:
+        """A 2 px outline while the pane has the keyboard focus (transparent otherwise, so
+        nothing moves)."""
+        colour = colours.focus(self.palette()).name() if shown else "transparent"
+        self.setStyleSheet(f"QScrollArea#detailsPane {{ border: 2px solid {colour}; }}")
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._show_focus(True)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._show_focus(False)
+        super().focusOutEvent(event)
 
     @property
     def hit(self) -> Hit | None:
@@ -178,6 +194,10 @@ class DetailsPane(QScrollArea):
             self._note.flush()  # keep what was typed before moving on
         self._note = None
         self._hit = hit
+        # said with "Details" when the pane takes the focus: which resource it shows
+        self.setAccessibleDescription(
+            f"{hit.resource.name}, {describe.kind_label(hit.resource.kind)}" if hit else ""
+        )
         self._context = context
         body = QWidget()
         body.setAccessibleName(self.tr("Resource details"))
@@ -378,7 +398,8 @@ class DetailsPane(QScrollArea):
             caption.setAccessibleDescription(self.tr("About %s") % accessible)
             caption.setContentsMargins(6, 0, 0, 4)
             if line.old:
-                caption.setStyleSheet("QLabel#oldContact { color: #7a4a00; }")
+                warning = colours.warning(self.palette()).name()
+                caption.setStyleSheet(f"QLabel#oldContact {{ color: {warning}; }}")
             column.addWidget(caption)
 
     def _status_box(self, hit: Hit) -> QWidget:
@@ -388,7 +409,8 @@ class DetailsPane(QScrollArea):
         box = QFrame()
         box.setObjectName("status")
         box.setStyleSheet(
-            "QFrame#status { background: #f2f2f2; border: 1px solid #888; border-radius: 4px; }"
+            "QFrame#status { background: palette(alternate-base); border: 1px solid palette(mid);"
+            " border-radius: 4px; }"
         )
         inner = QVBoxLayout(box)
         inner.setContentsMargins(8, 6, 8, 6)

@@ -32,6 +32,7 @@ from ..domain.evidence import person_check
 from ..domain.language import words
 from ..domain.model import LIST_FIELDS, Resource
 from ..domain.phones import display_phone
+from . import colours
 from .accessibility import announce
 from .details_pane import plain_label
 from .i18n import QT_TRANSLATE_NOOP
@@ -156,7 +157,7 @@ class EditDialog(QDialog):
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(f"color: {colours.error(self.palette()).name()};")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -194,7 +195,7 @@ class EditDialog(QDialog):
             column.addLayout(self._source_row(field))
         error = QLabel()
         error.setTextFormat(Qt.TextFormat.PlainText)
-        error.setStyleSheet("color: #b00020;")
+        error.setStyleSheet(f"color: {colours.error(self.palette()).name()};")
         error.setWordWrap(True)
         error.hide()
         self.errors[field] = error

@@ -18,13 +18,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from ..domain import vocabulary as vocab
 from ..domain.facets import FACET_BY_ID, FACETS, heading_of
 from ..domain.language import words
 from ..domain.model import Facets, FacetValue, SearchQuery
+from . import colours
 from .i18n import number
 from .panel import bold_font
 
@@ -214,9 +214,7 @@ class FacetModel(QAbstractItemModel):
             and node.count == 0
             and not node.checked
         ):
-            return QApplication.palette().color(
-                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-            )
+            return colours.dimmed(QApplication.palette())
         if role == Qt.ItemDataRole.FontRole and top:
             return bold_font()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QPushButton,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.facets import FACETS, heading_of
 from .facet_model import LABEL, FacetModel
+from .focus import FocusDelegate
 from .panel import counted_tree, title_row
 
 
@@ -98,7 +98,7 @@ def toggle(model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
     return bool(model.setData(index, checked, Qt.ItemDataRole.CheckStateRole))
 
 
-class CheckOnClickDelegate(QStyledItemDelegate):
+class CheckOnClickDelegate(FocusDelegate):
     """A click anywhere on a value's row toggles it, not only a click on the small box."""
 
     def editorEvent(

@@ -25,6 +25,7 @@ from ..domain.exports import COLUMN_LABELS
 from ..domain.imports import IGNORE, CsvTable, ImportPreview
 from ..domain.language import words
 from ..domain.model import Resource
+from . import colours
 from .details_pane import plain_label
 
 
@@ -90,7 +91,7 @@ class MappingDialog(QDialog):
         self.country.setAccessibleName(self.tr("Country for rows without one"))
         self.country.setMaxLength(2)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(f"color: {colours.error(self.palette()).name()};")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
         form.addRow(self.tr("Kind when a row has none:"), self.kind)

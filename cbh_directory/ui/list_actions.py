@@ -68,7 +68,7 @@ class ListActions(QObject):
         self.import_list_action = self._action(
             self.tr("Import &Shared List…"), None, lambda: self.import_list()
         )
-        self.remove_action = self._action(self.tr("Remove from List"), None, self.remove_selected)
+        self.remove_action = self._action(self.tr("Re&move from List"), None, self.remove_selected)
         self.move_up_action = self._action(
             self.tr("Move U&p"), "Alt+Up", lambda: self.move_selected(-1)
         )
@@ -92,7 +92,7 @@ class ListActions(QObject):
         self.export_list_action.setEnabled(current is not None)
         self.remove_action.setEnabled(current is not None and has_selection)
         self.remove_action.setText(
-            self.tr("Remove from %s") % current.name if current else self.tr("Remove from List")
+            self.tr("Re&move from %s") % current.name if current else self.tr("Re&move from List")
         )
         self.move_up_action.setEnabled(current is not None and has_selection and list_order)
         self.move_down_action.setEnabled(current is not None and has_selection and list_order)

@@ -21,13 +21,13 @@ from PySide6.QtGui import (
     QShortcut,
     QShowEvent,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from ..domain.facets import FACET_BY_ID
 from ..domain.lists import ListInfo
 from ..domain.model import Hit
 from ..service import Directory
-from . import msgbox
+from . import colours, msgbox
 from .about import AboutDialog
 from .accessibility import announce
 from .actions import make_action
@@ -45,6 +45,7 @@ from .results_table import ResultsTable
 from .search_bar import SearchBar
 from .session import SearchSession
 from .settings import WindowSettings, app_settings
+from .shortcuts import WindowShortcutsFirst
 from .sidebar import REVIEW, Sidebar, SidebarModel
 from .work_area import WorkArea
 from .worker import SearchOutcome
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("CBH Directory" + (" (read-only)" if directory.read_only else ""))
         self.directory = directory
         self.settings = settings or WindowSettings(app_settings())
+        # readable placeholders, links and selections in whatever theme the system has
+        QApplication.setPalette(colours.apply(QApplication.palette()))
         self._total = directory.total()
         self._country_names: dict[str, str] = {}
         self._ready = False
@@ -122,6 +125,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._make_menus()
+        WindowShortcutsFirst(self).watch(self.search_bar.search_box, self.search_bar.place_box)
         self._connect()
         self.refresh_lists()
         self._restore_settings()

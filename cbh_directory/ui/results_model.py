@@ -19,11 +19,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ..domain import describe
 from ..domain.model import Hit, SearchQuery
+from . import colours
 from .i18n import QT_TRANSLATE_NOOP
 from .sidebar import RESOURCE_IDS_MIME, ids_to_mime
 
@@ -48,8 +49,6 @@ SORT_BY_COLUMN = {
     VERIFIED: "verified",
 }
 HitRole = Qt.ItemDataRole.UserRole + 1
-STALE_COLOUR = QColor("#9a5b00")
-STAR_COLOUR = QColor("#c88a00")
 
 
 class ResultsModel(QAbstractTableModel):
@@ -217,7 +216,7 @@ class ResultsModel(QAbstractTableModel):
             return text
         if stale and column == VERIFIED:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return STALE_COLOUR
+                return colours.warning(QApplication.palette())
             if role == Qt.ItemDataRole.DecorationRole:
                 return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             if role == Qt.ItemDataRole.FontRole:
@@ -225,7 +224,7 @@ class ResultsModel(QAbstractTableModel):
                 font.setItalic(True)
                 return font
         if role == Qt.ItemDataRole.ForegroundRole and column == STAR and self._starred(hit):
-            return STAR_COLOUR
+            return colours.star(QApplication.palette())
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DISTANCE, STAR):
             horizontal = (
                 Qt.AlignmentFlag.AlignRight if column == DISTANCE else Qt.AlignmentFlag.AlignHCenter
@@ -236,9 +235,7 @@ class ResultsModel(QAbstractTableModel):
     def _gone_data(self, hit: Hit, column: int, role: int) -> Any:
         """A list item whose resource left the directory: greyed, with what is remembered."""
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QApplication.palette().color(
-                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-            )
+            return colours.dimmed(QApplication.palette())
         if role == Qt.ItemDataRole.FontRole and column == KIND:
             font = QFont()
             font.setItalic(True)

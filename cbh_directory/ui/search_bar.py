@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import CBHError
 from ..domain.model import Place
 from ..domain.validation import KM_PER_MILE
+from . import colours
 from .accessibility import announce
 
 RADII = (10, 25, 50, 100, 250, 500)
@@ -170,7 +171,7 @@ class SearchBar(QWidget):
             self._place = None
             self.place_status.setText(exc.message)
             announce(self.place_status, exc.message)
-            self.place_status.setStyleSheet("color: #b00020;")
+            self.place_status.setStyleSheet(f"color: {colours.error(self.palette()).name()};")
             self.place_status.setToolTip(exc.message)
             self.location_changed.emit()
             return

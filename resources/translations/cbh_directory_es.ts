@@ -771,16 +771,16 @@ Los detalles están en el archivo de registro:
         <translation>&amp;Eliminar lista</translation>
     </message>
     <message>
-        <source>Remove from List</source>
-        <translation>Quitar de la lista</translation>
-    </message>
-    <message>
         <source>Export Lis&amp;t for Sharing…</source>
         <translation>Exportar &amp;lista para compartir…</translation>
     </message>
     <message>
         <source>Import &amp;Shared List…</source>
         <translation>Importar lista compar&amp;tida…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from List</source>
+        <translation>&amp;Quitar de la lista</translation>
     </message>
     <message>
         <source>Move U&amp;p</source>
@@ -791,8 +791,8 @@ Los detalles están en el archivo de registro:
         <translation>&amp;Bajar</translation>
     </message>
     <message>
-        <source>Remove from %s</source>
-        <translation>Quitar de %s</translation>
+        <source>Re&amp;move from %s</source>
+        <translation>&amp;Quitar de %s</translation>
     </message>
     <message>
         <source>Added to %s</source>
