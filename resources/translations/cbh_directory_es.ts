@@ -451,6 +451,10 @@ Déjelo vacío si prefiere no dar su nombre:</translation>
         <translation>Marcar como verificado hoy</translation>
     </message>
     <message>
+        <source>Fields</source>
+        <translation>Campos</translation>
+    </message>
+    <message>
         <source>What this choice means</source>
         <translation>Qué significa esta opción</translation>
     </message>

@@ -165,3 +165,14 @@ def test_changes_are_announced(qtbot, make_window, curated: Directory, monkeypat
     select(window, "cure-cask")
     window.copy_contact_action.trigger()
     assert said[-1] == "Contact copied to the clipboard"
+
+
+def test_the_edit_dialogs_first_tab_stop_is_its_first_field(qtbot, curated: Directory) -> None:
+    resource = curated.resource("cure-cask")
+    dialog = EditDialog(resource, save=lambda *a, **k: resource, countries={"US": "United States"})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    first = dialog.nextInFocusChain()
+    while not (first.focusPolicy() & Qt.FocusPolicy.TabFocus) or not first.isVisibleTo(dialog):
+        first = first.nextInFocusChain()
+    assert first is dialog.inputs["name"]
