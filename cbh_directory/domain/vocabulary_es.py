@@ -284,6 +284,31 @@ SPANISH: dict[str, str] = {
     "Support resources": "Recursos de apoyo",
     "Support resources: {name}": "Recursos de apoyo: {name}",
     "{count} chosen by hand from: {criteria}": "{count} elegidos a mano de: {criteria}",
+    "Prepared by {name}": "Preparada por {name}",
+    # What a handout was chosen by (domain/handout_words.py)
+    " or ": " o ",
+    "about ": "sobre ",
+    "in ": "en ",
+    "based in ": "con sede en ",
+    "within {amount} {unit} of {where}": "a menos de {amount} {unit} de {where}",
+    "nearest to {where} first": "primero los más cercanos a {where}",
+    "with the words “{text}”": "con las palabras “{text}”",
+    "From your list “{name}”": "De su lista “{name}”",
+    "Chosen for you": "Elegidos para usted",
+    ", found by searching for: {search}": ", encontrados al buscar: {search}",
+    "Picked one by one": "Elegidos uno a uno",
+    " from a search for: {search}": " de una búsqueda de: {search}",
+    " from the directory": " del directorio",
+    "Found by searching for: {search}": "Encontrados al buscar: {search}",
+    "Everything in the directory": "Todo el directorio",
+    "QR code for {url}": "Código QR de {url}",
+    "Scan to open the website": "Escanéelo para abrir el sitio web",
+    # How to use a service (from an import)
+    "Hours": "Horario",
+    "Fees": "Costos",
+    "How to apply": "Cómo solicitarlo",
+    "Wait time": "Tiempo de espera",
+    "Service types": "Tipos de servicio",
 }
 
 MONTHS = (

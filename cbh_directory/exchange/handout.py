@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..domain import describe
 from ..domain import vocabulary as vocab
+from ..domain.access import access_rows
 from ..domain.contact_dates import CHANNEL_LABELS, PHONE_TYPE_WORDS, shown_value
 from ..domain.contact_dates import contact_lines as dated_contacts
 from ..domain.date_words import date_words
@@ -26,6 +27,7 @@ from ..domain.validation import is_email, is_web_url, mailto_uri
 from ..domain.verification import verification
 from .atomic import atomic_writer
 from .export_set import ExportEntry, ExportSet, progress_interval
+from .qr import qr_image_html
 
 Progress = Callable[[int], None]
 
@@ -52,7 +54,7 @@ def contact_lines(entry: ExportEntry, today: dt.date | None = None) -> list[str]
     lines = []
     address_dating = ""
     for line in dated_contacts(r, today):
-        kind = line.label or words(PHONE_TYPE_WORDS.get(line.type, ""))
+        kind = in_english(line.label) or words(PHONE_TYPE_WORDS.get(line.type, ""))
         about = [p for p in (kind, line.dating) if p]
         dating = f' <span class="meta">({_e(" · ".join(about))})</span>' if about else ""
         if line.channel == "address":
@@ -68,7 +70,9 @@ def contact_lines(entry: ExportEntry, today: dt.date | None = None) -> list[str]
         lines.append(f'<span class="label">{label}:</span> {value}{dating}')
     if r.website:
         web = _link(r.website, r.website) if is_web_url(r.website) else _e(r.website)
-        lines.append(f'<span class="label">{_e(words("Website"))}:</span> {web}')
+        code = qr_image_html(r.website) if is_web_url(r.website) else ""
+        label = _e(words("Website"))
+        lines.append(f'<span class="label">{label}:</span> {web}' + (f"<br>{code}" if code else ""))
     address = ", ".join(p for p in (r.address, r.city, r.region, r.postal_code) if p)
     if address:
         where = _e(words("Where"))
@@ -83,7 +87,12 @@ def _labelled(label: str, text: str, css: str = "") -> str:
 
 
 def entry_html(entry: ExportEntry, export: ExportSet, level: int = 3) -> str:
-    """One entry; its name is a heading one level below the section's (h2 or h3)."""
+    """One entry, kept together when printed from a browser (the PDF keeps it so itself); its
+    name is a heading one level below the section's (h2 or h3)."""
+    return f'<div class="entry">\n{_entry_body(entry, export, level)}\n</div>'
+
+
+def _entry_body(entry: ExportEntry, export: ExportSet, level: int) -> str:
     r = entry.resource
     parts = [f"<h{level}>{_e(r.name)}</h{level}>"]
     if not entry.in_directory:
@@ -93,7 +102,7 @@ def entry_html(entry: ExportEntry, export: ExportSet, level: int = 3) -> str:
         gone = words("No longer in the directory: these are the last known details.")
         parts.append(f'<p class="gone">{_e(gone)}</p>')
         parts.extend(f"<p>{line}</p>" for line in contact_lines(entry))
-        if entry.note:
+        if entry.note and export.include_notes:
             parts.append(_labelled(words("Note"), entry.note, "note"))
         return "\n".join(parts)
     facts = [describe.kind_label(r.kind)] if r.kind in vocab.KIND_BY_ID else []
@@ -111,17 +120,24 @@ def entry_html(entry: ExportEntry, export: ExportSet, level: int = 3) -> str:
         parts.append(f"<p>{_e(describe.description_text(r))}</p>")
     for line in contact_lines(entry, export.created):
         parts.append(f"<p>{line}</p>")
+    community = export.community.get(r.id) or {
+        "moderation": describe.moderation_text(r),
+        "activity": describe.activity_text(r),
+    }
     for label, text in (
-        (words("Moderation"), describe.moderation_text(r)),
-        (describe.activity_label(r), describe.activity_text(r)),
+        (words("Moderation"), community["moderation"]),
+        (describe.activity_label(r), community["activity"]),
     ):
         if text:
             parts.append(_labelled(label, text))
     if r.eligibility:
         parts.append(_labelled(words("Who it is for"), in_english(r.eligibility)))
+    for label, text in access_rows(r):  # hours, fees, how to apply, wait, service types
+        lines = "<br>".join(_e(line) for line in text.splitlines())
+        parts.append(f'<p><span class="label">{_e(words(label))}:</span> {lines}</p>')
     if r.caveat:
         parts.append(_labelled(words("Please note"), describe.caveat_text(r), "caveat"))
-    if entry.note:
+    if entry.note and export.include_notes:
         parts.append(_labelled(words("Note"), entry.note, "note"))
     checked = verification(r, export.created)
     for line in (checked.sentence, *checked.checks, checked.review):
@@ -161,8 +177,11 @@ def handout(export: ExportSet, *, progress: Progress | None = None) -> Handout:
     head = [
         f"<h1>{_e(export.title)}</h1>",
         f'<p class="meta">{_e(prepared.format(date=when, count=count))}</p>',
-        f'<p class="criteria">{_e(words("Chosen by"))}: {_e(export.criteria)}</p>',
+        f'<p class="criteria">{_e(export.criteria)}</p>',
     ]
+    if export.prepared_by:
+        prepared_by = words("Prepared by {name}").format(name=export.prepared_by)
+        head.append(f'<p class="prepared">{_e(prepared_by)}</p>')
     body: list[str] = []
     sections = _sections(export)
     every = progress_interval(count)

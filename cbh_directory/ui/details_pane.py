@@ -25,12 +25,13 @@ from ..domain import describe
 from ..domain import vocabulary as vocab
 from ..domain.contact_dates import ContactLine, contact_lines, shown_value
 from ..domain.language import words
-from ..domain.model import Hit
+from ..domain.model import Hit, Resource
 from ..domain.phones import tel_uri
 from ..domain.status_words import status_line
 from ..domain.validation import is_web_url
 from ..domain.verification import verification
 from . import accessibility, colours
+from .access_rows import access_rows
 from .flow_layout import FlowLayout
 from .links import mailto, open_link, tel
 
@@ -148,6 +149,10 @@ class DetailsPane(QScrollArea):
         self.setMinimumWidth(240)
         self._context = ListContext()
         self._note: NoteEdit | None = None
+        # Set by the window: moderation and activity with check-ups, and sections below the
+        # fields (the check-ups' history); by default the curated evidence alone.
+        self.community_lines: Callable[[Resource], dict[str, str]] | None = None
+        self.extra_sections: list[Callable[[Hit], QWidget | None]] = []
         self.show_hit(None)
 
     def _show_focus(self, shown: bool) -> None:
@@ -266,6 +271,10 @@ class DetailsPane(QScrollArea):
         layout.addLayout(self._contact_row(hit))
         layout.addLayout(self._list_section(hit))
         layout.addLayout(self._fields(hit))
+        for make_section in self.extra_sections:
+            section = make_section(hit)
+            if section is not None:
+                layout.addWidget(section)
         layout.addStretch(1)
         self.setWidget(body)
 
@@ -438,13 +447,19 @@ class DetailsPane(QScrollArea):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        community = (
+            self.community_lines(r)
+            if self.community_lines is not None
+            else {"moderation": describe.moderation_text(r), "activity": describe.activity_text(r)}
+        )
         rows = [
-            (self.tr("Moderation"), describe.moderation_text(r)),
-            (describe.activity_label(r), describe.activity_text(r)),
+            (self.tr("Moderation"), community["moderation"]),
+            (describe.activity_label(r), community["activity"]),
             (self.tr("Format"), describe.format_label(r)),
             (self.tr("Languages"), ", ".join(vocab.language_label(c) for c in r.languages)),
             (self.tr("Cost"), describe.cost_label(r)),
             (self.tr("Who it is for"), r.eligibility),
+            *access_rows(r),  # what an HSDS import keeps (hours, fees, applying, service types)
             (self.tr("Ages"), r.ages),
             (self.tr("Serves"), r.service_area),
             (self.tr("Based in"), describe.place_text(r, self._country_name(r.country))),

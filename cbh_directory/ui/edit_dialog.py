@@ -32,6 +32,7 @@ from ..domain.evidence import person_check
 from ..domain.language import words
 from ..domain.model import LIST_FIELDS, Resource
 from ..domain.phones import display_phone
+from ..domain.validation import complete_web_address
 from . import colours
 from .accessibility import announce
 from .details_pane import plain_label
@@ -151,12 +152,16 @@ class EditDialog(QDialog):
 
         body = QWidget()
         body.setLayout(form)
-        scroll = QScrollArea()
+        scroll = self.form_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         # not a Tab stop of its own: the first stop is the first field (it scrolls into view)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setAccessibleName(self.tr("Fields"))
+        self.labels = {field: form.labelForField(self.inputs[field]) for field in self.inputs}
+        website = self.inputs["website"]
+        assert isinstance(website, QLineEdit)
+        website.editingFinished.connect(self._complete_website)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
@@ -196,6 +201,10 @@ class EditDialog(QDialog):
             column.addWidget(explain)
         if field in self._edits:
             column.addLayout(self._source_row(field))
+        if field == "website":
+            self.website_note = plain_label("")
+            self.website_note.hide()
+            column.addWidget(self.website_note)
         error = QLabel()
         error.setTextFormat(Qt.TextFormat.PlainText)
         error.setStyleSheet(f"color: {colours.error(self.palette()).name()};")
@@ -207,6 +216,26 @@ class EditDialog(QDialog):
         row_label = form.labelForField(column)
         if isinstance(row_label, QLabel):
             row_label.setBuddy(widget)  # a screen reader names the field by its label
+
+    def _complete_website(self) -> None:
+        """A bare 'www.example.org' becomes https://www.example.org, and the person is told."""
+        widget = self.inputs["website"]
+        assert isinstance(widget, QLineEdit)
+        text = widget.text().strip()
+        completed = complete_web_address(text)
+        if completed != text:
+            widget.setText(completed)
+            self.website_note.setText(self.tr("https:// was added in front of the address."))
+            self.website_note.show()
+
+    def _show_first_problem(self, fields: list[str]) -> None:
+        """Scroll the first field with a problem (in the form's order) into view and focus it."""
+        first = next(f for f in self.inputs if f in fields)
+        widget = self.inputs[first]
+        self.form_scroll.ensureWidgetVisible(self.labels.get(first) or widget)
+        self.form_scroll.ensureWidgetVisible(self.errors[first])
+        self.form_scroll.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _source_row(self, field: str) -> QHBoxLayout:
         _local, source = self._edits[field]
@@ -349,10 +378,11 @@ class EditDialog(QDialog):
             error.hide()
             self.inputs[field].setAccessibleDescription("")
         self.message.clear()
+        self._complete_website()
         try:
             resource = self._save(self.changes())
         except ValidationError as exc:
-            first: QWidget | None = None
+            marked = []
             for field, reason in exc.problems:
                 label = self.errors.get(field)
                 if label is not None:
@@ -360,11 +390,16 @@ class EditDialog(QDialog):
                     label.show()
                     # the field itself carries its problem, for a screen reader on it
                     self.inputs[field].setAccessibleDescription(reason)
-                    first = first or self.inputs[field]
-            message = self.tr("Please correct the fields marked ⚠.")
+                    marked.append(field)
+            if marked:
+                self._show_first_problem(marked)
+                first = next(f for f in self.inputs if f in marked)
+                message = self.tr("Please correct the fields marked ⚠, starting with %s.") % (
+                    self.inputs[first].accessibleName()
+                )
+            else:
+                message = "; ".join(f"{f}: {r}" for f, r in exc.problems)
             self.message.setText(message)
-            if first is not None:
-                first.setFocus(Qt.FocusReason.OtherFocusReason)
             announce(self, message)
             return
         except CBHError as exc:

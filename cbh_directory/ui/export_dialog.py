@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -57,6 +58,8 @@ class ExportChoice:
     path: Path
     title: str
     options: ExportOptions
+    include_notes: bool = False  # a staff copy of a handout
+    prepared_by: str = ""
     language: str = "en"  # the handout's language
 
 
@@ -82,6 +85,7 @@ class ExportDialog(QDialog):
         selected_count: int,
         lists: list[ListInfo],
         current_list: int | None,
+        prepared_by: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -124,6 +128,19 @@ class ExportDialog(QDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(self.tr("Title"))
         self.title_edit.setPlaceholderText(self.tr("e.g. Support resources for the Rivera family"))
+        self.notes_check = QCheckBox(self.tr("Include my notes (a staff copy)"))
+        self.notes_check.setAccessibleName(self.tr("Include my notes"))
+        self.notes_check.setToolTip(
+            self.tr(
+                "Leave this off for a family's copy: your notes on list entries, and the "
+                "list's name, are printed only on a staff copy."
+            )
+        )
+        self.prepared_edit = QLineEdit(prepared_by)
+        self.prepared_edit.setAccessibleName(self.tr("Prepared by"))
+        self.prepared_edit.setPlaceholderText(
+            self.tr("Your name, and a phone or email to reach you")
+        )
         self.paper_combo = QComboBox()
         self.paper_combo.setAccessibleName(self.tr("Paper size"))
         self.paper_combo.addItem(self.tr("Letter"), "letter")
@@ -164,6 +181,7 @@ class ExportDialog(QDialog):
 
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName(self.tr("Save to"))
+        self._suggested = ""  # the path the dialog itself last proposed
         browse = QPushButton(self.tr("Choose…"))
         browse.setAccessibleName(self.tr("Choose where to save"))
         browse.clicked.connect(self.browse)
@@ -183,6 +201,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("List:"), self.list_combo)
         form.addRow(self.tr("Format:"), self.format_combo)
         form.addRow(self.tr("Title:"), self.title_edit)
+        form.addRow(self.tr("Prepared by:"), self.prepared_edit)
+        form.addRow("", self.notes_check)
         form.addRow(self.tr("Paper:"), self.paper_combo)
         form.addRow(self.tr("Language:"), self.language_combo)
         form.addRow(self.tr("Columns:"), self.columns_box)
@@ -228,6 +248,8 @@ class ExportDialog(QDialog):
         extension, _excel = self.extension()
         handout = extension in (".pdf", ".html")
         self._form.setRowVisible(self.title_edit, handout)
+        self._form.setRowVisible(self.prepared_edit, handout)
+        self._form.setRowVisible(self.notes_check, handout)
         self._form.setRowVisible(self.paper_combo, extension == ".pdf")
         self._form.setRowVisible(self.language_combo, handout)
         self._form.setRowVisible(self.columns_box, extension == ".csv")
@@ -244,8 +266,16 @@ class ExportDialog(QDialog):
         return self.tr("support resources")
 
     def _suggest_path(self) -> None:
+        """A name from the list (or 'support resources') until the person types their own;
+        after that a change of format swaps only the extension."""
         extension, _ = self.extension()
         current = self.path_edit.text().strip()
+        if current and current != self._suggested:
+            path = Path(current)
+            known = {ext for _label, ext, _excel in FORMATS}
+            typed = path.with_suffix(extension) if path.suffix.lower() in known else None
+            self._set_path(str(typed or Path(current + extension)), suggested=False)
+            return
         folder = (
             Path(current).parent
             if current
@@ -255,7 +285,11 @@ class ExportDialog(QDialog):
             )
         )
         safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in self._base_name())
-        self.path_edit.setText(str(folder / f"{safe.strip() or 'export'}{extension}"))
+        self._set_path(str(folder / f"{safe.strip() or 'export'}{extension}"), suggested=True)
+
+    def _set_path(self, text: str, *, suggested: bool) -> None:
+        self._suggested = text if suggested else ""
+        self.path_edit.setText(text)
 
     def browse(self) -> None:
         extension, _ = self.extension()
@@ -287,4 +321,6 @@ class ExportDialog(QDialog):
             options=ExportOptions(
                 columns=columns or None, excel=excel, paper=self.paper_combo.currentData()
             ),
+            include_notes=self.notes_check.isChecked(),
+            prepared_by=self.prepared_edit.text().strip(),
         )

@@ -87,6 +87,7 @@ class MappingDialog(QDialog):
         self.kind.setAccessibleName(self.tr("Kind for rows without one"))
         for term in vocab.KINDS:
             self.kind.addItem(words(term.label), term.id)
+        self.kind.setCurrentIndex(self.kind.findData("local_service"))
         self.country = QLineEdit("US")
         self.country.setAccessibleName(self.tr("Country for rows without one"))
         self.country.setMaxLength(2)

@@ -33,6 +33,271 @@
     </message>
 </context>
 <context>
+    <name>CheckupActions</name>
+    <message>
+        <source>&amp;Check This Group…</source>
+        <translation>&amp;Comprobar este grupo…</translation>
+    </message>
+    <message>
+        <source>Groups Needing a Check-&amp;up…</source>
+        <translation>&amp;Grupos que necesitan una comprobación…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Check-ups…</source>
+        <translation>Exportar compro&amp;baciones…</translation>
+    </message>
+    <message>
+        <source>Import Chec&amp;k-ups…</source>
+        <translation>Importar comprobacio&amp;nes…</translation>
+    </message>
+    <message>
+        <source>How &amp;Long a Check-up Counts…</source>
+        <translation>Cuánto &amp;tiempo vale una comprobación…</translation>
+    </message>
+    <message>
+        <source>Check-ups are for support groups and communities.</source>
+        <translation>Las comprobaciones son para grupos de apoyo y comunidades.</translation>
+    </message>
+    <message>
+        <source>Check-up saved.</source>
+        <translation>Comprobación guardada.</translation>
+    </message>
+    <message>
+        <source>Delete check-up</source>
+        <translation>Eliminar comprobación</translation>
+    </message>
+    <message>
+        <source>Delete your check-up of %s?</source>
+        <translation>¿Eliminar su comprobación de %s?</translation>
+    </message>
+    <message>
+        <source>Check-ups</source>
+        <translation>Comprobaciones</translation>
+    </message>
+    <message>
+        <source>Nobody has recorded a check-up of this group here yet.</source>
+        <translation>Todavía nadie ha registrado aquí una comprobación de este grupo.</translation>
+    </message>
+    <message>
+        <source>The last check-up is old: a new one would help.</source>
+        <translation>La última comprobación es antigua: sería útil hacer una nueva.</translation>
+    </message>
+    <message>
+        <source>Check This Group…</source>
+        <translation>Comprobar este grupo…</translation>
+    </message>
+    <message>
+        <source>Check this group</source>
+        <translation>Comprobar este grupo</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Cambiar…</translation>
+    </message>
+    <message>
+        <source>Change your check-up of %s</source>
+        <translation>Cambiar su comprobación de %s</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete your check-up of %s</source>
+        <translation>Eliminar su comprobación de %s</translation>
+    </message>
+    <message>
+        <source>Export check-ups for sharing</source>
+        <translation>Exportar comprobaciones para compartir</translation>
+    </message>
+    <message>
+        <source>CBH Directory check-ups (*.json)</source>
+        <translation>Comprobaciones de CBH Directory (*.json)</translation>
+    </message>
+    <message>
+        <source>Export check-ups</source>
+        <translation>Exportar comprobaciones</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n check-up(s) to %1</source>
+        <translation>
+            <numerusform>Se guardó %n comprobación en %1</numerusform>
+            <numerusform>Se guardaron %n comprobaciones en %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import check-ups</source>
+        <translation>Importar comprobaciones</translation>
+    </message>
+    <message>
+        <source>Added %1 check-up(s); %2 were already here.</source>
+        <translation>Se agregaron %1 comprobaciones; %2 ya estaban aquí.</translation>
+    </message>
+    <message>
+        <source>%1 with the same id but other answers: yours were kept.</source>
+        <translation>%1 con el mismo id pero otras respuestas: se conservaron las suyas.</translation>
+    </message>
+    <message>
+        <source>Left out:</source>
+        <translation>No incluidas:</translation>
+    </message>
+    <message>
+        <source>How long a check-up counts</source>
+        <translation>Cuánto tiempo vale una comprobación</translation>
+    </message>
+    <message>
+        <source>Months a check-up counts before the group asks for a new one:</source>
+        <translation>Meses que vale una comprobación antes de que el grupo necesite una nueva:</translation>
+    </message>
+</context>
+<context>
+    <name>CheckupDialog</name>
+    <message>
+        <source>Change your check-up</source>
+        <translation>Cambiar su comprobación</translation>
+    </message>
+    <message>
+        <source>Check this group</source>
+        <translation>Comprobar este grupo</translation>
+    </message>
+    <message>
+        <source>What did you see of %s? Answer what you know; “I can&apos;t tell” is a good answer. Your check-up stays on this computer unless you share it.</source>
+        <translation>¿Qué vio de %s? Responda lo que sepa; “No lo sé” es una buena respuesta. Su comprobación se queda en esta computadora a menos que usted la comparta.</translation>
+    </message>
+    <message>
+        <source>&amp;Professionals (clinicians, trained staff)</source>
+        <translation>&amp;Profesionales (médicos, personal capacitado)</translation>
+    </message>
+    <message>
+        <source>Trained peers or &amp;volunteers, with written rules</source>
+        <translation>Otros padres capacitados o &amp;voluntarios, con reglas escritas</translation>
+    </message>
+    <message>
+        <source>&amp;Nobody</source>
+        <translation>&amp;Nadie</translation>
+    </message>
+    <message>
+        <source>I &amp;can&apos;t tell</source>
+        <translation>No lo &amp;sé</translation>
+    </message>
+    <message>
+        <source>Within a &amp;day</source>
+        <translation>En un &amp;día</translation>
+    </message>
+    <message>
+        <source>Within a &amp;week</source>
+        <translation>En una s&amp;emana</translation>
+    </message>
+    <message>
+        <source>&amp;Slower, or not at all</source>
+        <translation>&amp;Más tarde, o nunca</translation>
+    </message>
+    <message>
+        <source>I can&apos;t te&amp;ll</source>
+        <translation>&amp;No lo sé</translation>
+    </message>
+    <message>
+        <source>Who reviews posts?</source>
+        <translation>¿Quién revisa los mensajes?</translation>
+    </message>
+    <message>
+        <source>How quickly did the last few questions get answers?</source>
+        <translation>¿Qué tan rápido respondieron las últimas preguntas?</translation>
+    </message>
+    <message>
+        <source>no focus listed</source>
+        <translation>sin enfoque indicado</translation>
+    </message>
+    <message>
+        <source>Does its focus match what the directory says (%s)?</source>
+        <translation>¿Su enfoque coincide con lo que dice el directorio (%s)?</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Sí</translation>
+    </message>
+    <message>
+        <source>No — its &amp;focus is:</source>
+        <translation>No: su &amp;enfoque es:</translation>
+    </message>
+    <message>
+        <source>Not s&amp;ure</source>
+        <translation>No estoy &amp;seguro</translation>
+    </message>
+    <message>
+        <source>What its focus is</source>
+        <translation>Cuál es su enfoque</translation>
+    </message>
+    <message>
+        <source>What the group is about</source>
+        <translation>De qué trata el grupo</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or leave empty</source>
+        <translation>AAAA-MM-DD, o déjelo vacío</translation>
+    </message>
+    <message>
+        <source>When was the last post or meeting?</source>
+        <translation>¿Cuándo fue el último mensaje o la última reunión?</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation>Comprobado el</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>What you saw, in a few words (optional)</source>
+        <translation>Lo que vio, en pocas palabras (opcional)</translation>
+    </message>
+    <message>
+        <source>Evidence link</source>
+        <translation>Enlace de evidencia</translation>
+    </message>
+    <message>
+        <source>https://… (optional)</source>
+        <translation>https://… (opcional)</translation>
+    </message>
+    <message>
+        <source>Your initials or name</source>
+        <translation>Sus iniciales o su nombre</translation>
+    </message>
+    <message>
+        <source>When was the last post or &amp;meeting?</source>
+        <translation>¿Cuándo fue el último mensaje o la última &amp;reunión?</translation>
+    </message>
+    <message>
+        <source>Checked &amp;on:</source>
+        <translation>Comprobado &amp;el:</translation>
+    </message>
+    <message>
+        <source>Not&amp;e:</source>
+        <translation>No&amp;ta:</translation>
+    </message>
+    <message>
+        <source>Evidence lin&amp;k:</source>
+        <translation>Enlace de e&amp;videncia:</translation>
+    </message>
+    <message>
+        <source>Your &amp;initials or name:</source>
+        <translation>Sus &amp;iniciales o su nombre:</translation>
+    </message>
+    <message>
+        <source>Choose an answer (or “I can&apos;t tell”).</source>
+        <translation>Elija una respuesta (o “No lo sé”).</translation>
+    </message>
+    <message>
+        <source>Your initials or a name, shown beside it.</source>
+        <translation>Sus iniciales o un nombre, que se muestra al lado.</translation>
+    </message>
+</context>
+<context>
     <name>DataActions</name>
     <message>
         <source>&amp;New Resource…</source>
@@ -383,6 +648,26 @@ Déjelo vacío si prefiere no dar su nombre:</translation>
         <source>Sources:</source>
         <translation>Fuentes:</translation>
     </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Costos</translation>
+    </message>
+    <message>
+        <source>How to apply</source>
+        <translation>Cómo solicitarlo</translation>
+    </message>
+    <message>
+        <source>Wait time</source>
+        <translation>Tiempo de espera</translation>
+    </message>
+    <message>
+        <source>Service types</source>
+        <translation>Tipos de servicio</translation>
+    </message>
 </context>
 <context>
     <name>EditDialog</name>
@@ -459,6 +744,10 @@ Déjelo vacío si prefiere no dar su nombre:</translation>
         <translation>Qué significa esta opción</translation>
     </message>
     <message>
+        <source>https:// was added in front of the address.</source>
+        <translation>Se agregó https:// delante de la dirección.</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>(vacío)</translation>
     </message>
@@ -483,8 +772,8 @@ Déjelo vacío si prefiere no dar su nombre:</translation>
         <translation>(ninguno: internacional o no indicado)</translation>
     </message>
     <message>
-        <source>Please correct the fields marked ⚠.</source>
-        <translation>Corrija los campos marcados con ⚠.</translation>
+        <source>Please correct the fields marked ⚠, starting with %s.</source>
+        <translation>Corrija los campos marcados con ⚠, empezando por %s.</translation>
     </message>
 </context>
 <context>
@@ -614,6 +903,26 @@ Los detalles están en el archivo de registro:
         <translation>p. ej., Recursos de apoyo para la familia Rivera</translation>
     </message>
     <message>
+        <source>Include my notes (a staff copy)</source>
+        <translation>Incluir mis notas (copia para el personal)</translation>
+    </message>
+    <message>
+        <source>Include my notes</source>
+        <translation>Incluir mis notas</translation>
+    </message>
+    <message>
+        <source>Leave this off for a family&apos;s copy: your notes on list entries, and the list&apos;s name, are printed only on a staff copy.</source>
+        <translation>Déjelo sin marcar para la copia de una familia: sus notas sobre los recursos de la lista y el nombre de la lista solo se imprimen en una copia para el personal.</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>Preparada por</translation>
+    </message>
+    <message>
+        <source>Your name, and a phone or email to reach you</source>
+        <translation>Su nombre y un teléfono o correo para comunicarse con usted</translation>
+    </message>
+    <message>
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
@@ -672,6 +981,10 @@ Los detalles están en el archivo de registro:
     <message>
         <source>Title:</source>
         <translation>Título:</translation>
+    </message>
+    <message>
+        <source>Prepared by:</source>
+        <translation>Preparada por:</translation>
     </message>
     <message>
         <source>Paper:</source>
@@ -1044,6 +1357,10 @@ Los detalles están en el archivo de registro:
         <translation>%s de %s recursos</translation>
     </message>
     <message>
+        <source>No exact matches; %1 partial matches</source>
+        <translation>Ninguna coincidencia exacta; %1 coincidencias parciales</translation>
+    </message>
+    <message>
         <source> near %s</source>
         <translation> cerca de %s</translation>
     </message>
@@ -1113,6 +1430,87 @@ Los detalles están en el archivo de registro:
     <message>
         <source>Two columns fill the same field; choose one of them.</source>
         <translation>Dos columnas llenan el mismo campo; elija una de ellas.</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsCheckupDialog</name>
+    <message>
+        <source>Groups needing a check-up</source>
+        <translation>Grupos que necesitan una comprobación</translation>
+    </message>
+    <message>
+        <source>last check-up %s</source>
+        <translation>última comprobación: %s</translation>
+    </message>
+    <message>
+        <source>never checked</source>
+        <translation>nunca comprobado</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n list(s)</source>
+        <translation>
+            <numerusform>en %n lista</numerusform>
+            <numerusform>en %n listas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These groups have no recent check-up. The ones you use most (in Bookmarks or your lists) come first. Choose one to show it.</source>
+        <translation>Estos grupos no tienen una comprobación reciente. Los que usted más usa (en Favoritos o en sus listas) aparecen primero. Elija uno para verlo.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Propuesta</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Editor&apos;s note</source>
+        <translation>Nota del editor</translation>
+    </message>
+    <message>
+        <source>Waiting (not sent yet)</source>
+        <translation>En espera (todavía no enviada)</translation>
+    </message>
+    <message>
+        <source>Sent, in review</source>
+        <translation>Enviada, en revisión</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobada</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>Entrada nueva</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivar</translation>
+    </message>
+    <message>
+        <source>Check-up</source>
+        <translation>Comprobación</translation>
     </message>
 </context>
 <context>
@@ -1307,8 +1705,8 @@ Los detalles están en el archivo de registro:
         <translation>Incluir grupos en línea</translation>
     </message>
     <message>
-        <source>Keep groups that meet online, wherever they are based</source>
-        <translation>Mantener los grupos que se reúnen en línea, estén donde estén</translation>
+        <source>Keep groups that meet online when they serve this place: its country, and its state or region when the group names one</source>
+        <translation>Mantener los grupos que se reúnen en línea cuando atienden este lugar: su país y, si el grupo lo indica, su estado o región</translation>
     </message>
     <message>
         <source>Place status</source>
@@ -1325,6 +1723,49 @@ Los detalles están en el archivo de registro:
     <message>
         <source>Also: </source>
         <translation>También: </translation>
+    </message>
+</context>
+<context>
+    <name>SearchFeedback</name>
+    <message>
+        <source>Search read as</source>
+        <translation>Búsqueda entendida como</translation>
+    </message>
+    <message>
+        <source>Why nothing matches</source>
+        <translation>Por qué no hay coincidencias</translation>
+    </message>
+    <message>
+        <source>Searching for:</source>
+        <translation>Buscando:</translation>
+    </message>
+    <message>
+        <source>Remove: search again without the words “%1”</source>
+        <translation>Quitar: buscar de nuevo sin las palabras “%1”</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+    <message>
+        <source>No resources match all of: %1.</source>
+        <translation>Ningún recurso cumple todo esto: %1.</translation>
+    </message>
+    <message>
+        <source>Without “%1”: %2</source>
+        <translation>Sin “%1”: %2</translation>
+    </message>
+    <message>
+        <source>Below: the closest partial matches, each meeting only some of what you asked, those meeting most first.</source>
+        <translation>Abajo: las coincidencias parciales más cercanas; cada una cumple solo parte de lo que pidió, primero las que cumplen más.</translation>
+    </message>
+    <message>
+        <source>No resources match.</source>
+        <translation>Ningún recurso coincide.</translation>
+    </message>
+    <message>
+        <source>Online groups are left out: tick “Include online groups” to add those serving this place.</source>
+        <translation>Los grupos en línea no se incluyen: marque “Incluir grupos en línea” para agregar los que atienden este lugar.</translation>
     </message>
 </context>
 <context>
@@ -1375,6 +1816,140 @@ Los detalles están en el archivo de registro:
     <message>
         <source>Needs review, %s</source>
         <translation>Necesitan revisión, %s</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <source>S&amp;ync with Agency Directory…</source>
+        <translation>Sincroni&amp;zar con el directorio de la agencia…</translation>
+    </message>
+    <message>
+        <source>&amp;Propose to Agency Directory…</source>
+        <translation>&amp;Proponer al directorio de la agencia…</translation>
+    </message>
+    <message>
+        <source>Propose to Agency Directory</source>
+        <translation>Proponer al directorio de la agencia</translation>
+    </message>
+    <message>
+        <source>Select one entry whose changes you want to propose.</source>
+        <translation>Seleccione una entrada cuyos cambios quiera proponer.</translation>
+    </message>
+    <message>
+        <source>Propose your changes to “%1” to the agency&apos;s editors?</source>
+        <translation>¿Proponer sus cambios a “%1” a los editores de la agencia?</translation>
+    </message>
+    <message>
+        <source>The proposal waits in the outbox and is sent with your next sync. Your lists and notes are never sent.</source>
+        <translation>La propuesta espera en la bandeja de salida y se envía con su próxima sincronización. Sus listas y notas nunca se envían.</translation>
+    </message>
+    <message>
+        <source>Nothing to propose</source>
+        <translation>No hay nada que proponer</translation>
+    </message>
+    <message>
+        <source>Proposal waiting in the outbox; it goes with the next sync</source>
+        <translation>Propuesta en espera en la bandeja de salida; se enviará con la próxima sincronización</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync with Agency Directory</source>
+        <translation>Sincronizar con el directorio de la agencia</translation>
+    </message>
+    <message>
+        <source>Agency directory address</source>
+        <translation>Dirección del directorio de la agencia</translation>
+    </message>
+    <message>
+        <source>Needed to send proposals; optional for reading</source>
+        <translation>Se necesita para enviar propuestas; es opcional para leer</translation>
+    </message>
+    <message>
+        <source>Your token</source>
+        <translation>Su clave de acceso</translation>
+    </message>
+    <message>
+        <source>Remember the token on this computer</source>
+        <translation>Recordar la clave de acceso en esta computadora</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Clave de acceso:</translation>
+    </message>
+    <message>
+        <source>The first sync downloads the whole directory, later ones only what changed. Entries the agency removed become inactive here. Your lists, notes and local edits stay as they are, and nothing changes if the sync fails or is cancelled. Lists and notes never leave this computer.</source>
+        <translation>La primera sincronización descarga todo el directorio; las siguientes, solo lo que cambió. Las entradas que la agencia quitó quedan inactivas aquí. Sus listas, notas y cambios locales se quedan como están, y no cambia nada si la sincronización falla o se cancela. Las listas y notas nunca salen de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Not synced yet in this session.</source>
+        <translation>Todavía no se ha sincronizado en esta sesión.</translation>
+    </message>
+    <message>
+        <source>Your proposals (the outbox):</source>
+        <translation>Sus propuestas (la bandeja de salida):</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sincronizar</translation>
+    </message>
+    <message>
+        <source>Type the address of your agency&apos;s directory.</source>
+        <translation>Escriba la dirección del directorio de su agencia.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando con %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Merging: %1 of %2 entries</source>
+        <translation>Combinando: %1 de %2 entradas</translation>
+    </message>
+    <message>
+        <source>Downloading: %1 entries</source>
+        <translation>Descargando: %1 entradas</translation>
+    </message>
+    <message>
+        <source>Synced: %1 new, %2 updated, %3 unchanged, %4 removed by the agency.</source>
+        <translation>Sincronizado: %1 nuevas, %2 actualizadas, %3 sin cambios, %4 quitadas por la agencia.</translation>
+    </message>
+    <message>
+        <source>%1 entries kept your own edits.</source>
+        <translation>%1 entradas conservaron sus propios cambios.</translation>
+    </message>
+    <message>
+        <source>%1 skipped: the id belongs to an entry made here.</source>
+        <translation>%1 omitidas: el id pertenece a una entrada creada aquí.</translation>
+    </message>
+    <message>
+        <source>%1 not valid, left out.</source>
+        <translation>%1 no válidas, no incluidas.</translation>
+    </message>
+    <message>
+        <source>Proposals: %1 sent, %2 reviewed.</source>
+        <translation>Propuestas: %1 enviadas, %2 revisadas.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>No enviado: %1</translation>
+    </message>
+    <message>
+        <source>The sync failed; nothing was changed.</source>
+        <translation>La sincronización falló; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; nothing was changed.</source>
+        <translation>Sincronización cancelada; no se cambió nada.</translation>
     </message>
 </context>
 <context>

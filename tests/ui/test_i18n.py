@@ -29,13 +29,23 @@ def spanish(qapp: QApplication) -> Iterator[None]:
     TRANSLATIONS.install(qapp, "en")
 
 
-def _messages() -> list[tuple[str, str, str]]:
+def _messages() -> list[tuple[str, str, list[str]]]:
+    """(context, source, translations): one translation, or each plural form."""
     root = ET.parse(TS).getroot()
-    return [
-        (ctx.findtext("name") or "", m.findtext("source") or "", m.findtext("translation") or "")
-        for ctx in root.iter("context")
-        for m in ctx.iter("message")
-    ]
+    found = []
+    for ctx in root.iter("context"):
+        for m in ctx.iter("message"):
+            translation = m.find("translation")
+            assert translation is not None
+            forms = [f.text or "" for f in translation.iter("numerusform")]
+            found.append(
+                (
+                    ctx.findtext("name") or "",
+                    m.findtext("source") or "",
+                    forms or [translation.text or ""],
+                )
+            )
+    return found
 
 
 def test_lupdate_finds_no_unfinished_spanish_string(tmp_path: Path) -> None:
@@ -68,17 +78,18 @@ def test_the_compiled_qm_matches_the_ts() -> None:
     assert translator.load(str(QM))
     stale = [
         (context, source)
-        for context, source, translation in _messages()
-        if translator.translate(context, source) != translation
+        for context, source, forms in _messages()
+        if translator.translate(context, source, None, 1 if len(forms) > 1 else -1) != forms[0]
     ]
     assert stale == []
 
 
 def test_placeholders_survive_translation() -> None:
-    for _context, source, translation in _messages():
-        assert sorted(re.findall(r"%\d|%s", source)) == sorted(
-            re.findall(r"%\d|%s", translation)
-        ), source
+    for _context, source, forms in _messages():
+        for translation in forms:
+            assert sorted(re.findall(r"%\d|%s|%n", source)) == sorted(
+                re.findall(r"%\d|%s|%n", translation)
+            ), source
 
 
 def test_the_qm_is_found_where_the_app_looks() -> None:
@@ -129,7 +140,7 @@ def test_the_window_in_spanish(make_window, curated) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&Archivo", "&Edición", "&Recurso", "&Listas", "&Ver", "Ay&uda"]
     _assert_unique_mnemonics(window)
-    english = {source for _c, source, _t in _messages()}
+    english = {source for _c, source, _forms in _messages()}
     for top in window.menuBar().actions():
         for menu in _menus(top.menu()):
             for action in menu.actions():
