@@ -92,6 +92,14 @@ class SidebarModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 2
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Hidden on screen; a screen reader names the columns by them."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("List"), self.tr("Items"))[section] if 0 <= section < 2 else None
+        return None
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -112,10 +120,10 @@ class SidebarModel(QAbstractTableModel):
             if info is None:
                 return self.tr("Search the whole directory")
             return info.note or info.name
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == NAME:  # said once a row
             if info is None:
                 return self.tr("All resources, %s") % number(self._total)
-            return self.tr("%s, %s items") % (info.name, number(info.count))
+            return self.tr("%s, %s items") % (list_name(info), number(info.count))
         if role == Qt.ItemDataRole.FontRole and info is None:
             return bold_font()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
@@ -129,7 +137,7 @@ class SidebarModel(QAbstractTableModel):
             return REVIEW
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Entries not verified within the review age, oldest first")
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == NAME:
             return self.tr("Needs review, %s") % number(self._review)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

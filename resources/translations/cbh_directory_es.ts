@@ -1790,6 +1790,14 @@ Los detalles están en el archivo de registro:
 <context>
     <name>SidebarModel</name>
     <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Recursos</translation>
+    </message>
+    <message>
         <source>All resources</source>
         <translation>Todos los recursos</translation>
     </message>

@@ -176,3 +176,14 @@ def test_the_edit_dialogs_first_tab_stop_is_its_first_field(qtbot, curated: Dire
     while not (first.focusPolicy() & Qt.FocusPolicy.TabFocus) or not first.isVisibleTo(dialog):
         first = first.nextInFocusChain()
     assert first is dialog.inputs["name"]
+
+
+def test_the_lists_say_each_row_once_and_name_their_columns(make_window, curated) -> None:
+    window = make_window(curated)
+    iface = QAccessible.queryAccessibleInterface(window.sidebar.view)
+    cells = [iface.child(i) for i in range(iface.childCount())]
+    said = [c.text(NAME) for c in cells if c is not None and c.role() in (Role.Cell, Role.TreeItem)]
+    phrases = [s for s in said if "," in s]
+    assert "Bookmarks, 0 items" in phrases and len(phrases) == len(set(phrases)), said
+    headers = [c.text(NAME) for c in cells if c is not None and c.role() == Role.ColumnHeader]
+    assert headers == ["List", "Items"]
