@@ -285,6 +285,27 @@ SPANISH: dict[str, str] = {
     "Support resources: {name}": "Recursos de apoyo: {name}",
     "{count} chosen by hand from: {criteria}": "{count} elegidos a mano de: {criteria}",
     "Prepared by {name}": "Preparada por {name}",
+    # Why a field of the edit dialog was refused (domain/validation.py)
+    "must not contain line breaks or control characters": (
+        "no debe tener saltos de línea ni caracteres de control"
+    ),
+    "not a number": "no es un número",
+    "must be text": "debe ser texto",
+    "is required": "es obligatorio",
+    "use two-letter ISO 639-1 codes such as en, es": (
+        "use códigos ISO 639-1 de dos letras, como en, es"
+    ),
+    "use a two-letter ISO 3166 code such as US, GB": (
+        "use un código ISO 3166 de dos letras, como US, GB"
+    ),
+    "must be an http:// or https:// address": "debe ser una dirección http:// o https://",
+    "is not an email address": "no es una dirección de correo electrónico",
+    "must be http(s) addresses": "deben ser direcciones http(s)",
+    "must be a date like 2026-01-31 (or 2026-01, 2026)": (
+        "debe ser una fecha como 2026-01-31 (o 2026-01, 2026)"
+    ),
+    "latitude and longitude must be given together": "la latitud y la longitud van juntas",
+    "must be the id of another resource": "debe ser el id de otro recurso",
     # What a handout was chosen by (domain/handout_words.py)
     " or ": " o ",
     "about ": "sobre ",

@@ -386,6 +386,7 @@ class EditDialog(QDialog):
             for field, reason in exc.problems:
                 label = self.errors.get(field)
                 if label is not None:
+                    reason = words(reason)
                     label.setText("⚠ " + reason)  # a sign, not colour alone
                     label.show()
                     # the field itself carries its problem, for a screen reader on it

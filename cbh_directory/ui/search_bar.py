@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import CBHError
+from ..domain.errors import CBHError, PlaceNotFoundError
 from ..domain.model import Place, SearchQuery
 from ..domain.validation import KM_PER_MILE
 from . import colours
@@ -161,6 +161,19 @@ class SearchBar(QWidget):
         else:
             self.commit_place()
 
+    def _place_error(self, exc: CBHError) -> str:
+        """Why the place was not found, in the window's language."""
+        if not isinstance(exc, PlaceNotFoundError):
+            return exc.message
+        if exc.suggestions:
+            return self.tr("Unknown place: %s. Did you mean: %s?") % (
+                exc.query,
+                "; ".join(exc.suggestions),
+            )
+        return self.tr("Unknown place: %s. Try a US ZIP code, City, ST or City, Country.") % (
+            exc.query
+        )
+
     def commit_place(self) -> None:
         """Resolve what is typed in the place box (Enter, or leaving it)."""
         text = self.place_box.text().strip()
@@ -174,10 +187,11 @@ class SearchBar(QWidget):
             found = [picked] if picked else self._lookup(text)
         except CBHError as exc:
             self._place = None
-            self.place_status.setText(exc.message)
-            announce(self.place_status, exc.message)
+            message = self._place_error(exc)
+            self.place_status.setText(message)
+            announce(self.place_status, message)
             self.place_status.setStyleSheet(f"color: {colours.error(self.palette()).name()};")
-            self.place_status.setToolTip(exc.message)
+            self.place_status.setToolTip(message)
             self.location_changed.emit()
             return
         self._set_place(found[0], others=found[1:])

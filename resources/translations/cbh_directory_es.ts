@@ -1721,6 +1721,14 @@ Los detalles están en el archivo de registro:
         <translation>en un radio de</translation>
     </message>
     <message>
+        <source>Unknown place: %s. Did you mean: %s?</source>
+        <translation>Lugar desconocido: %s. ¿Quiso decir: %s?</translation>
+    </message>
+    <message>
+        <source>Unknown place: %s. Try a US ZIP code, City, ST or City, Country.</source>
+        <translation>Lugar desconocido: %s. Pruebe con un código postal de EE. UU., Ciudad, ST o Ciudad, País.</translation>
+    </message>
+    <message>
         <source>Also: </source>
         <translation>También: </translation>
     </message>

@@ -154,3 +154,15 @@ def test_qt_standard_buttons_are_spanish_too() -> None:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     assert box.button(QDialogButtonBox.StandardButton.Close).text() == "Cerrar"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
+
+
+@pytest.mark.usefixtures("spanish")
+def test_errors_are_spanish_too(qtbot, make_window, curated) -> None:
+    from PySide6.QtCore import Qt as _Qt
+
+    window = make_window(curated)
+    bar = window.search_bar
+    qtbot.keyClicks(bar.place_box, "Columbs, OH")
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        qtbot.keyClick(bar.place_box, _Qt.Key.Key_Return)
+    assert bar.place_status.text().startswith("Lugar desconocido: Columbs, OH. ¿Quiso decir: ")

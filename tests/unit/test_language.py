@@ -94,3 +94,17 @@ def test_search_finds_spanish_descriptions_without_accents(curated) -> None:
         if "educaci" not in (curated.resource(rid).description + curated.resource(rid).name).lower()
     ]
     assert only_spanish
+
+
+def test_the_reasons_a_field_is_refused_have_spanish() -> None:
+    from cbh_directory.domain.errors import ValidationError
+    from cbh_directory.domain.validation import normalise_resource
+
+    with pytest.raises(ValidationError) as refused:
+        normalise_resource(
+            {"id": "x", "name": "", "website": "ftp://x", "email": "nope", "kind": "support_group"}
+        )
+    reasons = [reason for _field, reason in refused.value.problems]
+    assert reasons
+    with language.using("es"):
+        assert [language.words(r) for r in reasons] == [SPANISH[r] for r in reasons]
