@@ -167,3 +167,37 @@ def test_check_ups_go_into_the_hsds_export_under_the_profile(
     preview = synthetic.preview_import(tmp_path / "hsds")
     assert [r.id for r, _ in preview.changed if r.id == GROUP] == []
     assert not preview.rejected
+
+
+def test_restoring_an_older_backup_keeps_the_check_ups(synthetic: Directory) -> None:
+    saved = synthetic.backup("manual")
+    made = synthetic.record_checkup(GROUP, ANSWERS, by="JS")
+    synthetic.restore(saved)
+    assert synthetic.checkups(GROUP) == [made]
+    assert GROUP in synthetic.matching_ids(SearchQuery(moderation=["peer"]))
+
+
+def test_restoring_a_backup_from_before_check_ups_keeps_them(synthetic: Directory) -> None:
+    import sqlite3
+
+    saved = synthetic.backup("manual")
+    with sqlite3.connect(saved) as older:  # as a backup made before migration 0011 would be
+        older.execute("DROP TABLE checkups")
+        older.execute("DELETE FROM _sqlite_migrations WHERE name LIKE '%_checkups'")
+    older.close()
+    made = synthetic.record_checkup(GROUP, ANSWERS, by="JS")
+    synthetic.restore(saved)
+    assert synthetic.checkups(GROUP) == [made]
+
+
+def test_the_handout_says_the_check_up_with_its_date_and_origin(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    made = synthetic.record_checkup(GROUP, ANSWERS, by="JS")
+    synthetic.export_file(tmp_path / "h.html", resource_ids=[GROUP, "test-uk-aid"])
+    text = (tmp_path / "h.html").read_text(encoding="utf-8")
+    day = dt.date.fromisoformat(made.on)
+    when = f"{day.day} {day.strftime('%B')} {day.year}"
+    assert f"Peer moderated — checked by JS on {when}" in text
+    assert f"Quiet — checked by JS on {when}" in text
+    assert "We do not know how this group is moderated" not in text
