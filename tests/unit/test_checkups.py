@@ -201,3 +201,37 @@ def test_the_handout_says_the_check_up_with_its_date_and_origin(
     assert f"Peer moderated — checked by JS on {when}" in text
     assert f"Quiet — checked by JS on {when}" in text
     assert "We do not know how this group is moderated" not in text
+
+
+def test_an_hsds_package_carries_check_ups_to_a_second_database(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    other_path = tmp_path / "other" / "directory.sqlite3"
+    other_path.parent.mkdir()
+    shutil.copyfile(synthetic.path, other_path)  # type: ignore[arg-type]
+    made = synthetic.record_checkup(GROUP, ANSWERS, by="JS")
+    synthetic.export_hsds(tmp_path / "package.zip")
+    with Directory.open(other_path, prepare=False) as other:
+        preview = other.preview_import(tmp_path / "package.zip")
+        assert [c.id for c in preview.checkups] == [made.id]
+        assert "1 new check-ups" in preview.summary() and preview.has_changes
+        other.apply_import(preview)
+        assert other.checkups(GROUP) == [made]
+        assert GROUP in other.matching_ids(SearchQuery(moderation=["peer"]))
+        again = other.preview_import(tmp_path / "package.zip")
+        assert again.checkups == [] and not again.has_changes
+
+
+def test_a_bad_check_up_in_a_package_is_left_out_with_a_note(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    made = synthetic.record_checkup(GROUP, ANSWERS, by="JS")
+    synthetic.export_hsds(tmp_path / "hsds")
+    attributes = tmp_path / "hsds" / "attributes.csv"
+    text = attributes.read_text(encoding="utf-8")
+    assert made.id in text
+    attributes.write_text(text.replace(made.on, "2999-01-01"), encoding="utf-8")
+    synthetic.delete_checkup(made.id, "JS")
+    preview = synthetic.preview_import(tmp_path / "hsds")
+    assert preview.checkups == []
+    assert any("check-up 1 left out" in note and "future" in note for note in preview.notes)
