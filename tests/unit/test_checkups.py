@@ -235,3 +235,10 @@ def test_a_bad_check_up_in_a_package_is_left_out_with_a_note(
     preview = synthetic.preview_import(tmp_path / "hsds")
     assert preview.checkups == []
     assert any("check-up 1 left out" in note and "future" in note for note in preview.notes)
+
+
+def test_a_contact_card_says_the_check_up(synthetic: Directory, tmp_path: Path) -> None:
+    synthetic.record_checkup(GROUP, ANSWERS, by="JS")
+    synthetic.export_file(tmp_path / "c.vcf", resource_ids=[GROUP])
+    card = (tmp_path / "c.vcf").read_bytes().decode("utf-8").replace("\r\n ", "")
+    assert "Moderation: Peer moderated — checked by JS on" in card
