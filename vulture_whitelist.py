@@ -79,3 +79,11 @@ phone_note
 
 # Check-ups (issue 15): the service method desktop sync with a hub (issue 18) calls.
 checkups_to_send
+# Desktop sync: click registers the commands; http.server calls the test server's handlers and
+# reads its daemon_threads.
+sync_command
+propose_command
+outbox_command
+do_GET
+log_message
+_.daemon_threads

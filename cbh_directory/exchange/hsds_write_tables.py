@@ -35,6 +35,10 @@ _NOTES = (
     "phone_note",
     "status_note",
     "successor",
+    "schedule",
+    "fees",
+    "application_process",
+    "wait_time",
 )
 # What each "field:<name>" term of the app's taxonomy carries.
 FIELD_TERMS = {
@@ -57,6 +61,11 @@ FIELD_TERMS = {
     "evidence": "The sources behind each group of facts and the dates they show, as JSON",
     "status_note": "What became of a closed or merged organisation",
     "successor": "The id of the resource that carries on its work",
+    "schedule": "Opening hours as the source wrote them, a line a day",
+    "fees": "What it costs, as the source wrote it",
+    "application_process": "How to apply, as the source wrote it",
+    "wait_time": "How long the wait is, as the source wrote it",
+    "taxonomy": "The service's terms from another taxonomy (211/AIRS...), as JSON: code, name",
     "checkup": "A user's check-up of a group: its moderation and activity as seen on a date, "
     "as compact JSON (docs/HUB.md)",
 }
@@ -156,7 +165,9 @@ class TableBuilder:
                 "url": r.website,
                 "email": r.email,
                 "status": r.status,
-                "fees_description": COST_TEXT.get(r.cost, ""),
+                "fees_description": r.fees or COST_TEXT.get(r.cost, ""),
+                "application_process": r.application_process,
+                "wait_time": r.wait_time,
                 "eligibility_description": r.eligibility,
                 "minimum_age": minimum,
                 "maximum_age": maximum,

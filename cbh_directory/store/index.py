@@ -77,6 +77,10 @@ class ResourceIndex:
     codes: dict[str, np.ndarray] = field(default_factory=dict)
     bits: dict[str, np.ndarray] = field(default_factory=dict)
     values: dict[str, list[str]] = field(default_factory=dict)
+    # Where each serves (see domain/service_area.py): a position in serves_values, each a
+    # distinct "<serves JSON>|<country>|<region>"; a few hundred however many resources.
+    serves: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    serves_values: list[str] = field(default_factory=list)
     slot_table: np.ndarray | None = None  # made on first use, see _slots
     _parts: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # see parts
 
@@ -163,6 +167,7 @@ def load_index(db: sqlite_utils.Database) -> ResourceIndex:
     _apply_checkups(db, index)
     _load_open_codes(db, index, [f for f in FACETS if not f.multi and not f.terms])
     _load_coordinates(db, index)
+    _load_serves(db, index)
     by_name = _numbers(
         db,
         "SELECT group_concat(pk) FROM (SELECT pk FROM resources ORDER BY name COLLATE NOCASE)",
@@ -280,6 +285,21 @@ def _load_bits_from_json(db: sqlite_utils.Database, index: ResourceIndex, facet:
     index.bits[facet.id] = bits
 
 
+def _load_serves(db: sqlite_utils.Database, index: ResourceIndex) -> None:
+    text = db.execute(
+        f"SELECT group_concat(pk || '{_US}' || serves || '|' || country || '|' || region, "
+        f"'{_RS}') FROM resources"
+    ).fetchone()[0]
+    rows = [record.split(_US, 1) for record in text.split(_RS)] if text else []
+    values = sorted({area for _, area in rows})
+    position = {v: n for n, v in enumerate(values)}
+    index.serves = np.full(len(index), -1, dtype=np.int32)
+    if rows:
+        where = np.searchsorted(index.pk, np.array([int(pk) for pk, _ in rows], dtype=np.int64))
+        index.serves[where] = [position[area] for _, area in rows]
+    index.serves_values = values
+
+
 def _load_coordinates(db: sqlite_utils.Database, index: ResourceIndex) -> None:
     rows = _numbers(
         db,
@@ -323,6 +343,7 @@ _ARRAYS = (
     "latitude",
     "longitude",
     "name_rank",
+    "serves",
 )
 _FACET_PARTS = ("codes", "bits", "values")  # saved as "codes.kind", "values.kind", ...
 
@@ -339,6 +360,7 @@ def save_index(index: ResourceIndex, path: Path, version: str) -> None:
     for part in _FACET_PARTS:
         for facet_id, value in getattr(index, part).items():
             arrays[f"{part}.{facet_id}"] = np.array(value, dtype=str) if part == "values" else value
+    arrays["serves_values"] = np.array(index.serves_values, dtype=str)
     arrays["version"] = np.array([version], dtype=str)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -358,6 +380,7 @@ def read_saved_index(path: Path, version: str) -> ResourceIndex | None:
             if str(saved["version"][0]) != version:
                 return None
             fields: dict[str, Any] = {name: saved[name] for name in _ARRAYS}
+            fields["serves_values"] = [str(v) for v in saved["serves_values"].tolist()]
             for part in _FACET_PARTS:
                 fields[part] = {
                     facet.id: _saved_part(saved, part, facet.id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,16 @@ import sqlite_utils
 
 from ..domain.errors import InputError
 from ..domain.facets import FACETS
-from ..domain.model import SORT_KEYS, Hit, ListEntry, Resource, SearchPage, SearchQuery
+from ..domain.model import (
+    SORT_KEYS,
+    Hit,
+    ListEntry,
+    Place,
+    Resource,
+    SearchPage,
+    SearchQuery,
+)
+from ..domain.service_area import serves_place
 from ..geo.distance import bounding_box, within
 from . import checkups
 from .fts import fts_query
@@ -261,7 +271,10 @@ class SearchEngine:
         if q.include_online:
             formats = ix.values["format"]
             online = [formats.index(f) for f in ONLINE_FORMATS]
-            near |= _member(ix.codes["format"], online, len(formats))
+            covering = [n for n, area in enumerate(ix.serves_values) if _covers(area, q.near)]
+            near |= _member(ix.codes["format"], online, len(formats)) & _member(
+                ix.serves, covering, len(ix.serves_values)
+            )
         evaluation.base &= near
         evaluation.distance = distance
 
@@ -380,7 +393,7 @@ class SearchEngine:
         limit = MAX_PAGE if q.limit is None else min(q.limit, MAX_PAGE)
         slots = self.order(q, evaluation, need=q.offset + limit)
         window = slots[q.offset : q.offset + limit]
-        found = self._hits(evaluation, window[window >= 0])
+        found = self.hits_at(evaluation, window[window >= 0])
         hits = []
         for slot in window.tolist():
             if slot < 0:
@@ -390,7 +403,7 @@ class SearchEngine:
                 hits.append(found[slot])
         return SearchPage(hits=hits, total=self._total(evaluation), offset=q.offset)
 
-    def _hits(self, evaluation: Evaluation, positions: np.ndarray) -> dict[int, Hit]:
+    def hits_at(self, evaluation: Evaluation, positions: np.ndarray) -> dict[int, Hit]:
         """Hits for index positions, read from SQL, by position."""
         if positions.size == 0:
             return {}
@@ -458,6 +471,18 @@ def _first(keys: tuple[np.ndarray, np.ndarray], need: int | None) -> np.ndarray:
         return np.lexsort(keys)
     inner = np.lexsort((tie_breaker[candidates], primary[candidates]))
     return candidates[inner][:need]
+
+
+@functools.lru_cache(maxsize=4096)
+def _covers(area: str, place: Place) -> bool:
+    """Whether an index serves value ("<serves JSON>|<country>|<region>") covers the place."""
+    serves, country, region = area.rsplit("|", 2)
+    try:
+        listed = json.loads(serves)
+    except ValueError:
+        listed = []
+    areas = [a for a in listed if isinstance(a, str)] if isinstance(listed, list) else []
+    return serves_place(areas, country, region, place)
 
 
 def _member(column: np.ndarray, codes: list[int], size: int) -> np.ndarray:

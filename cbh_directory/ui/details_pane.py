@@ -29,6 +29,7 @@ from ..domain.phones import tel_uri
 from ..domain.status_words import status_line
 from ..domain.validation import is_web_url
 from ..domain.verification import verification
+from .access_rows import access_rows
 from .flow_layout import FlowLayout
 from .links import mailto, open_link, tel
 
@@ -428,6 +429,7 @@ class DetailsPane(QScrollArea):
             ("Languages", ", ".join(vocab.language_label(c) for c in r.languages)),
             ("Cost", describe.cost_label(r)),
             ("Who it is for", r.eligibility),
+            *access_rows(r),  # what an HSDS import keeps (hours, fees, applying, service types)
             ("Ages", r.ages),
             ("Serves", r.service_area),
             ("Based in", describe.place_text(r, self._country_name(r.country))),

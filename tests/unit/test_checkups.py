@@ -177,16 +177,19 @@ def test_restoring_an_older_backup_keeps_the_check_ups(synthetic: Directory) -> 
     assert GROUP in synthetic.matching_ids(SearchQuery(moderation=["peer"]))
 
 
-def test_restoring_a_backup_from_before_check_ups_keeps_them(synthetic: Directory) -> None:
-    import sqlite3
+def test_restoring_a_backup_from_before_check_ups_keeps_them(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    from cbh_directory.store.database import open_database
+    from cbh_directory.store.migrations import apply_migrations, migration_files
 
-    saved = synthetic.backup("manual")
-    with sqlite3.connect(saved) as older:  # as a backup made before migration 0011 would be
-        older.execute("DROP TABLE checkups")
-        older.execute("DELETE FROM _sqlite_migrations WHERE name LIKE '%_checkups'")
+    files = migration_files()
+    before = files[: [p.stem.endswith("_checkups") for p in files].index(True)]
+    older = open_database(tmp_path / "older.sqlite3")  # as the app made it before check-ups
+    apply_migrations(older, before)
     older.close()
     made = synthetic.record_checkup(GROUP, ANSWERS, by="JS")
-    synthetic.restore(saved)
+    synthetic.restore(tmp_path / "older.sqlite3")
     assert synthetic.checkups(GROUP) == [made]
 
 
