@@ -33,7 +33,7 @@ CSV_FIELDS = tuple(Resource.field_names())  # what a CSV column may be mapped to
 @click.option(
     "--default-kind",
     type=click.Choice([t.id for t in vocab.KINDS]),
-    default="national_org",
+    default="local_service",
     show_default=True,
     help="Kind for rows that do not say.",
 )

@@ -22,6 +22,21 @@ from .terminal import echo
 @click.option("--columns", help="CSV columns, comma-separated (default: every field).")
 @click.option("--title", help="Handout title, e.g. 'Support resources for the Rivera family'.")
 @click.option(
+    "--notes/--no-notes",
+    "include_notes",
+    default=False,
+    show_default=True,
+    help="Handout: print your notes on list entries and the list's name (a staff copy). "
+    "Off by default: a family's copy.",
+)
+@click.option(
+    "--prepared-by",
+    envvar="CBH_PREPARED_BY",
+    show_envvar=True,
+    default="",
+    help="Handout: a line 'Prepared by NAME, PHONE/EMAIL', e.g. 'Ana Ruiz, (614) 555-0100'.",
+)
+@click.option(
     "--paper",
     type=click.Choice(["letter", "a4"]),
     default="letter",
@@ -38,6 +53,8 @@ def export_command(
     excel: bool,
     columns: str | None,
     title: str | None,
+    include_notes: bool,
+    prepared_by: str,
     paper: str,
     units: str,
     **opts: Any,
@@ -66,6 +83,8 @@ def export_command(
         list_id=list_id,
         title=title,
         units=units,
+        include_notes=include_notes,
+        prepared_by=prepared_by,
         options=ExportOptions(columns=chosen, excel=excel, paper=paper),
         pdf_renderer=renderer,
     )

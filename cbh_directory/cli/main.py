@@ -24,6 +24,7 @@ from ..logs import log_file, log_unexpected, setup_logging
 from ..paths import DB_ENV
 from ..service import Directory
 from ..service.files import explain_sqlite_error
+from .checks import check_command, checks_group
 from .context import AppContext, pass_app
 from .data import edit_command, export_hsds_command, import_command
 from .db import db_group
@@ -31,6 +32,7 @@ from .export import export_command
 from .hub import hub_group
 from .lists import lists_group
 from .search_options import build_query, search_options
+from .sync import outbox_command, propose_command, sync_command
 from .terminal import clean, dumps, echo
 
 PROG = "cbh-directory"
@@ -240,7 +242,10 @@ def show(app: AppContext, resource_id: str, as_json: bool) -> None:
     country = directory.country_name(resource.country) if resource.country else ""
     found = directory.successor(resource)
     successor = f"{found.name} (cbh-directory show {found.id})" if found else resource.successor
-    for label, value in describe.detail_lines(resource, country, successor_name=successor):
+    community = directory.community_lines(resource, me=directory.checkup_author())
+    for label, value in describe.detail_lines(
+        resource, country, successor_name=successor, community=community
+    ):
         lines = value.splitlines() or [""]
         echo(f"{label + ':':<17}{lines[0]}")
         for more in lines[1:]:
@@ -324,6 +329,11 @@ cli.add_command(import_command)
 cli.add_command(export_hsds_command)
 cli.add_command(edit_command)
 cli.add_command(hub_group)
+cli.add_command(check_command)
+cli.add_command(checks_group)
+cli.add_command(sync_command)
+cli.add_command(propose_command)
+cli.add_command(outbox_command)
 
 
 # ------------------------------------------------------------------ entry point

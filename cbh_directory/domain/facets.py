@@ -47,6 +47,8 @@ class Facet:
     subgroups: tuple[vocab.Term, ...] = ()  # panel values sit under these (the term's group)
     nest_under: str = ""  # panel values sit under this facet's value (their qualifier)
     short_labels: Mapping[str, str] = dataclasses.field(default_factory=dict)  # narrow labels
+    # Only resources of these kinds have a value (asked, shown, filtered); empty: every kind.
+    only_kinds: frozenset[str] = frozenset()
 
     @property
     def option_dest(self) -> str:
@@ -106,6 +108,7 @@ FACETS: tuple[Facet, ...] = (
         heading_label="Moderation",
         heading_help="Are posts reviewed by professionals, by trained peers, or by nobody?",
         expanded=True,
+        only_kinds=vocab.COMMUNITY_KINDS,
     ),
     Facet(
         "activity",
@@ -118,6 +121,7 @@ FACETS: tuple[Facet, ...] = (
         heading_label="Member activity",
         heading_help="How quickly do members usually reply?",
         expanded=True,
+        only_kinds=vocab.COMMUNITY_KINDS,
     ),
     Facet(
         "format",

@@ -17,7 +17,8 @@ from .dates import is_partial_date
 from .errors import InputError, ValidationError
 from .evidence import newest_date, newest_of, normalise_evidence, source_urls
 from .model import JSON_FIELDS, LIST_FIELDS, Resource
-from .phones import normalise_phone, phone_or_text
+from .phones import normalise_phone, phone_letters_problem, phone_or_text
+from .taxonomy import normalise_taxonomy
 from .text_safety import multi_line, single_line
 
 RESOURCE_FIELD_SET = frozenset(Resource.field_names())
@@ -38,7 +39,14 @@ MULTI_LINE_FIELDS = frozenset(
         "moderation_note",
         "activity_note",
         "status_note",
+        "schedule",
+        "fees",
+        "application_process",
     }
+)
+# Fields that may hold more than MAX_SHORT characters (up to MAX_TEXT).
+LONG_TEXT_FIELDS = frozenset(
+    {"description", "description_es", "eligibility", "schedule", "fees", "application_process"}
 )
 _TEL = re.compile(r"^tel:\+?\d{3,15}(?:;ext=\d{1,6})?$")
 
@@ -80,6 +88,18 @@ def is_web_url(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(host)
+
+
+_BARE_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}(?:[/?#]\S*)?$", re.I)
+
+
+def complete_web_address(text: str) -> str:
+    """'www.curecask.org' -> 'https://www.curecask.org': a bare host name gets https://;
+    anything else (a scheme already, or not an address at all) is returned as given."""
+    bare = text.strip()
+    if bare and "://" not in bare and _BARE_HOST.match(bare):
+        return "https://" + bare
+    return text
 
 
 def mailto_uri(address: str) -> str:
@@ -214,9 +234,7 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
             except (TypeError, ValueError, OverflowError) as exc:
                 problems.append((key, str(exc) if "between" in str(exc) else "not a number"))
         elif value is None or _is_scalar(value):
-            limit = (
-                MAX_TEXT if key in ("description", "description_es", "eligibility") else MAX_SHORT
-            )
+            limit = MAX_TEXT if key in LONG_TEXT_FIELDS else MAX_SHORT
             clean[key] = _clean_text(value, limit, lines=key in MULTI_LINE_FIELDS)
         else:
             problems.append((key, "must be text"))
@@ -247,6 +265,8 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
     clean["country"] = country
 
     website = str(clean.get("website", ""))
+    if strict:
+        website = clean["website"] = complete_web_address(website)
     if website and not is_web_url(website):
         problems.append(("website", "must be an http:// or https:// address"))
     email = str(clean.get("email", ""))
@@ -263,7 +283,10 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
         problems.append(("latitude", "latitude and longitude must be given together"))
     phone = str(clean.get("phone", ""))
     if phone:
-        if strict:
+        letters = phone_letters_problem(phone, country) if strict else None
+        if letters:
+            problems.append(("phone", letters))
+        elif strict:
             try:
                 clean["phone"] = normalise_phone(phone, country)
             except InputError as exc:
@@ -305,6 +328,9 @@ def _check_dataset2_fields(
     phones, phone_problems = normalise_phones(data.get("other_phones"), country, strict=strict)
     problems.extend(("other_phones", p) for p in phone_problems)
     clean["other_phones"] = phones
+    terms, term_problems = normalise_taxonomy(data.get("taxonomy"))
+    problems.extend(("taxonomy", p) for p in term_problems)
+    clean["taxonomy"] = terms
     evidence, evidence_problems = normalise_evidence(data.get("evidence"), is_web_url)
     problems.extend(("evidence", p) for p in evidence_problems)
     clean["evidence"] = evidence

@@ -31,6 +31,7 @@ from .exporting import ExportService
 from .importing import ImportService
 from .lists_service import ListsService
 from .phrasing import PhraseService
+from .sync import SyncService
 
 
 @dataclass(slots=True)
@@ -49,7 +50,9 @@ def saved_index_path(db_path: Path) -> Path:
     return cache_dir() / f"search-index-{digest}.npz"
 
 
-class Directory(ListsService, EditingService, ExportService, ImportService, PhraseService):
+class Directory(
+    ListsService, EditingService, ExportService, SyncService, ImportService, PhraseService
+):
     """The directory on one database connection. Open one per thread."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None = None) -> None:

@@ -23,8 +23,11 @@ import numpy as np
 import sqlite_utils
 
 from ..domain import vocabulary as vocab
-from ..domain.facets import FACETS, Facet
+from ..domain.checkups import current_value
+from ..domain.community_evidence import FACTS
+from ..domain.facets import FACET_BY_ID, FACETS, Facet
 from ..file_safety import temporary_beside
+from .checkups import checked_resources, has_table, max_age_days
 
 FOCUS_IDS = [t.id for t in vocab.FOCUS_TERMS]
 EPOCH = dt.date(1970, 1, 1)
@@ -160,7 +163,8 @@ def load_index(db: sqlite_utils.Database) -> ResourceIndex:
         elif facet.terms:
             ids = [t.id for t in facet.terms]
             index.values[facet.id] = ids
-            index.codes[facet.id] = column(_case(facet.field, ids), np.int16, -1)
+            index.codes[facet.id] = column(_case(_field_of(facet), ids), np.int16, -1)
+    _apply_checkups(db, index)
     _load_open_codes(db, index, [f for f in FACETS if not f.multi and not f.terms])
     _load_coordinates(db, index)
     _load_serves(db, index)
@@ -173,6 +177,33 @@ def load_index(db: sqlite_utils.Database) -> ResourceIndex:
     index.name_rank[index.positions(by_name)] = np.arange(by_name.size)
     _load_focus_first(db, index)
     return index
+
+
+def _field_of(facet: Facet) -> str:
+    """The column, or no value (NULL) for kinds the facet does not apply to (the registry's
+    per-kind rule: moderation and activity only for communities)."""
+    if not facet.only_kinds:
+        return facet.field
+    kinds = ", ".join(f"'{kind}'" for kind in sorted(facet.only_kinds))
+    return f"(CASE WHEN kind IN ({kinds}) THEN {facet.field} END)"
+
+
+def _apply_checkups(db: sqlite_utils.Database, index: ResourceIndex) -> None:
+    """Moderation and activity as the details pane shows them: the newest of the curated
+    evidence and the check-ups that still count (domain/checkups.py decides)."""
+    today = dt.date.today()
+    max_age = max_age_days(db) if has_table(db) else 0
+    for pk, resource, found in checked_resources(db):
+        position = index.positions(np.array([pk], dtype=np.int64))
+        for fact in FACTS:
+            facet = FACET_BY_ID.get(fact)
+            if facet is None or fact not in index.codes:
+                continue
+            if facet.only_kinds and resource.kind not in facet.only_kinds:
+                continue
+            value = current_value(resource, fact, found, today, max_age)
+            values = index.values[fact]
+            index.codes[fact][position] = values.index(value) if value in values else -1
 
 
 def _value_order(value: str, qualified: bool) -> tuple[str, str, str]:

@@ -36,7 +36,7 @@ def row_to_resource(row: dict[str, Any]) -> Resource:
 _decode = json.JSONDecoder().decode  # a page of results decodes hundreds of these
 
 
-_EMPTY_JSON: dict[str, type] = {"other_phones": list, "evidence": dict}
+_EMPTY_JSON: dict[str, type] = {"other_phones": list, "evidence": dict, "taxonomy": list}
 
 
 def resource_to_row(resource: Resource, country_names: dict[str, str]) -> dict[str, Any]:
@@ -44,6 +44,9 @@ def resource_to_row(resource: Resource, country_names: dict[str, str]) -> dict[s
     for key in (*LIST_FIELDS, *JSON_FIELDS):
         row[key] = _JSON.encode(row[key])
     row["search_focus"] = focus_search_text(resource.focus)
+    if resource.taxonomy:  # an imported service's 211/AIRS terms: searchable by code and name
+        terms = (f"{t.get('code', '')} {t.get('name', '')}" for t in resource.taxonomy)
+        row["search_focus"] = " ".join([row["search_focus"], *terms]).strip()
     row["search_place"] = " ".join(
         p
         for p in (

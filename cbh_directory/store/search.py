@@ -9,6 +9,7 @@ masks. Pages of rows are read from SQL by key. The FTS table is only ever querie
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import json
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from ..domain.model import (
 )
 from ..domain.service_area import serves_place
 from ..geo.distance import bounding_box, within
+from . import checkups
 from .fts import fts_query
 from .index import (
     NEVER,
@@ -106,7 +108,7 @@ class SearchEngine:
         self.db = db
         self._saved = saved_index
         self._index: ResourceIndex | None = None
-        self._index_key: tuple[int, int] | None = None
+        self._index_key: tuple[int, int, int] | None = None
         self._index_version = ""
         self._last: tuple[Any, Evaluation] | None = None
 
@@ -122,7 +124,7 @@ class SearchEngine:
         if self._index is not None and key == self._index_key:
             return self._index
         self._last = None  # lists or notes may have changed, even if resources did not
-        version = resources_version(self.db)
+        version = self._version()
         if self._index is None or version != self._index_version or not version:
             self._index = self._load(version)
             self._index_version = version
@@ -136,13 +138,20 @@ class SearchEngine:
             if saved is not None:
                 return saved
         index = load_index(self.db)
-        if self._saved is not None and version and resources_version(self.db) == version:
+        if self._saved is not None and version and self._version() == version:
             save_index(index, self._saved, version)
         return index
 
-    def _state(self) -> tuple[int, int]:
+    def _version(self) -> str:
+        """The resources' version, with the day and the check-ups' age setting (a check-up
+        that stops counting changes the moderation and activity filters)."""
+        version = resources_version(self.db)
+        policy = checkups.policy_key(self.db)
+        return f"{version}|{policy}" if version and policy else version
+
+    def _state(self) -> tuple[int, int, int]:
         version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
-        return int(version), int(self.db.conn.total_changes)
+        return int(version), int(self.db.conn.total_changes), dt.date.today().toordinal()
 
     def evaluate(self, q: SearchQuery) -> Evaluation:
         validate_query(q)

@@ -24,6 +24,7 @@ from ..service import Directory
 from . import msgbox
 from .about import AboutDialog
 from .actions import make_action
+from .checkup_actions import CheckupActions
 from .data_actions import DataActions
 from .details_pane import DetailsPane, ListContext
 from .export_actions import ExportActions
@@ -38,6 +39,7 @@ from .search_feedback import SearchFeedback
 from .session import SearchSession
 from .settings import WindowSettings, app_settings
 from .sidebar import REVIEW, Sidebar, SidebarModel
+from .sync_actions import SyncActions
 from .work_area import WorkArea
 from .worker import SearchOutcome
 
@@ -105,8 +107,15 @@ class MainWindow(QMainWindow):
             selected_ids=self.table.selected_ids,
             current_list=lambda: self._current_list,
             units=lambda: self.settings.units,
+            settings=self.settings,
         )
         self.data = DataActions(directory, self, self.table.selected_ids, self.settings)
+        self.checkups = CheckupActions(
+            directory, self, lambda: self.details.hit, self.settings, self.show_resource
+        )
+        self.details.community_lines = self.checkups.community_lines
+        self.details.extra_sections.append(self.checkups.section)
+        self.agency_sync = SyncActions(directory, self, self.table.selected_ids, self.settings)
 
         results = QWidget()
         results_layout = QVBoxLayout(results)
@@ -147,6 +156,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(lists.import_list_action)
         file_menu.addAction(lists.export_list_action)
+        file_menu.addAction(self.checkups.import_action)
+        file_menu.addAction(self.checkups.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.agency_sync.sync_action)
         file_menu.addSeparator()
         file_menu.addAction(data.backup_action)
         file_menu.addAction(data.restore_action)
@@ -184,6 +197,12 @@ class MainWindow(QMainWindow):
         for action in (data.new_action, data.edit_action, data.verify_action, data.archive_action):
             resource_menu.addAction(action)
         resource_menu.addAction(data.initials_action)
+        resource_menu.addSeparator()
+        for action in (self.checkups.check_action, self.checkups.needs_action):
+            resource_menu.addAction(action)
+        resource_menu.addAction(self.checkups.max_age_action)
+        resource_menu.aboutToShow.connect(self.checkups.update_actions)
+        resource_menu.addAction(self.agency_sync.propose_action)
 
         list_menu = bar.addMenu("&Lists")
         list_menu.addAction(lists.bookmark_action)
@@ -265,6 +284,10 @@ class MainWindow(QMainWindow):
         self.details.item_note_edited.connect(self.lists.set_item_note)
         self.lists.changed.connect(self._lists_changed)
         self.data.changed.connect(self._data_changed)
+        self.checkups.changed.connect(self._checkups_changed)
+        self.checkups.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.agency_sync.changed.connect(self._data_changed)
+        self.agency_sync.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.data.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.details.edit_requested.connect(lambda rid: self.data.edit_resource(rid))
         self.details.resource_requested.connect(self.show_resource)
@@ -293,6 +316,15 @@ class MainWindow(QMainWindow):
         if self.session.query.verified_before is not None:
             self.session.query.verified_before = self.directory.stale_cutoff()
         self.session.search_now()
+
+    def _checkups_changed(self) -> None:
+        """A check-up changed what moderation and activity show: count again, and redraw the
+        details (the resource itself did not change)."""
+        self.session.search_now()
+        hit = self.details.hit
+        if hit is not None:
+            self.details.show_hit(None)
+            self.details.show_hit(hit, self._list_context(hit))
 
     def _lists_changed(self) -> None:
         self.refresh_lists()

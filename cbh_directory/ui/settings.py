@@ -115,5 +115,14 @@ class WindowSettings:
     def initials(self, text: str) -> None:
         self.qt.setValue("user/initials", text)
 
+    @property
+    def prepared_by(self) -> str:
+        """'Ana Ruiz, (614) 555-0100': printed on handouts as "Prepared by …"."""
+        return str(self._get("handout/prepared_by", ""))
+
+    @prepared_by.setter
+    def prepared_by(self, text: str) -> None:
+        self.qt.setValue("handout/prepared_by", text)
+
     def sync(self) -> None:
         self.qt.sync()
