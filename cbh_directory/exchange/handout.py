@@ -65,12 +65,27 @@ def contact_lines(entry: ExportEntry, today: dt.date | None = None) -> list[str]
         lines.append(f'<span class="label">{CHANNEL_LABELS[line.channel]}:</span> {value}{dating}')
     if r.website:
         web = _link(r.website, r.website) if is_web_url(r.website) else _e(r.website)
-        code = qr_image_html(r.website) if is_web_url(r.website) else ""
-        lines.append(f'<span class="label">Website:</span> {web}' + (f"<br>{code}" if code else ""))
+        line = f'<span class="label">Website:</span> {web}'
+        lines.append(_beside_qr(line, r.website) if is_web_url(r.website) else line)
     address = ", ".join(p for p in (r.address, r.city, r.region, r.postal_code) if p)
     if address:
         lines.append(f'<span class="label">Where:</span> {_e(address)}{address_dating}')
     return lines
+
+
+def _paragraph(line: str) -> str:
+    return line if line.startswith("<table") else f"<p>{line}</p>"
+
+
+def _beside_qr(line: str, url: str) -> str:
+    """The website line with its QR code to the right (a table: Qt's rich text and browsers
+    both keep it beside the text, and it never runs into the next entry)."""
+    return (
+        '<table class="qr" width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f"<td>{line}<br>"
+        '<span class="meta">To open it on a phone, point the camera at the code.</span></td>'
+        f'<td width="80" align="right">{qr_image_html(url)}</td></tr></table>'
+    )
 
 
 def entry_html(entry: ExportEntry, export: ExportSet) -> str:
@@ -88,7 +103,7 @@ def _entry_body(entry: ExportEntry, export: ExportSet) -> str:
         parts.append(
             '<p class="gone">No longer in the directory: these are the last known details.</p>'
         )
-        parts.extend(f"<p>{line}</p>" for line in contact_lines(entry))
+        parts.extend(_paragraph(line) for line in contact_lines(entry))
         if entry.note and export.include_notes:
             parts.append(f'<p class="note"><span class="label">Note:</span> {_e(entry.note)}</p>')
         return "\n".join(parts)
@@ -105,7 +120,7 @@ def _entry_body(entry: ExportEntry, export: ExportSet) -> str:
     if r.description:
         parts.append(f"<p>{_e(r.description)}</p>")
     for line in contact_lines(entry, export.created):
-        parts.append(f"<p>{line}</p>")
+        parts.append(_paragraph(line))
     for label, text in (
         ("Moderation", describe.moderation_text(r)),
         (describe.activity_label(r), describe.activity_text(r)),
