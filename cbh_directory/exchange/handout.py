@@ -65,8 +65,8 @@ def contact_lines(entry: ExportEntry, today: dt.date | None = None) -> list[str]
         lines.append(f'<span class="label">{CHANNEL_LABELS[line.channel]}:</span> {value}{dating}')
     if r.website:
         web = _link(r.website, r.website) if is_web_url(r.website) else _e(r.website)
-        line = f'<span class="label">Website:</span> {web}'
-        lines.append(_beside_qr(line, r.website) if is_web_url(r.website) else line)
+        website = f'<span class="label">Website:</span> {web}'
+        lines.append(_beside_qr(website, r.website) if is_web_url(r.website) else website)
     address = ", ".join(p for p in (r.address, r.city, r.region, r.postal_code) if p)
     if address:
         lines.append(f'<span class="label">Where:</span> {_e(address)}{address_dating}')
