@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from .. import __version__
 from .details_pane import LinkButton, plain_label
+from .help_dialogs import ScrollingDialog, fit_to_screen
 
 SOURCES = (
     (
@@ -35,12 +36,12 @@ SOURCES = (
 )
 
 
-class AboutDialog(QDialog):
+class AboutDialog(ScrollingDialog):
+    """Scrolls rather than grow past the screen (it fits a 640 px tall one)."""
+
     def __init__(self, stats: dict[str, object], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("About CBH Directory")
-        self.setAccessibleName("About CBH Directory")
-        layout = QVBoxLayout(self)
+        super().__init__("About CBH Directory", parent)
+        layout = self.body
         title = QLabel(f"CBH Directory {__version__}")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -71,8 +72,5 @@ class AboutDialog(QDialog):
             layout.addWidget(plain_label(text))
             for label, url in links:
                 layout.addWidget(LinkButton(label, url, label))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        layout.addStretch(1)
+        fit_to_screen(self, self.fontMetrics().averageCharWidth() * 75)

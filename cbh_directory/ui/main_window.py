@@ -28,6 +28,7 @@ from .details_pane import DetailsPane, ListContext
 from .export_actions import ExportActions
 from .facet_model import FacetModel
 from .filter_panel import FilterPanel
+from .help_dialogs import HelpActions
 from .list_actions import ListActions
 from .list_header import ListHeader
 from .results_model import SORT_BY_COLUMN, HitRole, ResultsModel
@@ -220,6 +221,9 @@ class MainWindow(QMainWindow):
         view.addAction(data.review_age_action)
 
         help_menu = bar.addMenu("&Help")
+        self.help = HelpActions(self, bar, self.settings)
+        help_menu.addActions(self.help.actions)
+        help_menu.addSeparator()
         help_menu.addAction(make_action(self, "&About CBH Directory", self.show_about))
 
     def _connect(self) -> None:
