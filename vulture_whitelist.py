@@ -46,6 +46,7 @@ exitstatus
 _no_user_database
 pdf_tools
 umask_022
+large_text
 
 # sqlite3 reads the row factory it is given.
 row_factory
