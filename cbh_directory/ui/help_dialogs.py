@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QMenu,
     QMenuBar,
@@ -149,11 +148,13 @@ def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str, str]]:
     return found
 
 
-class ShortcutsDialog(ScrollingDialog):
+class ShortcutsDialog(QDialog):
     """Every keyboard shortcut, read from the menus themselves (so the list is never stale)."""
 
     def __init__(self, bar: QMenuBar, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Keyboard Shortcuts"), parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        self.setAccessibleName(self.windowTitle())
         rows = menu_shortcuts(bar)
         self.table = QTableWidget(len(rows), 3)
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
@@ -162,14 +163,28 @@ class ShortcutsDialog(ScrollingDialog):
             for column, text in enumerate((keys, command, menu)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.body.addWidget(self.table)
-        fit_to_screen(self, self.fontMetrics().averageCharWidth() * 70)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        header = self.table.horizontalHeader()
+        width = header.length() + self.table.verticalScrollBar().sizeHint().width() + 40
+        height = (
+            header.height()
+            + sum(self.table.rowHeight(r) for r in range(len(rows)))
+            + buttons.sizeHint().height()
+            + 40
+        )
         screen = self.screen().availableGeometry()
         self.resize(
-            self.width(), min(int(screen.height() * 0.9), self.table.sizeHint().height() * 2)
+            min(width, int(screen.width() * 0.95)),
+            min(height, int(screen.height() * 0.9), MAX_HEIGHT),
         )
 
 
