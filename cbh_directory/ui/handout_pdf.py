@@ -130,16 +130,18 @@ def _chunk_document(device: Any, handout: Handout, blocks: list[str], pages: _Pa
     return document
 
 
-def break_points(document: Any) -> tuple[list[float], list[float]]:
+def break_points(document: Any) -> tuple[list[float], list[float], list[tuple[float, str]]]:
     """Where a page may break, in the document's coordinates: before each entry (the top of
     its name's first line), and inside an entry between paragraphs once its name and first
     two lines are on the page and before its last paragraph. A section heading, and the
-    title block, belong to the entry after them: a page never breaks just after a heading."""
+    title block, belong to the entry after them: a page never breaks just after a heading.
+    Also each entry's name with where it is, to say whose entry a page continues."""
     from PySide6.QtGui import QTextCursor
 
     layout = document.documentLayout()
     starts: list[float] = []
     inside: list[float] = []
+    names: list[tuple[float, str]] = []
     tops: list[float] = []  # the paragraphs of the entry being gathered, from its name (h3)
     block = document.begin()
     while block.isValid():
@@ -150,11 +152,13 @@ def break_points(document: Any) -> tuple[list[float], list[float]]:
                 starts.append(top)
                 inside.extend(tops[3:-1])
                 tops = []
+            if level == 3:
+                names.append((top, block.text()))
             if level == 3 or tops:
                 tops.append(top)
         block = block.next()
     inside.extend(tops[3:-1])
-    return starts, inside
+    return starts, inside, names
 
 
 def line_bottoms(document: Any) -> list[float]:
@@ -208,7 +212,7 @@ class _Pages:
         breaking pages only where break_points allows: between entries when that leaves at
         most an eighth of the page empty, else between an entry's paragraphs."""
         end = float(document.size().height())
-        starts, inside = break_points(document)
+        starts, inside, names = break_points(document)
         lines: list[float] | None = None  # found only for a paragraph taller than a page
         if not self.empty:
             self.filled += ENTRY_GAP_PX * self.format_scale
@@ -234,6 +238,8 @@ class _Pages:
             self._paint(document, at, cut)
             self.turn()
             at = cut
+            if cut not in starts:  # the entry goes on: say whose it is
+                self._continued(max((n for n in names if n[0] < cut), default=(0.0, ""))[1])
 
     def _paint(self, document: Any, top: float, bottom: float) -> None:
         from PySide6.QtCore import QRectF
@@ -246,6 +252,28 @@ class _Pages:
         document.drawContents(self.painter, box)
         self.painter.restore()
         self.filled += bottom - top
+
+    def _continued(self, name: str) -> None:
+        """'Cure CASK (continued)' at the top of a page that carries an entry on."""
+        if not name:
+            return
+        from PySide6.QtCore import QRectF, Qt
+        from PySide6.QtGui import QColor, QFont, QFontMetricsF
+
+        font = QFont("DejaVu Sans", 8)
+        font.setItalic(True)
+        self.painter.save()
+        self.painter.setFont(font)
+        self.painter.setPen(QColor("#555555"))
+        metrics = QFontMetricsF(font, self.device)
+        height = metrics.height()
+        box = QRectF(self.margin_x, self.filled, self.size.width() - 2 * self.margin_x, height)
+        suffix = " (continued)"
+        room = box.width() - metrics.horizontalAdvance(suffix)
+        label = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room) + suffix
+        self.painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft), label)
+        self.painter.restore()
+        self.filled += height * 1.5
 
     def turn(self) -> None:
         self._number_page()

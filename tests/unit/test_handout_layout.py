@@ -68,6 +68,9 @@ def test_no_page_ends_with_a_heading(columbus_pdf: tuple[Path, list[str]]) -> No
         lines = [line.strip() for line in page.splitlines() if line.strip()]
         lines = [line for line in lines if not line.isdigit()]  # the page number out
         assert lines[-1] not in headings, f"page {number} ends with the heading {lines[-1]!r}"
+        if number > 1:  # a page starts an entry, or says whose entry it carries on
+            first = lines[0].removesuffix(" (continued)")
+            assert any(name.startswith(first) for name in headings), lines[0]  # long: wrapped
 
 
 def test_entries_have_clear_space_between_them(columbus_pdf: tuple[Path, list[str]]) -> None:
