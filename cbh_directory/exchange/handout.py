@@ -36,6 +36,11 @@ DISCLAIMER = (
 )
 
 
+# QR codes cost about 5 ms each (segno is pure Python): a family's handout has them all; an
+# export of the whole directory (10,000 entries, made to be searched, not scanned) has none.
+QR_LIMIT = 500
+
+
 def _e(text: str) -> str:
     return html.escape(multi_line(text), quote=True)
 
@@ -44,9 +49,12 @@ def _link(href: str, text: str) -> str:
     return f'<a href="{_e(href)}">{_e(text)}</a>'
 
 
-def contact_lines(entry: ExportEntry, today: dt.date | None = None) -> list[str]:
+def contact_lines(
+    entry: ExportEntry, today: dt.date | None = None, *, qr: bool = False
+) -> list[str]:
     """How to reach it, as HTML lines with safe links only; each phone, email and address
-    with what it is for and the date its source shows (domain.contact_dates)."""
+    with what it is for and the date its source shows (domain.contact_dates); with `qr`,
+    the website beside its QR code."""
     r = entry.resource
     lines = []
     address_dating = ""
@@ -66,7 +74,7 @@ def contact_lines(entry: ExportEntry, today: dt.date | None = None) -> list[str]
     if r.website:
         web = _link(r.website, r.website) if is_web_url(r.website) else _e(r.website)
         website = f'<span class="label">Website:</span> {web}'
-        lines.append(_beside_qr(website, r.website) if is_web_url(r.website) else website)
+        lines.append(_beside_qr(website, r.website) if qr and is_web_url(r.website) else website)
     address = ", ".join(p for p in (r.address, r.city, r.region, r.postal_code) if p)
     if address:
         lines.append(f'<span class="label">Where:</span> {_e(address)}{address_dating}')
@@ -88,12 +96,12 @@ def _beside_qr(line: str, url: str) -> str:
     )
 
 
-def entry_html(entry: ExportEntry, export: ExportSet) -> str:
+def entry_html(entry: ExportEntry, export: ExportSet, *, qr: bool = False) -> str:
     """One entry, kept together when printed from a browser (the PDF keeps it so itself)."""
-    return f'<div class="entry">\n{_entry_body(entry, export)}\n</div>'
+    return f'<div class="entry">\n{_entry_body(entry, export, qr)}\n</div>'
 
 
-def _entry_body(entry: ExportEntry, export: ExportSet) -> str:
+def _entry_body(entry: ExportEntry, export: ExportSet, qr: bool) -> str:
     r = entry.resource
     parts = [f"<h3>{_e(r.name)}</h3>"]
     if not entry.in_directory:
@@ -103,7 +111,7 @@ def _entry_body(entry: ExportEntry, export: ExportSet) -> str:
         parts.append(
             '<p class="gone">No longer in the directory: these are the last known details.</p>'
         )
-        parts.extend(_paragraph(line) for line in contact_lines(entry))
+        parts.extend(_paragraph(line) for line in contact_lines(entry, qr=qr))
         if entry.note and export.include_notes:
             parts.append(f'<p class="note"><span class="label">Note:</span> {_e(entry.note)}</p>')
         return "\n".join(parts)
@@ -119,7 +127,7 @@ def _entry_body(entry: ExportEntry, export: ExportSet) -> str:
     parts.extend(status_html(r, export))
     if r.description:
         parts.append(f"<p>{_e(r.description)}</p>")
-    for line in contact_lines(entry, export.created):
+    for line in contact_lines(entry, export.created, qr=qr):
         parts.append(_paragraph(line))
     for label, text in (
         ("Moderation", describe.moderation_text(r)),
@@ -186,7 +194,7 @@ def handout(export: ExportSet, *, progress: Progress | None = None) -> Handout:
                 "serve the whole country.</p>"
             )
         for entry in entries:
-            body.append(entry_html(entry, export))
+            body.append(entry_html(entry, export, qr=count <= QR_LIMIT))
             done += 1
             if progress is not None and (done % every == 0 or done == count):
                 progress(done)
