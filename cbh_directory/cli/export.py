@@ -16,7 +16,7 @@ from .terminal import echo
 @click.command("export")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("words", nargs=-1)
-@search_options(online_default=True)
+@search_options()
 @click.option("--list", "list_name", help="Export this list (its order and notes) instead.")
 @click.option("--excel", is_flag=True, help="CSV for Excel: byte-order mark and CRLF line ends.")
 @click.option("--columns", help="CSV columns, comma-separated (default: every field).")
@@ -62,8 +62,8 @@ def export_command(
     """Write the search results (or a list) to PATH; its ending picks the format:
     .csv (spreadsheet), .vcf (contacts), .pdf or .html (a handout to give a family), .json.
 
-    With --near, groups that meet online stay in (--no-online to leave them out), and the
-    handout lists the nearby ones first.
+    With --near, groups that meet online stay in when they serve that place (--no-online to
+    leave them out), as in `search` and the window; the handout lists the nearby ones first.
 
     \b
     Examples:

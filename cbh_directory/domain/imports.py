@@ -40,7 +40,7 @@ class ParsedImport:
 @dataclass(slots=True)
 class ImportOptions:
     csv_mapping: dict[str, str] | None = None  # header -> field; None: guessed
-    default_kind: str = "national_org"
+    default_kind: str = "local_service"
     default_country: str = "US"
     country: CountryLookup | None = None  # "United States" -> "US"
 

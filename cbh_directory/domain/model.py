@@ -23,7 +23,7 @@ SORT_KEYS: tuple[str, ...] = (
 # Fields stored as lists of text (JSON text in the database).
 LIST_FIELDS = ("alternate_names", "focus", "tags", "languages", "sources", "serves")
 # Fields holding nested JSON (lists or objects of objects).
-JSON_FIELDS = ("other_phones", "evidence")
+JSON_FIELDS = ("other_phones", "evidence", "taxonomy")
 
 
 @dataclass(slots=True)
@@ -70,6 +70,12 @@ class Resource:
     evidence: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # see domain/evidence
     status_note: str = ""
     successor: str = ""  # the id of the resource that carries on its work
+    # Kept from HSDS imports as the source wrote them (migration 0010).
+    schedule: str = ""  # opening hours: a line a day ("Monday 9:00–17:00") or the source's text
+    fees: str = ""
+    application_process: str = ""
+    wait_time: str = ""
+    taxonomy: list[dict[str, str]] = field(default_factory=list)  # code, name, taxonomy
 
     @classmethod
     def field_names(cls) -> list[str]:

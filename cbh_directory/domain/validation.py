@@ -18,6 +18,7 @@ from .errors import InputError, ValidationError
 from .evidence import newest_date, newest_of, normalise_evidence, source_urls
 from .model import JSON_FIELDS, LIST_FIELDS, Resource
 from .phones import normalise_phone, phone_letters_problem, phone_or_text
+from .taxonomy import normalise_taxonomy
 from .text_safety import multi_line, single_line
 
 RESOURCE_FIELD_SET = frozenset(Resource.field_names())
@@ -38,7 +39,14 @@ MULTI_LINE_FIELDS = frozenset(
         "moderation_note",
         "activity_note",
         "status_note",
+        "schedule",
+        "fees",
+        "application_process",
     }
+)
+# Fields that may hold more than MAX_SHORT characters (up to MAX_TEXT).
+LONG_TEXT_FIELDS = frozenset(
+    {"description", "description_es", "eligibility", "schedule", "fees", "application_process"}
 )
 _TEL = re.compile(r"^tel:\+?\d{3,15}(?:;ext=\d{1,6})?$")
 
@@ -226,9 +234,7 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
             except (TypeError, ValueError, OverflowError) as exc:
                 problems.append((key, str(exc) if "between" in str(exc) else "not a number"))
         elif value is None or _is_scalar(value):
-            limit = (
-                MAX_TEXT if key in ("description", "description_es", "eligibility") else MAX_SHORT
-            )
+            limit = MAX_TEXT if key in LONG_TEXT_FIELDS else MAX_SHORT
             clean[key] = _clean_text(value, limit, lines=key in MULTI_LINE_FIELDS)
         else:
             problems.append((key, "must be text"))
@@ -322,6 +328,9 @@ def _check_dataset2_fields(
     phones, phone_problems = normalise_phones(data.get("other_phones"), country, strict=strict)
     problems.extend(("other_phones", p) for p in phone_problems)
     clean["other_phones"] = phones
+    terms, term_problems = normalise_taxonomy(data.get("taxonomy"))
+    problems.extend(("taxonomy", p) for p in term_problems)
+    clean["taxonomy"] = terms
     evidence, evidence_problems = normalise_evidence(data.get("evidence"), is_web_url)
     problems.extend(("evidence", p) for p in evidence_problems)
     clean["evidence"] = evidence

@@ -233,7 +233,7 @@ def parse_rows(
     table: CsvTable,
     mapping: dict[str, str],
     *,
-    default_kind: str = "national_org",
+    default_kind: str = "local_service",
     country: CountryLookup | None = None,
 ) -> ParsedImport:
     """Turn mapped rows into resources; a row that fails validation is rejected, not fatal."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..domain import describe
 from ..domain import vocabulary as vocab
+from ..domain.access import access_rows
 from ..domain.contact_dates import CHANNEL_LABELS, PHONE_TYPE_WORDS, shown_value
 from ..domain.contact_dates import contact_lines as dated_contacts
 from ..domain.handout import Handout
@@ -129,14 +130,21 @@ def _entry_body(entry: ExportEntry, export: ExportSet, qr: bool) -> str:
         parts.append(f"<p>{_e(r.description)}</p>")
     for line in contact_lines(entry, export.created, qr=qr):
         parts.append(_paragraph(line))
+    community = export.community.get(r.id) or {
+        "moderation": describe.moderation_text(r),
+        "activity": describe.activity_text(r),
+    }
     for label, text in (
-        ("Moderation", describe.moderation_text(r)),
-        (describe.activity_label(r), describe.activity_text(r)),
+        ("Moderation", community["moderation"]),
+        (describe.activity_label(r), community["activity"]),
     ):
         if text:
             parts.append(f'<p><span class="label">{_e(label)}:</span> {_e(text)}</p>')
     if r.eligibility:
         parts.append(f'<p><span class="label">Who it is for:</span> {_e(r.eligibility)}</p>')
+    for label, text in access_rows(r):  # hours, fees, how to apply, wait, service types
+        lines = "<br>".join(_e(line) for line in text.splitlines())
+        parts.append(f'<p><span class="label">{_e(label)}:</span> {lines}</p>')
     if r.caveat:
         parts.append(
             f'<p class="caveat"><span class="label">Please note:</span> {_e(r.caveat)}</p>'

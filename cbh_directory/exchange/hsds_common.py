@@ -16,7 +16,7 @@ VOCAB_PREFIXES = ("kind", "focus", "moderation", "activity", "format", "cost", "
 # ... and "field:<name>" terms carry a text the HSDS tables have no column for, in `value`.
 FIELD_PREFIX = "field"
 LIST_TEXT_FIELDS = ("alternate_names", "sources", "serves")  # one attribute per item, in order
-JSON_TEXT_FIELDS = ("other_phones", "evidence")  # one attribute holding compact JSON
+JSON_TEXT_FIELDS = ("other_phones", "evidence", "taxonomy")  # one attribute of compact JSON
 TEXT_FIELDS = (
     "id",
     "alternate_names",
@@ -37,6 +37,11 @@ TEXT_FIELDS = (
     "evidence",
     "status_note",
     "successor",
+    "schedule",
+    "fees",
+    "application_process",
+    "wait_time",
+    "taxonomy",
 )
 
 _NAMESPACE = uuid.UUID("5d0c6d0e-3f7a-5b8e-9c2e-6cbd1a2e0f47")

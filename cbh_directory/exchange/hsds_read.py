@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain import vocabulary as vocab
+from ..domain.contacts import MAX_PHONES, PHONE_TYPES
 from ..domain.errors import DatasetError, InputError, ValidationError
 from ..domain.imports import ParsedImport, Rejection
 from ..domain.validation import (
@@ -24,12 +25,15 @@ from .hsds_read_fields import (
     Site,
     address_text,
     ages_text,
+    clean_text,
     cost_from_text,
     integer_text,
     iso_date,
     join_unique,
     name_words,
     number,
+    schedule_line,
+    with_scheme,
 )
 from .hsds_read_tables import RawPackage, Table, load_package
 from .hsds_read_terms import TermMeaning, classify, own_code, own_taxonomy_ids
@@ -49,12 +53,26 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "service_attribute": ("service_id", "taxonomy_term_id"),
 }
 _OWN_PLACE = ("address", "city", "region", "postal_code", "country")
+_PHONE_TYPE_ALIASES = {"tty": "textphone", "tdd": "textphone", "sms": "text", "mobile": "cell"}
+_CLEANED = (
+    "name",
+    "description",
+    "eligibility",
+    "service_area",
+    "schedule",
+    "fees",
+    "application_process",
+    "wait_time",
+)
+_ONE_LINE = frozenset({"name", "service_area", "wait_time"})
 _NOTES = {
     "own": "services written by CBH Directory, read exactly",
-    "kind_from_terms": "services whose kind comes from their taxonomy terms",
+    "own_coordinates": "services placed by their location's own latitude and longitude",
     "unknown_country": "addresses whose country is not a two-letter code (left out)",
     "bad_coordinates": "locations with coordinates out of range or unreadable (left out)",
-    "bad_website": "websites that are not http(s) addresses (left out)",
+    "website_https": "websites written without http(s)://, given https://",
+    "bad_website": "websites that cannot be web addresses (left out; the service is kept)",
+    "cleaned_text": "texts with HTML, entities, typed \\n or blank-line runs made plain",
     "bad_email": "emails that are not email addresses (left out)",
     "bad_date": "assured or modified dates that are not dates (left out)",
     "missing_term": "links to taxonomy terms missing from the package (skipped)",
@@ -62,7 +80,7 @@ _NOTES = {
 
 
 def read_hsds(
-    path: Path, *, default_country: str = "US", default_kind: str = "national_org"
+    path: Path, *, default_country: str = "US", default_kind: str = "local_service"
 ) -> ParsedImport:
     """Read an HSDS folder, datapackage.json or .zip: one resource per service.
 
@@ -98,6 +116,7 @@ class _Reader:
         self.country = country
         self.kind = kind
         self.counts: Counter[str] = Counter()
+        self.kind_counts: Counter[tuple[str, str]] = Counter()
         self.unknown_languages: set[str] = set()
         self.prefix = slugify(raw.name or "hsds", 24)
         self.used_ids: set[str] = set()
@@ -178,6 +197,7 @@ class _Reader:
             "website": self.website(row, org),
             "email": self.email(row, org),
             "phone": self.phone(sid, sites, org, exact),
+            "other_phones": [] if exact else self.other_phones(sid, sites, org),
             "eligibility": self.eligibility(sid, row),
             "ages": ages_text(row),
             "service_area": self.service_area(sid),
@@ -186,6 +206,13 @@ class _Reader:
             "status": "inactive" if status in ("inactive", "defunct") else "active",
             "cost": self.cost(sid, row),
             "format": self.format(sites, row),
+            "schedule": self.schedule(sid, sites),
+            "fees": join_unique([row.get("fees_description", ""), row.get("fees", "")]),
+            "application_process": row.get("application_process", ""),
+            "wait_time": row.get("wait_time", ""),
+            "taxonomy": [
+                self.kept_term(term) for term, _ in terms if not own_code(term, self.own_taxonomies)
+            ],
             **self.place(sites, exact),
         }
         if exact:
@@ -194,7 +221,20 @@ class _Reader:
             self.apply_terms(data, [term for term, _ in terms])
             data["id"] = self.new_id(sid)
             data["alternate_names"] = self.alternate_names(row, org)
+            self.clean(data)
         return data
+
+    def clean(self, data: dict[str, object]) -> None:
+        """Text from other tools: escapes, HTML and entities made plain (counted once a field)."""
+        for key in _CLEANED:
+            text = data.get(key)
+            if isinstance(text, str) and text:
+                plain = clean_text(text)
+                if key in _ONE_LINE:
+                    plain = " ".join(plain.split())
+                if plain != text.strip():
+                    self.counts["cleaned_text"] += 1
+                data[key] = plain
 
     # -- joins -------------------------------------------------------------------------------
 
@@ -256,7 +296,17 @@ class _Reader:
 
     def website(self, row: dict[str, str], org: dict[str, str]) -> str:
         candidates = [row.get("url", ""), org.get("website", ""), org.get("url", "")]
-        return self._first_valid(candidates, is_web_url, "bad_website")
+        given = [c.strip() for c in candidates if c.strip()]
+        for text in given:
+            if is_web_url(text):
+                return text
+            fixed = with_scheme(text)
+            if fixed and is_web_url(fixed):
+                self.counts["website_https"] += 1
+                return fixed
+        if given:
+            self.counts["bad_website"] += 1
+        return ""
 
     def email(self, row: dict[str, str], org: dict[str, str]) -> str:
         candidates = [row.get("email", ""), org.get("email", "")]
@@ -271,12 +321,16 @@ class _Reader:
             self.counts[counter] += 1
         return chosen
 
-    def phone(self, sid: str, sites: list[Site], org: dict[str, str], exact: bool) -> str:
+    def phone_rows(self, sid: str, sites: list[Site], org: dict[str, str]) -> list[dict[str, str]]:
+        """The service's phones, else its first location's with any, else its organization's."""
         found = self.rows("phone", "service_id", sid)
         if not found:
             by_site = (self.rows("phone", "location_id", s.id) for s in sites)
             found = next((rows for rows in by_site if rows), [])
-        found = found or self.rows("phone", "organization_id", org.get("id", ""))
+        return found or self.rows("phone", "organization_id", org.get("id", ""))
+
+    def phone(self, sid: str, sites: list[Site], org: dict[str, str], exact: bool) -> str:
+        found = self.phone_rows(sid, sites, org)
         if not found:
             return ""
         number = found[0].get("number", "")
@@ -285,11 +339,59 @@ class _Reader:
         extension = integer_text(found[0].get("extension", ""))
         return f"{number} ext. {extension}" if number and extension else number
 
+    def other_phones(
+        self, sid: str, sites: list[Site], org: dict[str, str]
+    ) -> list[dict[str, str]]:
+        """Every further phone, with its type, extension and what it is for."""
+        phones: list[dict[str, str]] = []
+        for row in self.phone_rows(sid, sites, org)[1 : MAX_PHONES + 1]:
+            number = row.get("number", "").strip("\"'").strip()
+            kind = row.get("type", "").strip().lower()
+            kind = _PHONE_TYPE_ALIASES.get(kind, kind)
+            if not number:
+                continue
+            extension = integer_text(row.get("extension", "").strip())
+            phones.append(
+                {
+                    "number": number,
+                    "ext": extension if extension.isdigit() else "",
+                    "type": kind if kind in PHONE_TYPES else "voice",
+                    "label": " ".join(
+                        p
+                        for p in (row.get("description", ""), "" if kind in PHONE_TYPES else kind)
+                        if p
+                    )[:200],
+                }
+            )
+        return phones
+
     def eligibility(self, sid: str, row: dict[str, str]) -> str:
         if row.get("eligibility_description"):
             return row["eligibility_description"]
         rows = self.rows("eligibility", "service_id", sid)
         return join_unique([r.get("eligibility") or r.get("description", "") for r in rows])
+
+    def schedule(self, sid: str, sites: list[Site]) -> str:
+        """Opening hours, a line a day ("Monday 9:00–17:00"), from the service's schedule rows,
+        else its locations'; else a location's own free-text hours."""
+        rows: list[dict[str, str]] = []
+        for table in ("regular_schedule", "schedule"):
+            rows += self.rows(table, "service_id", sid)
+        for site in sites if not rows else []:
+            for table in ("regular_schedule", "schedule"):
+                rows += self.rows(table, "location_id", site.id)
+        lines = [schedule_line(r) for r in rows]
+        if not any(lines):
+            lines = [s.row.get("x_schedule") or s.row.get("hours", "") for s in sites]
+        return "\n".join(dict.fromkeys(line for line in lines if line))
+
+    def kept_term(self, term: dict[str, str]) -> dict[str, str]:
+        """A taxonomy term as the resource keeps it: code, name and the taxonomy's name."""
+        taxonomy = term.get("taxonomy") or term.get("vocabulary", "")
+        if term.get("taxonomy_id"):
+            taxonomy = self.first("taxonomy", "id", term["taxonomy_id"]).get("name", taxonomy)
+        name = term.get("name") or term.get("term", "")
+        return {"code": term.get("code", ""), "name": name, "taxonomy": taxonomy}
 
     def service_area(self, sid: str) -> str:
         rows = self.rows("service_area", "service_id", sid)
@@ -364,6 +466,7 @@ class _Reader:
         site = next(iter(located + [s for s in sites if s.coords]), None)
         if site and site.coords:
             data["latitude"], data["longitude"] = site.coords
+            self.counts["own_coordinates"] += 1
         return data
 
     def country_code(self, text: str, exact: bool) -> str:
@@ -379,7 +482,9 @@ class _Reader:
     # -- kind, focus, tags, ids --------------------------------------------------------------
 
     def apply_terms(self, data: dict[str, object], terms: list[dict[str, str]]) -> None:
-        kind: str | None = None
+        """Kind: the first term naming a specific kind, else a term's local_service, else the
+        default; the preview counts each kind and how it was found."""
+        found: list[TermMeaning] = []
         focus: list[str] = []
         tags: list[str] = []
         for term in terms:
@@ -387,12 +492,20 @@ class _Reader:
             if key not in self.meanings:
                 self.meanings[key] = classify(term)
             meaning = self.meanings[key]
-            kind = kind or meaning.kind
+            if meaning.kind:
+                found.append(meaning)
             focus += [f for f in meaning.focus if f not in focus]
             if meaning.tag and meaning.tag not in tags:
                 tags.append(meaning.tag)
-        self.counts["kind_from_terms" if kind else "default_kind"] += 1
-        data.update(kind=kind or self.kind, focus=focus, tags=tags)
+        chosen = next((m for m in found if m.kind != "local_service"), None)
+        chosen = chosen or next(iter(found), None)
+        if chosen and chosen.kind:
+            kind = chosen.kind
+            how = "211/AIRS code" if chosen.by_code else "term name"
+        else:
+            kind, how = self.kind, "no term naming a kind"
+        self.kind_counts[(kind, how)] += 1
+        data.update(kind=kind, focus=focus, tags=tags)
 
     def apply_own(
         self, data: dict[str, object], row: dict[str, str], own: list[tuple[tuple[str, str], str]]
@@ -403,6 +516,7 @@ class _Reader:
         lists["alternate_names"] = [row["alternate_name"]] if row.get("alternate_name") else []
         data.update(kind=self.kind, ages="", moderation_note="", activity_note="", caveat="")
         data.update(description_es="", phone_note="", status_note="", successor="")
+        data.update(schedule="", fees="", application_process="", wait_time="", taxonomy=[])
         for (prefix, value), text in own:
             if prefix in ("focus", "tag"):
                 lists["focus" if prefix == "focus" else "tags"].append(value)
@@ -439,12 +553,14 @@ class _Reader:
     def _summary(self, total: int) -> list[str]:
         counts = self.counts
         notes = [f"{text}: {counts[key]}" for key, text in _NOTES.items() if counts[key]]
-        if counts["default_kind"]:
-            label = vocab.KIND_BY_ID[self.kind].label
-            notes.append(
-                f"services with no taxonomy term naming a kind, filed as “{label}” (guessed): "
-                f"{counts['default_kind']} of {total}"
-            )
+        if self.kind_counts:
+            parts = [
+                f"{vocab.KIND_BY_ID[kind].label} {count} ({how})"
+                for (kind, how), count in sorted(
+                    self.kind_counts.items(), key=lambda item: (-item[1], item[0])
+                )
+            ]
+            notes.append(f"kinds of the {total} services: " + "; ".join(parts))
         if counts["default_country"]:
             notes.append(
                 f"services without a country, given {self.country}: {counts['default_country']}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 
@@ -109,3 +110,73 @@ def address_text(row: dict[str, str]) -> str:
     """address_1 to address_4 (2.x has four lines), joined with commas."""
     lines = [row.get(f"address_{n}", "") for n in (1, 2, 3, 4)]
     return ", ".join(line for line in lines if line)
+
+
+# A web address written without its scheme: a host with a dot and a known-looking ending, then
+# perhaps a path ("www.example.org", "example.org/help"); never an email or a phrase.
+_BARE_HOST = re.compile(
+    r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?::\d{1,5})?(?:[/?#]\S*)?$", re.I
+)
+
+
+def with_scheme(text: str) -> str | None:
+    """'www.example.org' -> 'https://www.example.org'; None when it cannot be an address."""
+    value = text.strip()
+    if "@" in value.split("/", 1)[0] or not _BARE_HOST.match(value):
+        return None
+    return "https://" + value
+
+
+_LITERAL_ESCAPES = re.compile(r"\\r\\n|\\n|\\r|\\t")
+_BREAK = re.compile(r"<br\s*/?>|</?p(?:\s[^<>]*)?>|</?li(?:\s[^<>]*)?>|</div\s*>", re.I)
+_TAG = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.I)
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+def clean_text(text: str) -> str:
+    """Literal backslash escapes ('\\n' typed as two characters), HTML breaks, tags and
+    entities become plain text with real line breaks."""
+    if "\\" in text:
+        text = _LITERAL_ESCAPES.sub(lambda m: "\t" if m.group() == "\\t" else "\n", text)
+    if "<" in text:
+        text = _TAG.sub("", _BREAK.sub("\n", text))
+    if "&" in text:
+        text = html.unescape(text).replace("\xa0", " ")
+    if "\n\n\n" in text or "\n \n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip()
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_BYDAY = dict(zip(("MO", "TU", "WE", "TH", "FR", "SA", "SU"), _DAYS, strict=True))
+
+
+def _day_names(row: dict[str, str]) -> str:
+    """'Monday', from a 1.x/2.x weekday (a name or 1–7, Monday first) or a 3.0 byday list."""
+    weekday = row.get("weekday", "").strip()
+    if weekday.isdigit() and 1 <= int(weekday) <= 7:
+        return _DAYS[int(weekday) - 1]
+    if weekday:
+        return weekday.title()
+    days = [_BYDAY.get(d.strip().upper()[-2:], "") for d in row.get("byday", "").split(",")]
+    return ", ".join(d for d in days if d)
+
+
+def _clock(text: str) -> str:
+    """'09:00:00' -> '9:00'; other text unchanged."""
+    value = text.strip()
+    if len(value) >= 5 and value[2] == ":" and value[:2].isdigit():
+        value = value[:5].lstrip("0") or "0"
+        return "0" + value if value.startswith(":") else value
+    return value
+
+
+def schedule_line(row: dict[str, str]) -> str:
+    """'Monday 9:00–17:00' (or the row's own description) from one schedule row; '' for a
+    day without hours."""
+    day = _day_names(row)
+    opens, closes = _clock(row.get("opens_at", "")), _clock(row.get("closes_at", ""))
+    hours = f"{opens}–{closes}" if opens and closes else opens or closes
+    text = " ".join(p for p in (day, hours) if p) if hours else ""
+    note = row.get("description", "").strip()
+    return f"{text} ({note})" if text and note else text or note

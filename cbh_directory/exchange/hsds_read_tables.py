@@ -22,6 +22,8 @@ DATAPACKAGE = "datapackage.json"
 MAX_CELL = 1024 * 1024
 MAX_FILE_BYTES = MAX_TEXT_BYTES
 MAX_PACKAGE_BYTES = MAX_TEXT_BYTES  # all files of a package together
+MAX_DEPTH = 4  # folders below the package's own that are searched for its tables
+MAX_LISTED = 5000  # files listed in a package folder before it is refused as not one
 
 # The tables the reader uses, by their singular HSDS name; every other table is ignored.
 USED_TABLES = (
@@ -43,6 +45,8 @@ USED_TABLES = (
     "eligibility",
     "service_area",
     "cost_option",
+    "regular_schedule",
+    "schedule",
 )
 # Tables that only exist from 3.0 on, and those that only exist before it.
 V3_TABLES = frozenset({"address", "attribute", "cost_option"})
@@ -108,7 +112,19 @@ class _FolderSource:
         self.budget = MAX_PACKAGE_BYTES
 
     def files(self) -> list[str]:
-        return sorted(p.name for p in self.folder.iterdir() if p.is_file() or p.is_symlink())
+        """Every file's path relative to the folder, a few folders deep; links are listed (and
+        refused when read) but never followed."""
+        found: list[str] = []
+        for root, folders, names in os.walk(self.folder, followlinks=False):
+            parts = Path(root).relative_to(self.folder).parts
+            folders[:] = sorted(f for f in folders if len(parts) < MAX_DEPTH)
+            found += ["/".join((*parts, name)) for name in sorted(names)]
+            if len(found) > MAX_LISTED:
+                raise DatasetError(
+                    f"the folder holds more than {MAX_LISTED} files: choose the folder of the "
+                    "HSDS tables themselves"
+                )
+        return found
 
     def _checked(self, relative: str) -> Path:
         path = self.folder
@@ -171,7 +187,7 @@ class _ZipSource:
         self.members = {n[len(prefix) :]: n for n in archive.names if n.startswith(prefix)}
 
     def files(self) -> list[str]:
-        return [name for name in self.members if "/" not in name]
+        return [name for name in self.members if name and not name.endswith("/")]
 
     def exists(self, relative: str) -> bool:
         return relative in self.members
@@ -308,12 +324,28 @@ def _safe_relative(path: str) -> str:
 
 
 class _Locator:
-    """Finds each used table's file: the declared path, else '<name>.csv' and plural variants."""
+    """Finds each used table's file: the declared path (relative to datapackage.json), else the
+    same file name elsewhere in the package, else '<name>.csv' and its plural variants."""
 
     def __init__(self, source: _Source, notes: list[str]) -> None:
         self.source = source
         self.notes = notes
-        self.by_lower = {name.lower(): name for name in source.files()}
+        self.by_name: dict[str, list[str]] = {}
+        for path in source.files():
+            self.by_name.setdefault(PurePosixPath(path).name.lower(), []).append(path)
+
+    def find(self, file_name: str) -> str | None:
+        """The one file of that name: at the top if there is one there, else the only one
+        anywhere; two or more elsewhere is an error naming them."""
+        candidates = self.by_name.get(file_name.lower(), [])
+        top = [c for c in candidates if "/" not in c]
+        if top or len(candidates) <= 1:
+            return next(iter(top or candidates), None)
+        listed = ", ".join(sorted(candidates)[:5])
+        raise DatasetError(
+            f"the package holds {len(candidates)} files named {file_name} ({listed}); keep one, "
+            f"or name the right one in {DATAPACKAGE}"
+        )
 
     def declared(self, name: str, path: object) -> list[str] | None:
         paths = [path] if isinstance(path, str) else path if isinstance(path, list) else []
@@ -324,6 +356,13 @@ class _Locator:
         wanted = [_safe_relative(p) for p in texts]
         if wanted and all(self.source.exists(p) for p in wanted):
             return wanted
+        moved = [self.source_path(p) for p in wanted]
+        if wanted and all(moved):
+            found = [m for m in moved if m]
+            self.notes.append(
+                f"table {name}: {wanted[0]} is not where {DATAPACKAGE} says; read {found[0]}"
+            )
+            return found
         fallback = self.fallback(name)
         if fallback and wanted:
             self.notes.append(f"table {name}: {wanted[0]} is missing; read {fallback[0]}")
@@ -337,9 +376,12 @@ class _Locator:
             self.notes.append(f"table {name}: {wanted[0]} is missing; left out")
         return fallback
 
+    def source_path(self, wanted: str) -> str | None:
+        return wanted if self.source.exists(wanted) else self.find(PurePosixPath(wanted).name)
+
     def fallback(self, name: str) -> list[str] | None:
         for candidate in (name, *sorted(_plurals(name))):
-            found = self.by_lower.get(f"{candidate}.csv")
+            found = self.find(f"{candidate}.csv")
             if found:
                 return [found]
         return None
@@ -399,9 +441,13 @@ def detect_version(descriptor: dict[str, Any], tables: dict[str, Table]) -> str:
     return "3.0" if declared.startswith("3") else "1.x/2.x"
 
 
-def _build(source: _Source, descriptor: dict[str, Any], label: str) -> RawPackage:
+def _build(source: _Source, descriptor: dict[str, Any] | None, label: str) -> RawPackage:
+    """The package's tables; without a descriptor (None) they are recognised by file name."""
     notes: list[str] = []
-    tables, ignored = _collect_tables(source, descriptor, notes)
+    tables, ignored = _collect_tables(source, descriptor or {"resources": []}, notes)
+    if descriptor is None:
+        notes = [n for n in notes if not n.endswith(f"which {DATAPACKAGE} does not list")]
+        descriptor = {}
     version = detect_version(descriptor, tables)
     declared = str(descriptor.get("version") or "").strip()
     name = str(descriptor.get("name") or "").strip()
@@ -410,28 +456,50 @@ def _build(source: _Source, descriptor: dict[str, Any], label: str) -> RawPackag
         heading += f" “{name}”"
     if declared:
         heading += f" (datapackage.json version {declared})"
+    if not descriptor:
+        files = ", ".join(sorted(t.file for t in tables.values()))
+        heading = (
+            f"HSDS tables without a {DATAPACKAGE}, recognised by their file names and columns: "
+            f"{files}; version {version}, inferred from the tables present"
+        )
     notes.insert(0, heading)
     if ignored:
         notes.append("tables not used by the directory: " + ", ".join(sorted(set(ignored))))
     return RawPackage(source=label, name=name, version=version, tables=tables, notes=notes)
 
 
-def _zip_descriptor(archive: SafeZip) -> str:
-    """The zip's datapackage.json, perhaps in a subfolder: the shallowest one wins."""
+def _zip_descriptor(archive: SafeZip) -> tuple[str, bool]:
+    """The zip's datapackage.json, perhaps in a subfolder (the shallowest one wins), else its
+    shallowest services table; and whether it is a descriptor."""
     found = [n for n in archive.names if PurePosixPath(n).name.lower() == DATAPACKAGE]
-    if not found:
-        raise DatasetError(f"the zip has no {DATAPACKAGE}; it is not an HSDS data package")
-    return min(found, key=lambda n: (n.count("/"), n))
+    if found:
+        return min(found, key=lambda n: (n.count("/"), n)), True
+    tables = [n for n in archive.names if _is_services_file(PurePosixPath(n).name)]
+    if not tables:
+        raise DatasetError(
+            f"the zip has no {DATAPACKAGE} and no services table (services.csv); it is not an "
+            "HSDS data package"
+        )
+    return min(tables, key=lambda n: (n.count("/"), n)), False
+
+
+def _is_services_file(file_name: str) -> bool:
+    stem = file_name.lower().removesuffix(".csv")
+    return file_name.lower().endswith(".csv") and canonical_table(stem) == "service"
 
 
 def load_package(path: Path) -> RawPackage:
-    """Open a folder, a datapackage.json or a .zip and parse the tables the reader uses."""
+    """Open a folder, a datapackage.json or a .zip and parse the tables the reader uses.
+
+    A folder or zip without a datapackage.json is read when it holds a services table."""
     path = Path(path)
     if path.suffix.lower() == ".zip" and not path.is_dir():
         input_size(path)  # a pipe or device named .zip would block the zip reader
         with SafeZip(path) as archive:
-            member = _zip_descriptor(archive)
+            member, described = _zip_descriptor(archive)
             source = _ZipSource(archive, member[: member.rfind("/") + 1])
+            if not described:
+                return _build(source, None, path.name)
             descriptor = _load_descriptor(archive.read(member), DATAPACKAGE)
             return _build(source, descriptor, path.name)
     folder = path if path.is_dir() else path.parent
@@ -444,5 +512,10 @@ def load_package(path: Path) -> RawPackage:
     folder_source = _FolderSource(folder)
     data = folder_source.read(DATAPACKAGE if path.is_dir() else path.name)
     if data is None:
-        raise DatasetError(f"{folder} has no {DATAPACKAGE}; it is not an HSDS data package")
+        if any(_is_services_file(PurePosixPath(f).name) for f in folder_source.files()):
+            return _build(folder_source, None, folder.name)
+        raise DatasetError(
+            f"{folder} has no {DATAPACKAGE} and no services table (services.csv); it is not an "
+            "HSDS data package"
+        )
     return _build(folder_source, _load_descriptor(data, DATAPACKAGE), folder.name)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..domain import vocabulary as vocab
 from .hsds_common import FIELD_PREFIX, TAXONOMY_NAME, TEXT_FIELDS, VOCAB_PREFIXES
+from .hsds_kinds import airs_kind, is_airs_code, name_kind
 
 # Checked in this order, so that "Educational Assistance" is a school guide and not financial aid.
 KIND_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -23,7 +24,7 @@ KIND_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "parent-to-parent",
         ),
     ),
-    ("school_guide", ("education", "educational", "school", "iep", "special education", "504")),
+    ("school_guide", ("iep", "special education", "504", "school accommodation")),
     (
         "clinical_finder",
         (
@@ -44,7 +45,6 @@ KIND_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "financial_aid",
         (
             "financial",
-            "assistance",
             "insurance",
             "benefit",
             "medicaid",
@@ -90,6 +90,7 @@ class TermMeaning:
     kind: str | None
     focus: tuple[str, ...]
     tag: str | None
+    by_code: bool = False  # the kind comes from a 211/AIRS code (hsds_kinds.KIND_TABLE)
 
 
 def term_text(term: dict[str, str]) -> str:
@@ -109,10 +110,19 @@ def make_tag(text: str) -> str | None:
 def classify(term: dict[str, str]) -> TermMeaning:
     """Match a term against the kind keywords and the focus vocabulary; otherwise it is a tag."""
     text = term_text(term)
-    kind = next((k for k, pattern in _KIND_PATTERNS if pattern.search(text)), None)
+    name = term.get("name") or term.get("term") or ""
+    code = term.get("code", "")
+    by_code = is_airs_code(code)
+    if by_code:
+        kind: str | None = airs_kind(code, name)
+    else:
+        kind = name_kind(name) or next(
+            (k for k, pattern in _KIND_PATTERNS if pattern.search(text)), None
+        )
     focus = tuple(f for f, pattern in _FOCUS_PATTERNS if pattern.search(text))
-    tag = None if kind or focus else make_tag(term.get("name") or term.get("term") or text)
-    return TermMeaning(kind=kind, focus=focus, tag=tag)
+    specific = kind and kind != "local_service"
+    tag = None if specific or focus else make_tag(name or text)
+    return TermMeaning(kind=kind, focus=focus, tag=tag, by_code=by_code)
 
 
 def own_taxonomy_ids(taxonomies: list[dict[str, str]]) -> set[str]:

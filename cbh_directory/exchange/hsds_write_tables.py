@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 
 from ..domain import vocabulary as vocab
+from ..domain.checkups import Checkup
 from ..domain.model import Resource
 from .atomic import ExportError
 from .hsds_common import (
@@ -33,6 +35,10 @@ _NOTES = (
     "phone_note",
     "status_note",
     "successor",
+    "schedule",
+    "fees",
+    "application_process",
+    "wait_time",
 )
 # What each "field:<name>" term of the app's taxonomy carries.
 FIELD_TERMS = {
@@ -55,6 +61,13 @@ FIELD_TERMS = {
     "evidence": "The sources behind each group of facts and the dates they show, as JSON",
     "status_note": "What became of a closed or merged organisation",
     "successor": "The id of the resource that carries on its work",
+    "schedule": "Opening hours as the source wrote them, a line a day",
+    "fees": "What it costs, as the source wrote it",
+    "application_process": "How to apply, as the source wrote it",
+    "wait_time": "How long the wait is, as the source wrote it",
+    "taxonomy": "The service's terms from another taxonomy (211/AIRS...), as JSON: code, name",
+    "checkup": "A user's check-up of a group: its moderation and activity as seen on a date, "
+    "as compact JSON (docs/HUB.md)",
 }
 
 
@@ -125,7 +138,7 @@ class TableBuilder:
         self.tags: dict[str, None] = {}
         self.ids: set[str] = set()
 
-    def add(self, r: Resource) -> None:
+    def add(self, r: Resource, checkups: Iterable[Checkup] = ()) -> None:
         if r.id in self.ids:
             raise ExportError(f"two resources share the id {r.id!r}; nothing was written")
         self.ids.add(r.id)
@@ -152,7 +165,9 @@ class TableBuilder:
                 "url": r.website,
                 "email": r.email,
                 "status": r.status,
-                "fees_description": COST_TEXT.get(r.cost, ""),
+                "fees_description": r.fees or COST_TEXT.get(r.cost, ""),
+                "application_process": r.application_process,
+                "wait_time": r.wait_time,
                 "eligibility_description": r.eligibility,
                 "minimum_age": minimum,
                 "maximum_age": maximum,
@@ -163,6 +178,18 @@ class TableBuilder:
         complete = self._location(r, org_id, service_id)
         self._contacts(r, service_id)
         self._attributes(r, service_id, complete)
+        for checkup in checkups:
+            self.rows["attribute"].append(
+                {
+                    "id": stable_uuid("attribute", r.id, "checkup", checkup.id),
+                    "link_id": service_id,
+                    "taxonomy_term_id": stable_uuid("term", f"{FIELD_PREFIX}:checkup"),
+                    "link_entity": "service",
+                    "value": json.dumps(
+                        checkup.profile(), ensure_ascii=False, separators=(",", ":")
+                    ),
+                }
+            )
 
     def _location(self, r: Resource, org_id: str, service_id: str) -> bool:
         """Write the location (and a full address if known); True when the address was written."""

@@ -15,10 +15,10 @@ from ..exchange.exporter import export
 from ..exchange.handout import handout
 from ..store.lists import get_list
 from ..store.resources import find_resource, get_resource
-from .base import ServiceBase
+from .checkups_service import CheckupService
 
 
-class ExportService(ServiceBase):
+class ExportService(CheckupService):
     def export_hsds(self, path: Path, *, include_inactive: bool = False) -> int:
         """Write the directory as an HSDS 3.0 data package (folder or .zip); returns the count."""
         from ..exchange.hsds_write import write_hsds
@@ -28,7 +28,8 @@ class ExportService(ServiceBase):
         resources = [hit.resource for hit in self.iter_hits(query)]
         codes = {r.country for r in resources if r.country}
         names = {code: self.gazetteer.country_name(code) for code in codes}
-        write_hsds(path, resources, country_names=names)
+        found = self.checkups_for([r.id for r in resources])
+        write_hsds(path, resources, country_names=names, checkups=found)
         return len(resources)
 
     def export_file(
@@ -158,6 +159,7 @@ class ExportService(ServiceBase):
             list_name=list_name,
             country_names={code: self.gazetteer.country_name(code) for code in codes},
             successor_names=successors,
+            community=self.checked_lines([e.resource for e in entries]),
             include_notes=include_notes,
             prepared_by=prepared_by.strip(),
         )

@@ -66,7 +66,8 @@ class ImportService(MaintenanceService):
             located = self._locate_missing(parsed.resources)
             if located:
                 parsed.notes.append(
-                    f"places found for {located} resources from their city or ZIP code"
+                    f"places found for {located} resources from their city or ZIP code "
+                    "(the gazetteer; only where the source gave no coordinates)"
                 )
             return plan_import(self.db, parsed)
 

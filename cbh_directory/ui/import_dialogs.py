@@ -81,6 +81,7 @@ class MappingDialog(QDialog):
         self.kind.setAccessibleName("Kind for rows without one")
         for term in vocab.KINDS:
             self.kind.addItem(term.label, term.id)
+        self.kind.setCurrentIndex(self.kind.findData("local_service"))
         self.country = QLineEdit("US")
         self.country.setAccessibleName("Country for rows without one")
         self.country.setMaxLength(2)

@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ..domain.model import SearchQuery
+
 ORGANIZATION = "CBH Directory"
 APPLICATION = "cbh-directory"
 
@@ -83,7 +85,8 @@ class WindowSettings:
 
     @property
     def include_online(self) -> bool:
-        return str(self._get("search/include_online", "true")).lower() == "true"
+        default = "true" if SearchQuery().include_online else "false"  # one default for all
+        return str(self._get("search/include_online", default)).lower() == "true"
 
     @include_online.setter
     def include_online(self, value: bool) -> None:

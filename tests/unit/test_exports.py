@@ -97,13 +97,54 @@ def test_csv_neutralises_formulas(tmp_path: Path) -> None:
     assert rows[0] == ["name", "phone", "caveat", "list_note", "distance_km"]
     name, phone, caveat, note, distance = rows[1]
     assert name.startswith("'=HYPERLINK(")
-    assert phone == "'+1 614 555 0100"
+    assert phone == "+1 614 555 0100"  # a phone number holds nothing to run: kept as it is
     assert caveat == "'-2+3 looks like a formula"
     assert note == "'@call them"
     assert distance == "12.5"
 
 
-@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_numbers_and_phones_stay_what_they_are(tmp_path: Path) -> None:
+    """Only cells a spreadsheet would run are escaped (defusedcsv's rule, and phone numbers):
+    a negative longitude stays a number, an international phone stays a phone."""
+    miami = Resource(
+        id="miami",
+        name="Miami help line",
+        kind="local_service",
+        phone="+1 305 555 0100",
+        latitude=25.7617,
+        longitude=-80.1918,
+        caveat="+44 (0)20 7946 0000",
+    )
+    entries = [ExportEntry(miami, note="-5"), ExportEntry(HOSTILE, note="+1 555 0100 cmd|calc")]
+    path = tmp_path / "numbers.csv"
+    columns = ["latitude", "longitude", "phone", "caveat", "list_note"]
+    export(path, ExportSet(title="t", criteria="", entries=entries), ExportOptions(columns=columns))
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert rows[1] == ["25.7617", "-80.1918", "+1 305 555 0100", "+44 (0)20 7946 0000", "-5"]
+    assert rows[2][3:] == ["'-2+3 looks like a formula", "'+1 555 0100 cmd|calc"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "kept"),
+    [
+        ("-80.1918", True),
+        ("+1 614 555 0100", True),
+        ("1,200.50", True),
+        ("-1+2", False),
+        ("=1", False),
+        ("+1 555 cmd|' /C calc'!A0", False),
+        ("%0A=1", False),
+        ("|calc", False),
+        ("-", False),
+    ],
+)
+def test_only_cells_a_spreadsheet_would_run_are_escaped(cell: str, kept: bool) -> None:
+    from cbh_directory.domain.csv_safe import neutralise_cell
+
+    assert neutralise_cell(cell) == (cell if kept else "'" + cell)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "|", "%"])
 def test_every_formula_start_is_neutralised(start: str) -> None:
     from cbh_directory.domain.csv_safe import neutralise_cell
 

@@ -32,6 +32,10 @@ EXAMPLE = SPEC / "v3.0" / "examples"
 DATA = Path(__file__).resolve().parents[1] / "data" / "hsds"
 
 
+def found_schedule(parsed: ParsedImport) -> dict[str, str]:
+    return {r.name: r.schedule for r in parsed.resources if r.schedule}
+
+
 def by_name(parsed: ParsedImport) -> dict[str, Resource]:
     return {r.name: r for r in parsed.resources}
 
@@ -77,12 +81,13 @@ def test_spec_example_v3_imports() -> None:
     assert counselling.languages == ["ur"]
     assert (counselling.cost, counselling.format, counselling.ages) == ("paid", "hybrid", "12–100")
     assert counselling.last_verified == "2005-01-01"
-    assert counselling.kind == "national_org"
+    assert counselling.kind == "local_service"  # a general community service
     # The example's location sits at latitude 100, which does not exist: left out, with a note.
     assert counselling.latitude is None
     assert parsed.notes[0].startswith("HSDS 3.0 data package")
     assert any("coordinates" in note for note in parsed.notes)
-    assert any(note.startswith("tables not used") and "schedule" in note for note in parsed.notes)
+    assert any(note.startswith("tables not used") and "funding" in note for note in parsed.notes)
+    assert counselling.schedule.startswith("Thursday, Friday 10:00–18:00")  # kept since 0010
     assert read_hsds(EXAMPLE / "datapackage.json").resources == parsed.resources
 
 
@@ -91,7 +96,7 @@ def test_v2_layout_with_plural_files_and_integer_ids() -> None:
     assert not parsed.rejected
     assert "HSDS 1.x/2.x" in parsed.notes[0]
     assert any("phones.csv" in note for note in parsed.notes)  # no path in datapackage.json
-    assert any("regular_schedules" in note for note in parsed.notes)
+    assert found_schedule(parsed) == {"Parent Support Group": "Monday 9:00–17:00"}  # since 0010
     assert any("Klingon" in note for note in parsed.notes)
     found = by_name(parsed)
     group = found["Parent Support Group"]
@@ -116,7 +121,7 @@ def test_v2_layout_with_plural_files_and_integer_ids() -> None:
     assert group.service_area == "Florida"
     assert group.alternate_names == ["Sunshine Family Network"]  # a generic service name
     connect = found["Cerebellar Hypoplasia Family Connect"]
-    assert connect.kind == "national_org" and connect.phone == "+18135550111"  # the org's phone
+    assert connect.kind == "local_service" and connect.phone == "+18135550111"  # the org's phone
     assert connect.description.startswith("Statewide network")  # the org's description
     clinic = found["Pediatric Neurology Clinic"]
     assert (clinic.kind, clinic.focus, clinic.format, clinic.cost) == (
@@ -126,7 +131,9 @@ def test_v2_layout_with_plural_files_and_integer_ids() -> None:
         "paid",
     )
     assert clinic.phone == "+12515550199 ext. 12" and clinic.country == "US"  # blank country
-    assert clinic.website == "" and clinic.languages == ["en", "vi"]
+    assert (
+        clinic.website == "https://www.gulfcoast.example.org"
+    )  # "www…" given https and clinic.languages == ["en", "vi"]
     respite = found["Old Respite Program"]
     assert respite.status == "inactive" and respite.focus == ["respite"]
     assert found["Medicaid Waiver Help"].kind == "financial_aid"
@@ -537,5 +544,5 @@ def test_five_thousand_services(tmp_path: Path) -> None:
     assert last.id == "synthetic-s4999" and last.city == "City 49" and last.languages == ["es"]
     assert (last.latitude, last.longitude) == (39.5, -69.25)
     kinds = {r.kind for r in parsed.resources}
-    assert kinds == {"support_group", "school_guide", "financial_aid", "national_org"}
+    assert kinds == {"support_group", "school_guide", "financial_aid", "local_service"}
     assert sum("ataxia" in r.focus for r in parsed.resources) == 2000

@@ -1,0 +1,41 @@
+"""A service's taxonomy terms as an import keeps them: code, name and taxonomy, checked."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .text_safety import single_line
+
+TERM_KEYS = ("code", "name", "taxonomy")
+MAX_TERMS = 100
+MAX_TERM_TEXT = 300
+
+
+def normalise_taxonomy(value: object) -> tuple[list[dict[str, str]], list[str]]:
+    """Clean a list of `{"code", "name", "taxonomy"}`; returns it and its problems. A term
+    needs a code or a name; repeats (same code and name) are kept once."""
+    if value in (None, "", []):
+        return [], []
+    if not isinstance(value, list) or len(value) > MAX_TERMS:
+        return [], [f"must be a list of at most {MAX_TERMS} terms"]
+    terms: list[dict[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    problems: list[str] = []
+    for item in value:
+        if not isinstance(item, Mapping) or any(
+            not isinstance(item.get(k, ""), str) for k in TERM_KEYS
+        ):
+            problems.append("each term must be an object of text: code, name, taxonomy")
+            continue
+        term = {k: single_line(str(item.get(k, "")))[:MAX_TERM_TEXT].strip() for k in TERM_KEYS}
+        key = (term["code"], term["name"])
+        if (term["code"] or term["name"]) and key not in seen:
+            seen.add(key)
+            terms.append(term)
+    return terms, problems
+
+
+def term_label(term: Mapping[str, str]) -> str:
+    """'Food Pantries (BD-1800.2000)', or whichever of the two it has."""
+    code, name = term.get("code", ""), term.get("name", "")
+    return f"{name} ({code})" if code and name else name or code

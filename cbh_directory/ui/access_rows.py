@@ -1,0 +1,24 @@
+"""The details pane's rows for what an import keeps: hours, fees, applying, wait, service types."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ..domain.access import service_types
+from ..domain.model import Resource
+
+
+def access_rows(r: Resource) -> list[tuple[str, str]]:
+    """(translated label, text) of each access fact the resource has."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("DetailsPane", text)
+
+    rows = [
+        (tr("Hours"), r.schedule),
+        (tr("Fees"), r.fees),
+        (tr("How to apply"), r.application_process),
+        (tr("Wait time"), r.wait_time),
+        (tr("Service types"), service_types(r)),
+    ]
+    return [(label, text) for label, text in rows if text]

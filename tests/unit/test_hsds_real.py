@@ -1,0 +1,230 @@
+"""Real HSDS exports nobody here wrote, and packages laid out the ways real ones are."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from cbh_directory.domain.errors import DatasetError
+from cbh_directory.domain.model import SearchQuery
+from cbh_directory.exchange.hsds_read import read_hsds
+from cbh_directory.service import Directory
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "hsds"
+REAL = DATA / "real"
+
+
+def _zip(folder: Path, target: Path, prefix: str = "") -> Path:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in sorted(folder.rglob("*")):
+            if file.is_file():
+                archive.write(file, prefix + file.relative_to(folder).as_posix())
+    return target
+
+
+def _descriptor_at_top_tables_in_data(tmp_path: Path) -> Path:
+    """The shape of a real 211 export: datapackage.json names 'services.csv' while the
+    archive keeps every table under data/."""
+    folder = tmp_path / "export"
+    shutil.copytree(REAL / "healthleads", folder / "data")
+    resources = ", ".join(
+        f'{{"name": "{name}", "path": "{name}.csv"}}'
+        for name in ("services", "organizations", "locations", "phones", "taxonomy")
+    )
+    (folder / "datapackage.json").write_text(
+        f'{{"name": "export", "resources": [{resources}]}}', encoding="utf-8"
+    )
+    return folder
+
+
+def test_declared_paths_missing_read_the_same_file_elsewhere(tmp_path: Path) -> None:
+    folder = _descriptor_at_top_tables_in_data(tmp_path)
+    for source in (folder, _zip(folder, tmp_path / "export.zip", "211-export/")):
+        parsed = read_hsds(source)
+        assert len(parsed.resources) == 6 and not parsed.rejected
+        assert (
+            "table service: services.csv is not where datapackage.json says; read data/services.csv"
+        ) in parsed.notes
+        assert any(r.city == "Concord" for r in parsed.resources)
+
+
+def test_two_files_of_the_wanted_name_is_an_error_naming_them(tmp_path: Path) -> None:
+    folder = _descriptor_at_top_tables_in_data(tmp_path)
+    shutil.copytree(folder / "data", folder / "old")
+    with pytest.raises(
+        DatasetError,
+        match=r"2 files named services\.csv \(data/services\.csv, "
+        r"old/services\.csv\)",
+    ):
+        read_hsds(folder)
+
+
+@pytest.mark.parametrize("name", ["healthleads", "ilao"])
+def test_a_folder_of_tables_without_datapackage_json(tmp_path: Path, name: str) -> None:
+    expected = {"healthleads": 6, "ilao": 36}[name]
+    for source in (REAL / name, _zip(REAL / name, tmp_path / f"{name}.zip", "upload/")):
+        parsed = read_hsds(source)
+        assert len(parsed.resources) == expected and not parsed.rejected
+        heading = parsed.notes[0]
+        assert heading.startswith("HSDS tables without a datapackage.json")
+        assert "services.csv" in heading and "version 1.x/2.x, inferred" in heading
+
+
+def test_a_folder_without_services_is_still_refused(tmp_path: Path) -> None:
+    (tmp_path / "organizations.csv").write_text("id,name\n1,Org\n", encoding="utf-8")
+    with pytest.raises(DatasetError, match=r"no datapackage\.json and no services table"):
+        read_hsds(tmp_path)
+
+
+# -- kinds, websites, text ------------------------------------------------------------------------
+
+
+def _package(tmp_path: Path, services: str, terms: str = "", links: str = "") -> Path:
+    folder = tmp_path / "package"
+    folder.mkdir()
+    (folder / "services.csv").write_text(services, encoding="utf-8")
+    if terms:
+        (folder / "taxonomy_terms.csv").write_text(terms, encoding="utf-8")
+        (folder / "service_attributes.csv").write_text(links, encoding="utf-8")
+    return folder
+
+
+def test_kinds_come_from_the_airs_table_and_the_rest_are_local_services(tmp_path: Path) -> None:
+    terms = (
+        "id,code,name\n"
+        "t1,BD-1800.2000,Food Pantries\n"
+        "t2,PN-8100.0200-180,Domestic Violence Support Groups\n"
+        "t3,NL-6000.2000,Food Stamps/SNAP\n"
+        "t4,YB-8000,Scout Troops\n"
+        "t5,,Food Assistance\n"
+        "t6,,Special Education Advocacy\n"
+    )
+    links = (
+        "id,service_id,taxonomy_term_id\na,1,t1\nb,2,t1\nc,2,t2\nd,3,t3\ne,4,t4\nf,5,t5\ng,6,t6\n"
+    )
+    services = (
+        "id,name\n1,Pantry\n2,Safe Place\n3,SNAP help\n4,Troop 12\n5,Food bank\n6,IEP\n7,Plain\n"
+    )
+    parsed = read_hsds(_package(tmp_path, services, terms, links))
+    kinds = {r.name: r.kind for r in parsed.resources}
+    assert kinds == {
+        "Pantry": "local_service",
+        "Safe Place": "support_group",  # a specific kind wins over a local-service term
+        "SNAP help": "financial_aid",
+        "Troop 12": "local_service",  # a scout troop is not a national organization
+        "Food bank": "local_service",  # "assistance" alone no longer means financial aid
+        "IEP": "school_guide",
+        "Plain": "local_service",
+    }
+    [note] = [n for n in parsed.notes if n.startswith("kinds of the 7 services")]
+    assert "Local services 2 (211/AIRS code)" in note
+    assert "Support group 1 (211/AIRS code)" in note
+    assert "Local services 2 (no term naming a kind)" in note
+
+
+def test_websites_without_a_scheme_are_kept_and_bad_ones_dropped_per_field(
+    tmp_path: Path,
+) -> None:
+    services = (
+        "id,name,url,email\n"
+        "1,Bare,www.example.org/help,\n"
+        "2,Upper,WWW.EXAMPLE.ORG,\n"
+        "3,Nonsense,call us,\n"
+        "4,Mail in url,info@example.org,info@example.org\n"
+    )
+    parsed = read_hsds(_package(tmp_path, services))
+    sites = {r.name: r.website for r in parsed.resources}
+    assert sites == {
+        "Bare": "https://www.example.org/help",
+        "Upper": "https://WWW.EXAMPLE.ORG",
+        "Nonsense": "",
+        "Mail in url": "",
+    }
+    assert "websites written without http(s)://, given https://: 2" in parsed.notes
+    assert any(n.startswith("websites that cannot be web addresses") for n in parsed.notes)
+    assert next(r for r in parsed.resources if r.name == "Mail in url").email
+
+
+def test_escapes_entities_and_html_become_clean_text(tmp_path: Path) -> None:
+    services = (
+        "id,name,description\n"
+        '1,Tom &amp; Jerry Club,"Meets weekly.\\nBring ID.<br>Free &amp; open.<p>Call first.</p>"\n'
+    )
+    [club] = read_hsds(_package(tmp_path, services)).resources
+    assert club.name == "Tom & Jerry Club"
+    assert club.description == "Meets weekly.\nBring ID.\nFree & open.\nCall first."
+
+
+# -- the Health Leads export, imported whole and found right after ---------------------------------
+
+
+def test_health_leads_export_imports_whole_and_is_found_by_term_code_and_place(
+    synthetic: Directory,
+) -> None:
+    preview = synthetic.preview_import(REAL / "healthleads")
+    assert len(preview.new) == 6 and not preview.rejected and not preview.changed
+    assert "services placed by their location's own latitude and longitude: 6" in preview.notes
+    assert synthetic.apply_import(preview) == 6
+
+    concord = synthetic.resource("hsds-a0ja000000bhngciap")  # Concord Library
+    assert concord.kind == "local_service" and concord.city == "Concord"
+    assert concord.website == "http://abcdef.org/locations/concord.html"
+    assert concord.languages == ["en"] and concord.phone == "+19145354344"
+    assert concord.schedule.splitlines()[0] == "Monday 12:00 pm - 9:00 pm"  # x_schedule kept
+    assert concord.application_process.startswith("To get a library card:")
+    assert "\n\n\n" not in concord.application_process
+    assert concord.application_process.endswith("convenient for both of you")  # whole, 700+
+    assert concord.eligibility.startswith("-Anyone can visit the library")
+    assert concord.taxonomy == [
+        {"code": "", "name": "GED and Adult Basic Education", "taxonomy": "Health Leads SOS"}
+    ]
+
+    found = synthetic.search(SearchQuery(text="Pantries Soup Kitchens"))
+    assert {r.resource.name for r in found.hits} == {"Lunch at the Library"}
+    [concord_place] = [p for p in synthetic.places("Concord, CA") if p.region_code == "CA"][:1]
+    near = synthetic.search(SearchQuery(near=concord_place, radius_km=5, include_online=False))
+    assert {r.resource.city for r in near.hits} == {"Concord"}
+
+
+def test_a_211_term_code_is_searchable(synthetic: Directory, tmp_path: Path) -> None:
+    folder = _package(
+        tmp_path,
+        "id,name\n1,Eastside Pantry\n2,Other\n",
+        "id,code,name\nt1,BD-1800.2000,Food Pantries\n",
+        "id,service_id,taxonomy_term_id\na,1,t1\n",
+    )
+    synthetic.apply_import(synthetic.preview_import(folder))
+    for text in ("BD-1800", "BD-1800.2000", "food pantries"):
+        page = synthetic.search(SearchQuery(text=text))
+        assert [r.resource.name for r in page.hits] == ["Eastside Pantry"], text
+
+
+def test_the_full_text_table_is_one_sqlite_utils_and_datasette_find(synthetic_db: Path) -> None:
+    import sqlite_utils
+
+    db = sqlite_utils.Database(synthetic_db)
+    assert db["resources"].detect_fts() == "resources_fts"
+    rows = list(db["resources"].search("ataxia", columns=["id"], limit=3))
+    assert rows, "sqlite-utils' search (what Datasette's ?_search= runs) finds rows"
+
+
+def test_every_phone_of_a_service_is_kept_with_its_type_and_extension(tmp_path: Path) -> None:
+    folder = _package(tmp_path, "id,name\n1,Crisis Line\n")
+    (folder / "phones.csv").write_text(
+        "id,service_id,number,extension,type,description\n"
+        "p1,1,(614) 555-0100,,voice,Main line\n"
+        "p2,1,614-555-0101,12.0,voice,Spanish speakers\n"
+        "p3,1,614-555-0102,,TTY,\n"
+        "p4,1,614-555-0103,,fax,\n",
+        encoding="utf-8",
+    )
+    [line] = read_hsds(folder).resources
+    assert line.phone == "+16145550100"
+    assert line.other_phones == [
+        {"number": "+16145550101", "ext": "12", "type": "voice", "label": "Spanish speakers"},
+        {"number": "+16145550102", "ext": "", "type": "textphone", "label": ""},
+        {"number": "+16145550103", "ext": "", "type": "fax", "label": ""},
+    ]
