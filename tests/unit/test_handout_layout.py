@@ -24,7 +24,7 @@ SECTION_HEADINGS = {"Near Columbus, OH", "Online, by phone, and nationwide"}
 def columbus_pdf(
     qapp, curated_template: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, list[str]]:
-    """The Columbus handout of about 150 pages, made once for the tests below."""
+    """The Columbus handout (dozens of pages), made once for the tests below."""
     folder = tmp_path_factory.mktemp("handout")
     copy = folder / "directory.sqlite3"
     shutil.copyfile(curated_template, copy)
