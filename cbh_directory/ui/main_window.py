@@ -39,6 +39,7 @@ from .details_pane import DetailsPane, ListContext
 from .export_actions import ExportActions
 from .facet_model import FacetModel
 from .filter_panel import FilterPanel
+from .help_dialogs import HelpActions
 from .i18n import QT_TRANSLATE_NOOP, number
 from .language_menu import add_language_menu
 from .list_actions import ListActions
@@ -274,6 +275,9 @@ class MainWindow(QMainWindow):
         add_language_menu(self, view, self.settings.qt)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.help = HelpActions(self, bar, self.settings)
+        help_menu.addActions(self.help.actions)
+        help_menu.addSeparator()
         help_menu.addAction(make_action(self, self.tr("&About CBH Directory"), self.show_about))
 
     def _connect(self) -> None:
