@@ -1912,6 +1912,34 @@ Los detalles están en el archivo de registro:
         <translation>Sus propuestas (la bandeja de salida):</translation>
     </message>
     <message>
+        <source>&amp;Withdraw Proposal</source>
+        <translation>&amp;Retirar propuesta</translation>
+    </message>
+    <message>
+        <source>Remove the chosen proposal; only one not sent yet</source>
+        <translation>Quitar la propuesta elegida; solo una que aún no se ha enviado</translation>
+    </message>
+    <message>
+        <source>Send My &amp;Check-ups</source>
+        <translation>Enviar mis &amp;comprobaciones</translation>
+    </message>
+    <message>
+        <source>Put the check-ups signed with your name in the outbox, for the next sync</source>
+        <translation>Poner en la bandeja de salida las comprobaciones firmadas con su nombre, para la próxima sincronización</translation>
+    </message>
+    <message>
+        <source>Your proposals (the outbox): none yet.</source>
+        <translation>Sus propuestas (la bandeja de salida): ninguna todavía.</translation>
+    </message>
+    <message>
+        <source>Check-ups of yours put in the outbox: %1. They go with the next sync.</source>
+        <translation>Comprobaciones suyas puestas en la bandeja de salida: %1. Se enviarán con la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>No check-ups of yours that are not in the outbox.</source>
+        <translation>No tiene comprobaciones que no estén ya en la bandeja de salida.</translation>
+    </message>
+    <message>
         <source>&amp;Sync</source>
         <translation>&amp;Sincronizar</translation>
     </message>
