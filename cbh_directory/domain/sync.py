@@ -65,7 +65,7 @@ class SyncReport:
     send_failures: list[str] = field(default_factory=list)
     reviewed: int = 0  # outbox entries whose review came back
     checkups_added: int = 0  # check-ups of others the hub holds, new here
-    notes: list[str] = field(default_factory=list)  # what was left out, and why
+    notes: list[str] = field(default_factory=list)  # what was left out or not read, and why
 
     def summary(self) -> str:
         parts = [

@@ -101,7 +101,7 @@ class SyncService(ImportService):
                 try:
                     self._follow_reviews(api, profile, url, report)
                 except (SyncError, SyncCancelled) as exc:
-                    report.send_failures.append(f"the reviews were not read: {exc.message}")
+                    report.notes.append(f"the reviews were not read: {exc.message}")
         return report
 
     def _deletions(

@@ -411,7 +411,7 @@ def test_reviews_that_cannot_be_read_do_not_undo_a_merged_sync(
     a.propose("cure-cask")
     report = a.sync(hub.url, token, transport=NoReviews())
     assert report.full and report.sent == 1 and report.received > 0  # merged, not undone
-    assert report.send_failures == [
+    assert report.notes == [
         f"the reviews were not read: {hub.url} answered 500 to reading the state of "
         "proposals: database restarting"
     ]
