@@ -35,6 +35,9 @@ class ParsedImport:
     rejected: list[Rejection] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # things the user should know (version, guesses)
     origin: str = "imported"  # what the resources' origin becomes in the database
+    # The id prefix every resource of this source has ("sunshine-211-"): an earlier import's
+    # resource with it that this one lacks is gone from the source (made inactive, kept).
+    source_prefix: str = ""
 
 
 @dataclass(slots=True)
@@ -84,6 +87,7 @@ class ImportPreview:
     kept_local: list[tuple[str, str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     origin: str = "imported"
+    gone: list[str] = field(default_factory=list)  # ids no longer in the source: in `changed`
 
     @property
     def has_changes(self) -> bool:
@@ -91,9 +95,10 @@ class ImportPreview:
         return bool(self.new or self.changed or self.kept_local)
 
     def summary(self) -> str:
+        gone = f", {len(self.gone)} gone (made inactive)" if self.gone else ""
         return (
-            f"{len(self.new)} new, {len(self.changed)} changed, {self.unchanged} unchanged, "
-            f"{len(self.rejected)} rejected"
+            f"{len(self.new)} new, {len(self.changed) - len(self.gone)} changed, "
+            f"{self.unchanged} unchanged{gone}, {len(self.rejected)} rejected"
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -106,6 +111,7 @@ class ImportPreview:
                 for r, changes in self.changed
             },
             "unchanged": self.unchanged,
+            "gone": self.gone,
             "rejected": [
                 {"row": x.row, "field": x.field, "reason": x.reason} for x in self.rejected
             ],

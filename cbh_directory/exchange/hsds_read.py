@@ -164,6 +164,8 @@ class _Reader:
             first_row[sid] = services.numbers[position]
             self._add(result, where, row)
         result.notes.extend(self._summary(len(services.rows)))
+        if not self.counts["own"]:  # another tool's export: its ids all carry our prefix
+            result.source_prefix = self.prefix + "-"
         return result
 
     def _add(self, result: ParsedImport, where: str, row: dict[str, str]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 import zipfile
 from pathlib import Path
@@ -228,3 +230,33 @@ def test_every_phone_of_a_service_is_kept_with_its_type_and_extension(tmp_path: 
         {"number": "+16145550102", "ext": "", "type": "textphone", "label": ""},
         {"number": "+16145550103", "ext": "", "type": "fax", "label": ""},
     ]
+
+
+def test_a_newer_export_updates_in_place_and_gone_services_become_inactive(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    synthetic.apply_import(synthetic.preview_import(REAL / "healthleads"))
+    newer = tmp_path / "healthleads"
+    shutil.copytree(REAL / "healthleads", newer)
+    with (newer / "services.csv").open(encoding="utf-8", newline="") as stream:
+        rows = [row for row in csv.reader(stream) if row[0] != "a0j2K00000CXsArQAL"]
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    text = out.getvalue()
+    (newer / "services.csv").write_text(text, encoding="utf-8")
+
+    preview = synthetic.preview_import(newer)
+    assert preview.summary() == "0 new, 0 changed, 5 unchanged, 1 gone (made inactive), 0 rejected"
+    assert preview.gone == ["hsds-a0j2k00000cxsarqal"]
+    synthetic.apply_import(preview)
+    gone = synthetic.resource("hsds-a0j2k00000cxsarqal")  # still there, never deleted
+    assert gone.status == "inactive" and gone.status_note.startswith("No longer in the export")
+
+    (newer / "services.csv").write_text(
+        text.replace("The Concord Library is offering", "Concord Library offers"), encoding="utf-8"
+    )
+    again = synthetic.preview_import(newer)
+    assert again.summary() == "0 new, 1 changed, 4 unchanged, 0 rejected"
+    [(changed, changes)] = again.changed
+    assert changed.id == "hsds-a0j2k00000cxsahqal"
+    assert [c.field for c in changes] == ["description"]
