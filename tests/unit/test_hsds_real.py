@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -260,3 +261,33 @@ def test_a_newer_export_updates_in_place_and_gone_services_become_inactive(
     [(changed, changes)] = again.changed
     assert changed.id == "hsds-a0j2k00000cxsahqal"
     assert [c.field for c in changes] == ["description"]
+
+
+# -- export that others accept --------------------------------------------------------------------
+
+
+def test_the_export_validates_against_the_official_descriptor(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    import frictionless
+
+    from cbh_directory.exchange.hsds_write import write_hsds
+
+    synthetic.apply_import(synthetic.preview_import(REAL / "healthleads"))
+    resources = [synthetic.resource(h.resource.id) for h in synthetic.search(SearchQuery()).hits]
+    folder = tmp_path / "export"
+    write_hsds(folder, resources)
+    ours = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert ours["licenses"][0]["name"] == "CC-BY-4.0"
+    assert ours["homepage"].startswith("https://")
+    official = DATA.parents[1].parent / "resources" / "hsds" / "v3.0" / "examples"
+    shutil.copy(official / "datapackage.json", folder / "datapackage.json")
+    spec = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert len(spec["resources"]) == 21
+    assert all((folder / r["path"]).is_file() for r in spec["resources"])  # every table
+    assert (folder / "funding.csv").read_text(encoding="utf-8").count("\n") == 1  # header only
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+    again = read_hsds(tmp_path / "export")  # the official descriptor, our tables
+    kept = {r.name: r for r in again.resources}
+    assert kept["Concord Library"].schedule.startswith("Monday 12:00 pm - 9:00 pm")
