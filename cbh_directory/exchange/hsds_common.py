@@ -219,6 +219,16 @@ def table_schema(table: str) -> dict[str, Any]:
 
 # English names, native names and ISO 639-2/3 codes that 211 exports use, mapped to ISO 639-1.
 _LANGUAGE_ALIASES: dict[str, str] = {
+    # Sign languages have no two-letter code: ISO 639-3's (ase, bfi) or the group's (sgn).
+    "american sign language": "ase",
+    "asl": "ase",
+    "british sign language": "bfi",
+    "bsl": "bfi",
+    "sign language": "sgn",
+    "sign": "sgn",
+    "ase": "ase",
+    "bfi": "bfi",
+    "sgn": "sgn",
     "albanian": "sq",
     "amharic": "am",
     "armenian": "hy",

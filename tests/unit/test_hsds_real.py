@@ -291,3 +291,15 @@ def test_the_export_validates_against_the_official_descriptor(
     again = read_hsds(tmp_path / "export")  # the official descriptor, our tables
     kept = {r.name: r for r in again.resources}
     assert kept["Concord Library"].schedule.startswith("Monday 12:00 pm - 9:00 pm")
+
+
+def test_languages_written_as_words_map_to_codes_sign_languages_included(tmp_path: Path) -> None:
+    folder = _package(tmp_path, "id,name\n1,Deaf services\n2,Clinic\n")
+    (folder / "languages.csv").write_text(
+        "id,service_id,language\n"
+        "a,1,American Sign Language\nb,1,English\n"
+        'c,2,"English, Spanish"\nd,2,Vietnamese\n',
+        encoding="utf-8",
+    )
+    langs = {r.name: r.languages for r in read_hsds(folder).resources}
+    assert langs == {"Deaf services": ["ase", "en"], "Clinic": ["en", "es", "vi"]}
