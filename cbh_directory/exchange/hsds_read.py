@@ -20,6 +20,7 @@ from ..domain.validation import (
     slugify,
 )
 from .hsds_common import JSON_TEXT_FIELDS, LIST_TEXT_FIELDS, VOCAB_PREFIXES, language_code
+from .hsds_json import flatten, read_payloads
 from .hsds_read_fields import (
     COUNTRY_ALIASES,
     Site,
@@ -86,6 +87,26 @@ def read_hsds(
 
     Unreadable files and missing key columns raise DatasetError; a service that fails validation
     becomes a Rejection and is left out. Nothing is written anywhere."""
+    country = _checked_options(default_country, default_kind)
+    raw = load_package(Path(path))
+    _check_columns(raw.tables)
+    return _Reader(raw, country, default_kind).run()
+
+
+def read_hsds_json(
+    path: Path, text: str, *, default_country: str = "US", default_kind: str = "local_service"
+) -> ParsedImport:
+    """Read HSDS 3.0 JSON services or an ORUK /services page (`text`, the file's contents):
+    flattened to tables, then mapped as a package is. Nothing is written anywhere."""
+    country = _checked_options(default_country, default_kind)
+    raw = flatten(Path(path), read_payloads(Path(path), text))
+    _check_columns(raw.tables)
+    parsed = _Reader(raw, country, default_kind).run()
+    parsed.kind = "hsds"
+    return parsed
+
+
+def _checked_options(default_country: str, default_kind: str) -> str:
     country = default_country.strip().upper()
     if not COUNTRY_PATTERN.match(country):
         raise InputError(f"bad default country {default_country!r}: use a code such as US")
@@ -93,9 +114,7 @@ def read_hsds(
         raise InputError(
             f"unknown kind {default_kind!r}: use one of " + ", ".join(vocab.KIND_BY_ID)
         )
-    raw = load_package(Path(path))
-    _check_columns(raw.tables)
-    return _Reader(raw, country, default_kind).run()
+    return country
 
 
 def _check_columns(tables: dict[str, Table]) -> None:

@@ -183,7 +183,8 @@ class DataActions(QObject):
                 self.parent_widget,
                 "Import",
                 "",
-                "Directory data (*.csv *.json *.zip);;CSV (*.csv);;JSON (*.json);;HSDS zip (*.zip)",
+                "Directory data (*.csv *.json *.ndjson *.zip);;CSV (*.csv);;"
+                "JSON, HSDS JSON (*.json *.ndjson);;HSDS zip (*.zip)",
             )
             if not chosen:
                 return

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from cbh_directory.domain.errors import DatasetError
+from cbh_directory.domain.imports import ImportOptions
 from cbh_directory.domain.model import SearchQuery
 from cbh_directory.exchange.hsds_read import read_hsds
 from cbh_directory.service import Directory
@@ -303,3 +304,65 @@ def test_languages_written_as_words_map_to_codes_sign_languages_included(tmp_pat
     )
     langs = {r.name: r.languages for r in read_hsds(folder).resources}
     assert langs == {"Deaf services": ["ase", "en"], "Clinic": ["en", "es", "vi"]}
+
+
+# -- HSDS JSON and Open Referral UK pages ---------------------------------------------------------
+
+
+def test_an_hsds_api_page_of_services_imports(tmp_path: Path) -> None:
+    from cbh_directory.exchange.importers import read_import
+
+    parsed = read_import(DATA / "json" / "hsds3-page.json")
+    assert parsed.kind == "hsds" and not parsed.rejected
+    assert parsed.notes[0] == "HSDS 3.0 JSON services: 2 in hsds3-page.json"
+    pantry, group = parsed.resources
+    assert (pantry.kind, group.kind) == ("local_service", "support_group")
+    assert pantry.website == "https://www.eastside-pantry.example.org"
+    assert pantry.description == "Groceries once a week.\nBring a bag & ID."
+    assert pantry.phone == "+16145550100"
+    assert pantry.other_phones == [
+        {"number": "+16145550101", "ext": "7", "type": "text", "label": "Texts in Spanish"}
+    ]
+    assert pantry.schedule == "Monday, Wednesday 9:00–12:00"
+    assert (pantry.fees, pantry.wait_time) == ("Free", "About 20 minutes")
+    assert pantry.languages == ["en", "es"] and pantry.city == "Columbus"
+    assert (pantry.latitude, pantry.longitude) == (39.9612, -82.9988)
+    assert pantry.taxonomy == [
+        {"code": "BD-1800.2000", "name": "Food Pantries", "taxonomy": "211 HSIS"}
+    ]
+
+    lines = "\n".join(
+        json.dumps(s)
+        for s in json.loads((DATA / "json" / "hsds3-page.json").read_text())["contents"]
+    )
+    (tmp_path / "services.ndjson").write_text(lines + "\n", encoding="utf-8")
+    assert [r.name for r in read_import(tmp_path / "services.ndjson").resources] == [
+        pantry.name,
+        group.name,
+    ]
+
+
+def test_an_open_referral_uk_services_page_imports() -> None:
+    from cbh_directory.exchange.importers import read_import
+
+    parsed = read_import(DATA / "json" / "oruk-services.json", ImportOptions(default_country="GB"))
+    assert parsed.notes[0] == "Open Referral UK services: 1 in oruk-services.json"
+    [carers] = parsed.resources
+    assert carers.name == "Carers' Drop-in"
+    assert carers.description == "A friendly drop-in for unpaid carers.\n\nTea & advice."
+    assert carers.phone == "+442079460000"  # from the contact, as ORUK keeps phones
+    assert (carers.latitude, carers.longitude) == (51.5072, -0.1276)  # GeoJSON is lon, lat
+    assert carers.country == "GB" and carers.city == "London"
+    assert carers.schedule == "Tuesday 10:00–13:00"
+    assert carers.taxonomy == [{"code": "", "name": "Carers support", "taxonomy": "esdNeeds"}]
+
+
+def test_json_that_is_neither_is_refused_clearly(tmp_path: Path) -> None:
+    from cbh_directory.exchange.importers import read_import
+
+    (tmp_path / "page.ndjson").write_text('{"contents": [{"name": "A"}]}\n{oops\n', "utf-8")
+    with pytest.raises(DatasetError, match=r"page\.ndjson line 2 is not valid JSON"):
+        read_import(tmp_path / "page.ndjson")
+    (tmp_path / "other.json").write_text('[{"title": "not a service"}]', "utf-8")
+    with pytest.raises(DatasetError, match="holds no HSDS services: no object in it has a “name”"):
+        read_import(tmp_path / "other.json")
