@@ -69,6 +69,7 @@ _ONE_LINE = frozenset({"name", "service_area", "wait_time"})
 _NOTES = {
     "own": "services written by CBH Directory, read exactly",
     "own_coordinates": "services placed by their location's own latitude and longitude",
+    "organization_address": "services without a location, given their organization's address",
     "unknown_country": "addresses whose country is not a two-letter code (left out)",
     "bad_coordinates": "locations with coordinates out of range or unreadable (left out)",
     "website_https": "websites written without http(s)://, given https://",
@@ -210,7 +211,7 @@ class _Reader:
             (code, value) for term, value in terms if (code := own_code(term, self.own_taxonomies))
         ]
         exact = any(code == ("field", "id") for code, _ in own)
-        sites = self.service_sites(sid)
+        sites = self.service_sites(sid) or self.organization_site(org)
         status = row.get("status", "").lower()
         data: dict[str, object] = {
             "name": row.get("name", ""),
@@ -286,6 +287,20 @@ class _Reader:
         links = self.rows("service_at_location", "service_id", sid)
         ids = dict.fromkeys(r["location_id"] for r in links if r.get("location_id"))
         return [self.site(location_id) for location_id in ids]
+
+    def organization_site(self, org: dict[str, str]) -> list[Site]:
+        """For a service with no location: its organization's own addresses (1.x/2.x tie
+        postal and physical addresses to an organization too)."""
+        org_id = org.get("id", "")
+        addresses = [
+            (kind, r)
+            for table, kind in (("physical_address", "physical"), ("postal_address", "postal"))
+            for r in self.rows(table, "organization_id", org_id)
+        ]
+        if not addresses:
+            return []
+        self.counts["organization_address"] += 1
+        return [Site(f"organization {org_id}", {}, addresses, None)]
 
     def site(self, location_id: str) -> Site:
         if location_id not in self.sites:

@@ -366,3 +366,26 @@ def test_json_that_is_neither_is_refused_clearly(tmp_path: Path) -> None:
     (tmp_path / "other.json").write_text('[{"title": "not a service"}]', "utf-8")
     with pytest.raises(DatasetError, match="holds no HSDS services: no object in it has a “name”"):
         read_import(tmp_path / "other.json")
+
+
+def test_illinois_legal_aid_export_imports_whole(synthetic: Directory) -> None:
+    preview = synthetic.preview_import(REAL / "ilao")
+    assert len(preview.new) == 36 and not preview.rejected
+    assert "kinds of the 36 services: Local services 36 (no term naming a kind)" in preview.notes
+    assert "services without a location, given their organization's address: 8" in preview.notes
+    synthetic.apply_import(preview)
+    clinic = synthetic.resource("hsds-132741")  # North Lawndale legal clinic, run by LAF
+    assert clinic.website == "http://www.lafchicago.org"  # the organization's, kept
+    assert clinic.cost == "free" and clinic.fees == "Free to eligible persons/entities"
+    assert clinic.application_process.startswith("Telephone\n\n    Walk-inAll clinics")
+    assert (clinic.region, clinic.postal_code) == ("IL", "60603")
+    assert clinic.latitude == pytest.approx(41.88, abs=0.05)  # the gazetteer, from the ZIP code
+    assert clinic.alternate_names == ["LAF"]
+    with (REAL / "ilao" / "organizations.csv").open(encoding="utf-8", newline="") as stream:
+        org_sites = {row["id"]: row["url"] for row in csv.DictReader(stream)}
+    with (REAL / "ilao" / "services.csv").open(encoding="utf-8", newline="") as stream:
+        given = [
+            r["url"] or org_sites.get(r["organization_id"], "") for r in csv.DictReader(stream)
+        ]
+    assert [bool(r.website) for r in preview.new] == [bool(g) for g in given]  # none dropped
+    assert sum(bool(g) for g in given) == 28
