@@ -27,7 +27,7 @@ def normalise_taxonomy(value: object) -> tuple[list[dict[str, str]], list[str]]:
         ):
             problems.append("each term must be an object of text: code, name, taxonomy")
             continue
-        term = {k: single_line(str(item.get(k, "")))[:MAX_TERM_TEXT].strip() for k in TERM_KEYS}
+        term = {k: single_line(item.get(k, ""))[:MAX_TERM_TEXT].strip() for k in TERM_KEYS}
         key = (term["code"], term["name"])
         if (term["code"] or term["name"]) and key not in seen:
             seen.add(key)

@@ -54,6 +54,13 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "service_attribute": ("service_id", "taxonomy_term_id"),
 }
 _OWN_PLACE = ("address", "city", "region", "postal_code", "country")
+
+
+def _site_hours(site: Site) -> str:
+    """A location's own free-text hours (some 1.x exports keep them on the location)."""
+    return site.row.get("x_schedule") or site.row.get("hours", "")
+
+
 _PHONE_TYPE_ALIASES = {"tty": "textphone", "tdd": "textphone", "sms": "text", "mobile": "cell"}
 _CLEANED = (
     "name",
@@ -137,6 +144,7 @@ class _Reader:
         self.kind = kind
         self.counts: Counter[str] = Counter()
         self.kind_counts: Counter[tuple[str, str]] = Counter()
+        self.has_schedules = any(t in raw.tables for t in ("regular_schedule", "schedule"))
         self.unknown_languages: set[str] = set()
         self.prefix = slugify(raw.name or "hsds", 24)
         self.used_ids: set[str] = set()
@@ -212,14 +220,15 @@ class _Reader:
         ]
         exact = any(code == ("field", "id") for code, _ in own)
         sites = self.service_sites(sid) or self.organization_site(org)
+        phones = self.phone_rows(sid, sites, org)
         status = row.get("status", "").lower()
         data: dict[str, object] = {
             "name": row.get("name", ""),
             "description": row.get("description") or ("" if exact else org.get("description", "")),
             "website": self.website(row, org),
             "email": self.email(row, org),
-            "phone": self.phone(sid, sites, org, exact),
-            "other_phones": [] if exact else self.other_phones(sid, sites, org),
+            "phone": self.phone(phones, exact),
+            "other_phones": [] if exact else self.other_phones(phones),
             "eligibility": self.eligibility(sid, row),
             "ages": ages_text(row),
             "service_area": self.service_area(sid),
@@ -365,8 +374,7 @@ class _Reader:
             found = next((rows for rows in by_site if rows), [])
         return found or self.rows("phone", "organization_id", org.get("id", ""))
 
-    def phone(self, sid: str, sites: list[Site], org: dict[str, str], exact: bool) -> str:
-        found = self.phone_rows(sid, sites, org)
+    def phone(self, found: list[dict[str, str]], exact: bool) -> str:
         if not found:
             return ""
         number = found[0].get("number", "")
@@ -375,12 +383,10 @@ class _Reader:
         extension = integer_text(found[0].get("extension", ""))
         return f"{number} ext. {extension}" if number and extension else number
 
-    def other_phones(
-        self, sid: str, sites: list[Site], org: dict[str, str]
-    ) -> list[dict[str, str]]:
+    def other_phones(self, found: list[dict[str, str]]) -> list[dict[str, str]]:
         """Every further phone, with its type, extension and what it is for."""
         phones: list[dict[str, str]] = []
-        for row in self.phone_rows(sid, sites, org)[1 : MAX_PHONES + 1]:
+        for row in found[1 : MAX_PHONES + 1]:
             number = row.get("number", "").strip("\"'").strip()
             kind = row.get("type", "").strip().lower()
             kind = _PHONE_TYPE_ALIASES.get(kind, kind)
@@ -411,6 +417,8 @@ class _Reader:
         """Opening hours, a line a day ("Monday 9:00–17:00"), from the service's schedule rows,
         else its locations'; else a location's own free-text hours."""
         rows: list[dict[str, str]] = []
+        if not self.has_schedules:
+            return "\n".join(dict.fromkeys(h for s in sites if (h := _site_hours(s))))
         for table in ("regular_schedule", "schedule"):
             rows += self.rows(table, "service_id", sid)
         for site in sites if not rows else []:
@@ -418,7 +426,7 @@ class _Reader:
                 rows += self.rows(table, "location_id", site.id)
         lines = [schedule_line(r) for r in rows]
         if not any(lines):
-            lines = [s.row.get("x_schedule") or s.row.get("hours", "") for s in sites]
+            lines = [_site_hours(s) for s in sites]
         return "\n".join(dict.fromkeys(line for line in lines if line))
 
     def kept_term(self, term: dict[str, str]) -> dict[str, str]:
