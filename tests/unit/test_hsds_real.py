@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from cbh_directory.domain.errors import DatasetError
+from cbh_directory.domain.facets import FACET_BY_ID
 from cbh_directory.domain.imports import ImportOptions
 from cbh_directory.domain.model import SearchQuery
 from cbh_directory.exchange.hsds_read import read_hsds
@@ -389,3 +390,20 @@ def test_illinois_legal_aid_export_imports_whole(synthetic: Directory) -> None:
         ]
     assert [bool(r.website) for r in preview.new] == [bool(g) for g in given]  # none dropped
     assert sum(bool(g) for g in given) == 28
+
+
+def test_service_types_are_a_filter_group_with_counts(synthetic: Directory) -> None:
+    synthetic.apply_import(synthetic.preview_import(DATA / "json" / "hsds3-page.json"))
+    synthetic.apply_import(synthetic.preview_import(REAL / "healthleads"))
+    counts = {v.value: v.count for v in synthetic.facets(SearchQuery())["service_type"]}
+    assert counts == {
+        "B": 1,  # Food Pantries, BD-1800.2000: Basic Needs
+        "P": 1,  # Disability Support Groups, PN-8100…: Individual and Family Life
+        "ESL, ESOL": 1,  # Health Leads' own taxonomy: its term names
+        "GED and Adult Basic Education": 2,
+        "Pantries & Soup Kitchens": 2,
+        "Tutoring": 1,
+    }
+    page = synthetic.search(SearchQuery(filters={"service_type": ["B"]}))
+    assert [h.resource.name for h in page.hits] == ["Eastside Food Pantry"]
+    assert FACET_BY_ID["service_type"].label_of("B") == "Basic Needs"
