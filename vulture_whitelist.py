@@ -11,6 +11,10 @@ db_restore
 rename
 delete
 gui
+list_checks
+export_checks
+import_checks
+delete_check
 _.obj
 
 # Qt calls these overrides of QAbstractItemModel, QLayout, QUndoCommand and QObject.
@@ -72,3 +76,14 @@ _.should_exit
 # later views; vulture sees only their declaration.
 description_es
 phone_note
+
+# Check-ups (issue 15): the service method desktop sync with a hub (issue 18) calls.
+checkups_to_send
+# Desktop sync: click registers the commands; http.server calls the test server's handlers and
+# reads its daemon_threads.
+sync_command
+propose_command
+outbox_command
+do_GET
+log_message
+_.daemon_threads

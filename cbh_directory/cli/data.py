@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import click
@@ -10,7 +11,7 @@ from ..domain import describe
 from ..domain import vocabulary as vocab
 from ..domain.errors import InputError
 from ..domain.imports import ImportOptions, ImportPreview
-from ..domain.model import Resource
+from ..domain.model import LIST_FIELDS, Resource
 from .context import AppContext, pass_app
 from .terminal import dumps, echo
 
@@ -180,12 +181,17 @@ def edit_command(
             raise InputError(f"--set {item!r}: use FIELD=VALUE")
         changes[field.strip()] = (
             [v.strip() for v in value.split(";") if v.strip()]
-            if field.strip() in ("alternate_names", "focus", "tags", "languages", "sources")
+            if field.strip() in LIST_FIELDS
             else value
         )
-    unknown = [f for f in changes if f not in directory.resource(resource_id).to_dict()]
+    fields = [f for f in directory.resource(resource_id).to_dict() if f != "id"]
+    unknown = [f for f in changes if f not in fields]
     if unknown:
-        raise InputError(f"unknown field {unknown[0]!r}")
+        close = difflib.get_close_matches(unknown[0].casefold(), fields, n=3, cutoff=0.5)
+        hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+        raise InputError(
+            f"--set: unknown field {unknown[0]!r}{hint}; the fields are: {', '.join(fields)}"
+        )
     if changes:
         directory.edit_resource(resource_id, changes)
     for field in revert_fields:

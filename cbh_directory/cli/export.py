@@ -16,11 +16,26 @@ from .terminal import echo
 @click.command("export")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("words", nargs=-1)
-@search_options(online_default=True)
+@search_options()
 @click.option("--list", "list_name", help="Export this list (its order and notes) instead.")
 @click.option("--excel", is_flag=True, help="CSV for Excel: byte-order mark and CRLF line ends.")
 @click.option("--columns", help="CSV columns, comma-separated (default: every field).")
 @click.option("--title", help="Handout title, e.g. 'Support resources for the Rivera family'.")
+@click.option(
+    "--notes/--no-notes",
+    "include_notes",
+    default=False,
+    show_default=True,
+    help="Handout: print your notes on list entries and the list's name (a staff copy). "
+    "Off by default: a family's copy.",
+)
+@click.option(
+    "--prepared-by",
+    envvar="CBH_PREPARED_BY",
+    show_envvar=True,
+    default="",
+    help="Handout: a line 'Prepared by NAME, PHONE/EMAIL', e.g. 'Ana Ruiz, (614) 555-0100'.",
+)
 @click.option(
     "--paper",
     type=click.Choice(["letter", "a4"]),
@@ -38,6 +53,8 @@ def export_command(
     excel: bool,
     columns: str | None,
     title: str | None,
+    include_notes: bool,
+    prepared_by: str,
     paper: str,
     units: str,
     **opts: Any,
@@ -45,8 +62,8 @@ def export_command(
     """Write the search results (or a list) to PATH; its ending picks the format:
     .csv (spreadsheet), .vcf (contacts), .pdf or .html (a handout to give a family), .json.
 
-    With --near, groups that meet online stay in (--no-online to leave them out), and the
-    handout lists the nearby ones first.
+    With --near, groups that meet online stay in when they serve that place (--no-online to
+    leave them out), as in `search` and the window; the handout lists the nearby ones first.
 
     \b
     Examples:
@@ -66,6 +83,8 @@ def export_command(
         list_id=list_id,
         title=title,
         units=units,
+        include_notes=include_notes,
+        prepared_by=prepared_by,
         options=ExportOptions(columns=chosen, excel=excel, paper=paper),
         pdf_renderer=renderer,
     )

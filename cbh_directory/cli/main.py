@@ -14,15 +14,17 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from .. import __version__
-from ..domain import describe
+from ..domain import describe, relaxing
 from ..domain import vocabulary as vocab
 from ..domain.csv_safe import neutralise_cell
 from ..domain.dataset_counts import COUNT_LABELS
 from ..domain.errors import CBHError, InputError
-from ..domain.model import Hit
+from ..domain.model import Hit, SearchQuery
 from ..logs import log_file, log_unexpected, setup_logging
 from ..paths import DB_ENV
+from ..service import Directory
 from ..service.files import explain_sqlite_error
+from .checks import check_command, checks_group
 from .context import AppContext, pass_app
 from .data import edit_command, export_hsds_command, import_command
 from .db import db_group
@@ -30,6 +32,7 @@ from .export import export_command
 from .hub import hub_group
 from .lists import lists_group
 from .search_options import build_query, search_options
+from .sync import outbox_command, propose_command, sync_command
 from .terminal import clean, dumps, echo
 
 PROG = "cbh-directory"
@@ -56,7 +59,10 @@ CSV_COLUMNS = (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    no_args_is_help=True,
+)
 @click.option(
     "--db",
     "db_path",
@@ -128,6 +134,15 @@ def search(
     query.limit = None if limit == 0 else limit
     query.offset = offset
     page = directory.search(query)
+    if page.total == 0 and offset == 0:
+        _explain_empty(directory, query)
+        if not (as_json or as_csv):
+            partial = directory.partial_matches(query) if relaxing.constraints(query) else None
+            if partial is not None and partial.hits:
+                echo("\nClosest partial matches (each meets only some of what you asked):")
+                _print_table(partial.hits, query.near is not None)
+                echo(f"\n{len(partial.hits)} of {partial.total} partial matches", err=True)
+            return
     if as_json:
         echo(dumps([hit_record(h, query.near is not None) for h in page.hits]))
     elif as_csv:
@@ -136,6 +151,19 @@ def search(
         _print_table(page.hits, query.near is not None)
         shown = f"{offset + 1}-{offset + len(page.hits)}" if page.hits else "0"
         echo(f"\n{shown} of {page.total} matching resources", err=True)
+
+
+def _explain_empty(directory: Directory, query: SearchQuery) -> None:
+    """Say what excluded everything and what removing each word or filter would give."""
+    asked = [c.label for c in relaxing.constraints(query)]
+    if not asked:
+        echo("No resources match.", err=True)
+        return
+    echo("No resources match all of: " + "; ".join(asked) + ".", err=True)
+    for line in relaxing.explain(directory.relaxations(query)):
+        echo(f"  {line}", err=True)
+    if not query.include_online and query.near is not None:
+        echo("  (Online groups are left out: --online keeps those serving this place.)", err=True)
 
 
 def _write_csv(hits: list[Hit], with_distance: bool) -> None:
@@ -214,7 +242,10 @@ def show(app: AppContext, resource_id: str, as_json: bool) -> None:
     country = directory.country_name(resource.country) if resource.country else ""
     found = directory.successor(resource)
     successor = f"{found.name} (cbh-directory show {found.id})" if found else resource.successor
-    for label, value in describe.detail_lines(resource, country, successor_name=successor):
+    community = directory.community_lines(resource, me=directory.checkup_author())
+    for label, value in describe.detail_lines(
+        resource, country, successor_name=successor, community=community
+    ):
         lines = value.splitlines() or [""]
         echo(f"{label + ':':<17}{lines[0]}")
         for more in lines[1:]:
@@ -298,6 +329,11 @@ cli.add_command(import_command)
 cli.add_command(export_hsds_command)
 cli.add_command(edit_command)
 cli.add_command(hub_group)
+cli.add_command(check_command)
+cli.add_command(checks_group)
+cli.add_command(sync_command)
+cli.add_command(propose_command)
+cli.add_command(outbox_command)
 
 
 # ------------------------------------------------------------------ entry point

@@ -12,15 +12,16 @@ from ..domain.facets import FACETS
 from ..domain.model import SORT_KEYS, SearchQuery
 from ..domain.validation import parse_radius
 from .context import AppContext
+from .terminal import echo
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def search_options(online_default: bool = False) -> Callable[[F], F]:
+def search_options() -> Callable[[F], F]:
     """The search filters, shared by `search` and `export`."""
 
     def decorate(func: F) -> F:
-        for option in reversed(_options(online_default)):
+        for option in reversed(_options(SearchQuery().include_online)):
             func = option(func)
         return func
 
@@ -45,7 +46,9 @@ def _options(online_default: bool) -> list[Callable[[F], F]]:
             "include_online",
             default=online_default,
             show_default=True,
-            help="With --near, also keep groups that meet online, wherever they are based.",
+            help="With --near, also keep groups that meet online when they serve that place "
+            "(its country, and its state or region when the group names one). The window, "
+            "`search` and `export` share this default.",
         ),
         click.option("--inactive", is_flag=True, help="Include inactive (archived) resources."),
         click.option(
@@ -65,15 +68,29 @@ def _options(online_default: bool) -> list[Callable[[F], F]]:
 
 
 def build_query(app: AppContext, text: str, **opts: Any) -> SearchQuery:
-    """Turn CLI options into a SearchQuery, resolving focus names and the place."""
+    """Turn CLI options into a SearchQuery, resolving focus names and the place, and read the
+    words as the window does ("CASK support group": the text CASK, the kind Support group),
+    saying on stderr how they were read."""
+    query = _options_query(app, text, **opts)
+    interpretation = app.directory().interpret(query)
+    if interpretation.chips:
+        echo(f"Searching for: {interpretation.describe()}", err=True)
+    return interpretation.query
+
+
+def _options_query(app: AppContext, text: str, **opts: Any) -> SearchQuery:
     query = SearchQuery(
         text=text,
-        include_online=opts.get("include_online", False),
+        include_online=opts.get("include_online", SearchQuery().include_online),
         include_inactive=opts.get("inactive", False),
         sort=opts.get("sort", "relevance"),
     )
-    for facet in FACETS:
-        query.set_values(facet.id, [facet.normalise(v) for v in opts.get(facet.option_dest, ())])
+    directory = app.directory()
+    for facet in FACETS:  # countries first: they settle a region code two countries share
+        typed = opts.get(facet.option_dest, ())
+        query.set_values(
+            facet.id, [directory.filter_value(facet.id, v, query.countries) for v in typed]
+        )
     radius = opts.get("radius")
     if radius is not None:
         query.radius_km = parse_radius(radius)

@@ -109,9 +109,19 @@ def contact_block(resource: Resource, country_name: str = "") -> str:
 
 
 def detail_lines(
-    resource: Resource, country_name: str = "", *, successor_name: str = ""
+    resource: Resource,
+    country_name: str = "",
+    *,
+    successor_name: str = "",
+    community: dict[str, str] | None = None,
 ) -> list[tuple[str, str]]:
-    """Every field as (label, plain text) pairs, in reading order, skipping empty ones."""
+    """Every field as (label, plain text) pairs, in reading order, skipping empty ones.
+    `community` gives the moderation and activity lines with check-ups (the service's
+    community_lines); without it they are the curated evidence's."""
+    community = community or {
+        "moderation": moderation_text(resource),
+        "activity": activity_text(resource),
+    }
     rows = [
         ("Name", resource.name),
         ("Also known as", ", ".join(resource.alternate_names)),
@@ -119,8 +129,8 @@ def detail_lines(
         ("Focus", ", ".join(focus_labels(resource.focus))),
         ("About", resource.description),
         ("Status", status_text(resource, successor_name)),
-        ("Moderation", moderation_text(resource)),
-        (activity_label(resource), activity_text(resource)),
+        ("Moderation", community["moderation"]),
+        (activity_label(resource), community["activity"]),
         ("Format", format_label(resource)),
         ("Languages", ", ".join(vocab.language_label(c) for c in resource.languages)),
         ("Cost", cost_label(resource)),

@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import vocabulary as vocab
-from .errors import InputError
 from .taxonomy import top_level, top_level_label
 
 INTERNATIONAL = "International / not stated"  # a country facet's value for "no country"
@@ -40,7 +39,6 @@ class Facet:
     qualified_by: str = ""  # values are "<qualifier>/<value>" (regions: "US/Ohio")
     option: str = ""  # the CLI option --<option> (search and export)
     option_help: str = ""
-    normalise: Callable[[str], str] = _same  # a value typed on the command line -> its id
     value_label: Callable[[str], str] = _same  # a value's label when there is no vocabulary
     place_names: bool = False  # values are country codes, labelled by the gazetteer's names
     heading: str = ""  # filter panel heading; facets sharing one are shown together
@@ -52,6 +50,8 @@ class Facet:
     short_labels: Mapping[str, str] = dataclasses.field(default_factory=dict)  # narrow labels
     # A list field of JSON objects (not text): the facet value of each object.
     item_value: Callable[[Mapping[str, str]], str] | None = None
+    # Only resources of these kinds have a value (asked, shown, filtered); empty: every kind.
+    only_kinds: frozenset[str] = frozenset()
 
     @property
     def option_dest(self) -> str:
@@ -72,13 +72,6 @@ class Facet:
         return self.value_label(value)
 
 
-def _focus_id(text: str) -> str:
-    term = vocab.focus_lookup(text)
-    if term is None:
-        raise InputError(f"unknown focus {text!r}; choose from: {', '.join(vocab.FOCUS_BY_ID)}")
-    return term.id
-
-
 FACETS: tuple[Facet, ...] = (
     Facet(
         "kind",
@@ -87,7 +80,7 @@ FACETS: tuple[Facet, ...] = (
         "kind",
         vocab.KINDS,
         option="kind",
-        option_help=f"Kind: {_ids(vocab.KINDS)}.",
+        option_help=f"Kind (id or label, any case): {_ids(vocab.KINDS)}.",
         heading_label="Kind",
         expanded=True,
         short_labels=vocab.KIND_SHORT,
@@ -102,7 +95,6 @@ FACETS: tuple[Facet, ...] = (
         option="focus",
         option_help="Focus term id, label or synonym (e.g. CASK, joubert, congenital-cmv); "
         "a broad term includes its children.",
-        normalise=_focus_id,
         heading_label="Focus",
         heading_help="Some groups cater to one genetic form or syndrome, others to broader issues.",
         expanded=True,
@@ -115,10 +107,11 @@ FACETS: tuple[Facet, ...] = (
         "moderation",
         vocab.MODERATION,
         option="moderation",
-        option_help=f"Moderation: {_ids(vocab.MODERATION)}.",
+        option_help=f"Moderation (any case): {_ids(vocab.MODERATION)}.",
         heading_label="Moderation",
         heading_help="Are posts reviewed by professionals, by trained peers, or by nobody?",
         expanded=True,
+        only_kinds=vocab.COMMUNITY_KINDS,
     ),
     Facet(
         "activity",
@@ -131,6 +124,7 @@ FACETS: tuple[Facet, ...] = (
         heading_label="Member activity",
         heading_help="How quickly do members usually reply?",
         expanded=True,
+        only_kinds=vocab.COMMUNITY_KINDS,
     ),
     Facet(
         "format",
@@ -150,8 +144,7 @@ FACETS: tuple[Facet, ...] = (
         "languages",
         multi=True,
         option="language",
-        option_help="ISO 639-1 code, e.g. en, es.",
-        normalise=str.lower,
+        option_help="Language name or code, any case: Spanish, español, es.",
         value_label=vocab.language_label,
         heading_label="Language",
     ),
@@ -185,8 +178,7 @@ FACETS: tuple[Facet, ...] = (
         "countries",
         "country",
         option="country",
-        option_help="ISO country code, e.g. US, GB.",
-        normalise=str.upper,
+        option_help="Country name or code: US, USA, 'United States', GB, UK.",
         place_names=True,
         heading="place",
         heading_label="Country / region",
@@ -198,7 +190,7 @@ FACETS: tuple[Facet, ...] = (
         "region",
         qualified_by="country",
         option="region",
-        option_help="Region as CC/Name, e.g. US/Ohio.",
+        option_help="State or region: Kentucky, KY, US-KY or US/Kentucky.",
         value_label=lambda value: value.partition("/")[2] or value,
         heading="place",
         heading_label="Country / region",

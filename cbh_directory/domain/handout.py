@@ -10,10 +10,13 @@ body { font-family: 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif; font-siz
        color: #1a1a1a; line-height: 1.35; }
 h1 { font-size: 18pt; margin: 0 0 4pt 0; }
 h2 { font-size: 13pt; margin: 14pt 0 4pt 0; color: #1d4f73; border-bottom: 1px solid #9ab; }
-h3 { font-size: 11.5pt; margin: 10pt 0 2pt 0; }
+h3 { font-size: 11.5pt; margin: 20pt 0 3pt 0; }
+h2, h3 { page-break-after: avoid; break-after: avoid; }
+.entry { page-break-inside: avoid; break-inside: avoid; }
 p { margin: 2pt 0; }
 .meta { color: #444; }
 .criteria { color: #333; font-style: italic; }
+.prepared { color: #1a1a1a; }
 .kind { color: #444; }
 .label { font-weight: bold; }
 .caveat { color: #6b4200; }

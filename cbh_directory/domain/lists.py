@@ -91,6 +91,7 @@ class SharedList:
     note: str
     items: list[dict[str, Any]]  # resource_id, note, added_at, position, snapshot
     warnings: list[str] = field(default_factory=list)  # what reading changed (cut, left out)
+    checkups: list[Any] = field(default_factory=list)  # domain.checkups.Checkup of its groups
 
 
 @dataclass(slots=True)
@@ -105,6 +106,7 @@ class ListImportReport:
     not_in_directory: list[str] = field(default_factory=list)
     list_note_set: bool = False
     warnings: list[str] = field(default_factory=list)  # what was cut or left out, and why
+    checkups: int = 0  # check-ups the file carries (merged without duplicates)
 
     def summary(self) -> str:
         what = "new list" if self.created else "merged into your list"
@@ -115,5 +117,7 @@ class ListImportReport:
             parts.append(
                 f"{len(self.not_in_directory)} not in this directory (kept with their details)"
             )
+        if self.checkups:
+            parts.append(f"{self.checkups} check-ups of its groups (new ones added)")
         text = f"{self.list_name!r} ({what}): " + ", ".join(parts)
         return text + "".join(f"\n  note: {warning}" for warning in self.warnings)

@@ -44,6 +44,26 @@ def _e164(raw: str, region: str) -> str | None:
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def phone_letters_problem(text: str, country: str = "") -> str | None:
+    """Why a number typed with letters ('555-CALL-NOW') is not saved: the letters are read
+    as keypad digits, and the person sees those digits before anything is stored."""
+    raw = _EXTENSION.sub("", (text or "").strip())
+    if not _LETTER.search(raw) or not any(ch.isdigit() for ch in raw):
+        return None  # no letters, or no number at all (normalise_phone says so)
+    digits = phonenumbers.convert_alpha_characters_in_number(raw)
+    try:
+        number = phonenumbers.parse(digits, (country or "US").upper())
+    except phonenumbers.NumberParseException:
+        return f"{text!r} has letters; type the number in digits"
+    if not phonenumbers.is_possible_number(number):
+        return f"{text!r} has letters; type the number in digits"
+    dialled = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return f"{text!r} has letters; on a keypad it dials {dialled}. Type the digits to save it"
+
+
 def phone_or_text(text: str, country: str = "") -> str:
     """E.164 when the text is a phone number, else the text as given (for imports)."""
     try:

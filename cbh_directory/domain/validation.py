@@ -17,7 +17,7 @@ from .dates import is_partial_date
 from .errors import InputError, ValidationError
 from .evidence import newest_date, newest_of, normalise_evidence, source_urls
 from .model import JSON_FIELDS, LIST_FIELDS, Resource
-from .phones import normalise_phone, phone_or_text
+from .phones import normalise_phone, phone_letters_problem, phone_or_text
 from .taxonomy import normalise_taxonomy
 from .text_safety import multi_line, single_line
 
@@ -89,6 +89,18 @@ def is_web_url(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(host)
+
+
+_BARE_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}(?:[/?#]\S*)?$", re.I)
+
+
+def complete_web_address(text: str) -> str:
+    """'www.curecask.org' -> 'https://www.curecask.org': a bare host name gets https://;
+    anything else (a scheme already, or not an address at all) is returned as given."""
+    bare = text.strip()
+    if bare and "://" not in bare and _BARE_HOST.match(bare):
+        return "https://" + bare
+    return text
 
 
 def mailto_uri(address: str) -> str:
@@ -256,6 +268,8 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
     clean["country"] = country
 
     website = str(clean.get("website", ""))
+    if strict:
+        website = clean["website"] = complete_web_address(website)
     if website and not is_web_url(website):
         problems.append(("website", "must be an http:// or https:// address"))
     email = str(clean.get("email", ""))
@@ -272,7 +286,10 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
         problems.append(("latitude", "latitude and longitude must be given together"))
     phone = str(clean.get("phone", ""))
     if phone:
-        if strict:
+        letters = phone_letters_problem(phone, country) if strict else None
+        if letters:
+            problems.append(("phone", letters))
+        elif strict:
             try:
                 clean["phone"] = normalise_phone(phone, country)
             except InputError as exc:

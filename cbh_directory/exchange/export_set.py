@@ -41,6 +41,10 @@ class ExportSet:
     list_name: str = ""
     country_names: dict[str, str] = field(default_factory=dict)
     successor_names: dict[str, str] = field(default_factory=dict)  # id -> name (merged entries)
+    # id -> fact -> moderation or activity line with check-ups (service.community_lines)
+    community: dict[str, dict[str, str]] = field(default_factory=dict)
+    include_notes: bool = False  # a staff copy: the caseworker's notes on list items
+    prepared_by: str = ""  # "Ana Ruiz, (614) 555-0100": who to ask about the handout
 
     @property
     def has_distances(self) -> bool:

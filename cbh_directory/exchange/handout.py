@@ -25,6 +25,7 @@ from ..domain.validation import is_email, is_web_url, mailto_uri
 from ..domain.verification import verification
 from .atomic import atomic_writer
 from .export_set import ExportEntry, ExportSet, progress_interval
+from .qr import qr_image_html
 
 Progress = Callable[[int], None]
 
@@ -65,7 +66,8 @@ def contact_lines(entry: ExportEntry, today: dt.date | None = None) -> list[str]
         lines.append(f'<span class="label">{CHANNEL_LABELS[line.channel]}:</span> {value}{dating}')
     if r.website:
         web = _link(r.website, r.website) if is_web_url(r.website) else _e(r.website)
-        lines.append(f'<span class="label">Website:</span> {web}')
+        code = qr_image_html(r.website) if is_web_url(r.website) else ""
+        lines.append(f'<span class="label">Website:</span> {web}' + (f"<br>{code}" if code else ""))
     address = ", ".join(p for p in (r.address, r.city, r.region, r.postal_code) if p)
     if address:
         lines.append(f'<span class="label">Where:</span> {_e(address)}{address_dating}')
@@ -73,6 +75,11 @@ def contact_lines(entry: ExportEntry, today: dt.date | None = None) -> list[str]
 
 
 def entry_html(entry: ExportEntry, export: ExportSet) -> str:
+    """One entry, kept together when printed from a browser (the PDF keeps it so itself)."""
+    return f'<div class="entry">\n{_entry_body(entry, export)}\n</div>'
+
+
+def _entry_body(entry: ExportEntry, export: ExportSet) -> str:
     r = entry.resource
     parts = [f"<h3>{_e(r.name)}</h3>"]
     if not entry.in_directory:
@@ -83,7 +90,7 @@ def entry_html(entry: ExportEntry, export: ExportSet) -> str:
             '<p class="gone">No longer in the directory: these are the last known details.</p>'
         )
         parts.extend(f"<p>{line}</p>" for line in contact_lines(entry))
-        if entry.note:
+        if entry.note and export.include_notes:
             parts.append(f'<p class="note"><span class="label">Note:</span> {_e(entry.note)}</p>')
         return "\n".join(parts)
     facts = [describe.kind_label(r.kind)] if r.kind in vocab.KIND_BY_ID else []
@@ -100,9 +107,13 @@ def entry_html(entry: ExportEntry, export: ExportSet) -> str:
         parts.append(f"<p>{_e(r.description)}</p>")
     for line in contact_lines(entry, export.created):
         parts.append(f"<p>{line}</p>")
+    community = export.community.get(r.id) or {
+        "moderation": describe.moderation_text(r),
+        "activity": describe.activity_text(r),
+    }
     for label, text in (
-        ("Moderation", describe.moderation_text(r)),
-        (describe.activity_label(r), describe.activity_text(r)),
+        ("Moderation", community["moderation"]),
+        (describe.activity_label(r), community["activity"]),
     ):
         if text:
             parts.append(f'<p><span class="label">{_e(label)}:</span> {_e(text)}</p>')
@@ -115,7 +126,7 @@ def entry_html(entry: ExportEntry, export: ExportSet) -> str:
         parts.append(
             f'<p class="caveat"><span class="label">Please note:</span> {_e(r.caveat)}</p>'
         )
-    if entry.note:
+    if entry.note and export.include_notes:
         parts.append(f'<p class="note"><span class="label">Note:</span> {_e(entry.note)}</p>')
     checked = verification(r, export.created)
     for line in (checked.sentence, *checked.checks, checked.review):
@@ -150,8 +161,10 @@ def handout(export: ExportSet, *, progress: Progress | None = None) -> Handout:
     head = [
         f"<h1>{_e(export.title)}</h1>",
         f'<p class="meta">Prepared {_e(when)} · {count} {_plural(count, "resource")}</p>',
-        f'<p class="criteria">Chosen by: {_e(export.criteria)}</p>',
+        f'<p class="criteria">{_e(export.criteria)}</p>',
     ]
+    if export.prepared_by:
+        head.append(f'<p class="prepared">Prepared by {_e(export.prepared_by)}</p>')
     body: list[str] = []
     sections = _sections(export)
     every = progress_interval(count)

@@ -10,11 +10,12 @@ import re
 import secrets
 import shutil
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..domain.checkups import Checkup
 from ..domain.model import Resource
 from .atomic import ExportError, atomic_writer, verify_zip
 from .hsds_common import ALL_TABLES_V3, table_columns, table_schema
@@ -32,6 +33,7 @@ def write_hsds(
     *,
     country_names: dict[str, str] | None = None,
     package_name: str = "cbh-directory",
+    checkups: Mapping[str, Iterable[Checkup]] | None = None,
 ) -> None:
     """Write an HSDS 3.0 package: a .zip, or a folder (new, empty, or an earlier export of ours).
 
@@ -39,7 +41,7 @@ def write_hsds(
     path = Path(path)
     builder = TableBuilder(country_names or {})
     for resource in resources:
-        builder.add(resource)
+        builder.add(resource, (checkups or {}).get(resource.id, ()))
     files = render(builder.tables(), package_name)
     if path.suffix.lower() == ".zip":
         _write_zip(path, files)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 
 from ..domain import vocabulary as vocab
+from ..domain.checkups import Checkup
 from ..domain.model import Resource
 from .atomic import ExportError
 from .hsds_common import (
@@ -64,6 +66,8 @@ FIELD_TERMS = {
     "application_process": "How to apply, as the source wrote it",
     "wait_time": "How long the wait is, as the source wrote it",
     "taxonomy": "The service's terms from another taxonomy (211/AIRS...), as JSON: code, name",
+    "checkup": "A user's check-up of a group: its moderation and activity as seen on a date, "
+    "as compact JSON (docs/HUB.md)",
 }
 
 
@@ -134,7 +138,7 @@ class TableBuilder:
         self.tags: dict[str, None] = {}
         self.ids: set[str] = set()
 
-    def add(self, r: Resource) -> None:
+    def add(self, r: Resource, checkups: Iterable[Checkup] = ()) -> None:
         if r.id in self.ids:
             raise ExportError(f"two resources share the id {r.id!r}; nothing was written")
         self.ids.add(r.id)
@@ -174,6 +178,18 @@ class TableBuilder:
         complete = self._location(r, org_id, service_id)
         self._contacts(r, service_id)
         self._attributes(r, service_id, complete)
+        for checkup in checkups:
+            self.rows["attribute"].append(
+                {
+                    "id": stable_uuid("attribute", r.id, "checkup", checkup.id),
+                    "link_id": service_id,
+                    "taxonomy_term_id": stable_uuid("term", f"{FIELD_PREFIX}:checkup"),
+                    "link_entity": "service",
+                    "value": json.dumps(
+                        checkup.profile(), ensure_ascii=False, separators=(",", ":")
+                    ),
+                }
+            )
 
     def _location(self, r: Resource, org_id: str, service_id: str) -> bool:
         """Write the location (and a full address if known); True when the address was written."""

@@ -6,15 +6,18 @@ import datetime as dt
 import json
 import stat
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..domain.checkups import Checkup
 from ..domain.errors import DatasetError, InputError
 from ..domain.lists import MAX_NAME, MAX_NOTE, ListDump, SharedList, clean_list_name
 from ..domain.text_safety import multi_line, single_line
 from ..domain.validation import ID_PATTERN, clean_snapshot
 from .atomic import write_text_atomic
+from .checkups_file import entries, parse_entries
 from .json_input import loads
 from .safe_zip import human_size
 
@@ -24,7 +27,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ITEMS = 100_000
 
 
-def list_to_json(dump: ListDump) -> str:
+def list_to_json(dump: ListDump, checkups: Iterable[Checkup] = ()) -> str:
     payload = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -43,11 +46,14 @@ def list_to_json(dump: ListDump) -> str:
             for item in dump.items
         ],
     }
+    shared = entries(checkups)
+    if shared:
+        payload["checkups"] = shared
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_list_file(dump: ListDump, path: Path) -> None:
-    write_text_atomic(path, list_to_json(dump))
+def write_list_file(dump: ListDump, path: Path, checkups: Iterable[Checkup] = ()) -> None:
+    write_text_atomic(path, list_to_json(dump, checkups))
 
 
 def _text(value: Any, limit: int, cut: list[str] | None = None, what: str = "") -> str:
@@ -122,7 +128,10 @@ def parse_list(payload: Any) -> SharedList:
     if left_out:
         fields = ", ".join(f"{field} ({count})" for field, count in sorted(left_out.items()))
         warnings.append(f"details of items not in the directory left out as not valid: {fields}")
-    return SharedList(name=name, note=note, items=items, warnings=warnings)
+    found = parse_entries(payload.get("checkups"))
+    if found.rejected:
+        warnings.append("check-ups left out: " + "; ".join(found.rejected[:5]))
+    return SharedList(name=name, note=note, items=items, warnings=warnings, checkups=found.checkups)
 
 
 def read_list_file(path: Path) -> SharedList:

@@ -150,6 +150,15 @@ class Gazetteer:
         """The ISO code for a country name, alias or code ('United Kingdom', 'UK' -> 'GB')."""
         return self._country_keys().get(search_key(text))
 
+    def regions(self) -> list[tuple[str, str, str]]:
+        """(country, code, name) of every region."""
+        return list(self.source.regions())
+
+    def regions_named(self, text: str) -> list[tuple[str, str, str]]:
+        """(country, code, name) of the regions with this name or code ('KY', 'Kentucky')."""
+        found = set(self._region_keys().get(search_key(text), []))
+        return [row for row in self.source.regions() if (row[0], row[1]) in found]
+
     def country_names(self) -> dict[str, str]:
         """Every country's name by code, read once per connection."""
         if self._names is None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlite_utils
 
 from ..domain.dataset import MergeReport, version_key
-from ..domain.errors import DatabaseError
+from ..domain.errors import DatabaseError, NotFoundError
 from ..domain.model import Facets, Place, Resource, SearchPage, SearchQuery
 from ..exchange.appjson import dataset_header, read_app_json
 from ..geo.gazetteer import Gazetteer, gazetteer_checksum, locate, read_gazetteer
@@ -22,7 +22,7 @@ from ..store.facets import count_facets
 from ..store.metadata import get_meta
 from ..store.migrations import apply_migrations, pending_names
 from ..store.places import PlaceTable, load_places, loaded_checksum
-from ..store.resources import count_resources, find_resource, get_resource
+from ..store.resources import count_resources, find_resource, get_resource, similar_resources
 from ..store.search import SearchEngine
 from ..store.sqlite_errors import ReadOnlyDatabaseError
 from ..store.vocabulary_table import sync_focus_terms
@@ -30,6 +30,8 @@ from .editing import EditingService
 from .exporting import ExportService
 from .importing import ImportService
 from .lists_service import ListsService
+from .phrasing import PhraseService
+from .sync import SyncService
 
 
 @dataclass(slots=True)
@@ -48,7 +50,9 @@ def saved_index_path(db_path: Path) -> Path:
     return cache_dir() / f"search-index-{digest}.npz"
 
 
-class Directory(ListsService, EditingService, ExportService, ImportService):
+class Directory(
+    ListsService, EditingService, ExportService, SyncService, ImportService, PhraseService
+):
     """The directory on one database connection. Open one per thread."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None = None) -> None:
@@ -148,7 +152,14 @@ class Directory(ListsService, EditingService, ExportService, ImportService):
         return self.engine.ids(query)
 
     def resource(self, resource_id: str) -> Resource:
-        return get_resource(self.db, resource_id)
+        """The entry with this id; an unknown id is a NotFoundError naming close ones."""
+        try:
+            return get_resource(self.db, resource_id)
+        except NotFoundError as exc:
+            close = similar_resources(self.db, resource_id)
+            if not close:
+                raise
+            raise NotFoundError(f"{exc.message}; did you mean: {'; '.join(close)}?") from None
 
     def successor(self, resource: Resource) -> Resource | None:
         """The entry that carries on a merged one's work, when it is in the directory."""

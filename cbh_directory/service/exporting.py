@@ -6,19 +6,19 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..domain import describe
 from ..domain.exports import ExportOptions, PdfRenderer, format_for
 from ..domain.handout import Handout
+from ..domain.handout_words import chosen_sentence
 from ..domain.model import Hit, SearchQuery
 from ..exchange.export_set import ExportEntry, ExportSet
 from ..exchange.exporter import export
 from ..exchange.handout import handout
 from ..store.lists import get_list
 from ..store.resources import find_resource, get_resource
-from .base import ServiceBase
+from .checkups_service import CheckupService
 
 
-class ExportService(ServiceBase):
+class ExportService(CheckupService):
     def export_hsds(self, path: Path, *, include_inactive: bool = False) -> int:
         """Write the directory as an HSDS 3.0 data package (folder or .zip); returns the count."""
         from ..exchange.hsds_write import write_hsds
@@ -28,7 +28,8 @@ class ExportService(ServiceBase):
         resources = [hit.resource for hit in self.iter_hits(query)]
         codes = {r.country for r in resources if r.country}
         names = {code: self.gazetteer.country_name(code) for code in codes}
-        write_hsds(path, resources, country_names=names)
+        found = self.checkups_for([r.id for r in resources])
+        write_hsds(path, resources, country_names=names, checkups=found)
         return len(resources)
 
     def export_file(
@@ -40,6 +41,8 @@ class ExportService(ServiceBase):
         resource_ids: list[str] | None = None,
         title: str | None = None,
         units: str = "mi",
+        include_notes: bool = False,
+        prepared_by: str = "",
         options: ExportOptions | None = None,
         pdf_renderer: PdfRenderer | None = None,
         progress: Callable[[int, int], None] | None = None,
@@ -51,7 +54,13 @@ class ExportService(ServiceBase):
         format_for(path)  # an unknown ending fails before the search
         self.check_output(path)  # never the live database, its backups, a device or a pipe
         chosen = self.export_set(
-            query, list_id=list_id, resource_ids=resource_ids, title=title, units=units
+            query,
+            list_id=list_id,
+            resource_ids=resource_ids,
+            title=title,
+            units=units,
+            include_notes=include_notes,
+            prepared_by=prepared_by,
         )
         return export(
             path,
@@ -70,10 +79,18 @@ class ExportService(ServiceBase):
         resource_ids: list[str] | None = None,
         title: str | None = None,
         units: str = "mi",
+        include_notes: bool = False,
+        prepared_by: str = "",
     ) -> Handout:
         """The handout for printing, from the same choices as export_file."""
         chosen = self.export_set(
-            query, list_id=list_id, resource_ids=resource_ids, title=title, units=units
+            query,
+            list_id=list_id,
+            resource_ids=resource_ids,
+            title=title,
+            units=units,
+            include_notes=include_notes,
+            prepared_by=prepared_by,
         )
         return handout(chosen)
 
@@ -95,8 +112,11 @@ class ExportService(ServiceBase):
         resource_ids: list[str] | None = None,
         title: str | None = None,
         units: str = "mi",
+        include_notes: bool = False,
+        prepared_by: str = "",
     ) -> ExportSet:
-        """What to export: a search's results, one list, or chosen resources (in that order)."""
+        """What to export: a search's results, one list, or chosen resources (in that order).
+        `include_notes` makes a staff copy: the list's notes, and its name, are printed."""
         q = dataclasses.replace(query or SearchQuery(), offset=0, limit=None)
         list_name = ""
         if list_id is not None:
@@ -105,8 +125,14 @@ class ExportService(ServiceBase):
             if q.sort == "relevance" and not q.text.strip():
                 q.sort = "list"
         hits = list(self.iter_hits(q))
-        criteria = describe.query_summary(
-            q, list_name=list_name, units=units, country_name=self.gazetteer.country_name
+        unlisted = dataclasses.replace(q, list_id=None)
+        criteria = chosen_sentence(
+            unlisted,
+            list_name=list_name,
+            by_hand=None if resource_ids is None else len(resource_ids),
+            show_list_name=include_notes,
+            units=units,
+            country_name=self.gazetteer.country_name,
         )
         if resource_ids is not None:
             by_id = {hit.resource.id: hit for hit in hits}
@@ -114,7 +140,6 @@ class ExportService(ServiceBase):
                 by_id[rid] if rid in by_id else Hit(get_resource(self.db, rid))
                 for rid in dict.fromkeys(resource_ids)
             ]
-            criteria = f"{len(hits)} chosen by hand from: {criteria}"
         entries = [ExportEntry.from_hit(hit) for hit in hits]
         codes = {e.resource.country for e in entries if e.resource.country}
         successors = {
@@ -124,7 +149,9 @@ class ExportService(ServiceBase):
             and (found := find_resource(self.db, e.resource.successor)) is not None
         }
         return ExportSet(
-            title=title or ("Support resources" + (f": {list_name}" if list_name else "")),
+            # A list's name is the caseworker's label: in the title only on a staff copy.
+            title=title
+            or ("Support resources" + (f": {list_name}" if list_name and include_notes else "")),
             criteria=criteria,
             entries=entries,
             units=units,
@@ -132,4 +159,7 @@ class ExportService(ServiceBase):
             list_name=list_name,
             country_names={code: self.gazetteer.country_name(code) for code in codes},
             successor_names=successors,
+            community=self.checked_lines([e.resource for e in entries]),
+            include_notes=include_notes,
+            prepared_by=prepared_by.strip(),
         )

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..domain.lists import ListDump, ListImportReport, ListInfo, ListItem
 from ..exchange.list_file import read_list_file, write_list_file
-from ..store import lists
+from ..store import checkups, lists
 from .base import ServiceBase
 
 
@@ -76,9 +76,16 @@ class ListsService(ServiceBase):
         """Write the list (with notes) to a JSON file for another computer; returns item count."""
         self.check_output(path)
         dump = lists.dump_list(self.db, list_id)
-        write_list_file(dump, path)
+        found = checkups.checkups_for(self.db, [item["resource_id"] for item in dump.items])
+        write_list_file(dump, path, [c for group in found.values() for c in group])
         return len(dump.items)
 
     def import_list(self, path: Path, *, apply: bool = True) -> ListImportReport:
-        """Merge a shared list file; with apply False, only report what it would do."""
-        return lists.import_shared_list(self.db, read_list_file(path), apply=apply)
+        """Merge a shared list file (and the check-ups it carries, without duplicates and never
+        over one here); with apply False, only report what it would do."""
+        shared = read_list_file(path)
+        report = lists.import_shared_list(self.db, shared, apply=apply)
+        report.checkups = len(shared.checkups)
+        if apply and shared.checkups:
+            checkups.merge_checkups(self.db, shared.checkups)
+        return report

@@ -60,7 +60,7 @@ def merge_dataset(
                 report.conflicts.append(incoming.id)
                 continue
             resource = _with_coordinates(incoming, geocode)
-            resource = _keep_local_values(db, resource, edits.get(resource.id, {}))
+            resource = keep_local_values(db, resource, edits.get(resource.id, {}))
             existing = find_resource(db, resource.id) if origin else None
             if existing == resource:
                 report.unchanged += 1
@@ -91,7 +91,7 @@ def _with_coordinates(resource: Resource, geocode: Geocoder | None) -> Resource:
     return replace(resource, latitude=found[0], longitude=found[1])
 
 
-def _keep_local_values(
+def keep_local_values(
     db: sqlite_utils.Database, resource: Resource, edited: dict[str, object]
 ) -> Resource:
     """Put the user's local values back over the curated ones, recording the curated values."""

@@ -17,9 +17,9 @@ from ..domain.verification import signature
 from .database import now_iso, write_transaction
 from .resources import country_names, find_resource, get_origin, get_resource, upsert_resource
 
-# Resources that come from elsewhere (the curated dataset, an import) keep edits apart, so
-# the next update of their source cannot overwrite them silently.
-TRACKED_ORIGINS = ("curated", "imported")
+# Resources that come from elsewhere (the curated dataset, an import, an agency's hub) keep
+# edits apart, so the next update of their source cannot overwrite them silently.
+TRACKED_ORIGINS = ("curated", "imported", "hub")
 
 
 def local_edits_of(db: sqlite_utils.Database, resource_id: str) -> dict[str, tuple[Any, Any]]:

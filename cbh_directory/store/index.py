@@ -23,8 +23,11 @@ import numpy as np
 import sqlite_utils
 
 from ..domain import vocabulary as vocab
-from ..domain.facets import FACETS, Facet
+from ..domain.checkups import current_value
+from ..domain.community_evidence import FACTS
+from ..domain.facets import FACET_BY_ID, FACETS, Facet
 from ..file_safety import temporary_beside
+from .checkups import checked_resources, has_table, max_age_days
 
 FOCUS_IDS = [t.id for t in vocab.FOCUS_TERMS]
 EPOCH = dt.date(1970, 1, 1)
@@ -74,6 +77,10 @@ class ResourceIndex:
     codes: dict[str, np.ndarray] = field(default_factory=dict)
     bits: dict[str, np.ndarray] = field(default_factory=dict)
     values: dict[str, list[str]] = field(default_factory=dict)
+    # Where each serves (see domain/service_area.py): a position in serves_values, each a
+    # distinct "<serves JSON>|<country>|<region>"; a few hundred however many resources.
+    serves: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    serves_values: list[str] = field(default_factory=list)
     slot_table: np.ndarray | None = None  # made on first use, see _slots
     _parts: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # see parts
 
@@ -156,9 +163,11 @@ def load_index(db: sqlite_utils.Database) -> ResourceIndex:
         elif facet.terms:
             ids = [t.id for t in facet.terms]
             index.values[facet.id] = ids
-            index.codes[facet.id] = column(_case(facet.field, ids), np.int16, -1)
+            index.codes[facet.id] = column(_case(_field_of(facet), ids), np.int16, -1)
+    _apply_checkups(db, index)
     _load_open_codes(db, index, [f for f in FACETS if not f.multi and not f.terms])
     _load_coordinates(db, index)
+    _load_serves(db, index)
     by_name = _numbers(
         db,
         "SELECT group_concat(pk) FROM (SELECT pk FROM resources ORDER BY name COLLATE NOCASE)",
@@ -168,6 +177,33 @@ def load_index(db: sqlite_utils.Database) -> ResourceIndex:
     index.name_rank[index.positions(by_name)] = np.arange(by_name.size)
     _load_focus_first(db, index)
     return index
+
+
+def _field_of(facet: Facet) -> str:
+    """The column, or no value (NULL) for kinds the facet does not apply to (the registry's
+    per-kind rule: moderation and activity only for communities)."""
+    if not facet.only_kinds:
+        return facet.field
+    kinds = ", ".join(f"'{kind}'" for kind in sorted(facet.only_kinds))
+    return f"(CASE WHEN kind IN ({kinds}) THEN {facet.field} END)"
+
+
+def _apply_checkups(db: sqlite_utils.Database, index: ResourceIndex) -> None:
+    """Moderation and activity as the details pane shows them: the newest of the curated
+    evidence and the check-ups that still count (domain/checkups.py decides)."""
+    today = dt.date.today()
+    max_age = max_age_days(db) if has_table(db) else 0
+    for pk, resource, found in checked_resources(db):
+        position = index.positions(np.array([pk], dtype=np.int64))
+        for fact in FACTS:
+            facet = FACET_BY_ID.get(fact)
+            if facet is None or fact not in index.codes:
+                continue
+            if facet.only_kinds and resource.kind not in facet.only_kinds:
+                continue
+            value = current_value(resource, fact, found, today, max_age)
+            values = index.values[fact]
+            index.codes[fact][position] = values.index(value) if value in values else -1
 
 
 def _value_order(value: str, qualified: bool) -> tuple[str, str, str]:
@@ -267,6 +303,21 @@ def _object_values(db: sqlite_utils.Database, facet: Facet) -> list[list[str]]:
     return rows
 
 
+def _load_serves(db: sqlite_utils.Database, index: ResourceIndex) -> None:
+    text = db.execute(
+        f"SELECT group_concat(pk || '{_US}' || serves || '|' || country || '|' || region, "
+        f"'{_RS}') FROM resources"
+    ).fetchone()[0]
+    rows = [record.split(_US, 1) for record in text.split(_RS)] if text else []
+    values = sorted({area for _, area in rows})
+    position = {v: n for n, v in enumerate(values)}
+    index.serves = np.full(len(index), -1, dtype=np.int32)
+    if rows:
+        where = np.searchsorted(index.pk, np.array([int(pk) for pk, _ in rows], dtype=np.int64))
+        index.serves[where] = [position[area] for _, area in rows]
+    index.serves_values = values
+
+
 def _load_coordinates(db: sqlite_utils.Database, index: ResourceIndex) -> None:
     rows = _numbers(
         db,
@@ -310,6 +361,7 @@ _ARRAYS = (
     "latitude",
     "longitude",
     "name_rank",
+    "serves",
 )
 _FACET_PARTS = ("codes", "bits", "values")  # saved as "codes.kind", "values.kind", ...
 
@@ -326,6 +378,7 @@ def save_index(index: ResourceIndex, path: Path, version: str) -> None:
     for part in _FACET_PARTS:
         for facet_id, value in getattr(index, part).items():
             arrays[f"{part}.{facet_id}"] = np.array(value, dtype=str) if part == "values" else value
+    arrays["serves_values"] = np.array(index.serves_values, dtype=str)
     arrays["version"] = np.array([version], dtype=str)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -345,6 +398,7 @@ def read_saved_index(path: Path, version: str) -> ResourceIndex | None:
             if str(saved["version"][0]) != version:
                 return None
             fields: dict[str, Any] = {name: saved[name] for name in _ARRAYS}
+            fields["serves_values"] = [str(v) for v in saved["serves_values"].tolist()]
             for part in _FACET_PARTS:
                 fields[part] = {
                     facet.id: _saved_part(saved, part, facet.id)

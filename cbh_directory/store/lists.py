@@ -7,6 +7,7 @@ keeps a snapshot of the resource's name and contact details for when it leaves t
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -87,7 +88,16 @@ def get_list(db: sqlite_utils.Database, name_or_id: str | int) -> ListInfo:
         found = _id_by_name(db, name_or_id)
         rows = [] if found is None else list(db.query(_LIST_SQL + " WHERE l.id = ?", [found]))
     if not rows:
-        raise NotFoundError(f"no list named {name_or_id!r}")
+        names = [str(r[0]) for r in db.execute("SELECT name FROM lists ORDER BY name")]
+        by_key = {list_name_key(n): n for n in names}
+        close = difflib.get_close_matches(list_name_key(str(name_or_id)), list(by_key), 3, 0.5)
+        hint = [by_key[k] for k in close] or names[:10]
+        known = (
+            f"; did you mean: {', '.join(hint)}?"
+            if close
+            else f"; the lists are: {', '.join(hint)}"
+        )
+        raise NotFoundError(f"no list named {name_or_id!r}" + (known if hint else ""))
     return _info(rows[0])
 
 

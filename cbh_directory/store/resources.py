@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -74,6 +76,23 @@ def get_resource(db: sqlite_utils.Database, resource_id: str) -> Resource:
     if not rows:
         raise NotFoundError(f"no resource with id {resource_id!r}")
     return row_to_resource(rows[0])
+
+
+def similar_resources(db: sqlite_utils.Database, text: str, limit: int = 5) -> list[str]:
+    """'id (Name)' of entries whose id or name is close to the text (for an unknown id)."""
+    rows = db.execute("SELECT id, name FROM resources").fetchall()
+    name_of = dict(rows)
+    wanted = text.strip().casefold()
+    close = difflib.get_close_matches(wanted, [str(r[0]).casefold() for r in rows], limit, 0.6)
+    by_folded = {str(rid).casefold(): rid for rid in name_of}
+    found = [by_folded[c] for c in close]
+    words = [w for w in re.split(r"[\W_]+", wanted) if len(w) >= 3]
+    for rid, name in rows:
+        if len(found) >= limit or not words:
+            break
+        if rid not in found and all(w in str(name).casefold() for w in words):
+            found.append(rid)
+    return [f"{rid} ({name_of[rid]})" for rid in found[:limit]]
 
 
 def find_resource(db: sqlite_utils.Database, resource_id: str) -> Resource | None:

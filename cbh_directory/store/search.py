@@ -9,6 +9,8 @@ masks. Pages of rows are read from SQL by key. The FTS table is only ever querie
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +21,18 @@ import sqlite_utils
 
 from ..domain.errors import InputError
 from ..domain.facets import FACETS
-from ..domain.model import SORT_KEYS, Hit, ListEntry, Resource, SearchPage, SearchQuery
+from ..domain.model import (
+    SORT_KEYS,
+    Hit,
+    ListEntry,
+    Place,
+    Resource,
+    SearchPage,
+    SearchQuery,
+)
+from ..domain.service_area import serves_place
 from ..geo.distance import bounding_box, within
+from . import checkups
 from .fts import fts_query
 from .index import (
     NEVER,
@@ -96,7 +108,7 @@ class SearchEngine:
         self.db = db
         self._saved = saved_index
         self._index: ResourceIndex | None = None
-        self._index_key: tuple[int, int] | None = None
+        self._index_key: tuple[int, int, int] | None = None
         self._index_version = ""
         self._last: tuple[Any, Evaluation] | None = None
 
@@ -112,7 +124,7 @@ class SearchEngine:
         if self._index is not None and key == self._index_key:
             return self._index
         self._last = None  # lists or notes may have changed, even if resources did not
-        version = resources_version(self.db)
+        version = self._version()
         if self._index is None or version != self._index_version or not version:
             self._index = self._load(version)
             self._index_version = version
@@ -126,13 +138,20 @@ class SearchEngine:
             if saved is not None:
                 return saved
         index = load_index(self.db)
-        if self._saved is not None and version and resources_version(self.db) == version:
+        if self._saved is not None and version and self._version() == version:
             save_index(index, self._saved, version)
         return index
 
-    def _state(self) -> tuple[int, int]:
+    def _version(self) -> str:
+        """The resources' version, with the day and the check-ups' age setting (a check-up
+        that stops counting changes the moderation and activity filters)."""
+        version = resources_version(self.db)
+        policy = checkups.policy_key(self.db)
+        return f"{version}|{policy}" if version and policy else version
+
+    def _state(self) -> tuple[int, int, int]:
         version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
-        return int(version), int(self.db.conn.total_changes)
+        return int(version), int(self.db.conn.total_changes), dt.date.today().toordinal()
 
     def evaluate(self, q: SearchQuery) -> Evaluation:
         validate_query(q)
@@ -252,7 +271,10 @@ class SearchEngine:
         if q.include_online:
             formats = ix.values["format"]
             online = [formats.index(f) for f in ONLINE_FORMATS]
-            near |= _member(ix.codes["format"], online, len(formats))
+            covering = [n for n, area in enumerate(ix.serves_values) if _covers(area, q.near)]
+            near |= _member(ix.codes["format"], online, len(formats)) & _member(
+                ix.serves, covering, len(ix.serves_values)
+            )
         evaluation.base &= near
         evaluation.distance = distance
 
@@ -371,7 +393,7 @@ class SearchEngine:
         limit = MAX_PAGE if q.limit is None else min(q.limit, MAX_PAGE)
         slots = self.order(q, evaluation, need=q.offset + limit)
         window = slots[q.offset : q.offset + limit]
-        found = self._hits(evaluation, window[window >= 0])
+        found = self.hits_at(evaluation, window[window >= 0])
         hits = []
         for slot in window.tolist():
             if slot < 0:
@@ -381,7 +403,7 @@ class SearchEngine:
                 hits.append(found[slot])
         return SearchPage(hits=hits, total=self._total(evaluation), offset=q.offset)
 
-    def _hits(self, evaluation: Evaluation, positions: np.ndarray) -> dict[int, Hit]:
+    def hits_at(self, evaluation: Evaluation, positions: np.ndarray) -> dict[int, Hit]:
         """Hits for index positions, read from SQL, by position."""
         if positions.size == 0:
             return {}
@@ -449,6 +471,18 @@ def _first(keys: tuple[np.ndarray, np.ndarray], need: int | None) -> np.ndarray:
         return np.lexsort(keys)
     inner = np.lexsort((tie_breaker[candidates], primary[candidates]))
     return candidates[inner][:need]
+
+
+@functools.lru_cache(maxsize=4096)
+def _covers(area: str, place: Place) -> bool:
+    """Whether an index serves value ("<serves JSON>|<country>|<region>") covers the place."""
+    serves, country, region = area.rsplit("|", 2)
+    try:
+        listed = json.loads(serves)
+    except ValueError:
+        listed = []
+    areas = [a for a in listed if isinstance(a, str)] if isinstance(listed, list) else []
+    return serves_place(areas, country, region, place)
 
 
 def _member(column: np.ndarray, codes: list[int], size: int) -> np.ndarray:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..domain import describe
 from ..domain import vocabulary as vocab
 from ..domain.contact_dates import ContactLine, contact_lines, shown_value
-from ..domain.model import Hit
+from ..domain.model import Hit, Resource
 from ..domain.phones import tel_uri
 from ..domain.status_words import status_line
 from ..domain.validation import is_web_url
@@ -144,6 +144,10 @@ class DetailsPane(QScrollArea):
         self.setMinimumWidth(240)
         self._context = ListContext()
         self._note: NoteEdit | None = None
+        # Set by the window: moderation and activity with check-ups, and sections below the
+        # fields (the check-ups' history); by default the curated evidence alone.
+        self.community_lines: Callable[[Resource], dict[str, str]] | None = None
+        self.extra_sections: list[Callable[[Hit], QWidget | None]] = []
         self.show_hit(None)
 
     @property
@@ -240,6 +244,10 @@ class DetailsPane(QScrollArea):
         layout.addLayout(self._contact_row(hit))
         layout.addLayout(self._list_section(hit))
         layout.addLayout(self._fields(hit))
+        for make_section in self.extra_sections:
+            section = make_section(hit)
+            if section is not None:
+                layout.addWidget(section)
         layout.addStretch(1)
         self.setWidget(body)
 
@@ -409,9 +417,14 @@ class DetailsPane(QScrollArea):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        community = (
+            self.community_lines(r)
+            if self.community_lines is not None
+            else {"moderation": describe.moderation_text(r), "activity": describe.activity_text(r)}
+        )
         rows = [
-            ("Moderation", describe.moderation_text(r)),
-            (describe.activity_label(r), describe.activity_text(r)),
+            ("Moderation", community["moderation"]),
+            (describe.activity_label(r), community["activity"]),
             ("Format", describe.format_label(r)),
             ("Languages", ", ".join(vocab.language_label(c) for c in r.languages)),
             ("Cost", describe.cost_label(r)),

@@ -31,6 +31,7 @@ from ..domain.errors import CBHError, ValidationError
 from ..domain.evidence import person_check
 from ..domain.model import LIST_FIELDS, Resource
 from ..domain.phones import display_phone
+from ..domain.validation import complete_web_address
 from .details_pane import plain_label
 
 Save = Callable[[dict[str, Any]], Resource]
@@ -145,9 +146,13 @@ class EditDialog(QDialog):
 
         body = QWidget()
         body.setLayout(form)
-        scroll = QScrollArea()
+        scroll = self.form_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        self.labels = {field: form.labelForField(self.inputs[field]) for field in self.inputs}
+        website = self.inputs["website"]
+        assert isinstance(website, QLineEdit)
+        website.editingFinished.connect(self._complete_website)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
@@ -187,6 +192,10 @@ class EditDialog(QDialog):
             column.addWidget(explain)
         if field in self._edits:
             column.addLayout(self._source_row(field))
+        if field == "website":
+            self.website_note = plain_label("")
+            self.website_note.hide()
+            column.addWidget(self.website_note)
         error = QLabel()
         error.setTextFormat(Qt.TextFormat.PlainText)
         error.setStyleSheet("color: #b00020;")
@@ -195,6 +204,26 @@ class EditDialog(QDialog):
         self.errors[field] = error
         column.addWidget(error)
         form.addRow(label + ":", column)
+
+    def _complete_website(self) -> None:
+        """A bare 'www.example.org' becomes https://www.example.org, and the person is told."""
+        widget = self.inputs["website"]
+        assert isinstance(widget, QLineEdit)
+        text = widget.text().strip()
+        completed = complete_web_address(text)
+        if completed != text:
+            widget.setText(completed)
+            self.website_note.setText(self.tr("https:// was added in front of the address."))
+            self.website_note.show()
+
+    def _show_first_problem(self, fields: list[str]) -> None:
+        """Scroll the first field with a problem (in the form's order) into view and focus it."""
+        first = next(f for f in self.inputs if f in fields)
+        widget = self.inputs[first]
+        self.form_scroll.ensureWidgetVisible(self.labels.get(first) or widget)
+        self.form_scroll.ensureWidgetVisible(self.errors[first])
+        self.form_scroll.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _source_row(self, field: str) -> QHBoxLayout:
         _local, source = self._edits[field]
@@ -336,15 +365,27 @@ class EditDialog(QDialog):
         for error in self.errors.values():
             error.hide()
         self.message.clear()
+        self._complete_website()
         try:
             resource = self._save(self.changes())
         except ValidationError as exc:
+            marked = []
             for field, reason in exc.problems:
                 label = self.errors.get(field)
                 if label is not None:
                     label.setText(reason)
                     label.show()
-            self.message.setText("Please correct the fields marked in red.")
+                    marked.append(field)
+            if marked:
+                self._show_first_problem(marked)
+                first = next(f for f in self.inputs if f in marked)
+                self.message.setText(
+                    self.tr("Please correct the fields marked in red, starting with {0}.").format(
+                        self.inputs[first].accessibleName()
+                    )
+                )
+            else:
+                self.message.setText("; ".join(f"{f}: {r}" for f, r in exc.problems))
             return
         except CBHError as exc:
             self.message.setText(exc.message)

@@ -23,6 +23,7 @@ from .actions import make_action
 from .export_dialog import ExportChoice, ExportDialog, default_paper
 from .handout_pdf import page_size, paint_handout, write_pdf
 from .jobs import Control, Job, job_for
+from .settings import WindowSettings
 
 
 @dataclass(slots=True)
@@ -36,6 +37,8 @@ class ExportRequest:
     title: str | None = None
     units: str = "mi"
     options: ExportOptions = field(default_factory=ExportOptions)
+    include_notes: bool = False
+    prepared_by: str = ""
 
     def choices(self) -> dict[str, Any]:
         """The service's keyword arguments for what to export."""
@@ -44,6 +47,8 @@ class ExportRequest:
             "resource_ids": self.resource_ids,
             "title": self.title,
             "units": self.units,
+            "include_notes": self.include_notes,
+            "prepared_by": self.prepared_by,
         }
 
     def export(self, directory: Directory, control: Control) -> str:
@@ -79,6 +84,7 @@ class ExportActions(QObject):
         selected_ids: Callable[[], list[str]],
         current_list: Callable[[], ListInfo | None],
         units: Callable[[], str],
+        settings: WindowSettings | None = None,
     ) -> None:
         super().__init__(parent_widget)
         self.directory = directory
@@ -88,6 +94,7 @@ class ExportActions(QObject):
         self.selected_ids = selected_ids
         self.current_list = current_list
         self.units = units
+        self.settings = settings
         self.job: Job | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.export_action = make_action(
@@ -106,10 +113,14 @@ class ExportActions(QObject):
             selected_count=len(self.selected_ids()),
             lists=self.directory.lists(),
             current_list=current.id if current else None,
+            prepared_by=self.settings.prepared_by if self.settings else "",
             parent=self.parent_widget,
         )
         if msgbox.accepted(dialog):
-            self.start(dialog.choice())
+            choice = dialog.choice()
+            if self.settings is not None:
+                self.settings.prepared_by = choice.prepared_by
+            self.start(choice)
 
     def request_for(self, choice: ExportChoice) -> ExportRequest:
         query = dataclasses.replace(self.query(), offset=0, limit=None)
@@ -131,6 +142,8 @@ class ExportActions(QObject):
             title=choice.title or None,
             units=self.units(),
             options=choice.options,
+            include_notes=choice.include_notes,
+            prepared_by=choice.prepared_by,
         )
 
     def start(self, choice: ExportChoice) -> Job:
@@ -187,7 +200,14 @@ class ExportActions(QObject):
         if len(ids) > 1:
             source = "selection"
         options = ExportOptions(paper=default_paper())
-        choice = ExportChoice(source, current.id if current else None, Path(), "", options)
+        choice = ExportChoice(
+            source,
+            current.id if current else None,
+            Path(),
+            "",
+            options,
+            prepared_by=self.settings.prepared_by if self.settings else "",
+        )
         request = dataclasses.replace(self.request_for(choice), path=None)
         job = self._job(request.handout)
         job.finished.connect(self._preview)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -50,6 +51,8 @@ class ExportChoice:
     path: Path
     title: str
     options: ExportOptions
+    include_notes: bool = False  # a staff copy of a handout
+    prepared_by: str = ""
 
 
 def default_paper() -> str:
@@ -74,6 +77,7 @@ class ExportDialog(QDialog):
         selected_count: int,
         lists: list[ListInfo],
         current_list: int | None,
+        prepared_by: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -110,6 +114,19 @@ class ExportDialog(QDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName("Title")
         self.title_edit.setPlaceholderText("e.g. Support resources for the Rivera family")
+        self.notes_check = QCheckBox(self.tr("Include my notes (a staff copy)"))
+        self.notes_check.setAccessibleName(self.tr("Include my notes"))
+        self.notes_check.setToolTip(
+            self.tr(
+                "Leave this off for a family's copy: your notes on list entries, and the "
+                "list's name, are printed only on a staff copy."
+            )
+        )
+        self.prepared_edit = QLineEdit(prepared_by)
+        self.prepared_edit.setAccessibleName(self.tr("Prepared by"))
+        self.prepared_edit.setPlaceholderText(
+            self.tr("Your name, and a phone or email to reach you")
+        )
         self.paper_combo = QComboBox()
         self.paper_combo.setAccessibleName("Paper size")
         self.paper_combo.addItem("Letter", "letter")
@@ -145,6 +162,7 @@ class ExportDialog(QDialog):
 
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName("Save to")
+        self._suggested = ""  # the path the dialog itself last proposed
         browse = QPushButton("Choose…")
         browse.setAccessibleName("Choose where to save")
         browse.clicked.connect(self.browse)
@@ -165,6 +183,8 @@ class ExportDialog(QDialog):
         form.addRow("Export:", source)
         form.addRow("Format:", self.format_combo)
         form.addRow("Title:", self.title_edit)
+        form.addRow(self.tr("Prepared by:"), self.prepared_edit)
+        form.addRow("", self.notes_check)
         form.addRow("Paper:", self.paper_combo)
         form.addRow("Columns:", self.columns_box)
         form.addRow("Save to:", path_row)
@@ -207,6 +227,8 @@ class ExportDialog(QDialog):
         extension, _excel = self.extension()
         handout = extension in (".pdf", ".html")
         self._form.setRowVisible(self.title_edit, handout)
+        self._form.setRowVisible(self.prepared_edit, handout)
+        self._form.setRowVisible(self.notes_check, handout)
         self._form.setRowVisible(self.paper_combo, extension == ".pdf")
         self._form.setRowVisible(self.columns_box, extension == ".csv")
         self._suggest_path()
@@ -222,8 +244,16 @@ class ExportDialog(QDialog):
         return "support resources"
 
     def _suggest_path(self) -> None:
+        """A name from the list (or 'support resources') until the person types their own;
+        after that a change of format swaps only the extension."""
         extension, _ = self.extension()
         current = self.path_edit.text().strip()
+        if current and current != self._suggested:
+            path = Path(current)
+            known = {ext for _label, ext, _excel in FORMATS}
+            typed = path.with_suffix(extension) if path.suffix.lower() in known else None
+            self._set_path(str(typed or Path(current + extension)), suggested=False)
+            return
         folder = (
             Path(current).parent
             if current
@@ -233,7 +263,11 @@ class ExportDialog(QDialog):
             )
         )
         safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in self._base_name())
-        self.path_edit.setText(str(folder / f"{safe.strip() or 'export'}{extension}"))
+        self._set_path(str(folder / f"{safe.strip() or 'export'}{extension}"), suggested=True)
+
+    def _set_path(self, text: str, *, suggested: bool) -> None:
+        self._suggested = text if suggested else ""
+        self.path_edit.setText(text)
 
     def browse(self) -> None:
         extension, _ = self.extension()
@@ -264,4 +298,6 @@ class ExportDialog(QDialog):
             options=ExportOptions(
                 columns=columns or None, excel=excel, paper=self.paper_combo.currentData()
             ),
+            include_notes=self.notes_check.isChecked(),
+            prepared_by=self.prepared_edit.text().strip(),
         )

@@ -16,13 +16,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from ..domain import phrases
 from ..domain.facets import FACET_BY_ID
 from ..domain.lists import ListInfo
-from ..domain.model import Hit
+from ..domain.model import Hit, SearchQuery
 from ..service import Directory
 from . import msgbox
 from .about import AboutDialog
 from .actions import make_action
+from .checkup_actions import CheckupActions
 from .data_actions import DataActions
 from .details_pane import DetailsPane, ListContext
 from .export_actions import ExportActions
@@ -33,9 +35,11 @@ from .list_header import ListHeader
 from .results_model import SORT_BY_COLUMN, HitRole, ResultsModel
 from .results_table import ResultsTable
 from .search_bar import SearchBar
+from .search_feedback import SearchFeedback
 from .session import SearchSession
 from .settings import WindowSettings, app_settings
 from .sidebar import REVIEW, Sidebar, SidebarModel
+from .sync_actions import SyncActions
 from .work_area import WorkArea
 from .worker import SearchOutcome
 
@@ -77,6 +81,9 @@ class MainWindow(QMainWindow):
         self.model = ResultsModel(self)
         self.table = ResultsTable(self.model)
         self.list_header = ListHeader()
+        self.feedback = SearchFeedback()
+        self._partial = False
+        self._searched: SearchQuery | None = None
         self.details = DetailsPane(self.country_name, successor_name=self._resource_name)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Result count")
@@ -87,19 +94,27 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(
             directory,
             self,
-            query=lambda: self.model.query,
+            query=lambda: self._searched or self.model.query,  # as run: words read
             result_count=lambda: self.model.total,
             selected_ids=self.table.selected_ids,
             current_list=lambda: self._current_list,
             units=lambda: self.settings.units,
+            settings=self.settings,
         )
         self.data = DataActions(directory, self, self.table.selected_ids, self.settings)
+        self.checkups = CheckupActions(
+            directory, self, lambda: self.details.hit, self.settings, self.show_resource
+        )
+        self.details.community_lines = self.checkups.community_lines
+        self.details.extra_sections.append(self.checkups.section)
+        self.agency_sync = SyncActions(directory, self, self.table.selected_ids, self.settings)
 
         results = QWidget()
         results_layout = QVBoxLayout(results)
         results_layout.setContentsMargins(0, 0, 0, 0)
         results_layout.setSpacing(0)
         results_layout.addWidget(self.list_header)
+        results_layout.addWidget(self.feedback)
         results_layout.addWidget(self.table, 1)
         self.work_area = WorkArea(self.sidebar, self.filter_panel, results, self.details)
         self._layout_restored = False
@@ -133,6 +148,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(lists.import_list_action)
         file_menu.addAction(lists.export_list_action)
+        file_menu.addAction(self.checkups.import_action)
+        file_menu.addAction(self.checkups.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.agency_sync.sync_action)
         file_menu.addSeparator()
         file_menu.addAction(data.backup_action)
         file_menu.addAction(data.restore_action)
@@ -170,6 +189,12 @@ class MainWindow(QMainWindow):
         for action in (data.new_action, data.edit_action, data.verify_action, data.archive_action):
             resource_menu.addAction(action)
         resource_menu.addAction(data.initials_action)
+        resource_menu.addSeparator()
+        for action in (self.checkups.check_action, self.checkups.needs_action):
+            resource_menu.addAction(action)
+        resource_menu.addAction(self.checkups.max_age_action)
+        resource_menu.aboutToShow.connect(self.checkups.update_actions)
+        resource_menu.addAction(self.agency_sync.propose_action)
 
         list_menu = bar.addMenu("&Lists")
         list_menu.addAction(lists.bookmark_action)
@@ -224,6 +249,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.search_bar.text_changed.connect(self.session.set_text)
         self.search_bar.location_changed.connect(self._location_changed)
+        self.feedback.chip_removed.connect(self._remove_chip)
         self.facet_model.toggled.connect(self.session.set_filter)
         self.filter_panel.clear_requested.connect(self.session.clear_filters)
         self.session.results_ready.connect(self._show_outcome)
@@ -249,6 +275,10 @@ class MainWindow(QMainWindow):
         self.details.item_note_edited.connect(self.lists.set_item_note)
         self.lists.changed.connect(self._lists_changed)
         self.data.changed.connect(self._data_changed)
+        self.checkups.changed.connect(self._checkups_changed)
+        self.checkups.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.agency_sync.changed.connect(self._data_changed)
+        self.agency_sync.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.data.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.details.edit_requested.connect(lambda rid: self.data.edit_resource(rid))
         self.details.resource_requested.connect(self.show_resource)
@@ -277,6 +307,15 @@ class MainWindow(QMainWindow):
         if self.session.query.verified_before is not None:
             self.session.query.verified_before = self.directory.stale_cutoff()
         self.session.search_now()
+
+    def _checkups_changed(self) -> None:
+        """A check-up changed what moderation and activity show: count again, and redraw the
+        details (the resource itself did not change)."""
+        self.session.search_now()
+        hit = self.details.hit
+        if hit is not None:
+            self.details.show_hit(None)
+            self.details.show_hit(hit, self._list_context(hit))
 
     def _lists_changed(self) -> None:
         self.refresh_lists()
@@ -323,10 +362,19 @@ class MainWindow(QMainWindow):
         bar = self.search_bar
         self.session.set_location(bar.place, bar.radius_km, bar.include_online)
 
+    def _remove_chip(self, words: str) -> None:
+        """A chip's words leave the search box; the search runs again without them."""
+        box = self.search_bar.search_box
+        box.setText(phrases.without_words(box.text(), words))
+
     def _show_outcome(self, outcome: SearchOutcome) -> None:
         current = self.details.hit.resource.id if self.details.hit else None
-        self.table.show_distance(outcome.query.near is not None)
+        self._partial = outcome.partial
+        self._searched = outcome.searched
+        self.table.show_distance(outcome.searched.near is not None)
         self.model.show_results(outcome.query, outcome.hits, outcome.total)
+        self.feedback.show_outcome(outcome)
+        # The panel shows the filters chosen in it; words read as filters are chips instead.
         self.facet_model.set_facets(outcome.facets, outcome.query)
         active = sum(len(v) for v in outcome.query.filter_values().values())
         self.filter_panel.set_active_count(active)
@@ -359,7 +407,11 @@ class MainWindow(QMainWindow):
             text = f"{self.model.total:,} need review (not verified since {since})"
         else:
             text = f"{self.model.total:,} of {self._total:,} resources"
-        place = self.session.query.near
+        if self._partial:
+            text = self.tr("No exact matches; %1 partial matches").replace(
+                "%1", f"{self.model.total:,}"
+            )
+        place = (self._searched or self.session.query).near
         if place is not None:
             text += f" near {place.label.removesuffix(', United States')}"
         self.count_label.setText(text)

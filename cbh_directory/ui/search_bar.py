@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import CBHError
-from ..domain.model import Place
+from ..domain.model import Place, SearchQuery
 from ..domain.validation import KM_PER_MILE
 
 RADII = (10, 25, 50, 100, 250, 500)
@@ -83,8 +83,11 @@ class SearchBar(QWidget):
 
         self.online = QCheckBox("Include online groups")
         self.online.setAccessibleName("Include online groups")
-        self.online.setToolTip("Keep groups that meet online, wherever they are based")
-        self.online.setChecked(True)
+        self.online.setToolTip(
+            "Keep groups that meet online when they serve this place: its country, and its "
+            "state or region when the group names one"
+        )
+        self.online.setChecked(SearchQuery().include_online)
         self.online.toggled.connect(self._changed_if_placed)
 
         self.place_status = QLabel()

@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ..domain.model import SearchQuery
+
 ORGANIZATION = "CBH Directory"
 APPLICATION = "cbh-directory"
 
@@ -83,7 +85,8 @@ class WindowSettings:
 
     @property
     def include_online(self) -> bool:
-        return str(self._get("search/include_online", "true")).lower() == "true"
+        default = "true" if SearchQuery().include_online else "false"  # one default for all
+        return str(self._get("search/include_online", default)).lower() == "true"
 
     @include_online.setter
     def include_online(self, value: bool) -> None:
@@ -111,6 +114,15 @@ class WindowSettings:
     @initials.setter
     def initials(self, text: str) -> None:
         self.qt.setValue("user/initials", text)
+
+    @property
+    def prepared_by(self) -> str:
+        """'Ana Ruiz, (614) 555-0100': printed on handouts as "Prepared by …"."""
+        return str(self._get("handout/prepared_by", ""))
+
+    @prepared_by.setter
+    def prepared_by(self, text: str) -> None:
+        self.qt.setValue("handout/prepared_by", text)
 
     def sync(self) -> None:
         self.qt.sync()

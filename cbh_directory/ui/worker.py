@@ -8,26 +8,41 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 
+from ..domain import relaxing
 from ..domain.errors import CBHError
 from ..domain.model import Facets, Hit, SearchQuery
+from ..domain.phrases import Chip
+from ..domain.relaxing import Relaxed
 from ..service import Directory
 from .jobs import start_thread
+
+PARTIAL_LIMIT = 100  # partial matches shown when nothing matches everything
 
 
 @dataclass(slots=True)
 class SearchOutcome:
-    """What one search produced: the first page, the total, and the facet counts."""
+    """What one search produced: the first page, the total, and the facet counts; how the
+    words were read; and, when nothing matched, what each word and filter excluded and the
+    closest partial matches (then `hits` holds those and `partial` is True)."""
 
-    query: SearchQuery
+    query: SearchQuery  # the search as asked
     hits: list[Hit]
     total: int
     facets: Facets
     thread_name: str
+    run: SearchQuery | None = None  # as run: words read as filters (Directory.interpret)
+    chips: tuple[Chip, ...] = ()
+    partial: bool = False
+    relaxed: list[Relaxed] = field(default_factory=list)
+
+    @property
+    def searched(self) -> SearchQuery:
+        return self.run or self.query
 
 
 class SearchWorker(QObject):
@@ -64,16 +79,29 @@ class SearchWorker(QObject):
             return  # the user typed on; a newer search is queued
         try:
             directory = self._open()
-            page = directory.search(query)
+            interpretation = directory.interpret(query)
+            run = interpretation.query
+            page = directory.search(run)
             if not self._current(request_id):
                 return
-            facets = directory.facets(query)
+            facets = directory.facets(run)
+            outcome = SearchOutcome(
+                query,
+                page.hits,
+                page.total,
+                facets,
+                QThread.currentThread().objectName(),
+                run,
+                interpretation.chips,
+            )
+            if page.total == 0 and relaxing.constraints(run):
+                outcome.relaxed = directory.relaxations(run)
+                partial = directory.partial_matches(dataclasses.replace(run, limit=PARTIAL_LIMIT))
+                outcome.hits, outcome.total = partial.hits, len(partial.hits)
+                outcome.partial = bool(partial.hits)
         except CBHError as exc:
             self.failed.emit(request_id, exc.message)
             return
-        outcome = SearchOutcome(
-            query, page.hits, page.total, facets, QThread.currentThread().objectName()
-        )
         self.searched.emit(request_id, outcome)
 
     @Slot(int, object, int)
@@ -81,7 +109,9 @@ class SearchWorker(QObject):
         if not self._current(request_id):
             return
         try:
-            page = self._open().search(dataclasses.replace(query, offset=offset))
+            directory = self._open()
+            run = directory.interpret(query).query
+            page = directory.search(dataclasses.replace(run, offset=offset))
         except CBHError as exc:
             self.failed.emit(request_id, exc.message)
             return

@@ -70,6 +70,7 @@ def test_search_near_columbus_sorted_by_distance(db: str) -> None:
         "600mi",
         "--sort",
         "distance",
+        "--no-online",
         "--json",
     )
     assert result.code == 0, result.err
@@ -82,14 +83,29 @@ def test_search_near_columbus_sorted_by_distance(db: str) -> None:
     assert "Chicago" in cities and "Pittsburgh" in cities
 
 
-def test_online_groups_join_location_results_only_when_asked(db: str) -> None:
-    near = run("--db", db, "search", "--near", "43215", "--radius", "100mi", "--json").json()
-    with_online = run(
-        "--db", db, "search", "--near", "43215", "--radius", "100mi", "--online", "--json"
-    ).json()
-    assert all(r["distance_km"] is not None for r in near)
-    online_only = [r for r in with_online if r["distance_km"] is None]
+def test_online_groups_serving_the_place_join_location_results_by_default(db: str) -> None:
+    args = ("--db", db, "search", "--near", "43215", "--radius", "100mi", "--json")
+    near = run(*args, "--no-online")
+    with_online = run(*args)
+    assert all(r["distance_km"] is not None for r in near.json())
+    online_only = [r for r in with_online.json() if r["distance_km"] is None]
     assert online_only and all(r["format"] in ("online", "hybrid") for r in online_only)
+    # Local means local: every online group kept serves the US, Ohio or the world.
+    for record in online_only:
+        assert {"world", "US", "US-OH"} & set(record["serves"]), record
+
+
+def test_search_export_and_window_share_the_online_default() -> None:
+    from cbh_directory.cli.main import cli
+    from cbh_directory.domain.model import SearchQuery
+
+    for command in ("search", "export"):
+        option = next(p for p in cli.commands[command].params if p.name == "include_online")
+        assert option.default is SearchQuery().include_online is True
+        assert "share this default" in (option.help or "")
+    help_text = run("search", "--help").out
+    assert "--online / --no-online" in help_text
+    assert "[default:" in help_text.split("--no-online")[1].split("--inactive")[0]
 
 
 def test_places_43215(db: str) -> None:

@@ -29,10 +29,28 @@ def test_handout_pdf_near_columbus(db: str, tmp_path: Path, qapp) -> None:
     assert result.out.startswith("Wrote ") and "pages" in result.out
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert "Support resources" in text
-    assert "Within 100 miles of Columbus, OH, and groups that meet online" in text
+    assert "within 100 miles of Columbus, OH, and groups that meet online" in text
     # Nothing is based within 100 miles, so the handout says so and lists online help.
     assert "Nothing in the directory is based within this distance" in text
     assert "Cure CASK" in text
+
+
+def test_handout_notes_only_with_notes_and_prepared_by(db: str, tmp_path: Path) -> None:
+    run("--db", db, "lists", "new", "Family A")
+    run("--db", db, "lists", "add", "Family A", "cure-cask", "--note", "Called Tuesday")
+    family = tmp_path / "family.html"
+    result = run(
+        "--db", db, "export", str(family), "--list", "Family A", "--prepared-by", "Ana Ruiz"
+    )
+    assert result.code == 0, result.err
+    text = family.read_text(encoding="utf-8")
+    assert "Called Tuesday" not in text and "Family A" not in text
+    assert "Prepared by Ana Ruiz" in text
+    staff = tmp_path / "staff.html"
+    run("--db", db, "export", str(staff), "--list", "Family A", "--notes")
+    text = staff.read_text(encoding="utf-8")
+    assert "Called Tuesday" in text and "Prepared by" not in text
+    assert "--notes / --no-notes" in run("export", "--help").out
 
 
 def test_bookmarks_as_vcards(db: str, tmp_path: Path) -> None:

@@ -44,6 +44,50 @@ def test_the_dialog_offers_sources_formats_and_columns(qtbot, curated: Directory
     assert dialog.choice().path.name == "support resources.pdf"
 
 
+def test_a_typed_file_name_survives_a_change_of_format(qtbot, curated: Directory) -> None:
+    dialog = ExportDialog(
+        result_count=CURATED_ACTIVE, selected_count=0, lists=[], current_list=None
+    )
+    qtbot.addWidget(dialog)
+    folder = Path(dialog.path_edit.text()).parent
+    dialog.path_edit.setText(str(folder / "Rivera family handout.pdf"))
+    dialog.format_combo.setCurrentIndex(2)  # CSV
+    assert dialog.path_edit.text() == str(folder / "Rivera family handout.csv")
+    dialog.selection_radio.setChecked(True)  # choosing what to export keeps the name too
+    dialog.format_combo.setCurrentIndex(4)  # vCard
+    assert dialog.choice().path == folder / "Rivera family handout.vcf"
+    dialog.path_edit.setText(str(folder / "for Ana"))  # typed without an extension
+    dialog.format_combo.setCurrentIndex(1)  # HTML
+    assert dialog.choice().path == folder / "for Ana.html"
+
+
+def test_a_handout_leaves_notes_out_unless_asked_and_remembers_who_prepared_it(
+    qtbot, make_window, curated, tmp_path: Path, monkeypatch
+) -> None:
+    window = make_window(curated)
+    window.settings.prepared_by = "Ana Ruiz, (614) 555-0100"
+    seen: list[ExportChoice] = []
+
+    def fill(dialog: ExportDialog) -> bool:
+        qtbot.addWidget(dialog)
+        assert dialog.notes_check.isVisibleTo(dialog) and not dialog.notes_check.isChecked()
+        assert dialog.prepared_edit.text() == "Ana Ruiz, (614) 555-0100"
+        dialog.prepared_edit.setText("Ana Ruiz, ana@agency.example")
+        dialog.path_edit.setText(str(tmp_path / "family.html"))
+        dialog.format_combo.setCurrentIndex(1)  # HTML
+        seen.append(dialog.choice())
+        return True
+
+    answer_dialogs(monkeypatch, {ExportDialog: fill})
+    window.exports.ask_and_export()
+    assert window.exports.job is not None and window.exports.job.wait(10_000)
+    assert seen[0].include_notes is False
+    assert window.settings.prepared_by == "Ana Ruiz, ana@agency.example"
+    qtbot.waitUntil(lambda: (tmp_path / "family.html").exists(), timeout=10_000)
+    text = (tmp_path / "family.html").read_text(encoding="utf-8")
+    assert "Prepared by Ana Ruiz, ana@agency.example" in text
+
+
 def _run(qtbot, window, choice: ExportChoice) -> str:
     job = window.exports.start(choice)  # its signals arrive through the GUI event loop
     with qtbot.waitSignal(job.finished, timeout=30_000) as done:
@@ -74,7 +118,7 @@ def test_export_selected_rows_as_a_handout(qtbot, make_window, curated, tmp_path
     _run(qtbot, window, ExportChoice("selection", None, path, "For Sam", ExportOptions()))
     text = path.read_text(encoding="utf-8")
     assert "<h1>For Sam</h1>" in text
-    assert text.count("<h3>") == 2 and "2 chosen by hand" in text
+    assert text.count("<h3>") == 2 and "Picked one by one from the directory." in text
 
 
 def test_export_a_list_as_pdf(qtbot, make_window, curated, tmp_path: Path) -> None:
@@ -85,9 +129,11 @@ def test_export_a_list_as_pdf(qtbot, make_window, curated, tmp_path: Path) -> No
     curated.set_item_note(family.id, "pacer", "IEP on the 14th")
     window = make_window(curated)
     path = tmp_path / "rivera.pdf"
-    _run(qtbot, window, ExportChoice("list", family.id, path, "", ExportOptions(paper="a4")))
+    staff = ExportChoice("list", family.id, path, "", ExportOptions(paper="a4"), True, "Ana Ruiz")
+    _run(qtbot, window, staff)
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert "Support resources: Rivera family" in text and "IEP on the 14th" in text
+    assert "Prepared by Ana Ruiz" in text
 
 
 def test_cancelling_a_big_export_leaves_no_file(

@@ -215,14 +215,17 @@ def test_fold_never_splits_a_character() -> None:
 
 
 def test_handout_html_is_escaped_self_contained_and_complete() -> None:
-    text = handout_html(hostile_set(location="Columbus, OH", list_name="Family"))
+    text = handout_html(
+        hostile_set(location="Columbus, OH", list_name="Family", include_notes=True)
+    )
     assert "<b>Bold</b>" not in text and "&lt;b&gt;Bold&lt;/b&gt;" in text
     assert "<script>" not in text
     assert 'href="javascript:' not in text
     assert 'href="mailto:help@example.org"' in text and 'href="tel:+16145550100"' in text
-    assert not re.search(r"<(link|script|img|iframe)\b", text)
+    assert not re.search(r"<(link|script|iframe)\b", text)
+    assert all(src.startswith("data:image/png;") for src in re.findall(r'<img src="([^"]*)"', text))
     assert "Support resources for the &lt;Rivera&gt; family" in text
-    assert "Chosen by: Kind: Support group" in text
+    assert '<p class="criteria">Kind: Support group</p>' in text
     assert "Near Columbus, OH" in text and "8 mi away" in text
     assert "@call them" in text  # the list note
     assert "not medical advice" in text
@@ -273,7 +276,7 @@ def test_pdf_handout_pages_text_and_paper(
     assert "letter" in pdf_info(path)
     first = pdf_text(path, 1)
     assert "Support resources for the Rivera family" in first
-    assert "Within 100 miles of Columbus, OH, and groups that meet online" in first
+    assert "within 100 miles of Columbus, OH, and groups that meet online" in first
     assert "Near Columbus, OH" in first
     second = pdf_text(path, 2)
     assert re.search(r"^\s*2\s*$", second, re.MULTILINE), "page numbers are printed"
@@ -313,16 +316,24 @@ def test_a_pdf_laid_out_a_few_entries_at_a_time_loses_and_repeats_nothing(
     assert words[5] == words[1000]
 
 
-def test_pdf_of_a_list_shows_notes(qapp, pdf_tools, curated: Directory, tmp_path: Path) -> None:
-    family = curated.create_list("Rivera family")
+def test_a_lists_notes_only_on_a_staff_copy(
+    qapp, pdf_tools, curated: Directory, tmp_path: Path
+) -> None:
+    family = curated.create_list("Family A")
     curated.add_to_list(family.id, ["pacer", "wrightslaw"])
-    curated.set_item_note(family.id, "pacer", "IEP meeting on the 14th")
-    path = tmp_path / "list.pdf"
-    export(path, curated.export_set(list_id=family.id))
+    curated.set_item_note(family.id, "pacer", "Called Tuesday — left voicemail")
+    path = tmp_path / "family.pdf"
+    export(path, curated.export_set(list_id=family.id, title="For the Rivera family"))
     text = pdf_text(path)
-    assert "Support resources: Rivera family" in text
+    assert "For the Rivera family" in text
     assert text.index("PACER Center") < text.index("Wrightslaw")
-    assert "Note: IEP meeting on the 14th" in text
+    assert "voicemail" not in text  # the family's copy: no private notes, no list name
+    assert "Chosen for you." in text and "Family A" not in text and "Chosen by" not in text
+    staff = tmp_path / "staff.pdf"
+    export(staff, curated.export_set(list_id=family.id, include_notes=True))
+    text = pdf_text(staff)
+    assert "Note: Called Tuesday — left voicemail" in text
+    assert "From your list “Family A”." in text
 
 
 def test_json_export_reads_back_as_the_app_format(curated: Directory, tmp_path: Path) -> None:

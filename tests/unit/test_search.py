@@ -84,11 +84,12 @@ def test_location_keeps_nearby_and_online_groups(synthetic: Directory) -> None:
     near = ids(synthetic, near=columbus, radius_km=50, include_online=False)
     assert near == ["test-columbus-ataxia"]
     with_online = set(ids(synthetic, near=columbus, radius_km=50, include_online=True))
-    # Online and hybrid resources stay; the in-person group in Chicago (400 km) is a hybrid
-    # one, so it stays too, but the UK grants (online) also stay as online.
+    # Online and hybrid resources stay when they serve the place: the US-wide online group
+    # does; the hybrid group based in Illinois (400 km) and the UK grants do not.
     assert "test-columbus-ataxia" in with_online
     assert "test-cask-peers" in with_online
-    assert "test-chicago-hybrid" in with_online
+    assert "test-chicago-hybrid" not in with_online
+    assert "test-uk-aid" not in with_online
 
 
 def test_radius_cuts_by_real_distance(synthetic: Directory) -> None:

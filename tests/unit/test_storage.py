@@ -36,7 +36,8 @@ def test_schema_has_the_design_tables(synthetic: Directory) -> None:
         "resources_fts",
     ):
         assert table in tables
-    assert synthetic.db.execute("PRAGMA user_version").fetchone()[0] == len(migration_files())
+    newest = int(migration_files()[-1].name[:4])  # numbers may skip while branches merge
+    assert synthetic.db.execute("PRAGMA user_version").fetchone()[0] == newest
 
 
 def _search_ids(directory: Directory, text: str) -> list[str]:

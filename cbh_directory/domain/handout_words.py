@@ -1,0 +1,69 @@
+"""What a handout was chosen by, in a plain sentence a family can read (no field names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .facets import FACETS
+from .model import SearchQuery
+from .validation import KM_PER_MILE
+
+# How each facet's chosen values read inside the sentence; others are listed as they are.
+_LEADS = {"focus": "about ", "language": "in ", "country": "based in ", "region": "based in "}
+
+
+def search_words(
+    query: SearchQuery, *, units: str = "mi", country_name: Callable[[str], str] | None = None
+) -> str:
+    """'support group; about CASK; within 100 miles of Columbus, OH, and groups that meet
+    online; with the words “parents”' (empty for no search at all)."""
+    parts: list[str] = []
+    chosen = query.filter_values()
+    for facet in FACETS:
+        values = chosen[facet.id]
+        if not values:
+            continue
+        labels = [facet.label_of(v, country_name) for v in values]
+        words = ", ".join(labels[:-1]) + " or " + labels[-1] if len(labels) > 1 else labels[0]
+        lead = _LEADS.get(facet.id, "")
+        parts.append(lead + (words if lead else words[:1].lower() + words[1:]))
+    if query.near is not None:
+        where = query.near.label.removesuffix(", United States")
+        if query.radius_km is not None:
+            amount = query.radius_km / KM_PER_MILE if units == "mi" else query.radius_km
+            unit = "miles" if units == "mi" else "km"
+            place = f"within {amount:,.0f} {unit} of {where}"
+        else:
+            place = f"nearest to {where} first"
+        if query.include_online:
+            place += ", and groups that meet online"
+        parts.append(place)
+    if query.text.strip():
+        parts.append(f"with the words “{query.text.strip()}”")
+    return "; ".join(parts)
+
+
+def chosen_sentence(
+    query: SearchQuery,
+    *,
+    list_name: str = "",
+    by_hand: int | None = None,
+    show_list_name: bool = False,
+    units: str = "mi",
+    country_name: Callable[[str], str] | None = None,
+) -> str:
+    """The handout's line under its title. A list's name is the caseworker's own label
+    ("Family A"), so it is printed only on a staff copy (`show_list_name`)."""
+    searched = search_words(query, units=units, country_name=country_name)
+    if list_name:
+        start = f"From your list “{list_name}”" if show_list_name else "Chosen for you"
+        sentence = start + (f", found by searching for: {searched}" if searched else "")
+    elif by_hand is not None:
+        sentence = "Picked one by one" + (
+            f" from a search for: {searched}" if searched else " from the directory"
+        )
+    elif searched:
+        sentence = f"Found by searching for: {searched}"
+    else:
+        sentence = "Everything in the directory"
+    return sentence + "."
