@@ -55,6 +55,7 @@ spanish
 
 # html.parser calls its handlers by name.
 handle_starttag
+large_text
 
 # sqlite3 reads the row factory it is given.
 row_factory

@@ -39,6 +39,11 @@ DISCLAIMER = (  # in Spanish through domain/vocabulary_es.py, like every fixed p
 )
 
 
+# QR codes cost about 5 ms each (segno is pure Python): a family's handout has them all; an
+# export of the whole directory (10,000 entries, made to be searched, not scanned) has none.
+QR_LIMIT = 500
+
+
 def _e(text: str) -> str:
     return html.escape(multi_line(text), quote=True)
 
@@ -47,9 +52,12 @@ def _link(href: str, text: str) -> str:
     return f'<a href="{_e(href)}">{_e(text)}</a>'
 
 
-def contact_lines(entry: ExportEntry, today: dt.date | None = None) -> list[str]:
+def contact_lines(
+    entry: ExportEntry, today: dt.date | None = None, *, qr: bool = False
+) -> list[str]:
     """How to reach it, as HTML lines with safe links only; each phone, email and address
-    with what it is for and the date its source shows (domain.contact_dates)."""
+    with what it is for and the date its source shows (domain.contact_dates); with `qr`,
+    the website beside its QR code."""
     r = entry.resource
     lines = []
     address_dating = ""
@@ -70,9 +78,9 @@ def contact_lines(entry: ExportEntry, today: dt.date | None = None) -> list[str]
         lines.append(f'<span class="label">{label}:</span> {value}{dating}')
     if r.website:
         web = _link(r.website, r.website) if is_web_url(r.website) else _e(r.website)
-        code = qr_image_html(r.website) if is_web_url(r.website) else ""
         label = _e(words("Website"))
-        lines.append(f'<span class="label">{label}:</span> {web}' + (f"<br>{code}" if code else ""))
+        website = f'<span class="label">{label}:</span> {web}'
+        lines.append(_beside_qr(website, r.website) if qr and is_web_url(r.website) else website)
     address = ", ".join(p for p in (r.address, r.city, r.region, r.postal_code) if p)
     if address:
         where = _e(words("Where"))
@@ -86,13 +94,28 @@ def _labelled(label: str, text: str, css: str = "") -> str:
     return f'{opening}<span class="label">{_e(label)}:</span> {_e(text)}</p>'
 
 
-def entry_html(entry: ExportEntry, export: ExportSet, level: int = 3) -> str:
+def _paragraph(line: str) -> str:
+    return line if line.startswith("<table") else f"<p>{line}</p>"
+
+
+def _beside_qr(line: str, url: str) -> str:
+    """The website line with its QR code to the right (a table: Qt's rich text and browsers
+    both keep it beside the text, and it never runs into the next entry)."""
+    hint = _e(words("To open it on a phone, point the camera at the code."))
+    return (
+        '<table class="qr" width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td>{line}<br><span class="meta">{hint}</span></td>'
+        f'<td width="80" align="right">{qr_image_html(url)}</td></tr></table>'
+    )
+
+
+def entry_html(entry: ExportEntry, export: ExportSet, level: int = 3, *, qr: bool = False) -> str:
     """One entry, kept together when printed from a browser (the PDF keeps it so itself); its
     name is a heading one level below the section's (h2 or h3)."""
-    return f'<div class="entry">\n{_entry_body(entry, export, level)}\n</div>'
+    return f'<div class="entry">\n{_entry_body(entry, export, level, qr)}\n</div>'
 
 
-def _entry_body(entry: ExportEntry, export: ExportSet, level: int) -> str:
+def _entry_body(entry: ExportEntry, export: ExportSet, level: int, qr: bool) -> str:
     r = entry.resource
     parts = [f"<h{level}>{_e(r.name)}</h{level}>"]
     if not entry.in_directory:
@@ -101,7 +124,7 @@ def _entry_body(entry: ExportEntry, export: ExportSet, level: int) -> str:
             parts.append(f'<p class="kind">{_e(kind)}</p>')
         gone = words("No longer in the directory: these are the last known details.")
         parts.append(f'<p class="gone">{_e(gone)}</p>')
-        parts.extend(f"<p>{line}</p>" for line in contact_lines(entry))
+        parts.extend(_paragraph(line) for line in contact_lines(entry, qr=qr))
         if entry.note and export.include_notes:
             parts.append(_labelled(words("Note"), entry.note, "note"))
         return "\n".join(parts)
@@ -118,8 +141,8 @@ def _entry_body(entry: ExportEntry, export: ExportSet, level: int) -> str:
     parts.extend(status_html(r, export))
     if r.description:
         parts.append(f"<p>{_e(describe.description_text(r))}</p>")
-    for line in contact_lines(entry, export.created):
-        parts.append(f"<p>{line}</p>")
+    for line in contact_lines(entry, export.created, qr=qr):
+        parts.append(_paragraph(line))
     community = export.community.get(r.id) or {
         "moderation": describe.moderation_text(r),
         "activity": describe.activity_text(r),
@@ -196,7 +219,7 @@ def handout(export: ExportSet, *, progress: Progress | None = None) -> Handout:
             )
             body.append(f"<p>{_e(nothing.format(place=export.location))}</p>")
         for entry in entries:
-            body.append(entry_html(entry, export, 3 if heading else 2))
+            body.append(entry_html(entry, export, 3 if heading else 2, qr=count <= QR_LIMIT))
             done += 1
             if progress is not None and (done % every == 0 or done == count):
                 progress(done)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from .. import __version__
 from .details_pane import LinkButton, plain_label
+from .help_dialogs import ScrollingDialog, fit_to_screen
 from .i18n import QT_TRANSLATE_NOOP
 
 SOURCES = (
@@ -52,12 +53,13 @@ SOURCES = (
 )
 
 
-class AboutDialog(QDialog):
+class AboutDialog(ScrollingDialog):
+    """Scrolls rather than grow past the screen (it fits a 640 px tall one)."""
+
     def __init__(self, stats: dict[str, object], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("About CBH Directory"))
+        super().__init__(self.tr("About CBH Directory"), parent)
         self.setAccessibleName(self.tr("About CBH Directory"))
-        layout = QVBoxLayout(self)
+        layout = self.body
         title = QLabel(f"CBH Directory {__version__}")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -96,8 +98,5 @@ class AboutDialog(QDialog):
             for label, url in links:
                 label = QCoreApplication.translate("about", label)
                 layout.addWidget(LinkButton(label, url, label))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        layout.addStretch(1)
+        fit_to_screen(self, self.fontMetrics().averageCharWidth() * 75)

@@ -108,6 +108,7 @@ def _open_and_run(
         return _screenshot(app, window, directory, screenshot, width, height)
     settle_after_start(window)
     window.show()
+    QTimer.singleShot(0, window.help.welcome_if_first_run)
     QTimer.singleShot(3000, window.data.daily_backup_in_background)
     code = app.exec()
     directory.close()

@@ -30,6 +30,7 @@ from ..service import Directory
 from . import msgbox
 from .actions import make_action
 from .checkup_dialog import CheckupDialog
+from .details_pane import LinkButton
 from .settings import WindowSettings
 
 
@@ -186,9 +187,12 @@ class CheckupActions(QObject):
         column.setContentsMargins(0, 2, 0, 2)
         column.setSpacing(1)
         column.addWidget(_plain(summary(checkup)))
-        for extra in (checkup.note, checkup.evidence):
-            if extra:
-                column.addWidget(_plain(extra))
+        if checkup.note:
+            column.addWidget(_plain(checkup.note))
+        if checkup.evidence:  # validated as http(s) when it was recorded or imported
+            column.addWidget(
+                LinkButton(checkup.evidence, checkup.evidence, self.tr("Check-up evidence"))
+            )
         if self.me and checkup.by.casefold() == self.me.casefold():
             row = QHBoxLayout()
             edit = QPushButton(self.tr("Change…"))

@@ -322,7 +322,8 @@ class DataActions(QObject):
             self.parent_widget,
             self.tr("Restore from a backup"),
             f"Replace the directory, your lists and notes with the backup {path.name}?\n\n"
-            "What you have now is backed up first, so you can go back to it.",
+            "What you have now is backed up first, so you can go back to it. Your check-ups "
+            "of groups are kept as they are now.",
         )
 
     def set_review_age(self, months: int | None = None) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -112,7 +112,7 @@ class EditDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
         base = resource or Resource(id="new", name="", kind="support_group")
 
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._add(form, "name", self.tr("Name"), self._line(base.name))
         self._add(form, "kind", self.tr("Kind"), self._combo("kind", base.kind))
@@ -176,7 +176,11 @@ class EditDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         em = self.fontMetrics().averageCharWidth()
-        self.resize(em * 90, self.fontMetrics().height() * 40)
+        screen = self.screen().availableGeometry()  # large text: never taller than the screen
+        self.resize(
+            min(em * 90, int(screen.width() * 0.95)),
+            min(self.fontMetrics().height() * 40, int(screen.height() * 0.9)),
+        )
 
     # -- building
 
@@ -232,10 +236,17 @@ class EditDialog(QDialog):
         """Scroll the first field with a problem (in the form's order) into view and focus it."""
         first = next(f for f in self.inputs if f in fields)
         widget = self.inputs[first]
-        self.form_scroll.ensureWidgetVisible(self.labels.get(first) or widget)
-        self.form_scroll.ensureWidgetVisible(self.errors[first])
-        self.form_scroll.ensureWidgetVisible(widget)
+        self._reveal(first)
+        # The error labels just shown grow the form once the scroll area has laid it out
+        # again: scroll once more then, so the reason under the field is in view too.
+        QTimer.singleShot(0, lambda: self._reveal(first))
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _reveal(self, field: str) -> None:
+        widget = self.inputs[field]
+        self.form_scroll.ensureWidgetVisible(self.labels.get(field) or widget)
+        self.form_scroll.ensureWidgetVisible(widget)
+        self.form_scroll.ensureWidgetVisible(self.errors[field])
 
     def _source_row(self, field: str) -> QHBoxLayout:
         _local, source = self._edits[field]

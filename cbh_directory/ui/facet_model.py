@@ -197,7 +197,11 @@ class FacetModel(QAbstractItemModel):
         if role == KeyRole and is_value:
             return (node.group, node.value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.tooltip or None
+            # Always the whole label first: a narrow panel or large text cuts it short.
+            tip = node.tooltip
+            if node.label.lower() in tip.lower():
+                return tip
+            return f"{node.label}: {tip}" if tip else node.label
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == COUNT:  # the row is said once, from its label
                 return ""

@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPoint,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -38,6 +39,7 @@ from .details_pane import DetailsPane, ListContext
 from .export_actions import ExportActions
 from .facet_model import FacetModel
 from .filter_panel import FilterPanel
+from .help_dialogs import HelpActions
 from .i18n import QT_TRANSLATE_NOOP, number
 from .language_menu import add_language_menu
 from .list_actions import ListActions
@@ -53,6 +55,8 @@ from .sidebar import REVIEW, Sidebar, SidebarModel
 from .sync_actions import SyncActions
 from .work_area import WorkArea
 from .worker import SearchOutcome
+
+DETAILS_DELAY_MS = 80  # new results paint first; the details of the first row follow
 
 SORT_LABELS = {
     "relevance": QT_TRANSLATE_NOOP("main_window", "&Relevance"),
@@ -95,6 +99,12 @@ class MainWindow(QMainWindow):
         self.table = ResultsTable(self.model)
         self.list_header = ListHeader()
         self.feedback = SearchFeedback()
+        self._deferring = False
+        self._typing = False  # the search box changed since the last results
+        self._details_timer = QTimer(self, singleShot=True, interval=DETAILS_DELAY_MS)
+        self._details_timer.timeout.connect(
+            lambda: self._current_changed(self.table.currentIndex(), QModelIndex())
+        )
         self._partial = False
         self._searched: SearchQuery | None = None
         self.details = DetailsPane(self.country_name, successor_name=self._resource_name)
@@ -265,9 +275,13 @@ class MainWindow(QMainWindow):
         add_language_menu(self, view, self.settings.qt)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.help = HelpActions(self, bar, self.settings)
+        help_menu.addActions(self.help.actions)
+        help_menu.addSeparator()
         help_menu.addAction(make_action(self, self.tr("&About CBH Directory"), self.show_about))
 
     def _connect(self) -> None:
+        self.search_bar.text_changed.connect(self._typed)
         self.search_bar.text_changed.connect(self.session.set_text)
         self.search_bar.location_changed.connect(self._location_changed)
         self.feedback.chip_removed.connect(self._remove_chip)
@@ -387,6 +401,9 @@ class MainWindow(QMainWindow):
         bar = self.search_bar
         self.session.set_location(bar.place, bar.radius_km, bar.include_online)
 
+    def _typed(self, _text: str) -> None:
+        self._typing = True
+
     def _remove_chip(self, words: str) -> None:
         """A chip's words leave the search box; the search runs again without them."""
         box = self.search_bar.search_box
@@ -410,14 +427,22 @@ class MainWindow(QMainWindow):
             row = 0
         if row >= 0:
             before = self.table.currentIndex().row()
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 1),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            if before == row:  # no currentRowChanged: the hit may still be new
-                self._current_changed(self.table.currentIndex(), QModelIndex())
+            # While typing, the details follow the painted results a moment later: rebuilding
+            # them was the largest part of the GUI thread's work for a keystroke.
+            self._deferring = self._ready and self._typing
+            self._typing = False
+            try:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 1),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                if before == row:  # no currentRowChanged: the hit may still be new
+                    self._current_changed(self.table.currentIndex(), QModelIndex())
+            finally:
+                self._deferring = False
         else:
+            self._details_timer.stop()
             self.details.show_hit(None)
         self._update_list_actions()
         self._ready = True
@@ -451,6 +476,10 @@ class MainWindow(QMainWindow):
             announce(self.count_label, text)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._deferring:
+            self._details_timer.start()
+            return
+        self._details_timer.stop()
         hit: Hit | None = self.model.data(current, HitRole) if current.isValid() else None
         self.details.show_hit(hit, self._list_context(hit) if hit else None)
 
@@ -589,6 +618,7 @@ class MainWindow(QMainWindow):
             if note is not None:
                 note.flush()
         self.save_settings()
+        self._details_timer.stop()
         self.search_bar.stop()
         self.session.stop()
         if self.data.task is not None and self.data.task.running:
