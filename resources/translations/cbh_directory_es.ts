@@ -429,8 +429,8 @@ Déjelo vacío si prefiere no dar su nombre:</translation>
         <translation>Importar</translation>
     </message>
     <message>
-        <source>Directory data (*.csv *.json *.zip);;CSV (*.csv);;JSON (*.json);;HSDS zip (*.zip)</source>
-        <translation>Datos del directorio (*.csv *.json *.zip);;CSV (*.csv);;JSON (*.json);;HSDS zip (*.zip)</translation>
+        <source>Directory data (*.csv *.json *.ndjson *.zip);;CSV (*.csv);;JSON, HSDS JSON (*.json *.ndjson);;HSDS zip (*.zip)</source>
+        <translation>Datos del directorio (*.csv *.json *.ndjson *.zip);;CSV (*.csv);;JSON, HSDS JSON (*.json *.ndjson);;HSDS zip (*.zip)</translation>
     </message>
     <message>
         <source>Cannot import</source>
@@ -1108,7 +1108,7 @@ Los detalles están en el archivo de registro:
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation>&amp;Atajos de teclado</translation>
+        <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
         <source>&amp;Welcome</source>
