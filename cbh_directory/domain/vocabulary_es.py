@@ -331,6 +331,9 @@ SPANISH: dict[str, str] = {
     "Everything in the directory": "Todo el directorio",
     "QR code for {url}": "Código QR de {url}",
     "Scan to open the website": "Escanéelo para abrir el sitio web",
+    "To open it on a phone, point the camera at the code.": (
+        "Para abrirlo en un teléfono, apunte la cámara al código."
+    ),
     # How to use a service (from an import)
     "Hours": "Horario",
     "Fees": "Costos",
