@@ -297,6 +297,9 @@ LANGUAGE_NAMES: dict[str, str] = {
     "tl": "Tagalog",
     "vi": "Vietnamese",
     "zh": "Chinese",
+    "ase": "American Sign Language",
+    "bfi": "British Sign Language",
+    "sgn": "Sign language",
 }
 
 

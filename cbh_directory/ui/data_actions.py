@@ -193,8 +193,8 @@ class DataActions(QObject):
                 self.tr("Import"),
                 "",
                 self.tr(
-                    "Directory data (*.csv *.json *.zip);;CSV (*.csv);;JSON (*.json);;"
-                    "HSDS zip (*.zip)"
+                    "Directory data (*.csv *.json *.ndjson *.zip);;CSV (*.csv);;"
+                    "JSON, HSDS JSON (*.json *.ndjson);;HSDS zip (*.zip)"
                 ),
             )
             if not chosen:

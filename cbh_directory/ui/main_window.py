@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.list_header = ListHeader()
         self.feedback = SearchFeedback()
         self._deferring = False
+        self._keep_details = False  # a re-search that must not move the details elsewhere
         self._typing = False  # the search box changed since the last results
         self._details_timer = QTimer(self, singleShot=True, interval=DETAILS_DELAY_MS)
         self._details_timer.timeout.connect(
@@ -350,6 +351,7 @@ class MainWindow(QMainWindow):
     def _checkups_changed(self) -> None:
         """A check-up changed what moderation and activity show: count again, and redraw the
         details (the resource itself did not change)."""
+        self._keep_details = True
         self.session.search_now()
         hit = self.details.hit
         if hit is not None:
@@ -423,6 +425,11 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._sync_sort_actions()
         row = self.model.row_of(current) if current else -1
+        keep, self._keep_details = self._keep_details, False
+        if row < 0 and keep and current is not None:
+            self._update_list_actions()  # the shown entry is past the first page: keep it
+            self.results_shown.emit()
+            return
         if row < 0 and self.model.rowCount():
             row = 0
         if row >= 0:
