@@ -24,6 +24,8 @@ _ARRAYS = {
     "languages": "language",
     "service_areas": "service_area",
     "cost_options": "cost_option",
+    "schedules": "schedule",
+    "regular_schedules": "regular_schedule",  # before 3.0
 }
 
 

@@ -55,6 +55,15 @@ def _service(sid: str, name: str, modified: str, **extra: Any) -> dict[str, Any]
             }
         ],
         "attributes": [{"id": f"at-{sid}", "taxonomy_term": TERM}],
+        "schedules": [
+            {
+                "id": f"sc-{sid}",
+                "byday": "MO",
+                "opens_at": "09:00",
+                "closes_at": "17:00",
+                "freq": "WEEKLY",
+            }
+        ],
         **extra,
     }
 
@@ -221,6 +230,7 @@ def test_a_sync_from_another_hsds_api_then_its_changes_and_removals(
         "Columbus CH Parents", "support_group", "Columbus", "OH", "+16145550100",
     )  # fmt: skip
     assert one.email == "s1@example.org" and one.latitude == pytest.approx(39.96)
+    assert "Monday" in one.schedule and "9" in one.schedule  # opening hours kept
     # Pages of summaries: each full service was read by its id.
     assert sum("/services/s" in r for r in fixture_api.requests) == 3
 
