@@ -180,6 +180,13 @@ SPANISH: dict[str, str] = {
     "Tagalog": "tagalo",
     "Vietnamese": "vietnamita",
     "Chinese": "chino",
+    "American Sign Language": "lengua de señas americana",
+    "British Sign Language": "lengua de señas británica",
+    "Sign language": "lengua de señas",
+    "Service type": "Tipo de servicio",
+    "What kind of service an imported 211 entry is, from its own taxonomy.": (
+        "Qué tipo de servicio es una entrada importada de un 211, según su propia taxonomía."
+    ),
     # Details and contact labels
     "Name": "Nombre",
     "Also known as": "También conocido como",
@@ -324,6 +331,9 @@ SPANISH: dict[str, str] = {
     "Everything in the directory": "Todo el directorio",
     "QR code for {url}": "Código QR de {url}",
     "Scan to open the website": "Escanéelo para abrir el sitio web",
+    "To open it on a phone, point the camera at the code.": (
+        "Para abrirlo en un teléfono, apunte la cámara al código."
+    ),
     # How to use a service (from an import)
     "Hours": "Horario",
     "Fees": "Costos",

@@ -294,8 +294,9 @@ class EditDialog(QDialog):
     def _focus_list(self, chosen: list[str]) -> QListWidget:
         widget = QListWidget()
         for group in vocab.FOCUS_GROUPS:
-            heading = QListWidgetItem(group.label)
-            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            heading = QListWidgetItem(words(group.label))
+            # enabled (full contrast, not greyed) but not selectable or checkable
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = heading.font()
             font.setBold(True)
             heading.setFont(font)

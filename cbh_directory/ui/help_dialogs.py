@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import vocabulary as vocab
+from ..domain.language import words
 from . import msgbox
 from .actions import make_action
 from .details_pane import plain_label
@@ -93,7 +94,7 @@ class ChoosingGroupDialog(ScrollingDialog):
             )
         )
         for term in vocab.MODERATION:
-            add(plain_label(f"•  {term.label}: {term.explanation}"))
+            add(plain_label(f"•  {words(term.label)}: {words(term.explanation)}"))
         add(_bold(self.tr("2. Do members answer?")))
         add(
             plain_label(
@@ -104,7 +105,7 @@ class ChoosingGroupDialog(ScrollingDialog):
             )
         )
         for term in vocab.ACTIVITY:
-            add(plain_label(f"•  {term.label}: {term.explanation}"))
+            add(plain_label(f"•  {words(term.label)}: {words(term.explanation)}"))
         add(_bold(self.tr("3. Is it about your child's condition?")))
         add(
             plain_label(

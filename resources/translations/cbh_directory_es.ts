@@ -91,6 +91,10 @@
         <translation>Comprobar este grupo</translation>
     </message>
     <message>
+        <source>Check-up evidence</source>
+        <translation>Evidencia de la comprobación</translation>
+    </message>
+    <message>
         <source>Change…</source>
         <translation>Cambiar…</translation>
     </message>
@@ -298,6 +302,45 @@
     </message>
 </context>
 <context>
+    <name>ChoosingGroupDialog</name>
+    <message>
+        <source>Choosing a Support Group</source>
+        <translation>Cómo elegir un grupo de apoyo</translation>
+    </message>
+    <message>
+        <source>A good group is one where a family gets sound advice, gets answers while they still need them, and meets people facing the same condition. Ask three questions of any group; the directory answers them where it can, and says when it does not know.</source>
+        <translation>Un buen grupo es aquel donde una familia recibe consejos confiables, obtiene respuestas cuando todavía las necesita y conoce a personas que enfrentan la misma enfermedad. Hágale tres preguntas a cualquier grupo; el directorio las responde cuando puede y dice cuándo no lo sabe.</translation>
+    </message>
+    <message>
+        <source>1. Is it well moderated?</source>
+        <translation>1. ¿Está bien moderado?</translation>
+    </message>
+    <message>
+        <source>Are posts and advice reviewed, ideally by professionals? Look at Moderation in the details, or filter by it:</source>
+        <translation>¿Alguien revisa los mensajes y los consejos, idealmente profesionales? Vea Moderación en los detalles, o filtre por ella:</translation>
+    </message>
+    <message>
+        <source>2. Do members answer?</source>
+        <translation>2. ¿Responden los miembros?</translation>
+    </message>
+    <message>
+        <source>A group helps only if people reply. Member activity says how quickly, from the newest dated activity we found:</source>
+        <translation>Un grupo solo ayuda si la gente responde. Actividad de los miembros dice qué tan rápido, según la actividad con fecha más reciente que encontramos:</translation>
+    </message>
+    <message>
+        <source>3. Is it about your child&apos;s condition?</source>
+        <translation>3. ¿Trata de la enfermedad de su hijo o hija?</translation>
+    </message>
+    <message>
+        <source>Some groups are for one genetic cause (CASK, Joubert syndrome, PCH…), others for cerebellar conditions in general or for any disability. Choose a Focus in the filters to see the groups for one condition; a broad group is still worth joining while a specific one is small or quiet.</source>
+        <translation>Algunos grupos son para una causa genética concreta (CASK, síndrome de Joubert, HPC…); otros, para las enfermedades del cerebelo en general o para cualquier discapacidad. Elija un Enfoque en los filtros para ver los grupos de una enfermedad; vale la pena unirse a un grupo general mientras uno específico sea pequeño o esté poco activo.</translation>
+    </message>
+    <message>
+        <source>Groups change: &apos;Last verified&apos; says how old our information is. Contact a group to confirm before you rely on it. This is not medical advice.</source>
+        <translation>Los grupos cambian: “Última verificación” indica la antigüedad de nuestra información. Comuníquese con el grupo para confirmar antes de contar con él. Esto no es un consejo médico.</translation>
+    </message>
+</context>
+<context>
     <name>DataActions</name>
     <message>
         <source>&amp;New Resource…</source>
@@ -386,8 +429,8 @@ Déjelo vacío si prefiere no dar su nombre:</translation>
         <translation>Importar</translation>
     </message>
     <message>
-        <source>Directory data (*.csv *.json *.zip);;CSV (*.csv);;JSON (*.json);;HSDS zip (*.zip)</source>
-        <translation>Datos del directorio (*.csv *.json *.zip);;CSV (*.csv);;JSON (*.json);;HSDS zip (*.zip)</translation>
+        <source>Directory data (*.csv *.json *.ndjson *.zip);;CSV (*.csv);;JSON, HSDS JSON (*.json *.ndjson);;HSDS zip (*.zip)</source>
+        <translation>Datos del directorio (*.csv *.json *.ndjson *.zip);;CSV (*.csv);;JSON, HSDS JSON (*.json *.ndjson);;HSDS zip (*.zip)</translation>
     </message>
     <message>
         <source>Cannot import</source>
@@ -1055,6 +1098,21 @@ Los detalles están en el archivo de registro:
     <message>
         <source>Clear filters (%s)</source>
         <translation>Quitar filtros (%s)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <source>&amp;Choosing a Support Group</source>
+        <translation>&amp;Cómo elegir un grupo de apoyo</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome</source>
+        <translation>&amp;Bienvenida</translation>
     </message>
 </context>
 <context>
@@ -1760,12 +1818,24 @@ Los detalles están en el archivo de registro:
         <translation>Ningún recurso cumple todo esto: %1.</translation>
     </message>
     <message>
-        <source>Without “%1”: %2</source>
-        <translation>Sin “%1”: %2</translation>
+        <source>without “%1”: %2</source>
+        <translation>sin “%1”: %2</translation>
     </message>
     <message>
-        <source>Below: the closest partial matches, each meeting only some of what you asked, those meeting most first.</source>
-        <translation>Abajo: las coincidencias parciales más cercanas; cada una cumple solo parte de lo que pidió, primero las que cumplen más.</translation>
+        <source>” or “</source>
+        <translation>” o “</translation>
+    </message>
+    <message>
+        <source>without “%1” alone: still none</source>
+        <translation>solo sin “%1”: todavía ninguno</translation>
+    </message>
+    <message>
+        <source>Found %1.</source>
+        <translation>Se encontraron %1.</translation>
+    </message>
+    <message>
+        <source>Below: the closest partial matches, those meeting most first.</source>
+        <translation>Abajo: las coincidencias parciales más cercanas, primero las que cumplen más.</translation>
     </message>
     <message>
         <source>No resources match.</source>
@@ -1774,6 +1844,29 @@ Los detalles están en el archivo de registro:
     <message>
         <source>Online groups are left out: tick “Include online groups” to add those serving this place.</source>
         <translation>Los grupos en línea no se incluyen: marque “Incluir grupos en línea” para agregar los que atienden este lugar.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menú</translation>
     </message>
 </context>
 <context>
@@ -1912,8 +2005,36 @@ Los detalles están en el archivo de registro:
         <translation>Sus propuestas (la bandeja de salida):</translation>
     </message>
     <message>
+        <source>&amp;Withdraw Proposal</source>
+        <translation>&amp;Retirar propuesta</translation>
+    </message>
+    <message>
+        <source>Remove the chosen proposal; only one not sent yet</source>
+        <translation>Quitar la propuesta elegida; solo si todavía no se envió</translation>
+    </message>
+    <message>
+        <source>Send My &amp;Check-ups</source>
+        <translation>Enviar mis &amp;comprobaciones</translation>
+    </message>
+    <message>
+        <source>Put the check-ups signed with your name in the outbox, for the next sync</source>
+        <translation>Poner en la bandeja de salida las comprobaciones firmadas con su nombre, para la próxima sincronización</translation>
+    </message>
+    <message>
         <source>&amp;Sync</source>
         <translation>&amp;Sincronizar</translation>
+    </message>
+    <message>
+        <source>Your proposals (the outbox): none yet.</source>
+        <translation>Sus propuestas (la bandeja de salida): todavía ninguna.</translation>
+    </message>
+    <message>
+        <source>Check-ups of yours put in the outbox: %1. They go with the next sync.</source>
+        <translation>Comprobaciones suyas puestas en la bandeja de salida: %1. Se enviarán con la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>No check-ups of yours that are not in the outbox.</source>
+        <translation>No tiene comprobaciones que no estén ya en la bandeja de salida.</translation>
     </message>
     <message>
         <source>Type the address of your agency&apos;s directory.</source>
@@ -1966,6 +2087,21 @@ Los detalles están en el archivo de registro:
     <message>
         <source>Sync cancelled; nothing was changed.</source>
         <translation>Sincronización cancelada; no se cambió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to CBH Directory</source>
+        <translation>Bienvenido a CBH Directory</translation>
+    </message>
+    <message>
+        <source>Type a condition, a group&apos;s name or words like &apos;support group&apos; in the search box; the results change as you type. Put a town or ZIP code in Near to see what is close to a family first. Star a resource or add it to a list, then export the list as a handout to print or email.</source>
+        <translation>Escriba una enfermedad, el nombre de un grupo o palabras como “grupo de apoyo” en el cuadro de búsqueda; los resultados cambian mientras escribe. Ponga una ciudad o un código postal en “Cerca de” para ver primero lo que está cerca de una familia. Marque un recurso con la estrella o agréguelo a una lista, y luego exporte la lista como hoja informativa para imprimirla o enviarla por correo.</translation>
+    </message>
+    <message>
+        <source>Don&apos;t show this again</source>
+        <translation>No volver a mostrar</translation>
     </message>
 </context>
 <context>

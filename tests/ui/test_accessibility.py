@@ -104,11 +104,16 @@ def test_the_edit_dialog(qtbot, curated: Directory) -> None:
     assert not found, "\n".join(found)
 
 
-@pytest.mark.parametrize("make", ["about", "error"])
+@pytest.mark.parametrize("make", ["about", "error", "choosing", "welcome"])
 def test_small_dialogs(qtbot, curated: Directory, make: str) -> None:
-    dialog = (
-        AboutDialog(curated.stats()) if make == "about" else ErrorDialog("It broke", "Traceback…")
-    )
+    from cbh_directory.ui.help_dialogs import ChoosingGroupDialog, WelcomeDialog
+
+    dialog = {
+        "about": lambda: AboutDialog(curated.stats()),
+        "error": lambda: ErrorDialog("It broke", "Traceback…"),
+        "choosing": ChoosingGroupDialog,
+        "welcome": WelcomeDialog,
+    }[make]()
     qtbot.addWidget(dialog)
     dialog.show()
     found = problems(dialog)

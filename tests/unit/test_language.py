@@ -108,3 +108,32 @@ def test_the_reasons_a_field_is_refused_have_spanish() -> None:
     assert reasons
     with language.using("es"):
         assert [language.words(r) for r in reasons] == [SPANISH[r] for r in reasons]
+
+
+def test_every_phrase_given_to_words_has_spanish() -> None:
+    """Like lupdate for the window: every literal the code passes to words() is translated."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "cbh_directory"
+    missing = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            first = node.args[0]
+            if (
+                name in ("words", "in_english")
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+                and first.value
+                and first.value not in SPANISH
+            ):
+                missing.append(f"{path.name}: {first.value!r}")
+            if name == "words" and isinstance(first, ast.IfExp):
+                for branch in (first.body, first.orelse):
+                    if isinstance(branch, ast.Constant) and branch.value not in SPANISH:
+                        missing.append(f"{path.name}: {branch.value!r}")
+    assert missing == []
