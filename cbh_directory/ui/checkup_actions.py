@@ -70,13 +70,13 @@ class CheckupActions(QObject):
             parent_widget, self.tr("Groups Needing a Check-&up…"), lambda: self.show_needed()
         )
         self.export_action = make_action(
-            parent_widget, self.tr("Export Check-ups…"), lambda: self.export_checkups()
+            parent_widget, self.tr("E&xport Check-ups…"), lambda: self.export_checkups()
         )
         self.import_action = make_action(
-            parent_widget, self.tr("Import Check-ups…"), lambda: self.import_checkups()
+            parent_widget, self.tr("Import Chec&k-ups…"), lambda: self.import_checkups()
         )
         self.max_age_action = make_action(
-            parent_widget, self.tr("How Long a Check-up &Counts…"), lambda: self.set_max_age()
+            parent_widget, self.tr("How &Long a Check-up Counts…"), lambda: self.set_max_age()
         )
 
     # -- who
