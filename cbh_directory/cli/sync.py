@@ -53,6 +53,8 @@ def sync_command(
         echo(f"not valid: service {service_id}: {reason}")
     for failure in report.send_failures:
         echo(f"not sent: {failure}")
+    for note in report.notes[:SHOWN]:
+        echo(f"note: {note}")
 
 
 @click.command("propose")

@@ -38,6 +38,7 @@ class SyncLimits:
     max_text: int = 1024 * 1024  # one string anywhere in a service
     max_pages: int = 10_000
     max_services: int = 2_000_000
+    max_total_bytes: int = 4 * 1024 * 1024 * 1024  # everything one sync downloads
     per_page: int = 1000
     timeout: float = 60.0  # seconds without a byte from the server
     overlap_seconds: int = 300  # modified_after is this much before the newest time seen
@@ -64,7 +65,7 @@ class SyncReport:
     send_failures: list[str] = field(default_factory=list)
     reviewed: int = 0  # outbox entries whose review came back
     checkups_added: int = 0  # check-ups of others the hub holds, new here
-    notes: list[str] = field(default_factory=list)  # what was left out, and why
+    notes: list[str] = field(default_factory=list)  # what was left out or not read, and why
 
     def summary(self) -> str:
         parts = [

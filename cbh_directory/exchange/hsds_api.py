@@ -52,6 +52,7 @@ class HsdsApi:
         self.url = base_url(url)
         self.limits = limits or SyncLimits()
         self.cancelled = cancelled
+        self.received = 0  # bytes, over every answer of this sync
         headers = {"Accept": "application/json, application/x-ndjson"}
         if token:
             if any(ord(c) < 33 or ord(c) > 126 for c in token):
@@ -129,6 +130,7 @@ class HsdsApi:
         try:
             for chunk in response.iter_bytes():
                 data += chunk
+                self._count(len(chunk), what)
                 if len(data) > limit:
                     raise SyncError(f"{what}: the answer is larger than {human_size(limit)}")
                 self._check_cancel()
@@ -137,6 +139,14 @@ class HsdsApi:
         except httpx.HTTPError as exc:
             raise SyncError(f"{what}: the connection failed ({exc})") from None
         return bytes(data)
+
+    def _count(self, size: int, what: str) -> None:
+        self.received += size
+        if self.received > self.limits.max_total_bytes:
+            raise SyncError(
+                f"{what}: the server sent more than {human_size(self.limits.max_total_bytes)} "
+                "in all"
+            )
 
     def _decode(self, data: bytes, what: str) -> Any:
         try:
@@ -300,6 +310,7 @@ class HsdsApi:
             for chunk in response.iter_bytes():
                 self._check_cancel()
                 buffer += chunk
+                self._count(len(chunk), what)
                 while (end := buffer.find(b"\n")) >= 0:
                     line = bytes(buffer[:end])
                     del buffer[: end + 1]

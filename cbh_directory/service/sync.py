@@ -3,6 +3,7 @@ then hear how proposals were reviewed."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from ..domain.errors import InputError
 from ..domain.sync import (
     OutboxEntry,
     SyncCancelled,
+    SyncError,
     SyncLimits,
     SyncRefused,
     SyncReport,
@@ -91,10 +93,15 @@ class SyncService(ImportService):
                     source, terms, report, removed_ids, removed_resources, progress, cancelled
                 )
             except BaseException:
-                store.clear_staged(self.db, source.id)  # the directory itself is as it was
+                with contextlib.suppress(Exception):  # never hide why the sync stopped
+                    store.clear_staged(self.db, source.id)  # the directory is as it was
                 raise
             if token and profile:
-                self._follow_reviews(api, profile, url, report)
+                # The merge is done: a failure now only leaves the reviews for next time.
+                try:
+                    self._follow_reviews(api, profile, url, report)
+                except (SyncError, SyncCancelled) as exc:
+                    report.notes.append(f"the reviews were not read: {exc.message}")
         return report
 
     def _deletions(

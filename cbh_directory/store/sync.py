@@ -141,6 +141,7 @@ class SyncMerge:
         self.proposed_new = {
             row[0] for row in db.execute("SELECT resource_id FROM outbox WHERE action = 'new'")
         }
+        self.taken = set(self.mapped.values())  # entries the source's services became
         self.seen: set[str] = set()
         self.cursor = src.cursor
         self.touched: list[Resource] = []
@@ -150,7 +151,7 @@ class SyncMerge:
         id is an entry made here, left alone)."""
         self.seen.add(service_id)
         self.cursor = _newer(self.cursor, last_modified)
-        rid = self.mapped.get(service_id, incoming.id)
+        rid = self.mapped.get(service_id) or self._free_id(incoming.id)
         incoming = replace(incoming, id=rid) if rid != incoming.id else incoming
         row = self.db.execute("SELECT origin FROM resources WHERE id = ?", [rid]).fetchone()
         origin = row[0] if row else None
@@ -192,6 +193,20 @@ class SyncMerge:
             )
         return {k: v for k, v in edited.items() if k not in agreed}
 
+    def _free_id(self, rid: str) -> str:
+        """The id for a service new to this source: its own, unless another of the source's
+        services has it already ("ABC" and "abc" make the same id): then a numbered one."""
+        if rid not in self.taken:
+            return rid
+        base, number = rid, 2
+        while (
+            rid in self.taken
+            or self.db.execute("SELECT 1 FROM resources WHERE id = ?", [rid]).fetchone()
+        ):
+            rid = f"{base}-{number}"
+            number += 1
+        return rid
+
     def _map(self, service_id: str, rid: str, last_modified: str) -> None:
         self.db.execute(
             "INSERT INTO sync_services (source_id, service_id, resource_id, last_modified) "
@@ -200,6 +215,7 @@ class SyncMerge:
             [self.source.id, service_id, rid, last_modified],
         )
         self.mapped[service_id] = rid
+        self.taken.add(rid)
 
     def removed(self, service_ids: Iterable[str], resource_ids: Iterable[str] = ()) -> None:
         """Services the source no longer has: their resources become inactive here."""

@@ -336,6 +336,7 @@ class SyncDialog(QDialog):
             )
         for failure in report.send_failures[:3]:
             lines.append(self.tr("Not sent: %1").replace("%1", failure))
+        lines.extend(report.notes[:3])
         self.status.setText("\n".join(lines))
         self.refresh_outbox()
         self.synced.emit()

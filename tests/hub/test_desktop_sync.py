@@ -393,3 +393,26 @@ def test_after_a_sync_the_hub_not_the_bundled_dataset_keeps_its_entries(
     report = a.merge_bundled_dataset(dataset, force=True)
     assert report is not None and report.conflicts == ["cure-cask"]
     assert a.resource("cure-cask").name == name
+
+
+def test_reviews_that_cannot_be_read_do_not_undo_a_merged_sync(
+    hub: RunningHub, desktops: list[Directory]
+) -> None:
+    a, _ = desktops
+    token = hub.user("alice", "contributor")
+
+    class NoReviews(httpx.HTTPTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if request.method == "GET" and request.url.path.endswith("/proposals"):
+                return httpx.Response(500, json={"detail": "database restarting"})
+            return super().handle_request(request)
+
+    a.edit_resource("cure-cask", {"phone": "+1 614-555-0142"})
+    a.propose("cure-cask")
+    report = a.sync(hub.url, token, transport=NoReviews())
+    assert report.full and report.sent == 1 and report.received > 0  # merged, not undone
+    assert report.notes == [
+        f"the reviews were not read: {hub.url} answered 500 to reading the state of "
+        "proposals: database restarting"
+    ]
+    assert [e.state for e in a.outbox()] == ["sent"]

@@ -117,6 +117,14 @@ def _handler(api: FixtureApi) -> type[BaseHTTPRequestHandler]:
             elif parts.path == "/services" and mode == "ndjson_huge_line":
                 body = b'{"id": "x", "name": "' + b"A" * (5 * 1024 * 1024) + b'"'
                 self.send(200, body, "application/x-ndjson")
+            elif parts.path == "/services" and mode == "endless_ndjson":
+                self.send_response(200)  # small lines, without end
+                self.send_header("Content-Type", "application/x-ndjson")
+                self.end_headers()
+                line = json.dumps(_service("s1", "Again", "2026-11-30T00:00:00Z")).encode()
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    for _ in range(100_000):
+                        self.wfile.write(line + b"\n")
             elif parts.path == "/services" and mode == "endless":
                 item = {"id": f"s-{page}", "name": f"Service {page}", "phones": []}
                 self.json({"total_items": 10**9, "total_pages": 10**9, "page_number": page,
@@ -256,6 +264,7 @@ def test_a_sync_from_another_hsds_api_then_its_changes_and_removals(
         ("deep", "nested too deeply"),
         ("ndjson_huge_line", "a line is larger than"),
         ("slow", "did not answer in time"),
+        ("endless_ndjson", "more than 2 MB in all"),
     ],
 )
 def test_hostile_answers_get_clear_errors_and_change_nothing(
@@ -266,7 +275,12 @@ def test_hostile_answers_get_clear_errors_and_change_nothing(
     before = _state(desktop)
     fixture_api.mode = mode
     size = 64 if mode == "huge_string" else 1  # MB: a huge string is refused on its own
-    limits = SyncLimits(max_pages=20, max_response_bytes=size * 1024 * 1024, timeout=0.5)
+    limits = SyncLimits(
+        max_pages=20,
+        max_response_bytes=size * 1024 * 1024,
+        max_total_bytes=2 * 1024 * 1024 if mode == "endless_ndjson" else 1024**3,
+        timeout=0.5,
+    )
     with pytest.raises(SyncError, match=message):
         desktop.sync(fixture_api.url, limits=limits)
     assert _state(desktop) == before
@@ -300,3 +314,22 @@ def test_cancel_after_the_download_merges_nothing(
     assert seen == [downloaded]
     assert _state(desktop) == before
     assert desktop.sync(fixture_api.url).added  # nothing was left half-done
+
+
+def test_two_services_whose_ids_make_the_same_entry_id_stay_two_entries(
+    fixture_api: FixtureApi, desktop: Directory
+) -> None:
+    fixture_api.services = {
+        sid: _service(sid, name, "2026-11-01T10:00:00Z")
+        for sid, name in (("ABC", "Upper Case Group"), ("abc", "Lower Case Group"))
+    }
+    report = desktop.sync(fixture_api.url)
+    assert sorted(report.added) == ["127-0-0-1-abc", "127-0-0-1-abc-2"]
+    names = {desktop.resource(rid).name for rid in report.added}
+    assert names == {"Upper Case Group", "Lower Case Group"}
+    fixture_api.services["abc"] = _service("abc", "Lower Case Group 2", "2026-11-02T10:00:00Z")
+    again = desktop.sync(fixture_api.url)
+    assert len(again.updated) == 1
+    assert {desktop.resource(rid).name for rid in report.added} == {
+        "Upper Case Group", "Lower Case Group 2",
+    }  # fmt: skip
