@@ -42,7 +42,7 @@ PROBE = Path(__file__).with_name("probe.py")  # runs the app in a subprocess, re
 BUDGETS_MS = {
     "search": 25.0,
     "location": 40.0,
-    "keystroke": 60.0,
+    "keystroke": 40.0,
     "cold_start": 1500.0,
     "import_json": 15_000.0,
     "import_hsds": 15_000.0,
