@@ -300,11 +300,14 @@ def test_languages_written_as_words_map_to_codes_sign_languages_included(tmp_pat
     (folder / "languages.csv").write_text(
         "id,service_id,language\n"
         "a,1,American Sign Language\nb,1,English\n"
-        'c,2,"English, Spanish"\nd,2,Vietnamese\n',
+        'c,2,"English, Spanish"\nd,2,Vietnamese\ne,2,Chuukese\nf,2,Karen\n',
         encoding="utf-8",
     )
-    langs = {r.name: r.languages for r in read_hsds(folder).resources}
-    assert langs == {"Deaf services": ["ase", "en"], "Clinic": ["en", "es", "vi"]}
+    parsed = read_hsds(folder)
+    langs = {r.name: r.languages for r in parsed.resources}
+    assert langs == {"Deaf services": ["ase", "en"], "Clinic": ["en", "es", "vi", "chk"]}
+    # langcodes would guess "Karen" is Kari (kbj): a guess is not stored, the name is reported.
+    assert "languages not recognised (left out): Karen" in parsed.notes
 
 
 # -- HSDS JSON and Open Referral UK pages ---------------------------------------------------------
