@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import vocabulary as vocab
+from .language import words
 from .taxonomy import top_level, top_level_label
 
 INTERNATIONAL = "International / not stated"  # a country facet's value for "no country"
@@ -66,9 +67,9 @@ class Facet:
         """A chosen value in words, for the handout."""
         term = self.term_by_id.get(value)
         if term is not None:
-            return term.label
+            return words(term.label)
         if self.place_names:
-            return (country_name(value) if country_name else value) or "International"
+            return (country_name(value) if country_name else value) or words("International")
         return self.value_label(value)
 
 

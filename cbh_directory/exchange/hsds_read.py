@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain import vocabulary as vocab
+from ..domain.checkups import make_checkup
 from ..domain.contacts import MAX_PHONES, PHONE_TYPES
 from ..domain.errors import DatasetError, InputError, ValidationError
 from ..domain.imports import ParsedImport, Rejection
@@ -37,7 +38,13 @@ from .hsds_read_fields import (
     with_scheme,
 )
 from .hsds_read_tables import RawPackage, Table, load_package
-from .hsds_read_terms import TermMeaning, classify, own_code, own_taxonomy_ids
+from .hsds_read_terms import (
+    TermMeaning,
+    classify,
+    is_checkup_term,
+    own_code,
+    own_taxonomy_ids,
+)
 
 # Columns without which a table cannot be joined (or, for services, imported at all).
 REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -157,6 +164,7 @@ class _Reader:
         self.terms = {r["id"]: r for r in reversed(terms.rows) if r.get("id")} if terms else {}
         taxonomies = self.tables.get("taxonomy")
         self.own_taxonomies = own_taxonomy_ids(taxonomies.rows if taxonomies else [])
+        self.checkup_values: list[str] = []  # the service being read: its check-ups' JSON
 
     def rows(self, table: str, column: str, value: str) -> list[dict[str, str]]:
         if not value:
@@ -210,6 +218,17 @@ class _Reader:
             return
         self.used_ids.add(resource.id)
         result.resources.append(resource)
+        for position, value in enumerate(self.checkup_values, 1):
+            try:
+                data = json.loads(value)
+            except ValueError:
+                data = None
+            try:
+                if not isinstance(data, dict) or not data.get("id"):
+                    raise InputError("not a check-up object with an id")
+                result.checkups.append(make_checkup(resource.id, data))
+            except InputError as exc:
+                result.notes.append(f"{where}: check-up {position} left out: {exc.message}")
 
     def map_service(self, row: dict[str, str]) -> dict[str, object]:
         sid = row["id"]
@@ -219,6 +238,9 @@ class _Reader:
             (code, value) for term, value in terms if (code := own_code(term, self.own_taxonomies))
         ]
         exact = any(code == ("field", "id") for code, _ in own)
+        self.checkup_values = [
+            value for term, value in terms if exact and is_checkup_term(term, self.own_taxonomies)
+        ]
         sites = self.service_sites(sid) or self.organization_site(org)
         phones = self.phone_rows(sid, sites, org)
         status = row.get("status", "").lower()

@@ -97,7 +97,8 @@ class PhraseService(ServiceBase):
         """Entries meeting some of the words, filters and place, those meeting most first."""
         parts = relaxing.constraints(query)
         bare = relaxing.only(query, relaxing.Constraint("none", ""))
-        return partial_page(self.engine, query, bare, [relaxing.only(query, c) for c in parts])
+        scored = [(relaxing.only(query, c), c.kind in ("word", "filter")) for c in parts]
+        return partial_page(self.engine, query, bare, scored)
 
     def relaxations(self, query: SearchQuery) -> list[Relaxed]:
         """How many each word, filter and the place would give if it were taken away."""

@@ -18,7 +18,18 @@ def count_facets(
 ) -> Facets:
     """The counts of every facet in domain/facets.py, in its order."""
     evaluation = engine.evaluate(q)
-    return {facet.id: _count(facet, evaluation, q, country_names or {}) for facet in FACETS}
+    # Facets without a chosen value all count the same selection: find its rows once.
+    shared = np.flatnonzero(evaluation.selected())
+    return {
+        facet.id: _count(
+            facet,
+            evaluation,
+            q,
+            country_names or {},
+            None if facet.id in evaluation.filters else shared,
+        )
+        for facet in FACETS
+    }
 
 
 _BYTE_BITS = ((np.arange(256)[:, None] >> np.arange(8)) & 1).astype(np.int64)  # [byte, bit]
@@ -41,10 +52,16 @@ def _bits(values: np.ndarray, size: int) -> np.ndarray:
 
 
 def _count(
-    facet: Facet, evaluation: Evaluation, q: SearchQuery, names: dict[str, str]
+    facet: Facet,
+    evaluation: Evaluation,
+    q: SearchQuery,
+    names: dict[str, str],
+    rows: np.ndarray | None = None,
 ) -> list[FacetValue]:
+    """One facet's counts over `rows` (positions), or over the selection without its own
+    filter."""
     ix = evaluation.index
-    mask = evaluation.selected(skip=facet.id)
+    mask = np.flatnonzero(evaluation.selected(skip=facet.id)) if rows is None else rows
     values = ix.values[facet.id]
     if facet.multi:
         counted = _bits(ix.bits[facet.id][mask], len(values))

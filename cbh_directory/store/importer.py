@@ -11,6 +11,7 @@ import sqlite_utils
 
 from ..domain.imports import FieldChange, ImportPreview, ParsedImport
 from ..domain.model import Resource
+from .checkups import all_checkups, has_table, merge_checkups
 from .database import now_iso, write_transaction
 from .resources import (
     country_names,
@@ -92,6 +93,8 @@ def plan_import(db: sqlite_utils.Database, parsed: ParsedImport) -> ImportPrevie
             preview.changed.append((target, changes))
         else:
             preview.unchanged += 1
+    here = {c.id for c in all_checkups(db)} if parsed.checkups and has_table(db) else set()
+    preview.checkups = [c for c in parsed.checkups if c.id not in here]
     if parsed.source_prefix:
         _plan_gone(db, parsed, preview)
     return preview
@@ -142,6 +145,8 @@ def apply_import(db: sqlite_utils.Database, preview: ImportPreview) -> int:
                 for rid, name, value in preview.kept_local
             ],
         )
+        if preview.checkups:  # never over a check-up already here, never twice
+            merge_checkups(db, preview.checkups)
         in_lists = {row[0] for row in db.execute("SELECT DISTINCT resource_id FROM list_items")}
         written_now = [*preview.new, *(r for r, _ in preview.changed)]
         refresh_snapshots(db, [r for r in written_now if r.id in in_lists])

@@ -9,18 +9,27 @@ from .search import SearchEngine
 
 
 def partial_page(
-    engine: SearchEngine, query: SearchQuery, bare: SearchQuery, parts: list[SearchQuery]
+    engine: SearchEngine,
+    query: SearchQuery,
+    bare: SearchQuery,
+    parts: list[tuple[SearchQuery, bool]],
 ) -> SearchPage:
-    """Entries of `bare` (the search without its words, filters and place) meeting at least
-    one of `parts` (each narrowed by one of them), ranked by how many they meet, then by
-    distance (with a place) or name. `query` is the whole search: its distances are shown."""
+    """Entries of `bare` (the search without its words, filters and place) meeting some of
+    `parts` (each narrowed by one of them), ranked by how many they meet, then by distance
+    (with a place) or name. A part marked False (the place) ranks but does not make a match
+    on its own: nearly everything is near. `query` is the whole search: its distances show."""
     scope = engine.evaluate(bare).selected()
     score = np.zeros(scope.size, dtype=np.int16)
-    for part in parts:
-        score += engine.evaluate(part).selected()
+    matched = np.zeros(scope.size, dtype=bool)
+    alone = any(counts for _, counts in parts)
+    for part, counts in parts:
+        meets = engine.evaluate(part).selected()
+        score += meets
+        if counts or not alone:
+            matched |= meets
     evaluation = engine.evaluate(query)
     ix = evaluation.index
-    chosen = np.flatnonzero(scope & (score > 0))
+    chosen = np.flatnonzero(scope & matched)
     keys: list[np.ndarray] = [ix.name_rank[chosen]]
     if evaluation.distance is not None:
         distance = evaluation.distance[chosen]

@@ -24,11 +24,16 @@ def row_to_resource(row: dict[str, Any]) -> Resource:
     data = {k: row[k] for k in RESOURCE_COLUMNS if k in row}
     for key in LIST_FIELDS:
         if key in data:
-            data[key] = json.loads(data[key] or "[]")
+            text = data[key]
+            data[key] = [] if not text or text == "[]" else _decode(text)
     for key in JSON_FIELDS:
         if key in data:
-            data[key] = json.loads(data[key]) if data[key] else _EMPTY_JSON[key]()
+            text = data[key]
+            data[key] = _EMPTY_JSON[key]() if text in ("", "[]", "{}", None) else _decode(text)
     return Resource(**data)
+
+
+_decode = json.JSONDecoder().decode  # a page of results decodes hundreds of these
 
 
 _EMPTY_JSON: dict[str, type] = {"other_phones": list, "evidence": dict, "taxonomy": list}

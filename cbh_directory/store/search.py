@@ -44,7 +44,7 @@ from .index import (
     resources_version,
     save_index,
 )
-from .resources import row_to_resource
+from .resources import RESOURCE_COLUMNS, row_to_resource
 
 ONLINE_FORMATS = ("online", "hybrid")  # with a place, these may stay in (include_online)
 MAX_PAGE = 10_000
@@ -111,6 +111,7 @@ class SearchEngine:
         self._index_key: tuple[int, int, int] | None = None
         self._index_version = ""
         self._last: tuple[Any, Evaluation] | None = None
+        self._columns: list[str] | None = None
 
     # -- the index and the cache of the last evaluation
 
@@ -410,10 +411,16 @@ class SearchEngine:
         ix = evaluation.index
         pks = ix.pk[positions].tolist()
         rows: dict[int, dict[str, Any]] = {}
+        columns = self._row_columns()
+        selected = ", ".join(f'"{c}"' for c in columns)
         for start in range(0, len(pks), 900):
             chunk = pks[start : start + 900]
             marks = ", ".join("?" for _ in chunk)
-            for row in self.db.query(f"SELECT * FROM resources WHERE pk IN ({marks})", chunk):
+            cursor = self.db.conn.execute(
+                f"SELECT {selected} FROM resources WHERE pk IN ({marks})", chunk
+            )
+            for values in cursor:
+                row = dict(zip(columns, values, strict=True))
                 rows[row["pk"]] = row
         hits: dict[int, Hit] = {}
         for position, pk in zip(positions.tolist(), pks, strict=True):
@@ -429,6 +436,14 @@ class SearchEngine:
                 evaluation.entries.get(pk),
             )
         return hits
+
+    def _row_columns(self) -> list[str]:
+        """The key and the resource fields of a row: not the search columns, which a page of
+        results never shows (read once per connection)."""
+        if self._columns is None:
+            table = {r[1] for r in self.db.conn.execute("PRAGMA table_info(resources)")}
+            self._columns = ["pk", *(c for c in RESOURCE_COLUMNS if c in table)]
+        return self._columns
 
     def ids(self, q: SearchQuery) -> list[str]:
         """Every matching id in sort order (for exports and selections), no paging."""

@@ -4,7 +4,8 @@ matches, what excluded everything and what removing each word or filter would gi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from .flow_layout import FlowLayout
 from .worker import SearchOutcome
@@ -34,17 +35,35 @@ class SearchFeedback(QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(4)
         layout.addWidget(self.chips)
-        layout.addWidget(self.guidance)
+        # Scrolls past a few lines, so that the results keep the room on small screens.
+        self.guidance_area = QScrollArea()
+        self.guidance_area.setWidget(self.guidance)
+        self.guidance_area.setWidgetResizable(True)
+        self.guidance_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.guidance_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.guidance_area)
         self.chips.hide()
-        self.guidance.hide()
+        self.guidance_area.hide()
         self.hide()
+
+    def _fit_guidance(self) -> None:
+        lines = self.guidance.fontMetrics().lineSpacing()
+        wanted = self.guidance.heightForWidth(self.guidance_area.viewport().width())
+        self.guidance_area.setFixedHeight(min(max(wanted, lines) + 4, 3 * lines + 14))
 
     def show_outcome(self, outcome: SearchOutcome) -> None:
         self._show_chips(outcome)
         text = self.guidance_text(outcome)
         self.guidance.setText(text)
-        self.guidance.setVisible(bool(text))
+        self.guidance_area.setVisible(bool(text))
         self.setVisible(bool(text) or bool(outcome.chips))
+        if text:
+            self._fit_guidance()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.guidance_area.isVisible():
+            self._fit_guidance()
 
     def _show_chips(self, outcome: SearchOutcome) -> None:
         while self._flow.count():
@@ -79,18 +98,21 @@ class SearchFeedback(QWidget):
         if outcome.relaxed:
             asked = "; ".join(r.constraint.label for r in outcome.relaxed)
             lines.append(self.tr("No resources match all of: %1.").replace("%1", asked))
-            for relaxed in sorted(outcome.relaxed, key=lambda r: -r.count):
-                lines.append(
-                    self.tr("Without “%1”: %2")
-                    .replace("%1", relaxed.constraint.label)
-                    .replace("%2", f"{relaxed.count:,}")
-                )
+            helpful = sorted((r for r in outcome.relaxed if r.count), key=lambda r: -r.count)
+            useless = [r.constraint.label for r in outcome.relaxed if not r.count]
+            parts = [
+                self.tr("without “%1”: %2")
+                .replace("%1", r.constraint.label)
+                .replace("%2", f"{r.count:,}")
+                for r in helpful
+            ]
+            if useless:
+                names = self.tr("” or “").join(useless)
+                parts.append(self.tr("without “%1” alone: still none").replace("%1", names))
+            lines.append(self.tr("Found %1.").replace("%1", " · ".join(parts)))
             if outcome.partial:
                 lines.append(
-                    self.tr(
-                        "Below: the closest partial matches, each meeting only some of what "
-                        "you asked, those meeting most first."
-                    )
+                    self.tr("Below: the closest partial matches, those meeting most first.")
                 )
         elif outcome.total == 0:
             lines.append(self.tr("No resources match."))

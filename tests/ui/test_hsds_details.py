@@ -17,7 +17,7 @@ SHOTS = os.environ.get("CBH_SHOTS")  # a folder: save screenshots there (for a p
 
 
 def _labelled(window, name: str) -> QLabel:
-    return next(x for x in window.details.findChildren(QLabel) if x.accessibleName() == name)
+    return next(x for x in window.details.findChildren(QLabel) if x.accessibleDescription() == name)
 
 
 def test_imported_hours_application_and_service_types_are_shown(make_window, synthetic) -> None:

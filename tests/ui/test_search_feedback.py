@@ -18,7 +18,7 @@ def test_a_phrase_becomes_a_removable_chip(qtbot, make_window, curated: Director
     assert {"Cure CASK", "Project CASK"} <= set(names(window))
     chips = window.feedback.chips.findChildren(QToolButton)
     assert [c.text() for c in chips] == ["Kind: Support group  ✕"]
-    assert window.feedback.isVisible() and not window.feedback.guidance.isVisible()
+    assert window.feedback.isVisible() and not window.feedback.guidance_area.isVisible()
     assert window.session.query.kinds == []  # the panel's own filters are untouched
     with qtbot.waitSignal(window.results_shown, timeout=5000):
         chips[0].click()
@@ -33,13 +33,13 @@ def test_an_empty_result_says_what_excluded_everything(
 ) -> None:
     window = make_window(curated)
     type_and_wait(qtbot, window, "CASK peer moderated")
-    qtbot.waitUntil(lambda: window.feedback.guidance.isVisible())
+    qtbot.waitUntil(lambda: window.feedback.guidance_area.isVisible())
     text = window.feedback.guidance.text()
     without_peer = curated.count(SearchQuery(text="CASK"))
     without_cask = curated.count(SearchQuery(moderation=["peer"]))
     assert "No resources match all of: CASK; Peer moderated." in text
-    assert f"Without “Peer moderated”: {without_peer}" in text
-    assert f"Without “CASK”: {without_cask}" in text
+    assert f"without “Peer moderated”: {without_peer}" in text
+    assert f"without “CASK”: {without_cask}" in text
     assert "closest partial matches" in text
     # The table holds the partial matches, and the status bar says they are partial.
     assert window.model.total > 0 and "Cure CASK" in names(window)
