@@ -386,8 +386,8 @@ Déjelo vacío si prefiere no dar su nombre:</translation>
         <translation>Importar</translation>
     </message>
     <message>
-        <source>Directory data (*.csv *.json *.zip);;CSV (*.csv);;JSON (*.json);;HSDS zip (*.zip)</source>
-        <translation>Datos del directorio (*.csv *.json *.zip);;CSV (*.csv);;JSON (*.json);;HSDS zip (*.zip)</translation>
+        <source>Directory data (*.csv *.json *.ndjson *.zip);;CSV (*.csv);;JSON, HSDS JSON (*.json *.ndjson);;HSDS zip (*.zip)</source>
+        <translation>Datos del directorio (*.csv *.json *.ndjson *.zip);;CSV (*.csv);;JSON, HSDS JSON (*.json *.ndjson);;HSDS zip (*.zip)</translation>
     </message>
     <message>
         <source>Cannot import</source>
