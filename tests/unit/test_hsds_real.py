@@ -410,3 +410,23 @@ def test_service_types_are_a_filter_group_with_counts(synthetic: Directory) -> N
     page = synthetic.search(SearchQuery(filters={"service_type": ["B"]}))
     assert [h.resource.name for h in page.hits] == ["Eastside Food Pantry"]
     assert FACET_BY_ID["service_type"].label_of("B") == "Basic Needs"
+
+
+def test_the_command_line_imports_a_page_and_shows_what_it_kept(synthetic_db: Path) -> None:
+    from click.testing import CliRunner
+
+    from cbh_directory.cli.main import cli
+
+    runner = CliRunner()
+    page = str(DATA / "json" / "hsds3-page.json")
+    done = runner.invoke(cli, ["--db", str(synthetic_db), "import", page])
+    assert done.exit_code == 0, done.output
+    assert "hsds3-page.json: 2 new, 0 changed, 0 unchanged, 0 rejected" in done.output
+    shown = runner.invoke(
+        cli, ["--db", str(synthetic_db), "show", "hsds3-page-6d2f3c1e-1111-4c5a-9a39-000000000001"]
+    )
+    lines = shown.output.splitlines()
+    assert "Hours:           Monday, Wednesday 9:00–12:00" in lines
+    assert "Service types:   Food Pantries (BD-1800.2000)" in lines
+    found = runner.invoke(cli, ["--db", str(synthetic_db), "search", "--service-type", "B"])
+    assert "Eastside Food Pantry" in found.output
