@@ -428,5 +428,6 @@ def test_the_command_line_imports_a_page_and_shows_what_it_kept(synthetic_db: Pa
     lines = shown.output.splitlines()
     assert "Hours:           Monday, Wednesday 9:00–12:00" in lines
     assert "Service types:   Food Pantries (BD-1800.2000)" in lines
-    found = runner.invoke(cli, ["--db", str(synthetic_db), "search", "--service-type", "B"])
-    assert "Eastside Food Pantry" in found.output
+    for typed in ("B", "b", "Basic Needs"):
+        found = runner.invoke(cli, ["--db", str(synthetic_db), "search", "--service-type", typed])
+        assert "Eastside Food Pantry" in found.output, typed
