@@ -186,6 +186,7 @@ def test_health_leads_export_imports_whole_and_is_found_by_term_code_and_place(
     assert concord.taxonomy == [
         {"code": "", "name": "GED and Adult Basic Education", "taxonomy": "Health Leads SOS"}
     ]
+    assert concord.tags == []  # the term is kept whole above, not repeated as a tag
 
     found = synthetic.search(SearchQuery(text="Pantries Soup Kitchens"))
     assert {r.resource.name for r in found.hits} == {"Lunch at the Library"}
