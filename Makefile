@@ -16,7 +16,8 @@ PG_PACKAGES  := postgresql postgresql-contrib
 HUB_PORT     ?= 8080
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format typecheck check bench stress gazetteer system-libs clean hub hub-bench
+.PHONY: help run test lint format typecheck check bench stress gazetteer system-libs clean hub hub-bench \
+	translations
 
 help:
 	@echo "make run    set up .venv and open the CBH Directory window"
@@ -26,6 +27,7 @@ help:
 	@echo "make typecheck  mypy on the whole package"
 	@echo "make bench  time search, import, export and start-up at 100,000 resources"
 	@echo "make stress crash, fuzz and safety tests at full counts; writes RELIABILITY.md"
+	@echo "make translations  update the .ts from the code (lupdate) and build the .qm (lrelease)"
 	@echo "make hub   a throwaway PostgreSQL with the agency hub on it (port HUB_PORT=8080)"
 
 $(BIN)/python:
@@ -53,6 +55,14 @@ run: $(VENV)/.run-installed system-libs
 test: $(VENV)/.dev-installed system-libs
 	@sh scripts/system-libs.sh --optional $(TEST_TOOLS) $(PG_PACKAGES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# The window's Spanish: lupdate collects every tr() string into the .ts (translated there, e.g.
+# with pyside6-linguist); lrelease compiles the .qm the app loads. Both files are committed.
+TS_FILES := resources/translations/cbh_directory_es.ts
+translations: $(VENV)/.dev-installed
+	$(BIN)/pyside6-lupdate $(sort $(wildcard cbh_directory/ui/*.py)) -ts $(TS_FILES) \
+		-source-language en -target-language es -no-obsolete -locations none
+	$(BIN)/pyside6-lrelease $(TS_FILES)
 
 # Fast checks (also in .pre-commit-config.yaml). The import contracts are in pyproject.toml
 # and docs/ARCHITECTURE.md explains them; vulture_whitelist.py lists what vulture cannot see.

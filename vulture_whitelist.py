@@ -28,6 +28,7 @@ takeAt
 expandingDirections
 hasHeightForWidth
 heightForWidth
+eventFilter
 redo
 undo
 shutdown  # invoked by name through QMetaObject.invokeMethod
@@ -50,6 +51,11 @@ exitstatus
 _no_user_database
 pdf_tools
 umask_022
+spanish
+
+# html.parser calls its handlers by name.
+handle_starttag
+large_text
 
 # sqlite3 reads the row factory it is given.
 row_factory

@@ -34,6 +34,11 @@ def hsds_openapi_file() -> Path:
     return _bundled("hsds", "resources/hsds/v3.0/schema") / "openapi.json"
 
 
+def translations_dir() -> Path:
+    """The window's compiled translations (.qm), built from the .ts sources next to them."""
+    return _bundled("translations", "resources/translations")
+
+
 def migrations_dir() -> Path:
     return _bundled("migrations", "db/migrations")
 

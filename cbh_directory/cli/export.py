@@ -44,6 +44,14 @@ from .terminal import echo
     help="PDF paper size.",
 )
 @click.option("--units", type=click.Choice(["mi", "km"]), default="mi", show_default=True)
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(["en", "es"]),
+    default="en",
+    show_default=True,
+    help="Language of a handout (.pdf, .html): es writes it in Spanish.",
+)
 @pass_app
 def export_command(
     app: AppContext,
@@ -57,6 +65,7 @@ def export_command(
     prepared_by: str,
     paper: str,
     units: str,
+    language: str,
     **opts: Any,
 ) -> None:
     """Write the search results (or a list) to PATH; its ending picks the format:
@@ -70,6 +79,7 @@ def export_command(
       cbh-directory export handout.pdf --near "Columbus, OH" --radius 100mi
       cbh-directory export contacts.vcf --list Bookmarks
       cbh-directory export groups.csv --kind support_group --excel
+      cbh-directory export folleto.pdf --lang es --near 43085
     """
     renderer = pdf_renderer() if format_for(path) == "pdf" else None
     chosen = check_columns(c.strip() for c in columns.split(",")) if columns else None
@@ -87,6 +97,7 @@ def export_command(
         prepared_by=prepared_by,
         options=ExportOptions(columns=chosen, excel=excel, paper=paper),
         pdf_renderer=renderer,
+        language=language,
     )
     echo(summary)
 

@@ -267,6 +267,7 @@ def stats(app: AppContext, as_json: bool) -> None:
     dataset version."""
     data = app.directory().stats()
     data["evidence"] = app.directory().evidence_counts()
+    data["checkups"] = app.directory().checkup_counts()
     if as_json:
         echo(dumps(data))
         return
@@ -276,6 +277,11 @@ def stats(app: AppContext, as_json: bool) -> None:
     echo(f"Needs review:   {data['stale']} not verified in 12 months")
     echo(f"Places:         {data['places']:,}")
     echo(f"Lists:          {data['lists']} ({data['list_items']} items)")
+    found = data["checkups"]
+    echo(
+        f"Check-ups:      {found['checkups']} ({found['groups_checked']} groups checked recently, "
+        f"{found['groups_waiting']} waiting; cbh-directory checks needed)"
+    )
     echo("By kind:")
     for kind, n in data["by_kind"].items():
         echo(f"  {n:>5}  {describe.kind_label(kind)}")

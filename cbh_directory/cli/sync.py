@@ -56,15 +56,26 @@ def sync_command(
 
 
 @click.command("propose")
-@click.argument("resource_id")
+@click.argument("resource_id", required=False)
 @click.option("--note", default="", help="A word for the editor who reviews it.")
+@click.option(
+    "--checkups", is_flag=True, help="Send your check-ups (those signed with your name) too."
+)
 @pass_app
-def propose_command(app: AppContext, resource_id: str, note: str) -> None:
+def propose_command(app: AppContext, resource_id: str | None, note: str, checkups: bool) -> None:
     """Put RESOURCE_ID's local changes in the outbox for the agency's editors: an entry made
-    here goes as new, an archived one as archived, other local edits as an edit. It is sent on
-    the next sync with a token. Lists and notes never leave this computer."""
-    entry_id = app.directory().propose(resource_id, note)
-    echo(f"proposal {entry_id} is waiting in the outbox; it goes with the next sync")
+    here goes as new, an archived one as archived, other local edits as an edit. With
+    --checkups, your check-ups not sent yet join them. They are sent on the next sync with a
+    token. Lists and notes never leave this computer; check-ups only this way."""
+    if not resource_id and not checkups:
+        raise click.UsageError("give a RESOURCE_ID, or --checkups")
+    directory = app.directory()
+    if resource_id:
+        entry_id = directory.propose(resource_id, note)
+        echo(f"proposal {entry_id} is waiting in the outbox; it goes with the next sync")
+    if checkups:
+        count = directory.propose_checkups()
+        echo(f"{count} check-up{'' if count == 1 else 's'} of yours waiting in the outbox")
 
 
 @click.command("outbox")

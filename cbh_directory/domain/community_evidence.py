@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from . import vocabulary as vocab
 from .date_words import year_of
 from .evidence import newest_date
+from .language import in_english, words
 from .model import Resource
 
 FACTS: tuple[str, ...] = ("moderation", "activity")
@@ -49,9 +50,11 @@ def curated_reading(resource: Resource, fact: str) -> Reading:
     date = newest_date(resource.evidence, fact)
     if value not in terms:
         value = "unknown"
-    sentence = note.rstrip(".") + source_words(date, bool(sources)) if note else _UNKNOWN[fact]
+    sentence = (
+        in_english(note.rstrip(".")) + source_words(date, bool(sources)) if note else _UNKNOWN[fact]
+    )
     if not note and value != "unknown":
-        sentence = terms[value].explanation.rstrip(".") + source_words(date, bool(sources))
+        sentence = words(terms[value].explanation).rstrip(".") + source_words(date, bool(sources))
     return Reading(
         fact=fact,
         value=value,
@@ -65,8 +68,8 @@ def curated_reading(resource: Resource, fact: str) -> Reading:
 def source_words(date: str, has_sources: bool) -> str:
     """' — source 2024.' after a piece of evidence; '.' when there is no source item to date."""
     if date:
-        return f" — source {year_of(date)}."
-    return " — the source shows no date." if has_sources else "."
+        return words(" — source {year}.").format(year=year_of(date))
+    return words(" — the source shows no date.") if has_sources else "."
 
 
 def reading_text(reading: Reading, *, community: bool) -> str:
@@ -74,7 +77,7 @@ def reading_text(reading: Reading, *, community: bool) -> str:
     groups… — source 2024."). For a kind that is not a community the value is left out
     while unknown: only what the sources say about it is shown."""
     if reading.sentence == _UNKNOWN[reading.fact]:
-        return reading.sentence if community else ""
+        return words(reading.sentence) if community else ""
     if reading.value == "unknown" and not community:
         return reading.sentence
-    return f"{reading.label}. {reading.sentence}"
+    return f"{words(reading.label)}. {reading.sentence}"

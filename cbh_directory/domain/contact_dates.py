@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .date_words import date_words, year_of
 from .dates import period_start
 from .evidence import newest_of
+from .language import words
 from .model import Resource
 from .phones import display_phone
 
@@ -57,11 +58,11 @@ def is_old(date: str, today: dt.date) -> bool:
 def dating_words(state: str, date: str) -> str:
     """The source date of a contact in words."""
     if state == "current":
-        return f"source dated {date_words(date)}"
+        return words("source dated {date}").format(date=date_words(date))
     if state == "old":
-        return f"from a {year_of(date)} source — may have changed"
+        return words("from a {year} source — may have changed").format(year=year_of(date))
     if state == "undated":
-        return "the source shows no date"
+        return words("the source shows no date")
     return ""
 
 
@@ -151,6 +152,6 @@ def shown_value(line: ContactLine, country: str) -> str:
 
 def contact_text(line: ContactLine, country: str) -> str:
     """'(888) 598-3789 — Helpline (source dated 13 March 2025)' in one line."""
-    purpose = line.label or PHONE_TYPE_WORDS.get(line.type, "")
+    purpose = line.label or words(PHONE_TYPE_WORDS.get(line.type, ""))
     text = shown_value(line, country) + (f" — {purpose}" if purpose else "")
     return text + (f" ({line.dating})" if line.dating else "")

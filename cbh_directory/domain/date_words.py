@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from . import language
 from .dates import is_partial_date
+from .vocabulary_es import MONTHS as MONTHS_ES
 
 MONTHS: tuple[str, ...] = (
     "January",
@@ -28,10 +30,12 @@ def date_words(text: str) -> str:
     year = text[:4]
     if len(text) == 4:
         return year
-    month = MONTHS[int(text[5:7]) - 1]
+    spanish = language.current() == "es"
+    month = (MONTHS_ES if spanish else MONTHS)[int(text[5:7]) - 1]
+    joint = " de " if spanish else " "  # "3 de mayo de 2026"
     if len(text) == 7:
-        return f"{month} {year}"
-    return f"{int(text[8:10])} {month} {year}"
+        return f"{month}{joint}{year}"
+    return f"{int(text[8:10])}{joint}{month}{joint}{year}"
 
 
 def month_words(text: str) -> str:

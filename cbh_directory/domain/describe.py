@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from . import language
 from . import vocabulary as vocab
 from .community_evidence import curated_reading, reading_text
 from .contact_dates import CHANNEL_LABELS, contact_lines, contact_text
 from .facets import FACETS
+from .language import in_english, words
 from .model import Resource, SearchQuery
-from .status_words import status_line
+from .status_words import status_line, successor_words
 from .text_safety import multi_line, single_line
 from .verification import verification
 
@@ -19,15 +21,29 @@ KM_PER_MILE = 1.609344
 
 def kind_label(kind: str) -> str:
     term = vocab.KIND_BY_ID.get(kind)
-    return term.label if term else kind
+    return words(term.label) if term else kind
 
 
 def kind_short(kind: str) -> str:
-    return vocab.KIND_SHORT.get(kind, kind_label(kind))
+    short = vocab.KIND_SHORT.get(kind)
+    return words(short) if short else kind_label(kind)
 
 
 def focus_labels(term_ids: list[str]) -> list[str]:
-    return [vocab.FOCUS_BY_ID[t].label if t in vocab.FOCUS_BY_ID else t for t in term_ids]
+    return [words(vocab.FOCUS_BY_ID[t].label) if t in vocab.FOCUS_BY_ID else t for t in term_ids]
+
+
+def description_text(resource: Resource) -> str:
+    """The description in the reader's language: the Spanish one where the entry has it,
+    else the English one, marked "(en inglés)" for a Spanish reader."""
+    if language.current() == "es" and resource.description_es.strip():
+        return resource.description_es
+    return in_english(resource.description)
+
+
+def caveat_text(resource: Resource) -> str:
+    """The entry's "please note" (only written in English so far)."""
+    return in_english(resource.caveat)
 
 
 def moderation_text(resource: Resource) -> str:
@@ -46,7 +62,7 @@ def activity_text(resource: Resource) -> str:
 
 def activity_label(resource: Resource) -> str:
     """'Member activity' for a community; 'Recent activity' for an organisation."""
-    return "Member activity" if resource.kind in vocab.COMMUNITY_KINDS else "Recent activity"
+    return words("Member activity" if resource.kind in vocab.COMMUNITY_KINDS else "Recent activity")
 
 
 def verification_text(resource: Resource, today: dt.date | None = None) -> str:
@@ -62,18 +78,18 @@ def status_text(resource: Resource, successor_name: str = "") -> str:
         return ""
     lines = [found.heading, found.note]
     if found.successor:
-        lines.append(f"Its work continues at: {successor_name or found.successor}")
+        lines.append(successor_words(successor_name or found.successor))
     return "\n".join(line for line in lines if line)
 
 
 def format_label(resource: Resource) -> str:
     term = vocab.FORMAT_BY_ID.get(resource.format)
-    return term.label if term else resource.format
+    return words(term.label) if term else resource.format
 
 
 def cost_label(resource: Resource) -> str:
     term = vocab.COST_BY_ID.get(resource.cost)
-    return term.label if term else resource.cost
+    return words(term.label) if term else resource.cost
 
 
 def place_text(resource: Resource, country_name: str = "") -> str:
@@ -102,9 +118,10 @@ def contact_block(resource: Resource, country_name: str = "") -> str:
         lines.append(place)
     for line in contact_lines(resource):
         if line.channel != "address":  # the address is above, with the place
-            lines.append(f"{CHANNEL_LABELS[line.channel]}: {contact_text(line, resource.country)}")
+            label = words(CHANNEL_LABELS[line.channel])
+            lines.append(f"{label}: {contact_text(line, resource.country)}")
     if resource.website:
-        lines.append(f"Web: {resource.website}")
+        lines.append(f"{words('Web')}: {resource.website}")
     return multi_line("\n".join(single_line(line) for line in lines))
 
 
@@ -127,7 +144,7 @@ def detail_lines(
         ("Also known as", ", ".join(resource.alternate_names)),
         ("Kind", kind_label(resource.kind)),
         ("Focus", ", ".join(focus_labels(resource.focus))),
-        ("About", resource.description),
+        ("About", description_text(resource)),
         ("Status", status_text(resource, successor_name)),
         ("Moderation", community["moderation"]),
         (activity_label(resource), community["activity"]),
@@ -140,16 +157,16 @@ def detail_lines(
         ("Based in", place_text(resource, country_name)),
         ("Website", resource.website),
         *(
-            (CHANNEL_LABELS[line.channel], contact_text(line, resource.country))
+            (words(CHANNEL_LABELS[line.channel]), contact_text(line, resource.country))
             for line in contact_lines(resource)
         ),
-        ("Please note", resource.caveat),
+        ("Please note", caveat_text(resource)),
         ("Tags", ", ".join(resource.tags)),
         ("Verified", verification_text(resource)),
         ("Sources", "\n".join(resource.sources)),
         ("Id", resource.id),
     ]
-    return [(label, value) for label, value in rows if value]
+    return [(words(label), value) for label, value in rows if value]
 
 
 def query_summary(
@@ -162,23 +179,25 @@ def query_summary(
     """The search in plain words: 'Support groups about CASK, within 100 miles of ...'."""
     parts: list[str] = []
     if list_name:
-        parts.append(f"From the list “{list_name}”")
+        parts.append(words("From the list “{name}”").format(name=list_name))
     chosen = query.filter_values()
     for facet in FACETS:
         if chosen[facet.id]:
             labels = (facet.label_of(v, country_name) for v in chosen[facet.id])
-            parts.append(f"{facet.label}: " + ", ".join(labels))
+            parts.append(f"{words(facet.label)}: " + ", ".join(labels))
     if query.near is not None:
         where = query.near.label.removesuffix(", United States")
         if query.radius_km is not None:
             amount = query.radius_km / KM_PER_MILE if units == "mi" else query.radius_km
-            unit = "miles" if units == "mi" else "km"
-            place = f"Within {amount:,.0f} {unit} of {where}"
+            unit = words("miles") if units == "mi" else "km"
+            place = words("Within {amount} {unit} of {where}").format(
+                amount=f"{amount:,.0f}", unit=unit, where=where
+            )
         else:
-            place = f"Nearest to {where} first"
+            place = words("Nearest to {where} first").format(where=where)
         if query.include_online:
-            place += ", and groups that meet online"
+            place += words(", and groups that meet online")
         parts.append(place)
     if query.text.strip():
-        parts.append(f"Matching “{query.text.strip()}”")
-    return "; ".join(parts) if parts else "All resources in the directory"
+        parts.append(words("Matching “{text}”").format(text=query.text.strip()))
+    return "; ".join(parts) if parts else words("All resources in the directory")

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import vocabulary as vocab
+from .language import words
+from .taxonomy import top_level, top_level_label
 
 INTERNATIONAL = "International / not stated"  # a country facet's value for "no country"
 
@@ -47,6 +49,8 @@ class Facet:
     subgroups: tuple[vocab.Term, ...] = ()  # panel values sit under these (the term's group)
     nest_under: str = ""  # panel values sit under this facet's value (their qualifier)
     short_labels: Mapping[str, str] = dataclasses.field(default_factory=dict)  # narrow labels
+    # A list field of JSON objects (not text): the facet value of each object.
+    item_value: Callable[[Mapping[str, str]], str] | None = None
     # Only resources of these kinds have a value (asked, shown, filtered); empty: every kind.
     only_kinds: frozenset[str] = frozenset()
 
@@ -63,9 +67,9 @@ class Facet:
         """A chosen value in words, for the handout."""
         term = self.term_by_id.get(value)
         if term is not None:
-            return term.label
+            return words(term.label)
         if self.place_names:
-            return (country_name(value) if country_name else value) or "International"
+            return (country_name(value) if country_name else value) or words("International")
         return self.value_label(value)
 
 
@@ -144,6 +148,20 @@ FACETS: tuple[Facet, ...] = (
         option_help="Language name or code, any case: Spanish, español, es.",
         value_label=vocab.language_label,
         heading_label="Language",
+    ),
+    Facet(
+        "service_type",
+        "Service type",
+        "",
+        "taxonomy",
+        multi=True,
+        option="service-type",
+        option_help="Top level of an imported service's taxonomy: a 211/AIRS letter (B: Basic "
+        "Needs, L: Health Care, …) or another taxonomy's term name.",
+        value_label=top_level_label,
+        heading_label="Service type",
+        heading_help="What kind of service an imported 211 entry is, from its own taxonomy.",
+        item_value=top_level,
     ),
     Facet(
         "cost",

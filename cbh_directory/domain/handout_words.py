@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import language
 from .facets import FACETS
 from .model import SearchQuery
 from .validation import KM_PER_MILE
@@ -24,22 +25,28 @@ def search_words(
         if not values:
             continue
         labels = [facet.label_of(v, country_name) for v in values]
-        words = ", ".join(labels[:-1]) + " or " + labels[-1] if len(labels) > 1 else labels[0]
-        lead = _LEADS.get(facet.id, "")
-        parts.append(lead + (words if lead else words[:1].lower() + words[1:]))
+        joined = (
+            ", ".join(labels[:-1]) + language.words(" or ") + labels[-1]
+            if len(labels) > 1
+            else labels[0]
+        )
+        lead = language.words(_LEADS.get(facet.id, ""))
+        parts.append(lead + (joined if lead else joined[:1].lower() + joined[1:]))
     if query.near is not None:
         where = query.near.label.removesuffix(", United States")
         if query.radius_km is not None:
             amount = query.radius_km / KM_PER_MILE if units == "mi" else query.radius_km
-            unit = "miles" if units == "mi" else "km"
-            place = f"within {amount:,.0f} {unit} of {where}"
+            unit = language.words("miles") if units == "mi" else "km"
+            place = language.words("within {amount} {unit} of {where}").format(
+                amount=f"{amount:,.0f}", unit=unit, where=where
+            )
         else:
-            place = f"nearest to {where} first"
+            place = language.words("nearest to {where} first").format(where=where)
         if query.include_online:
-            place += ", and groups that meet online"
+            place += language.words(", and groups that meet online")
         parts.append(place)
     if query.text.strip():
-        parts.append(f"with the words “{query.text.strip()}”")
+        parts.append(language.words("with the words “{text}”").format(text=query.text.strip()))
     return "; ".join(parts)
 
 
@@ -56,14 +63,24 @@ def chosen_sentence(
     ("Family A"), so it is printed only on a staff copy (`show_list_name`)."""
     searched = search_words(query, units=units, country_name=country_name)
     if list_name:
-        start = f"From your list “{list_name}”" if show_list_name else "Chosen for you"
-        sentence = start + (f", found by searching for: {searched}" if searched else "")
+        start = (
+            language.words("From your list “{name}”").format(name=list_name)
+            if show_list_name
+            else language.words("Chosen for you")
+        )
+        sentence = start + (
+            language.words(", found by searching for: {search}").format(search=searched)
+            if searched
+            else ""
+        )
     elif by_hand is not None:
-        sentence = "Picked one by one" + (
-            f" from a search for: {searched}" if searched else " from the directory"
+        sentence = language.words("Picked one by one") + (
+            language.words(" from a search for: {search}").format(search=searched)
+            if searched
+            else language.words(" from the directory")
         )
     elif searched:
-        sentence = f"Found by searching for: {searched}"
+        sentence = language.words("Found by searching for: {search}").format(search=searched)
     else:
-        sentence = "Everything in the directory"
+        sentence = language.words("Everything in the directory")
     return sentence + "."

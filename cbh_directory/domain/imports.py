@@ -35,6 +35,10 @@ class ParsedImport:
     rejected: list[Rejection] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # things the user should know (version, guesses)
     origin: str = "imported"  # what the resources' origin becomes in the database
+    checkups: list[Any] = field(default_factory=list)  # domain.checkups.Checkup (HSDS profile)
+    # The id prefix every resource of this source has ("sunshine-211-"): an earlier import's
+    # resource with it that this one lacks is gone from the source (made inactive, kept).
+    source_prefix: str = ""
 
 
 @dataclass(slots=True)
@@ -84,17 +88,22 @@ class ImportPreview:
     kept_local: list[tuple[str, str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     origin: str = "imported"
+    checkups: list[Any] = field(default_factory=list)  # check-ups of groups not yet here
+    gone: list[str] = field(default_factory=list)  # ids no longer in the source: in `changed`
 
     @property
     def has_changes(self) -> bool:
-        """Anything to write: resources, or the source's values beside your local edits."""
-        return bool(self.new or self.changed or self.kept_local)
+        """Anything to write: resources, the source's values beside your local edits, or
+        check-ups of groups."""
+        return bool(self.new or self.changed or self.kept_local or self.checkups)
 
     def summary(self) -> str:
-        return (
-            f"{len(self.new)} new, {len(self.changed)} changed, {self.unchanged} unchanged, "
-            f"{len(self.rejected)} rejected"
+        gone = f", {len(self.gone)} gone (made inactive)" if self.gone else ""
+        text = (
+            f"{len(self.new)} new, {len(self.changed) - len(self.gone)} changed, "
+            f"{self.unchanged} unchanged{gone}, {len(self.rejected)} rejected"
         )
+        return text + (f", {len(self.checkups)} new check-ups" if self.checkups else "")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,6 +115,7 @@ class ImportPreview:
                 for r, changes in self.changed
             },
             "unchanged": self.unchanged,
+            "gone": self.gone,
             "rejected": [
                 {"row": x.row, "field": x.field, "reason": x.reason} for x in self.rejected
             ],

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .date_words import date_words
 from .evidence import newest_date
+from .language import words
 from .model import Resource
 
 
@@ -26,14 +27,19 @@ def status_line(resource: Resource) -> StatusLine | None:
         return None
     if not resource.status_note and not resource.successor:
         return StatusLine(
-            "Inactive: no longer operating, or archived by staff.", "", "", resource.successor
+            words("Inactive: no longer operating, or archived by staff."),
+            "",
+            "",
+            resource.successor,
         )
     date = newest_date(resource.evidence, "activity") or newest_date(resource.evidence, "entry")
-    what = "Merged" if resource.successor else "Closed"
-    when = f" — reported by a source dated {date_words(date)}" if date else ""
+    what = words("Merged" if resource.successor else "Closed")
+    when = (
+        words(" — reported by a source dated {date}").format(date=date_words(date)) if date else ""
+    )
     return StatusLine(f"{what}{when}.", resource.status_note, date, resource.successor)
 
 
 def successor_words(name: str) -> str:
     """The line that points to the successor, by its name."""
-    return f"Its work continues at: {name}"
+    return words("Its work continues at: {name}").format(name=name)

@@ -52,6 +52,7 @@ class SyncReport:
     via: str = ""  # "ndjson" or "pages"
     deletions_via: str = ""  # "profile", "id list" or "" (none checked)
     received: int = 0
+    staged: int = 0  # received and not known unchanged: read and merged
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: int = 0
@@ -62,6 +63,8 @@ class SyncReport:
     sent: int = 0
     send_failures: list[str] = field(default_factory=list)
     reviewed: int = 0  # outbox entries whose review came back
+    checkups_added: int = 0  # check-ups of others the hub holds, new here
+    notes: list[str] = field(default_factory=list)  # what was left out, and why
 
     def summary(self) -> str:
         parts = [
@@ -82,6 +85,10 @@ class SyncReport:
             parts.append(f"{self.sent} proposal{'' if self.sent == 1 else 's'} sent")
         if self.send_failures:
             parts.append(f"{len(self.send_failures)} could not be sent")
+        if self.checkups_added:
+            parts.append(
+                f"{self.checkups_added} check-up{'' if self.checkups_added == 1 else 's'} received"
+            )
         if self.reviewed:
             parts.append(f"{self.reviewed} proposal{'' if self.reviewed == 1 else 's'} reviewed")
         return ", ".join(parts)

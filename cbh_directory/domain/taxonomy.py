@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from .text_safety import single_line
+
+# A 211/AIRS (211 HSIS) code: one of its eleven top-level letters, perhaps a second letter,
+# then dashed and dotted number groups ("BD-1800.2000", "PN-8100.0200-180").
+AIRS_CODE = re.compile(r"^[BDFHJLNPRTY][A-Z]?(?:-\d{4}(?:\.\d{4})?(?:-\d{3})?(?:\.\d{2})?)?$")
+# The 211/AIRS taxonomy's top level: the "Service type" filter groups terms under these.
+AIRS_TOP_LEVEL = {
+    "B": "Basic Needs",
+    "D": "Consumer Services",
+    "F": "Criminal Justice and Legal Services",
+    "H": "Education",
+    "J": "Environment and Public Health/Safety",
+    "L": "Health Care",
+    "N": "Income Support and Employment",
+    "P": "Individual and Family Life",
+    "R": "Mental Health and Substance Use Disorder Services",
+    "T": "Organizational/Community/International Services",
+    "Y": "Target Populations",
+}
 
 TERM_KEYS = ("code", "name", "taxonomy")
 MAX_TERMS = 100
@@ -27,7 +46,7 @@ def normalise_taxonomy(value: object) -> tuple[list[dict[str, str]], list[str]]:
         ):
             problems.append("each term must be an object of text: code, name, taxonomy")
             continue
-        term = {k: single_line(str(item.get(k, "")))[:MAX_TERM_TEXT].strip() for k in TERM_KEYS}
+        term = {k: single_line(item.get(k, ""))[:MAX_TERM_TEXT].strip() for k in TERM_KEYS}
         key = (term["code"], term["name"])
         if (term["code"] or term["name"]) and key not in seen:
             seen.add(key)
@@ -39,3 +58,17 @@ def term_label(term: Mapping[str, str]) -> str:
     """'Food Pantries (BD-1800.2000)', or whichever of the two it has."""
     code, name = term.get("code", ""), term.get("name", "")
     return f"{name} ({code})" if code and name else name or code
+
+
+def top_level(term: Mapping[str, str]) -> str:
+    """The term's place at the top of its taxonomy: an AIRS code's letter ("B"), else its name
+    (other taxonomies say nothing of their hierarchy here)."""
+    code = (term.get("code") or "").strip()
+    if AIRS_CODE.match(code):
+        return code[0]
+    return (term.get("name") or "").strip() or code
+
+
+def top_level_label(value: str) -> str:
+    """'Basic Needs' for "B"; any other value as it is."""
+    return AIRS_TOP_LEVEL.get(value, value)

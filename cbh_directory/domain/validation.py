@@ -24,7 +24,8 @@ from .text_safety import multi_line, single_line
 RESOURCE_FIELD_SET = frozenset(Resource.field_names())
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LANGUAGE_PATTERN = re.compile(r"^[a-z]{2}$")
+# ISO 639-1 codes; three letters only where a language has none (sign languages: ase, bfi, sgn).
+LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}$")
 COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 MAX_TEXT = 20_000
@@ -257,7 +258,9 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
         problems.append(("focus", "unknown term(s): " + ", ".join(unknown_focus)))
     languages = [str(x).lower() for x in clean.get("languages", [])]  # type: ignore[attr-defined]
     if any(not LANGUAGE_PATTERN.match(code) for code in languages):
-        problems.append(("languages", "use two-letter ISO 639-1 codes such as en, es"))
+        problems.append(
+            ("languages", "use ISO 639 codes such as en, es (ase: American Sign Language)")
+        )
     clean["languages"] = languages
     country = str(clean.get("country", "")).upper()
     if country and not COUNTRY_PATTERN.match(country):

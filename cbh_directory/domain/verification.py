@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .date_words import date_words, month_words
 from .errors import InputError
 from .evidence import items, newest_of
+from .language import words
 from .model import Resource
 
 UNDATED = "Date unknown — the sources show no date; check before relying on it."
@@ -47,14 +48,20 @@ def verification(
     source_date = newest_of(*(i.get("date", "") for i in sources))
     read_on = newest_of(*(i.get("checked_on", "") for i in sources))
     if source_date:
-        sentence = f"Information from sources dated {date_words(source_date)}"
-        sentence += f", checked {month_words(read_on)}." if read_on else "."
+        sentence = words("Information from sources dated {date}").format(
+            date=date_words(source_date)
+        )
+        sentence += (
+            words(", checked {month}.").format(month=month_words(read_on)) if read_on else "."
+        )
     elif sources:
-        sentence = UNDATED + (f" Sources read {month_words(read_on)}." if read_on else "")
+        sentence = words(UNDATED) + (
+            words(" Sources read {month}.").format(month=month_words(read_on)) if read_on else ""
+        )
     elif resource.last_verified:
-        sentence = f"Last verified {date_words(resource.last_verified)}."
+        sentence = words("Last verified {date}.").format(date=date_words(resource.last_verified))
     else:
-        sentence = NO_SOURCES
+        sentence = words(NO_SOURCES)
     checks = _person_checks(resource, source_date)
     needs_review = resource.is_stale(today, max_age_days)
     return Verification(
@@ -69,7 +76,10 @@ def verification(
 def _person_checks(resource: Resource, source_date: str) -> tuple[str, ...]:
     found = [i for i in items(resource.evidence) if i.get("by") and i.get("date")]
     found.sort(key=lambda i: i["date"], reverse=True)
-    lines = [f"Checked by {i['by']} on {date_words(i['date'])}" for i in found]
+    lines = [
+        words("Checked by {by} on {date}").format(by=i["by"], date=date_words(i["date"]))
+        for i in found
+    ]
     newest_check = newest_of(*(i["date"] for i in found))
     if (
         resource.evidence
@@ -79,15 +89,20 @@ def _person_checks(resource: Resource, source_date: str) -> tuple[str, ...]:
     ):
         # A date set by hand (or by "Mark verified" before checks were signed) with no item
         # behind it: say what it is rather than pass it off as a source's date.
-        lines.insert(0, f"Marked verified in this copy on {date_words(resource.last_verified)}")
+        lines.insert(
+            0,
+            words("Marked verified in this copy on {date}").format(
+                date=date_words(resource.last_verified)
+            ),
+        )
     return tuple(lines)
 
 
 def _review_words(last_verified: str, max_age_days: int) -> str:
     months = max(1, round(max_age_days / 30.44))
     if not last_verified:
-        return "Needs review: the date of this information is unknown."
-    return (
-        f"Needs review: the newest information ({date_words(last_verified)}) is more than "
-        f"{months} months old — check it is still current."
-    )
+        return words("Needs review: the date of this information is unknown.")
+    return words(
+        "Needs review: the newest information ({date}) is more than {months} months old — check "
+        "it is still current."
+    ).format(date=date_words(last_verified), months=months)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .language import words
+
 
 @dataclass(frozen=True, slots=True)
 class Term:
@@ -295,6 +297,9 @@ LANGUAGE_NAMES: dict[str, str] = {
     "tl": "Tagalog",
     "vi": "Vietnamese",
     "zh": "Chinese",
+    "ase": "American Sign Language",
+    "bfi": "British Sign Language",
+    "sgn": "Sign language",
 }
 
 
@@ -345,4 +350,4 @@ def focus_with_ancestors(term_ids: Iterable[str]) -> set[str]:
 
 def language_label(code: str) -> str:
     """Return a readable name for an ISO 639-1 code."""
-    return LANGUAGE_NAMES.get(code, code)
+    return words(LANGUAGE_NAMES[code]) if code in LANGUAGE_NAMES else code

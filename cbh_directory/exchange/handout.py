@@ -16,7 +16,9 @@ from ..domain import vocabulary as vocab
 from ..domain.access import access_rows
 from ..domain.contact_dates import CHANNEL_LABELS, PHONE_TYPE_WORDS, shown_value
 from ..domain.contact_dates import contact_lines as dated_contacts
+from ..domain.date_words import date_words
 from ..domain.handout import Handout
+from ..domain.language import current, in_english, words
 from ..domain.model import Resource
 from ..domain.phones import tel_uri
 from ..domain.status_words import status_line, successor_words
@@ -29,12 +31,17 @@ from .qr import qr_image_html
 
 Progress = Callable[[int], None]
 
-DISCLAIMER = (
+DISCLAIMER = (  # in Spanish through domain/vocabulary_es.py, like every fixed phrase here
     "This list is for information only and is not medical advice. Each entry says how old "
     "its sources are, but groups and programmes change: please contact them to "
     "confirm before you rely on them. Made with CBH Directory, an offline directory of support "
     "resources for families of children with cerebellar hypoplasia and related conditions."
 )
+
+
+# QR codes cost about 5 ms each (segno is pure Python): a family's handout has them all; an
+# export of the whole directory (10,000 entries, made to be searched, not scanned) has none.
+QR_LIMIT = 500
 
 
 def _e(text: str) -> str:
@@ -45,14 +52,18 @@ def _link(href: str, text: str) -> str:
     return f'<a href="{_e(href)}">{_e(text)}</a>'
 
 
-def contact_lines(entry: ExportEntry, today: dt.date | None = None) -> list[str]:
+def contact_lines(
+    entry: ExportEntry, today: dt.date | None = None, *, qr: bool = False
+) -> list[str]:
     """How to reach it, as HTML lines with safe links only; each phone, email and address
-    with what it is for and the date its source shows (domain.contact_dates)."""
+    with what it is for and the date its source shows (domain.contact_dates); with `qr`,
+    the website beside its QR code."""
     r = entry.resource
     lines = []
     address_dating = ""
     for line in dated_contacts(r, today):
-        about = [p for p in (line.label or PHONE_TYPE_WORDS.get(line.type, ""), line.dating) if p]
+        kind = in_english(line.label) or words(PHONE_TYPE_WORDS.get(line.type, ""))
+        about = [p for p in (kind, line.dating) if p]
         dating = f' <span class="meta">({_e(" · ".join(about))})</span>' if about else ""
         if line.channel == "address":
             address_dating = dating
@@ -63,71 +74,94 @@ def contact_lines(entry: ExportEntry, today: dt.date | None = None) -> list[str]
             value = _link(uri, shown) if uri else _e(shown)
         else:
             value = _link(mailto_uri(shown), shown) if is_email(shown) else _e(shown)
-        lines.append(f'<span class="label">{CHANNEL_LABELS[line.channel]}:</span> {value}{dating}')
+        label = _e(words(CHANNEL_LABELS[line.channel]))
+        lines.append(f'<span class="label">{label}:</span> {value}{dating}')
     if r.website:
         web = _link(r.website, r.website) if is_web_url(r.website) else _e(r.website)
-        code = qr_image_html(r.website) if is_web_url(r.website) else ""
-        lines.append(f'<span class="label">Website:</span> {web}' + (f"<br>{code}" if code else ""))
+        label = _e(words("Website"))
+        website = f'<span class="label">{label}:</span> {web}'
+        lines.append(_beside_qr(website, r.website) if qr and is_web_url(r.website) else website)
     address = ", ".join(p for p in (r.address, r.city, r.region, r.postal_code) if p)
     if address:
-        lines.append(f'<span class="label">Where:</span> {_e(address)}{address_dating}')
+        where = _e(words("Where"))
+        lines.append(f'<span class="label">{where}:</span> {_e(address)}{address_dating}')
     return lines
 
 
-def entry_html(entry: ExportEntry, export: ExportSet) -> str:
-    """One entry, kept together when printed from a browser (the PDF keeps it so itself)."""
-    return f'<div class="entry">\n{_entry_body(entry, export)}\n</div>'
+def _labelled(label: str, text: str, css: str = "") -> str:
+    """A paragraph that starts with a bold label (already in the reader's language)."""
+    opening = f'<p class="{css}">' if css else "<p>"
+    return f'{opening}<span class="label">{_e(label)}:</span> {_e(text)}</p>'
 
 
-def _entry_body(entry: ExportEntry, export: ExportSet) -> str:
+def _paragraph(line: str) -> str:
+    return line if line.startswith("<table") else f"<p>{line}</p>"
+
+
+def _beside_qr(line: str, url: str) -> str:
+    """The website line with its QR code to the right (a table: Qt's rich text and browsers
+    both keep it beside the text, and it never runs into the next entry)."""
+    hint = _e(words("To open it on a phone, point the camera at the code."))
+    return (
+        '<table class="qr" width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td>{line}<br><span class="meta">{hint}</span></td>'
+        f'<td width="80" align="right">{qr_image_html(url)}</td></tr></table>'
+    )
+
+
+def entry_html(entry: ExportEntry, export: ExportSet, level: int = 3, *, qr: bool = False) -> str:
+    """One entry, kept together when printed from a browser (the PDF keeps it so itself); its
+    name is a heading one level below the section's (h2 or h3)."""
+    return f'<div class="entry">\n{_entry_body(entry, export, level, qr)}\n</div>'
+
+
+def _entry_body(entry: ExportEntry, export: ExportSet, level: int, qr: bool) -> str:
     r = entry.resource
-    parts = [f"<h3>{_e(r.name)}</h3>"]
+    parts = [f"<h{level}>{_e(r.name)}</h{level}>"]
     if not entry.in_directory:
         kind = describe.kind_label(r.kind) if r.kind in vocab.KIND_BY_ID else ""
         if kind:
             parts.append(f'<p class="kind">{_e(kind)}</p>')
-        parts.append(
-            '<p class="gone">No longer in the directory: these are the last known details.</p>'
-        )
-        parts.extend(f"<p>{line}</p>" for line in contact_lines(entry))
+        gone = words("No longer in the directory: these are the last known details.")
+        parts.append(f'<p class="gone">{_e(gone)}</p>')
+        parts.extend(_paragraph(line) for line in contact_lines(entry, qr=qr))
         if entry.note and export.include_notes:
-            parts.append(f'<p class="note"><span class="label">Note:</span> {_e(entry.note)}</p>')
+            parts.append(_labelled(words("Note"), entry.note, "note"))
         return "\n".join(parts)
     facts = [describe.kind_label(r.kind)] if r.kind in vocab.KIND_BY_ID else []
     if r.focus:
-        facts.append("Focus: " + ", ".join(describe.focus_labels(r.focus)))
+        facts.append(f"{words('Focus')}: " + ", ".join(describe.focus_labels(r.focus)))
     facts.append(describe.format_label(r))
     if entry.distance_km is not None:
-        facts.append(describe.distance_text(entry.distance_km, export.units) + " away")
+        away = describe.distance_text(entry.distance_km, export.units)
+        facts.append(words("{distance} away").format(distance=away))
     if r.service_area:
-        facts.append("Serves: " + r.service_area)
+        facts.append(f"{words('Serves')}: " + in_english(r.service_area))
     parts.append(f'<p class="kind">{_e(" · ".join(f for f in facts if f))}</p>')
     parts.extend(status_html(r, export))
     if r.description:
-        parts.append(f"<p>{_e(r.description)}</p>")
-    for line in contact_lines(entry, export.created):
-        parts.append(f"<p>{line}</p>")
+        parts.append(f"<p>{_e(describe.description_text(r))}</p>")
+    for line in contact_lines(entry, export.created, qr=qr):
+        parts.append(_paragraph(line))
     community = export.community.get(r.id) or {
         "moderation": describe.moderation_text(r),
         "activity": describe.activity_text(r),
     }
     for label, text in (
-        ("Moderation", community["moderation"]),
+        (words("Moderation"), community["moderation"]),
         (describe.activity_label(r), community["activity"]),
     ):
         if text:
-            parts.append(f'<p><span class="label">{_e(label)}:</span> {_e(text)}</p>')
+            parts.append(_labelled(label, text))
     if r.eligibility:
-        parts.append(f'<p><span class="label">Who it is for:</span> {_e(r.eligibility)}</p>')
+        parts.append(_labelled(words("Who it is for"), in_english(r.eligibility)))
     for label, text in access_rows(r):  # hours, fees, how to apply, wait, service types
         lines = "<br>".join(_e(line) for line in text.splitlines())
-        parts.append(f'<p><span class="label">{_e(label)}:</span> {lines}</p>')
+        parts.append(f'<p><span class="label">{_e(words(label))}:</span> {lines}</p>')
     if r.caveat:
-        parts.append(
-            f'<p class="caveat"><span class="label">Please note:</span> {_e(r.caveat)}</p>'
-        )
+        parts.append(_labelled(words("Please note"), describe.caveat_text(r), "caveat"))
     if entry.note and export.include_notes:
-        parts.append(f'<p class="note"><span class="label">Note:</span> {_e(entry.note)}</p>')
+        parts.append(_labelled(words("Note"), entry.note, "note"))
     checked = verification(r, export.created)
     for line in (checked.sentence, *checked.checks, checked.review):
         if line:
@@ -142,7 +176,7 @@ def status_html(r: Resource, export: ExportSet) -> list[str]:
         return []
     lines = [f'<p class="gone"><span class="label">{_e(found.heading)}</span></p>']
     if found.note:
-        lines.append(f'<p class="gone">{_e(found.note)}</p>')
+        lines.append(f'<p class="gone">{_e(in_english(found.note))}</p>')
     if found.successor:
         name = export.successor_names.get(found.successor, found.successor)
         lines.append(f'<p class="gone">{_e(successor_words(name))}</p>')
@@ -156,15 +190,21 @@ def handout_html(export: ExportSet, *, progress: Progress | None = None) -> str:
 
 def handout(export: ExportSet, *, progress: Progress | None = None) -> Handout:
     """The handout's pieces (see Handout)."""
-    when = f"{export.created.day} {export.created:%B %Y}"
+    when = date_words(export.created.isoformat())
     count = len(export.entries)
+    prepared = words(
+        "Prepared {date} · {count} resource"
+        if count == 1
+        else "Prepared {date} · {count} resources"
+    )
     head = [
         f"<h1>{_e(export.title)}</h1>",
-        f'<p class="meta">Prepared {_e(when)} · {count} {_plural(count, "resource")}</p>',
+        f'<p class="meta">{_e(prepared.format(date=when, count=count))}</p>',
         f'<p class="criteria">{_e(export.criteria)}</p>',
     ]
     if export.prepared_by:
-        head.append(f'<p class="prepared">Prepared by {_e(export.prepared_by)}</p>')
+        prepared_by = words("Prepared by {name}").format(name=export.prepared_by)
+        head.append(f'<p class="prepared">{_e(prepared_by)}</p>')
     body: list[str] = []
     sections = _sections(export)
     every = progress_interval(count)
@@ -173,24 +213,20 @@ def handout(export: ExportSet, *, progress: Progress | None = None) -> Handout:
         if heading:
             body.append(f"<h2>{_e(heading)}</h2>")
         if heading and not entries:
-            body.append(
-                f"<p>Nothing in the directory is based within this distance of "
-                f"{_e(export.location)}; the resources below meet online, by phone, or "
-                "serve the whole country.</p>"
+            nothing = words(
+                "Nothing in the directory is based within this distance of {place}; the "
+                "resources below meet online, by phone, or serve the whole country."
             )
+            body.append(f"<p>{_e(nothing.format(place=export.location))}</p>")
         for entry in entries:
-            body.append(entry_html(entry, export))
+            body.append(entry_html(entry, export, 3 if heading else 2, qr=count <= QR_LIMIT))
             done += 1
             if progress is not None and (done % every == 0 or done == count):
                 progress(done)
     if not export.entries:
-        body.append("<p>No resources matched.</p>")
-    tail = [f'<p class="disclaimer">{_e(DISCLAIMER)}</p>']
-    return Handout(export.title, head, body, tail)
-
-
-def _plural(count: int, word: str) -> str:
-    return word if count == 1 else word + "s"
+        body.append(f"<p>{_e(words('No resources matched.'))}</p>")
+    tail = [f'<p class="disclaimer">{_e(words(DISCLAIMER))}</p>']
+    return Handout(export.title, head, body, tail, current())
 
 
 def _sections(export: ExportSet) -> list[tuple[str, list[ExportEntry]]]:
@@ -200,11 +236,11 @@ def _sections(export: ExportSet) -> list[tuple[str, list[ExportEntry]]]:
     other = [e for e in export.entries if e.distance_km is None]
     sections = []
     if near:
-        sections.append((f"Near {export.location}", near))
+        sections.append((words("Near {place}").format(place=export.location), near))
     else:
-        sections.append((f"Near {export.location}", []))
+        sections.append((words("Near {place}").format(place=export.location), []))
     if other:
-        sections.append(("Online, by phone, and nationwide", other))
+        sections.append((words("Online, by phone, and nationwide"), other))
     return sections
 
 

@@ -147,13 +147,14 @@ class HsdsApi:
             value = loads(text, what)
         except DatasetError as exc:
             raise SyncError(f"{exc.message} (the server's answer was not JSON)") from None
-        self.check_strings(value, what)
+        if len(text) > self.limits.max_text:  # a shorter text cannot hold a longer string
+            self.check_strings(value, what)
         return value
 
     def check_strings(self, value: Any, what: str) -> None:
         """Refuse a value holding a string longer than the limit (anywhere inside it)."""
-        stack = [value]
         limit = self.limits.max_text
+        stack = [value]
         while stack:
             item = stack.pop()
             if isinstance(item, str):
@@ -209,10 +210,8 @@ class HsdsApi:
         prefix = urlsplit(self.url).path
         return path[len(prefix) :] if path.startswith(prefix) else None
 
-    def pages(
-        self, path: str, params: dict[str, Any], what: str
-    ) -> Iterator[tuple[list[Any], int]]:
-        """Each page's contents with the total the server claims, until its last page."""
+    def pages(self, path: str, params: dict[str, Any], what: str) -> Iterator[list[Any]]:
+        """Each page's contents, until the server's last page (within the limits)."""
         page, seen_first = 1, None
         while True:
             self._check_cancel()
@@ -227,13 +226,11 @@ class HsdsApi:
             if not isinstance(found, dict) or not isinstance(found.get("contents"), list):
                 raise SyncError(f"{what}: page {page} is not an HSDS page (no contents list)")
             contents = found["contents"]
-            total = found.get("total_items")
-            total = total if isinstance(total, int) and not isinstance(total, bool) else 0
             if page == 1:
                 seen_first = contents
             elif contents and contents == seen_first:
                 raise SyncError(f"{what}: page {page} repeats page 1; the server ignores paging")
-            yield contents, total
+            yield contents
             last_page = found.get("last_page") is True
             total_pages = found.get("total_pages")
             if (
@@ -247,14 +244,14 @@ class HsdsApi:
 
     def taxonomy_terms(self) -> list[dict[str, Any]]:
         terms: list[dict[str, Any]] = []
-        for contents, _ in self.pages("/taxonomy_terms", {}, "reading the taxonomy terms"):
+        for contents in self.pages("/taxonomy_terms", {}, "reading the taxonomy terms"):
             terms.extend(t for t in contents if isinstance(t, dict))
         return terms
 
     def taxonomies(self) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
         try:
-            for contents, _ in self.pages("/taxonomies", {}, "reading the taxonomies"):
+            for contents in self.pages("/taxonomies", {}, "reading the taxonomies"):
                 found.extend(t for t in contents if isinstance(t, dict))
         except SyncError:
             return []  # optional: terms may name their taxonomy themselves
@@ -325,9 +322,7 @@ class HsdsApi:
         self, params: dict[str, Any], progress: Callable[[int, int], None] | None
     ) -> Iterator[dict[str, Any]]:
         count = 0
-        for contents, total in self.pages(
-            "/services", {**params, "full": "true"}, "reading the services"
-        ):
+        for contents in self.pages("/services", {**params, "full": "true"}, "reading the services"):
             for item in contents:
                 if not isinstance(item, dict):
                     raise SyncError("reading the services: a page holds something not a service")
@@ -338,7 +333,7 @@ class HsdsApi:
                 # full service then.
                 yield item if any(k in item for k in _NESTED) else self.service(item)
                 if progress and count % 50 == 0:
-                    progress(count, total)
+                    progress(count, 0)  # the server's total is not trusted
 
     def service(self, summary: dict[str, Any]) -> dict[str, Any]:
         sid = summary.get("id")
@@ -352,7 +347,7 @@ class HsdsApi:
     def service_ids(self) -> set[str]:
         """Every service id the server lists (to find deletions without the profile)."""
         ids: set[str] = set()
-        for contents, _ in self.pages("/services", {"minimal": "true"}, "listing every service id"):
+        for contents in self.pages("/services", {"minimal": "true"}, "listing every service id"):
             for item in contents:
                 sid = item.get("id") if isinstance(item, dict) else None
                 if not isinstance(sid, str) or not sid:

@@ -3,15 +3,18 @@ mapping as an HSDS package: the objects are laid out as the package's tables fir
 
 from __future__ import annotations
 
+import json
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain.errors import ValidationError
+from ..domain.checkups import Checkup, make_checkup
+from ..domain.errors import InputError, ValidationError
 from ..domain.model import Resource
 from ..domain.sync import SyncError
 from ..domain.validation import normalise_resource
+from .hsds_common import FIELD_PREFIX, TAXONOMY_NAME
 from .hsds_read import _Reader
 from .hsds_read_tables import RawPackage, Table
 
@@ -60,6 +63,8 @@ class ApiService:
     last_modified: str
     resource: Resource | None
     problem: str = ""
+    checkups: list[Checkup] = field(default_factory=list)  # the profile's field:checkup
+    notes: list[str] = field(default_factory=list)  # check-ups left out, and why
 
 
 def _text(value: Any, where: str, key: str) -> str:
@@ -76,9 +81,14 @@ def _text(value: Any, where: str, key: str) -> str:
 
 def _scalars(obj: dict[str, Any], where: str) -> dict[str, str]:
     """The object's plain values as table cells; nested objects and arrays are read apart."""
-    return {
-        str(k).lower(): _text(v, where, k) for k, v in obj.items() if not isinstance(v, dict | list)
-    }
+    cells = {}
+    for key, value in obj.items():
+        kind = type(value)
+        if kind is str:
+            cells[str(key).lower()] = value.strip()
+        elif kind is not dict and kind is not list:
+            cells[str(key).lower()] = _text(value, where, key)
+    return cells
 
 
 def _objects(obj: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
@@ -172,5 +182,33 @@ def read_services(
             problem = ""
         except ValidationError as exc:
             resource, problem = None, str(exc)
-        found.append(ApiService(sid, row.get("last_modified", ""), resource, problem))
+        item = ApiService(sid, row.get("last_modified", ""), resource, problem)
+        if resource is not None:
+            _read_checkups(reader, item, resource.id)
+        found.append(item)
     return found
+
+
+_CHECKUP_CODE = f"{FIELD_PREFIX}:checkup"
+
+
+def _read_checkups(reader: _Reader, item: ApiService, resource_id: str) -> None:
+    """The service's check-ups (attributes of the profile's field:checkup term), validated by
+    the desktop's rules; one without an id or with a problem is left out with a note."""
+    for attribute in reader.rows("attribute", "link_id", item.service_id):
+        term = reader.terms.get(attribute.get("taxonomy_term_id", ""))
+        if term is None or term.get("code") != _CHECKUP_CODE:
+            continue
+        ours = term.get("taxonomy_id", "") in reader.own_taxonomies
+        if not ours and term.get("taxonomy", "").casefold() != TAXONOMY_NAME:
+            continue
+        try:
+            data = json.loads(attribute.get("value", ""))
+        except ValueError:
+            data = None
+        try:
+            if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not data["id"]:
+                raise InputError("not a check-up object with an id")
+            item.checkups.append(make_checkup(resource_id, data))
+        except InputError as exc:
+            item.notes.append(f"service {item.service_id}: a check-up left out: {exc.message}")

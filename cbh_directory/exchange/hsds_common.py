@@ -115,6 +115,52 @@ TABLES_V3: dict[str, tuple[str, str]] = {
     ),
     "taxonomy": ("taxonomies.csv", "id:uuid! name! description! uri:uri version"),
 }
+# The spec's other 3.0 tables: the writer has nothing for them, so they are written with their
+# header only (an official-descriptor check then finds every table).
+EMPTY_TABLES_V3: dict[str, tuple[str, str]] = {
+    "program": ("programs.csv", "id:uuid! organization_id:uuid! name! alternate_name description!"),
+    "contact": (
+        "contacts.csv",
+        "id:uuid! organization_id:uuid service_id:uuid service_at_location_id:uuid "
+        "location_id:uuid name title department email:email",
+    ),
+    "schedule": (
+        "schedules.csv",
+        "id:uuid! service_id:uuid location_id:uuid service_at_location_id:uuid valid_from:date "
+        "valid_to:date dtstart:date timezone:number until:date count:number wkst freq "
+        "interval:number byday byweekno bymonthday byyearday description opens_at:time "
+        "closes_at:time schedule_link:uri attending_type notes",
+    ),
+    "funding": ("funding.csv", "id:uuid! organization_id:uuid service_id:uuid source"),
+    "required_document": ("required_documents.csv", "id:uuid! service_id:uuid document uri:uri"),
+    "accessibility": ("accessibility.csv", "id:uuid! location_id:uuid description details url:uri"),
+    "metadata": (
+        "metadata.csv",
+        "id:uuid! resource_id:uuid! resource_type! last_action_date:date! last_action_type! "
+        "field_name! previous_value! replacement_value! updated_by!",
+    ),
+    "meta_table_description": (
+        "meta_table_descriptions.csv",
+        "id:uuid! name language character_set",
+    ),
+    "cost_option": (
+        "cost_options.csv",
+        "id:uuid! service_id:uuid! valid_from:date valid_to:date option currency amount:number "
+        "amount_description",
+    ),
+    "organization_identifier": (
+        "organization_identifiers.csv",
+        "id:uuid! organization_id:uuid! identifier_scheme identifier_type! identifier!",
+    ),
+}
+# Every 3.0 table in the spec's datapackage.json order.
+SPEC_ORDER_V3 = (
+    "organization", "program", "service", "attribute", "service_at_location", "location",
+    "phone", "contact", "address", "schedule", "funding", "service_area", "required_document",
+    "language", "accessibility", "taxonomy_term", "metadata", "meta_table_description",
+    "cost_option", "organization_identifier", "taxonomy",
+)  # fmt: skip
+ALL_TABLES_V3 = {name: (TABLES_V3 | EMPTY_TABLES_V3)[name] for name in SPEC_ORDER_V3}
 ENUMS: dict[tuple[str, str], list[str]] = {
     ("service", "status"): ["active", "inactive", "defunct", "temporarily closed"],
     ("location", "location_type"): ["physical", "postal", "virtual"],
@@ -136,7 +182,7 @@ _STRING_FORMATS = {"uuid", "email", "uri"}
 
 
 def table_columns(table: str) -> list[str]:
-    return [spec.split(":")[0].rstrip("!") for spec in TABLES_V3[table][1].split()]
+    return [spec.split(":")[0].rstrip("!") for spec in ALL_TABLES_V3[table][1].split()]
 
 
 def _field(table: str, spec: str) -> dict[str, Any]:
@@ -159,7 +205,7 @@ def _field(table: str, spec: str) -> dict[str, Any]:
 def table_schema(table: str) -> dict[str, Any]:
     """The Frictionless Table Schema of one 3.0 table, as the spec's datapackage.json has it."""
     schema: dict[str, Any] = {
-        "fields": [_field(table, spec) for spec in TABLES_V3[table][1].split()],
+        "fields": [_field(table, spec) for spec in ALL_TABLES_V3[table][1].split()],
         "primaryKey": ["id"],
     }
     keys = FOREIGN_KEYS.get(table)
@@ -173,6 +219,16 @@ def table_schema(table: str) -> dict[str, Any]:
 
 # English names, native names and ISO 639-2/3 codes that 211 exports use, mapped to ISO 639-1.
 _LANGUAGE_ALIASES: dict[str, str] = {
+    # Sign languages have no two-letter code: ISO 639-3's (ase, bfi) or the group's (sgn).
+    "american sign language": "ase",
+    "asl": "ase",
+    "british sign language": "bfi",
+    "bsl": "bfi",
+    "sign language": "sgn",
+    "sign": "sgn",
+    "ase": "ase",
+    "bfi": "bfi",
+    "sgn": "sgn",
     "albanian": "sq",
     "amharic": "am",
     "armenian": "hy",

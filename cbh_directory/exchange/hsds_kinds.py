@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-# A 211/AIRS (211 HSIS) code: one of its eleven top-level letters, perhaps a second letter,
-# then dashed and dotted number groups ("BD-1800.2000", "PN-8100.0200-180").
-AIRS_CODE = re.compile(r"^[BDFHJLNPRTY][A-Z]?(?:-\d{4}(?:\.\d{4})?(?:-\d{3})?(?:\.\d{2})?)?$")
+from ..domain.taxonomy import AIRS_CODE
 
 # Checked in order; the first row that matches a term wins. A row matches a code that starts
 # with its prefix, or a term name holding its phrase (a whole word or words, any case). An

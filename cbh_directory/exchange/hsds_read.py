@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain import vocabulary as vocab
+from ..domain.checkups import make_checkup
 from ..domain.contacts import MAX_PHONES, PHONE_TYPES
 from ..domain.errors import DatasetError, InputError, ValidationError
 from ..domain.imports import ParsedImport, Rejection
@@ -20,6 +21,7 @@ from ..domain.validation import (
     slugify,
 )
 from .hsds_common import JSON_TEXT_FIELDS, LIST_TEXT_FIELDS, VOCAB_PREFIXES, language_code
+from .hsds_json import flatten, read_payloads
 from .hsds_read_fields import (
     COUNTRY_ALIASES,
     Site,
@@ -36,7 +38,13 @@ from .hsds_read_fields import (
     with_scheme,
 )
 from .hsds_read_tables import RawPackage, Table, load_package
-from .hsds_read_terms import TermMeaning, classify, own_code, own_taxonomy_ids
+from .hsds_read_terms import (
+    TermMeaning,
+    classify,
+    is_checkup_term,
+    own_code,
+    own_taxonomy_ids,
+)
 
 # Columns without which a table cannot be joined (or, for services, imported at all).
 REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -53,6 +61,13 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "service_attribute": ("service_id", "taxonomy_term_id"),
 }
 _OWN_PLACE = ("address", "city", "region", "postal_code", "country")
+
+
+def _site_hours(site: Site) -> str:
+    """A location's own free-text hours (some 1.x exports keep them on the location)."""
+    return site.row.get("x_schedule") or site.row.get("hours", "")
+
+
 _PHONE_TYPE_ALIASES = {"tty": "textphone", "tdd": "textphone", "sms": "text", "mobile": "cell"}
 _CLEANED = (
     "name",
@@ -68,6 +83,7 @@ _ONE_LINE = frozenset({"name", "service_area", "wait_time"})
 _NOTES = {
     "own": "services written by CBH Directory, read exactly",
     "own_coordinates": "services placed by their location's own latitude and longitude",
+    "organization_address": "services without a location, given their organization's address",
     "unknown_country": "addresses whose country is not a two-letter code (left out)",
     "bad_coordinates": "locations with coordinates out of range or unreadable (left out)",
     "website_https": "websites written without http(s)://, given https://",
@@ -86,6 +102,26 @@ def read_hsds(
 
     Unreadable files and missing key columns raise DatasetError; a service that fails validation
     becomes a Rejection and is left out. Nothing is written anywhere."""
+    country = _checked_options(default_country, default_kind)
+    raw = load_package(Path(path))
+    _check_columns(raw.tables)
+    return _Reader(raw, country, default_kind).run()
+
+
+def read_hsds_json(
+    path: Path, text: str, *, default_country: str = "US", default_kind: str = "local_service"
+) -> ParsedImport:
+    """Read HSDS 3.0 JSON services or an ORUK /services page (`text`, the file's contents):
+    flattened to tables, then mapped as a package is. Nothing is written anywhere."""
+    country = _checked_options(default_country, default_kind)
+    raw = flatten(Path(path), read_payloads(Path(path), text))
+    _check_columns(raw.tables)
+    parsed = _Reader(raw, country, default_kind).run()
+    parsed.kind = "hsds"
+    return parsed
+
+
+def _checked_options(default_country: str, default_kind: str) -> str:
     country = default_country.strip().upper()
     if not COUNTRY_PATTERN.match(country):
         raise InputError(f"bad default country {default_country!r}: use a code such as US")
@@ -93,9 +129,7 @@ def read_hsds(
         raise InputError(
             f"unknown kind {default_kind!r}: use one of " + ", ".join(vocab.KIND_BY_ID)
         )
-    raw = load_package(Path(path))
-    _check_columns(raw.tables)
-    return _Reader(raw, country, default_kind).run()
+    return country
 
 
 def _check_columns(tables: dict[str, Table]) -> None:
@@ -117,6 +151,7 @@ class _Reader:
         self.kind = kind
         self.counts: Counter[str] = Counter()
         self.kind_counts: Counter[tuple[str, str]] = Counter()
+        self.has_schedules = any(t in raw.tables for t in ("regular_schedule", "schedule"))
         self.unknown_languages: set[str] = set()
         self.prefix = slugify(raw.name or "hsds", 24)
         self.used_ids: set[str] = set()
@@ -129,6 +164,7 @@ class _Reader:
         self.terms = {r["id"]: r for r in reversed(terms.rows) if r.get("id")} if terms else {}
         taxonomies = self.tables.get("taxonomy")
         self.own_taxonomies = own_taxonomy_ids(taxonomies.rows if taxonomies else [])
+        self.checkup_values: list[str] = []  # the service being read: its check-ups' JSON
 
     def rows(self, table: str, column: str, value: str) -> list[dict[str, str]]:
         if not value:
@@ -164,6 +200,8 @@ class _Reader:
             first_row[sid] = services.numbers[position]
             self._add(result, where, row)
         result.notes.extend(self._summary(len(services.rows)))
+        if not self.counts["own"]:  # another tool's export: its ids all carry our prefix
+            result.source_prefix = self.prefix + "-"
         return result
 
     def _add(self, result: ParsedImport, where: str, row: dict[str, str]) -> None:
@@ -180,6 +218,17 @@ class _Reader:
             return
         self.used_ids.add(resource.id)
         result.resources.append(resource)
+        for position, value in enumerate(self.checkup_values, 1):
+            try:
+                data = json.loads(value)
+            except ValueError:
+                data = None
+            try:
+                if not isinstance(data, dict) or not data.get("id"):
+                    raise InputError("not a check-up object with an id")
+                result.checkups.append(make_checkup(resource.id, data))
+            except InputError as exc:
+                result.notes.append(f"{where}: check-up {position} left out: {exc.message}")
 
     def map_service(self, row: dict[str, str]) -> dict[str, object]:
         sid = row["id"]
@@ -189,15 +238,19 @@ class _Reader:
             (code, value) for term, value in terms if (code := own_code(term, self.own_taxonomies))
         ]
         exact = any(code == ("field", "id") for code, _ in own)
-        sites = self.service_sites(sid)
+        self.checkup_values = [
+            value for term, value in terms if exact and is_checkup_term(term, self.own_taxonomies)
+        ]
+        sites = self.service_sites(sid) or self.organization_site(org)
+        phones = self.phone_rows(sid, sites, org)
         status = row.get("status", "").lower()
         data: dict[str, object] = {
             "name": row.get("name", ""),
             "description": row.get("description") or ("" if exact else org.get("description", "")),
             "website": self.website(row, org),
             "email": self.email(row, org),
-            "phone": self.phone(sid, sites, org, exact),
-            "other_phones": [] if exact else self.other_phones(sid, sites, org),
+            "phone": self.phone(phones, exact),
+            "other_phones": [] if exact else self.other_phones(phones),
             "eligibility": self.eligibility(sid, row),
             "ages": ages_text(row),
             "service_area": self.service_area(sid),
@@ -266,6 +319,20 @@ class _Reader:
         ids = dict.fromkeys(r["location_id"] for r in links if r.get("location_id"))
         return [self.site(location_id) for location_id in ids]
 
+    def organization_site(self, org: dict[str, str]) -> list[Site]:
+        """For a service with no location: its organization's own addresses (1.x/2.x tie
+        postal and physical addresses to an organization too)."""
+        org_id = org.get("id", "")
+        addresses = [
+            (kind, r)
+            for table, kind in (("physical_address", "physical"), ("postal_address", "postal"))
+            for r in self.rows(table, "organization_id", org_id)
+        ]
+        if not addresses:
+            return []
+        self.counts["organization_address"] += 1
+        return [Site(f"organization {org_id}", {}, addresses, None)]
+
     def site(self, location_id: str) -> Site:
         if location_id not in self.sites:
             addresses = [
@@ -329,8 +396,7 @@ class _Reader:
             found = next((rows for rows in by_site if rows), [])
         return found or self.rows("phone", "organization_id", org.get("id", ""))
 
-    def phone(self, sid: str, sites: list[Site], org: dict[str, str], exact: bool) -> str:
-        found = self.phone_rows(sid, sites, org)
+    def phone(self, found: list[dict[str, str]], exact: bool) -> str:
         if not found:
             return ""
         number = found[0].get("number", "")
@@ -339,12 +405,10 @@ class _Reader:
         extension = integer_text(found[0].get("extension", ""))
         return f"{number} ext. {extension}" if number and extension else number
 
-    def other_phones(
-        self, sid: str, sites: list[Site], org: dict[str, str]
-    ) -> list[dict[str, str]]:
+    def other_phones(self, found: list[dict[str, str]]) -> list[dict[str, str]]:
         """Every further phone, with its type, extension and what it is for."""
         phones: list[dict[str, str]] = []
-        for row in self.phone_rows(sid, sites, org)[1 : MAX_PHONES + 1]:
+        for row in found[1 : MAX_PHONES + 1]:
             number = row.get("number", "").strip("\"'").strip()
             kind = row.get("type", "").strip().lower()
             kind = _PHONE_TYPE_ALIASES.get(kind, kind)
@@ -375,6 +439,8 @@ class _Reader:
         """Opening hours, a line a day ("Monday 9:00–17:00"), from the service's schedule rows,
         else its locations'; else a location's own free-text hours."""
         rows: list[dict[str, str]] = []
+        if not self.has_schedules:
+            return "\n".join(dict.fromkeys(h for s in sites if (h := _site_hours(s))))
         for table in ("regular_schedule", "schedule"):
             rows += self.rows(table, "service_id", sid)
         for site in sites if not rows else []:
@@ -382,7 +448,7 @@ class _Reader:
                 rows += self.rows(table, "location_id", site.id)
         lines = [schedule_line(r) for r in rows]
         if not any(lines):
-            lines = [s.row.get("x_schedule") or s.row.get("hours", "") for s in sites]
+            lines = [_site_hours(s) for s in sites]
         return "\n".join(dict.fromkeys(line for line in lines if line))
 
     def kept_term(self, term: dict[str, str]) -> dict[str, str]:

@@ -145,3 +145,11 @@ def own_code(term: dict[str, str], taxonomy_ids: set[str]) -> tuple[str, str] | 
     if prefix in VOCAB_PREFIXES or (prefix == FIELD_PREFIX and value in TEXT_FIELDS):
         return prefix, value
     return None
+
+
+def is_checkup_term(term: dict[str, str], taxonomy_ids: set[str]) -> bool:
+    """The app's `field:checkup` term: an attribute holding one check-up (docs/HUB.md)."""
+    ours = term.get("taxonomy_id", "") in taxonomy_ids or (
+        term.get("taxonomy", "").casefold() == TAXONOMY_NAME
+    )
+    return ours and term.get("code", "") == f"{FIELD_PREFIX}:checkup"

@@ -18,7 +18,7 @@ from .. import __version__
 from ..domain.checkups import Checkup
 from ..domain.model import Resource
 from .atomic import ExportError, atomic_writer, verify_zip
-from .hsds_common import TABLES_V3, table_columns, table_schema
+from .hsds_common import ALL_TABLES_V3, table_columns, table_schema
 from .hsds_write_tables import TableBuilder, Tables
 
 DATAPACKAGE = "datapackage.json"
@@ -49,6 +49,10 @@ def write_hsds(
         _write_folder(path, files)
 
 
+# The format's home: the package itself has no web page of its own.
+HSDS_HOMEPAGE = "https://docs.openreferral.org/"
+
+
 def _package_name(text: str) -> str:
     name = re.sub(r"[^a-z0-9._-]+", "-", text.strip().lower()).strip("-._")
     return name or "cbh-directory"
@@ -64,7 +68,15 @@ def descriptor(package_name: str) -> dict[str, Any]:
         "CBH Directory. Fields HSDS has no column for are attributes of the "
         "'cbh-directory' taxonomy.",
         "version": HSDS_VERSION,
-        "homepage": "http://docs.openreferral.org",
+        "homepage": HSDS_HOMEPAGE,
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0 (CBH Directory's curated entries; "
+                "entries imported from elsewhere keep their source's terms)",
+            }
+        ],
         MARKER: {"writer": "hsds", "app_version": __version__},
         "resources": [
             {
@@ -76,7 +88,7 @@ def descriptor(package_name: str) -> dict[str, Any]:
                 "encoding": "utf-8",
                 "schema": table_schema(name),
             }
-            for name, (file, _fields) in TABLES_V3.items()
+            for name, (file, _fields) in ALL_TABLES_V3.items()
         ],
     }
 
@@ -93,7 +105,7 @@ def _csv_bytes(columns: list[str], rows: Iterable[dict[str, str]]) -> bytes:
 def render(tables: Tables, package_name: str) -> dict[str, bytes]:
     """File name -> contents: datapackage.json first, then one CSV per table."""
     files = {DATAPACKAGE: (json.dumps(descriptor(package_name), indent=2) + "\n").encode("utf-8")}
-    for name, (file, _fields) in TABLES_V3.items():
+    for name, (file, _fields) in ALL_TABLES_V3.items():  # a table with no rows: its header
         files[file] = _csv_bytes(table_columns(name), tables.get(name, []))
     return files
 

@@ -8,6 +8,7 @@ from ..domain.errors import DatasetError
 from ..domain.imports import CsvTable, ImportOptions, ParsedImport, Rejection
 from .appjson import parse_app_json
 from .csv_import import guess_mapping, parse_rows, read_table
+from .hsds_json import is_hsds_json
 from .json_input import load_streaming
 from .text_files import MAX_TEXT_BYTES, decode_text, input_size
 
@@ -19,11 +20,13 @@ def import_kind(path: Path) -> str:
         return "hsds"
     if path.suffix.lower() == ".json":
         return "json"
+    if path.suffix.lower() == ".ndjson":
+        return "hsds_json"
     if path.suffix.lower() in (".csv", ".tsv", ".txt"):
         return "csv"
     raise DatasetError(
-        f"cannot tell how to import {path.name!r}: use a .csv or .json file, or an HSDS data "
-        "package (a folder or .zip with datapackage.json)"
+        f"cannot tell how to import {path.name!r}: use a .csv, .json or .ndjson file, or an "
+        "HSDS data package (a folder or .zip of its tables)"
     )
 
 
@@ -41,15 +44,16 @@ def read_import(
         return read_hsds(
             path, default_country=options.default_country, default_kind=options.default_kind
         )
-    if kind == "json":
-        return read_json_import(path)
+    if kind in ("json", "hsds_json"):
+        return read_json_import(path, options)
     table = table or read_table(path)
     mapping = options.csv_mapping or guess_mapping(table.headers)
     return parse_rows(table, mapping, default_kind=options.default_kind, country=options.country)
 
 
-def read_json_import(path: Path) -> ParsedImport:
-    """The app's own JSON (an export or a dataset file): bad resources are rejected one by one."""
+def read_json_import(path: Path, options: ImportOptions | None = None) -> ParsedImport:
+    """The app's own JSON (an export or a dataset file): bad resources are rejected one by one.
+    HSDS JSON (services, a page of them, NDJSON, ORUK) goes to the HSDS reader."""
     input_size(path, MAX_JSON_BYTES)
     try:
         data = path.read_bytes()
@@ -57,7 +61,11 @@ def read_json_import(path: Path) -> ParsedImport:
         raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
     text, _encoding = decode_text(data, path.name)
     del data  # the text is all that is needed: do not hold the file twice
+    if path.suffix.lower() == ".ndjson" or text.lstrip().startswith("["):
+        return _hsds_json(path, text, options)
     payload, items = load_streaming(text, path.name, "resources")
+    if is_hsds_json(payload):  # a page of services or one service (no "resources" list)
+        return _hsds_json(path, text, options)
     if "" in payload:
         payload = payload[""]  # not an object: parse_app_json says what is wrong with it
     if isinstance(payload, dict) and payload.get("profile") == "tabular-data-package":
@@ -69,3 +77,12 @@ def read_json_import(path: Path) -> ParsedImport:
         for index, name, reason in dataset.rejected
     ]
     return parsed
+
+
+def _hsds_json(path: Path, text: str, options: ImportOptions | None) -> ParsedImport:
+    from .hsds_read import read_hsds_json
+
+    options = options or ImportOptions()
+    return read_hsds_json(
+        path, text, default_country=options.default_country, default_kind=options.default_kind
+    )

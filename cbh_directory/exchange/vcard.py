@@ -79,7 +79,7 @@ def card(entry: ExportEntry, export: ExportSet) -> str:
         lines.append(f"GEO:geo:{r.latitude:.5f},{r.longitude:.5f}")
     categories = [describe.kind_label(r.kind), *describe.focus_labels(r.focus)]
     lines.append("CATEGORIES:" + ",".join(escape_text(c) for c in categories if c))
-    note = _note(entry)
+    note = _note(entry, export.community.get(entry.resource.id))
     if note:
         lines.append(f"NOTE:{escape_text(note)}")
     if len(r.last_verified) == 10:  # a month or a year alone is not a vCard timestamp
@@ -88,15 +88,19 @@ def card(entry: ExportEntry, export: ExportSet) -> str:
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def _note(entry: ExportEntry) -> str:
+def _note(entry: ExportEntry, community: dict[str, str] | None = None) -> str:
     r = entry.resource
     if not entry.in_directory:
         gone = "No longer in the CBH Directory; these are the last known details."
         return "\n".join(p for p in (gone, f"Your note: {entry.note}" if entry.note else "") if p)
     parts = [describe.status_text(r), r.description]
+    community = community or {
+        "moderation": describe.moderation_text(r),
+        "activity": describe.activity_text(r),
+    }
     for label, text in (
-        ("Moderation", describe.moderation_text(r)),
-        (describe.activity_label(r), describe.activity_text(r)),
+        ("Moderation", community["moderation"]),
+        (describe.activity_label(r), community["activity"]),
     ):
         if text:
             parts.append(f"{label}: {text}")

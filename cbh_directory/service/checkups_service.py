@@ -150,9 +150,7 @@ class CheckupService(ServiceBase):
         )
         today = dt.date.today()
         age = self.checkup_max_age_days()
-        kinds = sorted(vocab.COMMUNITY_KINDS)
-        where = f"status = 'active' AND kind IN ({', '.join('?' * len(kinds))})"
-        groups = list(iter_resources(self.db, where, kinds))
+        groups = self._groups()
         found = table.checkups_for(self.db, [r.id for r in groups])
         waiting = [
             NeedsCheckup(r, next(iter(found.get(r.id, [])), None), int(uses.get(r.id, 0)))
@@ -161,6 +159,20 @@ class CheckupService(ServiceBase):
         ]
         waiting.sort(key=lambda n: (-n.uses, n.resource.name.casefold()))
         return waiting[:limit] if limit is not None else waiting
+
+    def _groups(self) -> list[Resource]:
+        """The active groups (communities), which check-ups are for."""
+        kinds = sorted(vocab.COMMUNITY_KINDS)
+        where = f"status = 'active' AND kind IN ({', '.join('?' * len(kinds))})"
+        return list(iter_resources(self.db, where, kinds))
+
+    def checkup_counts(self) -> dict[str, int]:
+        """How many check-ups there are, how many groups have one that still counts, and how
+        many groups need one (for `stats`)."""
+        total = self.db.execute("SELECT count(*) FROM checkups").fetchone()[0]
+        waiting = len(self.needs_checkup())
+        groups = len(self._groups())
+        return {"checkups": total, "groups_checked": groups - waiting, "groups_waiting": waiting}
 
     # -- sharing
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from ..domain.exports import ExportOptions, PdfRenderer, format_for
 from ..domain.handout import Handout
 from ..domain.handout_words import chosen_sentence
+from ..domain.language import using, words
 from ..domain.model import Hit, SearchQuery
 from ..exchange.export_set import ExportEntry, ExportSet
 from ..exchange.exporter import export
@@ -47,29 +49,32 @@ class ExportService(CheckupService):
         pdf_renderer: PdfRenderer | None = None,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        language: str | None = None,
     ) -> str:
         """Write a search's results, a list or chosen resources to `path`, in the format its
         name asks for (a PDF needs `pdf_renderer`); returns a one-line summary. Cancelling
-        (`cancelled` turning true) raises ExportCancelled and writes nothing."""
+        (`cancelled` turning true) raises ExportCancelled and writes nothing. A handout is
+        written in `language` ("en" or "es"; by default the one in use)."""
         format_for(path)  # an unknown ending fails before the search
         self.check_output(path)  # never the live database, its backups, a device or a pipe
-        chosen = self.export_set(
-            query,
-            list_id=list_id,
-            resource_ids=resource_ids,
-            title=title,
-            units=units,
-            include_notes=include_notes,
-            prepared_by=prepared_by,
-        )
-        return export(
-            path,
-            chosen,
-            options,
-            progress=progress,
-            cancelled=cancelled,
-            pdf_renderer=pdf_renderer,
-        )
+        with _in_language(language):
+            chosen = self.export_set(
+                query,
+                list_id=list_id,
+                resource_ids=resource_ids,
+                title=title,
+                units=units,
+                include_notes=include_notes,
+                prepared_by=prepared_by,
+            )
+            return export(
+                path,
+                chosen,
+                options,
+                progress=progress,
+                cancelled=cancelled,
+                pdf_renderer=pdf_renderer,
+            )
 
     def handout(
         self,
@@ -81,18 +86,20 @@ class ExportService(CheckupService):
         units: str = "mi",
         include_notes: bool = False,
         prepared_by: str = "",
+        language: str | None = None,
     ) -> Handout:
         """The handout for printing, from the same choices as export_file."""
-        chosen = self.export_set(
-            query,
-            list_id=list_id,
-            resource_ids=resource_ids,
-            title=title,
-            units=units,
-            include_notes=include_notes,
-            prepared_by=prepared_by,
-        )
-        return handout(chosen)
+        with _in_language(language):
+            chosen = self.export_set(
+                query,
+                list_id=list_id,
+                resource_ids=resource_ids,
+                title=title,
+                units=units,
+                include_notes=include_notes,
+                prepared_by=prepared_by,
+            )
+            return handout(chosen)
 
     def iter_hits(self, query: SearchQuery, batch: int = 2000) -> Iterator[Hit]:
         """Every hit of the query, in order, fetched a batch at a time."""
@@ -151,7 +158,11 @@ class ExportService(CheckupService):
         return ExportSet(
             # A list's name is the caseworker's label: in the title only on a staff copy.
             title=title
-            or ("Support resources" + (f": {list_name}" if list_name and include_notes else "")),
+            or (
+                words("Support resources: {name}").format(name=list_name)
+                if list_name and include_notes
+                else words("Support resources")
+            ),
             criteria=criteria,
             entries=entries,
             units=units,
@@ -163,3 +174,7 @@ class ExportService(CheckupService):
             include_notes=include_notes,
             prepared_by=prepared_by.strip(),
         )
+
+
+def _in_language(language: str | None) -> AbstractContextManager[None]:
+    return nullcontext() if language is None else using(language)

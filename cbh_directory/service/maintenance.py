@@ -14,11 +14,11 @@ from ..domain.dataset_counts import dataset_counts
 from ..domain.errors import DatabaseError, InputError
 from ..domain.model import SearchQuery
 from ..paths import backup_dir
-from ..store import backups
+from ..store import backups, checkups
 from ..store.database import backup_to, check_writable, timestamped_backup
 from ..store.identity import ID_KEY, database_id
 from ..store.metadata import all_meta, get_meta, set_meta
-from ..store.migrations import pending_names
+from ..store.migrations import apply_migrations, pending_names
 from ..store.resources import count_resources, iter_resources
 from .base import ServiceBase
 
@@ -75,6 +75,7 @@ class MaintenanceService(ServiceBase):
             raise DatabaseError(f"{source.name} cannot be restored: {problem}")
         own_id = database_id(self.db)
         safety = self.backup("before-restore")
+        kept = checkups.all_checkups(self.db) if checkups.has_table(self.db) else []
         reader = sqlite3.connect(f"file:{quote(str(source.resolve()))}?mode=ro", uri=True)
         try:
             reader.backup(self.db.conn)
@@ -83,6 +84,10 @@ class MaintenanceService(ServiceBase):
         if own_id is not None:
             # The file keeps its identity (and so its backups), whichever backup it now holds.
             set_meta(self.db, ID_KEY, own_id)
+        if kept:  # check-ups are people's records, like the hub's: a restore never drops one
+            if not checkups.has_table(self.db):
+                apply_migrations(self.db)  # an older backup; the safety copy is made above
+            checkups.keep_checkups(self.db, kept)
         return safety
 
     # -- how old is too old

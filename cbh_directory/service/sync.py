@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from ..domain.checkups import Checkup
 from ..domain.errors import InputError
 from ..domain.sync import (
     OutboxEntry,
@@ -19,12 +21,15 @@ from ..domain.sync import (
 )
 from ..domain.validation import slugify
 from ..exchange.hsds_api_read import ApiTerms, read_services
+from ..store import checkups as checkup_table
 from ..store import outbox
 from ..store import sync as store
 from ..store.database import write_transaction
 from ..store.edits import local_edits_of
+from ..store.metadata import get_meta
 from ..store.resources import get_origin, get_resource
 from .bulk import collector_paused
+from .checkups_service import AUTHOR_KEY
 from .importing import ImportService
 
 if TYPE_CHECKING:  # httpx is imported when a sync starts: half a second off every start-up
@@ -109,7 +114,7 @@ class SyncService(ImportService):
             found = api.deletions(profile, since)
             return {sid for sid, _ in found}, {rid for _, rid in found if rid}
         report.deletions_via = "id list"
-        return store.service_ids(self.db, source.id) - api.service_ids(), set()
+        return set(store.merged_times(self.db, source.id)) - api.service_ids(), set()
 
     def _download(
         self,
@@ -119,20 +124,30 @@ class SyncService(ImportService):
         report: SyncReport,
         progress: Progress | None,
     ) -> None:
+        """Stage what the server sends. A service sent again with the last_modified it had
+        when merged (the overlap of modified_after) is counted unchanged and not staged."""
         store.clear_staged(self.db, source_id)
+        merged = {} if report.full else store.merged_times(self.db, source_id)
         batch: list[str] = []
         for via, service in api.services(since, progress):
             report.via = via
+            report.received += 1
+            stamp = service.get("last_modified")
+            if stamp and isinstance(stamp, str) and merged.get(str(service.get("id"))) == stamp:
+                report.unchanged += 1
+                continue
             batch.append(json.dumps(service, ensure_ascii=False, separators=(",", ":")))
             if len(batch) >= store.STAGE_BATCH:
-                store.stage(self.db, source_id, report.received, batch)
-                report.received += len(batch)
+                self._stage(source_id, batch, report)
                 batch = []
-        if batch:
-            store.stage(self.db, source_id, report.received, batch)
-            report.received += len(batch)
+        self._stage(source_id, batch, report)
         if progress:
             progress(report.received, 0)
+
+    def _stage(self, source_id: int, batch: list[str], report: SyncReport) -> None:
+        if batch:
+            store.stage(self.db, source_id, report.staged, batch)
+            report.staged += len(batch)
 
     def _merge(
         self,
@@ -146,7 +161,9 @@ class SyncService(ImportService):
     ) -> None:
         if cancelled():
             raise SyncCancelled("the sync was cancelled; nothing was changed")
-        if self.path is not None and (report.received or removed_ids or removed_resources):
+        if self.path is not None and report.full and report.staged:
+            # A full pull may change every entry: keep the directory as it was. Later syncs
+            # change what the agency changed, like a dataset update (the daily backup covers them).
             self.backup("before-sync")
         done = 0
         with collector_paused(), write_transaction(self.db):
@@ -159,15 +176,20 @@ class SyncService(ImportService):
                 located = [r.resource for r in read if r.resource is not None]
                 self._locate_missing(located)
                 by_id = iter(located)
+                checkups: list[Checkup] = []
                 with merge.batch():
                     for item in read:
                         if item.resource is None:
                             report.rejected.append((item.service_id, item.problem))
                             continue
-                        merge.add(item.service_id, item.last_modified, next(by_id))
+                        rid = merge.add(item.service_id, item.last_modified, next(by_id))
+                        if rid is not None:
+                            checkups += [replace(c, resource_id=rid) for c in item.checkups]
+                            report.notes += item.notes
+                report.checkups_added += checkup_table.merge_checkups(self.db, checkups).added
                 done += len(texts)
                 if progress:
-                    progress(done, report.received)
+                    progress(done, report.staged)
             if report.full:
                 removed_ids |= merge.missing_after_full_pull()
             merge.removed(removed_ids, removed_resources)
@@ -208,6 +230,19 @@ class SyncService(ImportService):
             body["note"] = note
         return outbox.queue(self.db, "checkup", resource_id, body)
 
+    def propose_checkups(self) -> int:
+        """Queue the check-ups recorded here under the user's name (the one check-ups here are
+        signed with) that are not in the outbox yet; returns how many. Check-ups received from
+        the hub, signed by others, are not sent back."""
+        me = get_meta(self.db, AUTHOR_KEY) or ""
+        queued = outbox.checkup_ids(self.db)
+        count = 0
+        for checkup in checkup_table.all_checkups(self.db):
+            if me and checkup.by == me and checkup.id not in queued:
+                self.propose_checkup(checkup.resource_id, checkup.profile())
+                count += 1
+        return count
+
     def outbox(self, state: str = "") -> list[OutboxEntry]:
         return outbox.entries(self.db, state)
 
@@ -224,8 +259,11 @@ class SyncService(ImportService):
             try:
                 sent = api.propose(profile, body)
             except SyncRefused as exc:
-                if exc.status in (401, 403):
+                if exc.status == 401:  # no valid token: reading will not work either
                     raise
+                if exc.status == 403:  # a reader's token: keep them waiting, sync the rest
+                    report.send_failures.append(exc.message)
+                    return
                 if 400 <= exc.status < 500:  # the hub refused this one (invalid, conflict)
                     outbox.mark_refused(self.db, entry.id, api.url, exc.message)
                 report.send_failures.append(f"{entry.action} {entry.resource_id}: {exc.message}")

@@ -174,6 +174,16 @@ def merge_checkups(db: sqlite_utils.Database, incoming: Iterable[Checkup]) -> Me
     return result
 
 
+def keep_checkups(db: sqlite_utils.Database, kept: Iterable[Checkup]) -> None:
+    """Put check-ups back exactly as they were (after a restore of an older backup)."""
+    with write_transaction(db):
+        for checkup in kept:
+            db.execute(
+                f"INSERT OR REPLACE INTO checkups ({_COLUMNS}) VALUES ({', '.join('?' * 11)})",
+                _row(checkup),
+            )
+
+
 def max_age_days(db: sqlite_utils.Database) -> int:
     """How many days a check-up counts (default 365)."""
     try:

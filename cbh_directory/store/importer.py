@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import fields
 from typing import Any
@@ -10,12 +11,14 @@ import sqlite_utils
 
 from ..domain.imports import FieldChange, ImportPreview, ParsedImport
 from ..domain.model import Resource
+from .checkups import all_checkups, has_table, merge_checkups
 from .database import now_iso, write_transaction
 from .resources import (
     country_names,
     insert_new,
     iter_resources,
     refresh_snapshots,
+    row_to_resource,
     upsert_resource,
 )
 
@@ -90,7 +93,32 @@ def plan_import(db: sqlite_utils.Database, parsed: ParsedImport) -> ImportPrevie
             preview.changed.append((target, changes))
         else:
             preview.unchanged += 1
+    here = {c.id for c in all_checkups(db)} if parsed.checkups and has_table(db) else set()
+    preview.checkups = [c for c in parsed.checkups if c.id not in here]
+    if parsed.source_prefix:
+        _plan_gone(db, parsed, preview)
     return preview
+
+
+def _plan_gone(db: sqlite_utils.Database, parsed: ParsedImport, preview: ImportPreview) -> None:
+    """An earlier import's active resources from this source that the new export lacks become
+    inactive, with a status note: they stay in the directory (and in lists), never deleted."""
+    incoming = {r.id for r in parsed.resources}
+    pattern = parsed.source_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = db.query(
+        "SELECT * FROM resources WHERE id LIKE ? ESCAPE '\\' AND origin = 'imported' "
+        "AND status = 'active' ORDER BY id",
+        [pattern + "%"],
+    )
+    day = now_iso()[:10]
+    for row in rows:
+        old = row_to_resource(row)
+        if old.id in incoming:
+            continue
+        note = f"No longer in the export {parsed.source} (imported {day})"
+        gone = dataclasses.replace(old, status="inactive", status_note=note)
+        preview.changed.append((gone, diff(old, gone)))
+        preview.gone.append(old.id)
 
 
 def apply_import(db: sqlite_utils.Database, preview: ImportPreview) -> int:
@@ -117,6 +145,8 @@ def apply_import(db: sqlite_utils.Database, preview: ImportPreview) -> int:
                 for rid, name, value in preview.kept_local
             ],
         )
+        if preview.checkups:  # never over a check-up already here, never twice
+            merge_checkups(db, preview.checkups)
         in_lists = {row[0] for row in db.execute("SELECT DISTINCT resource_id FROM list_items")}
         written_now = [*preview.new, *(r for r, _ in preview.changed)]
         refresh_snapshots(db, [r for r in written_now if r.id in in_lists])

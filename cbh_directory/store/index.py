@@ -269,11 +269,14 @@ def _load_bits(db: sqlite_utils.Database, index: ResourceIndex, facet: Facet) ->
 
 def _load_bits_from_json(db: sqlite_utils.Database, index: ResourceIndex, facet: Facet) -> None:
     """A multi-valued facet over a list field without a side table: its JSON, in one pass."""
-    text = db.execute(
-        f"SELECT group_concat(r.pk || '{_US}' || j.value, '{_RS}') "
-        f"FROM resources r, json_each(r.{facet.field}) j WHERE j.type = 'text'"
-    ).fetchone()[0]
-    rows = [record.split(_US) for record in text.split(_RS)] if text else []
+    if facet.item_value is not None:
+        rows = _object_values(db, facet)
+    else:
+        text = db.execute(
+            f"SELECT group_concat(r.pk || '{_US}' || j.value, '{_RS}') "
+            f"FROM resources r, json_each(r.{facet.field}) j WHERE j.type = 'text'"
+        ).fetchone()[0]
+        rows = [record.split(_US) for record in text.split(_RS)] if text else []
     found = sorted({v for _, v in rows})[:MAX_BITS]
     values = [t.id for t in facet.terms] if facet.terms else found
     index.values[facet.id] = values
@@ -283,6 +286,21 @@ def _load_bits_from_json(db: sqlite_utils.Database, index: ResourceIndex, facet:
         if value in position:
             bits[np.searchsorted(index.pk, int(pk))] |= 1 << position[value]
     index.bits[facet.id] = bits
+
+
+def _object_values(db: sqlite_utils.Database, facet: Facet) -> list[list[str]]:
+    """[pk, value] of each object of a list field of JSON objects (facet.item_value)."""
+    assert facet.item_value is not None
+    found = db.execute(
+        f"SELECT r.pk, json_extract(j.value, '$.code'), json_extract(j.value, '$.name') "
+        f"FROM resources r, json_each(r.{facet.field}) j WHERE j.type = 'object'"
+    )
+    rows = []
+    for pk, code, name in found:
+        value = facet.item_value({"code": code or "", "name": name or ""})
+        if value:
+            rows.append([str(pk), value])
+    return rows
 
 
 def _load_serves(db: sqlite_utils.Database, index: ResourceIndex) -> None:

@@ -95,3 +95,13 @@ def mark_reviewed(
             "UPDATE outbox SET state = ?, reviewed_at = ?, review_note = ? WHERE id = ?",
             [APPROVED if approved else REJECTED, at, note, entry_id],
         )
+
+
+def checkup_ids(db: sqlite_utils.Database) -> set[str]:
+    """The ids of the check-ups in the outbox, whatever their state."""
+    found = set()
+    for (text,) in db.execute("SELECT payload FROM outbox WHERE action = 'checkup'"):
+        checkup = json.loads(text).get("checkup")
+        if isinstance(checkup, dict) and isinstance(checkup.get("id"), str):
+            found.add(checkup["id"])
+    return found

@@ -63,10 +63,12 @@ def sources(db: sqlite_utils.Database) -> list[SyncSource]:
     return [SyncSource(*row) for row in rows]
 
 
-def service_ids(db: sqlite_utils.Database, source_id: int) -> set[str]:
-    """The ids of the services merged from a source so far."""
-    rows = db.execute("SELECT service_id FROM sync_services WHERE source_id = ?", [source_id])
-    return {row[0] for row in rows}
+def merged_times(db: sqlite_utils.Database, source_id: int) -> dict[str, str]:
+    """service id -> its last_modified when merged, for every service merged from a source."""
+    rows = db.execute(
+        "SELECT service_id, last_modified FROM sync_services WHERE source_id = ?", [source_id]
+    )
+    return {row[0]: row[1] for row in rows}
 
 
 # -- staging ---------------------------------------------------------------------------------
@@ -143,8 +145,9 @@ class SyncMerge:
         self.cursor = src.cursor
         self.touched: list[Resource] = []
 
-    def add(self, service_id: str, last_modified: str, incoming: Resource) -> None:
-        """Merge one service the source sent."""
+    def add(self, service_id: str, last_modified: str, incoming: Resource) -> str | None:
+        """Merge one service the source sent; the id of the entry it is here (None when that
+        id is an entry made here, left alone)."""
         self.seen.add(service_id)
         self.cursor = _newer(self.cursor, last_modified)
         rid = self.mapped.get(service_id, incoming.id)
@@ -153,25 +156,26 @@ class SyncMerge:
         origin = row[0] if row else None
         if origin == "local" and rid not in self.proposed_new:
             self.report.conflicts.append(rid)
-            return
+            return None
         edited = self._absorb(rid, incoming)
         resource = keep_local_values(self.db, incoming, edited)
         if edited:
             self.report.kept_local.append(rid)
-        self._map(service_id, rid)
+        self._map(service_id, rid, last_modified)
         if origin is None:
             if rid not in self._new:
                 self.report.added.append(rid)
             self._new[rid] = resource
-            return
+            return rid
         if find_resource(self.db, rid) == resource:
             if origin != ORIGIN:  # a curated entry the hub also has: the hub keeps it now
                 self.db.execute("UPDATE resources SET origin = ? WHERE id = ?", [ORIGIN, rid])
             self.report.unchanged += 1
-            return
+            return rid
         upsert_resource(self.db, resource, origin=ORIGIN, names=self.names)
         self.report.updated.append(rid)
         self.touched.append(resource)
+        return rid
 
     _new: dict[str, Resource]
 
@@ -188,15 +192,14 @@ class SyncMerge:
             )
         return {k: v for k, v in edited.items() if k not in agreed}
 
-    def _map(self, service_id: str, rid: str) -> None:
-        if self.mapped.get(service_id) != rid:
-            self.db.execute(
-                "INSERT INTO sync_services (source_id, service_id, resource_id) "
-                "VALUES (?, ?, ?) ON CONFLICT (source_id, service_id) "
-                "DO UPDATE SET resource_id = excluded.resource_id",
-                [self.source.id, service_id, rid],
-            )
-            self.mapped[service_id] = rid
+    def _map(self, service_id: str, rid: str, last_modified: str) -> None:
+        self.db.execute(
+            "INSERT INTO sync_services (source_id, service_id, resource_id, last_modified) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (source_id, service_id) DO UPDATE SET "
+            "resource_id = excluded.resource_id, last_modified = excluded.last_modified",
+            [self.source.id, service_id, rid, last_modified],
+        )
+        self.mapped[service_id] = rid
 
     def removed(self, service_ids: Iterable[str], resource_ids: Iterable[str] = ()) -> None:
         """Services the source no longer has: their resources become inactive here."""

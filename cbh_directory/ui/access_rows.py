@@ -11,14 +11,12 @@ from ..domain.model import Resource
 def access_rows(r: Resource) -> list[tuple[str, str]]:
     """(translated label, text) of each access fact the resource has."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("DetailsPane", text)
-
+    translate = QCoreApplication.translate
     rows = [
-        (tr("Hours"), r.schedule),
-        (tr("Fees"), r.fees),
-        (tr("How to apply"), r.application_process),
-        (tr("Wait time"), r.wait_time),
-        (tr("Service types"), service_types(r)),
+        (translate("DetailsPane", "Hours"), r.schedule),
+        (translate("DetailsPane", "Fees"), r.fees),
+        (translate("DetailsPane", "How to apply"), r.application_process),
+        (translate("DetailsPane", "Wait time"), r.wait_time),
+        (translate("DetailsPane", "Service types"), service_types(r)),
     ]
     return [(label, text) for label, text in rows if text]

@@ -62,13 +62,15 @@ def run_gui(
     from PySide6.QtWidgets import QApplication
 
     from .error_report import ErrorReporter
-    from .settings import ORGANIZATION
+    from .i18n import TRANSLATIONS, chosen_language
+    from .settings import ORGANIZATION, app_settings
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("CBH Directory")
     app.setApplicationDisplayName("CBH Directory")
     app.setOrganizationName(ORGANIZATION)
+    TRANSLATIONS.install(app, chosen_language(app_settings()))
     reporter = ErrorReporter(app)
     reporter.install()
     try:
@@ -106,6 +108,7 @@ def _open_and_run(
         return _screenshot(app, window, directory, screenshot, width, height)
     settle_after_start(window)
     window.show()
+    QTimer.singleShot(0, window.help.welcome_if_first_run)
     QTimer.singleShot(3000, window.data.daily_backup_in_background)
     code = app.exec()
     directory.close()

@@ -30,6 +30,7 @@ from ..service import Directory
 from . import msgbox
 from .actions import make_action
 from .checkup_dialog import CheckupDialog
+from .details_pane import LinkButton
 from .settings import WindowSettings
 
 
@@ -69,13 +70,13 @@ class CheckupActions(QObject):
             parent_widget, self.tr("Groups Needing a Check-&up…"), lambda: self.show_needed()
         )
         self.export_action = make_action(
-            parent_widget, self.tr("Export Check-ups…"), lambda: self.export_checkups()
+            parent_widget, self.tr("E&xport Check-ups…"), lambda: self.export_checkups()
         )
         self.import_action = make_action(
-            parent_widget, self.tr("Import Check-ups…"), lambda: self.import_checkups()
+            parent_widget, self.tr("Import Chec&k-ups…"), lambda: self.import_checkups()
         )
         self.max_age_action = make_action(
-            parent_widget, self.tr("How Long a Check-up &Counts…"), lambda: self.set_max_age()
+            parent_widget, self.tr("How &Long a Check-up Counts…"), lambda: self.set_max_age()
         )
 
     # -- who
@@ -186,9 +187,12 @@ class CheckupActions(QObject):
         column.setContentsMargins(0, 2, 0, 2)
         column.setSpacing(1)
         column.addWidget(_plain(summary(checkup)))
-        for extra in (checkup.note, checkup.evidence):
-            if extra:
-                column.addWidget(_plain(extra))
+        if checkup.note:
+            column.addWidget(_plain(checkup.note))
+        if checkup.evidence:  # validated as http(s) when it was recorded or imported
+            column.addWidget(
+                LinkButton(checkup.evidence, checkup.evidence, self.tr("Check-up evidence"))
+            )
         if self.me and checkup.by.casefold() == self.me.casefold():
             row = QHBoxLayout()
             edit = QPushButton(self.tr("Change…"))

@@ -18,6 +18,7 @@ from ..service import Directory, files
 from . import msgbox
 from .actions import make_action
 from .edit_dialog import EditDialog
+from .i18n import number
 from .import_dialogs import MappingDialog, PreviewDialog
 from .jobs import Job, Work, job_for
 from .settings import WindowSettings
@@ -48,26 +49,32 @@ class DataActions(QObject):
             return make_action(parent_widget, text, slot, shortcut)
 
         self.new_action = action(
-            "&New Resource…", QKeySequence.StandardKey.New, lambda: self.new_resource()
+            self.tr("&New Resource…"), QKeySequence.StandardKey.New, lambda: self.new_resource()
         )
-        self.edit_action = action("&Edit Resource…", "Ctrl+Shift+E", lambda: self.edit_resource())
-        self.verify_action = action("Mark &Verified Today", "Ctrl+Shift+V", self.mark_verified)
+        self.edit_action = action(
+            self.tr("&Edit Resource…"), "Ctrl+Shift+E", lambda: self.edit_resource()
+        )
+        self.verify_action = action(
+            self.tr("Mark &Verified Today"), "Ctrl+Shift+V", self.mark_verified
+        )
         self.initials_action = action(
             self.tr("Your Name or &Initials for Checks…"), None, lambda: self.ask_initials()
         )
-        self.archive_action = action("&Archive", None, self.toggle_archive)
+        self.archive_action = action(self.tr("&Archive"), None, self.toggle_archive)
         self.import_action = action(
-            "&Import File…", QKeySequence.StandardKey.Open, lambda: self.import_path()
+            self.tr("&Import File…"), QKeySequence.StandardKey.Open, lambda: self.import_path()
         )
         self.import_folder_action = action(
-            "Import HSDS &Folder…", None, lambda: self.import_folder()
+            self.tr("Import HSDS &Folder…"), None, lambda: self.import_folder()
         )
         self.export_hsds_action = action(
-            "Export Directory as &HSDS…", None, lambda: self.export_hsds()
+            self.tr("Export Directory as &HSDS…"), None, lambda: self.export_hsds()
         )
-        self.backup_action = action("&Back Up Now", None, lambda: self.backup_now())
-        self.restore_action = action("&Restore from Backup…", None, lambda: self.restore())
-        self.review_age_action = action("&Review Age…", None, lambda: self.set_review_age())
+        self.backup_action = action(self.tr("&Back Up Now"), None, lambda: self.backup_now())
+        self.restore_action = action(self.tr("&Restore from Backup…"), None, lambda: self.restore())
+        self.review_age_action = action(
+            self.tr("&Review Age…"), None, lambda: self.set_review_age()
+        )
 
     def _warn(self, title: str, text: str) -> None:
         msgbox.warn(self.parent_widget, title, text)
@@ -100,7 +107,7 @@ class DataActions(QObject):
         )
 
     def new_resource(self) -> Resource | None:
-        return self._run_dialog(self._dialog(None), "Added")
+        return self._run_dialog(self._dialog(None), self.tr("Added"))
 
     def edit_resource(self, resource_id: str | None = None) -> Resource | None:
         ids = [resource_id] if resource_id else self.selected_ids()
@@ -111,7 +118,7 @@ class DataActions(QObject):
         except CBHError as exc:
             self.message.emit(exc.message)
             return None
-        return self._run_dialog(self._dialog(resource), "Saved")
+        return self._run_dialog(self._dialog(resource), self.tr("Saved"))
 
     def _run_dialog(self, dialog: EditDialog, verb: str) -> Resource | None:
         saved: list[Resource] = []
@@ -169,7 +176,9 @@ class DataActions(QObject):
         archived = [rid for rid in ids if self.directory.resource(rid).status == "inactive"]
         bring_back = len(archived) == len(ids)
         self.directory.archive(ids, archived=not bring_back)
-        self.message.emit(("Brought back " if bring_back else "Archived ") + f"{len(ids)}")
+        self.message.emit(
+            (self.tr("Brought back %s") if bring_back else self.tr("Archived %s")) % len(ids)
+        )
         self.changed.emit()
 
     # -- import
@@ -181,9 +190,12 @@ class DataActions(QObject):
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
                 self.parent_widget,
-                "Import",
+                self.tr("Import"),
                 "",
-                "Directory data (*.csv *.json *.zip);;CSV (*.csv);;JSON (*.json);;HSDS zip (*.zip)",
+                self.tr(
+                    "Directory data (*.csv *.json *.ndjson *.zip);;CSV (*.csv);;"
+                    "JSON, HSDS JSON (*.json *.ndjson);;HSDS zip (*.zip)"
+                ),
             )
             if not chosen:
                 return
@@ -191,21 +203,21 @@ class DataActions(QObject):
         try:
             kind = self.directory.import_kind(path)
         except CBHError as exc:
-            self._warn("Cannot import", exc.message)
+            self._warn(self.tr("Cannot import"), exc.message)
             return
-        self.message.emit(f"Reading {path.name}…")
+        self.message.emit(self.tr("Reading %s…") % path.name)
         if kind != "csv":
             self._preview(path, ImportOptions(), None)
             return
         target = path
         task = self._start(lambda d, _: d.read_csv(target), "import")
         task.finished.connect(lambda table: self._map_columns(target, table))
-        task.failed.connect(lambda text: self._warn("Cannot import", text))
+        task.failed.connect(lambda text: self._warn(self.tr("Cannot import"), text))
 
     def _map_columns(self, path: Path, table: CsvTable) -> None:
         dialog = MappingDialog(table, self.directory.csv_mapping(table.headers), self.parent_widget)
         if not msgbox.accepted(dialog):
-            self.message.emit("Import cancelled; nothing was changed")
+            self.message.emit(self.tr("Import cancelled; nothing was changed"))
             return
         options = ImportOptions(
             csv_mapping=dialog.mapping(),
@@ -218,32 +230,39 @@ class DataActions(QObject):
         mapping = options.csv_mapping
         task = self._start(lambda d, _: d.preview_import(path, options, table=table), "import")
         task.finished.connect(lambda preview: self._previewed(preview, mapping))
-        task.failed.connect(lambda text: self._warn("Cannot import", text))
+        task.failed.connect(lambda text: self._warn(self.tr("Cannot import"), text))
 
     def import_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
-            self.parent_widget, "Import an HSDS data package folder"
+            self.parent_widget, self.tr("Import an HSDS data package folder")
         )
         if chosen:
             self.import_path(Path(chosen))
 
     def _previewed(self, preview: ImportPreview, mapping: dict[str, str] | None) -> None:
         if not msgbox.accepted(PreviewDialog(preview, self.parent_widget)):
-            self.message.emit("Import cancelled; nothing was changed")
+            self.message.emit(self.tr("Import cancelled; nothing was changed"))
             return
         task = self._start(lambda d, _: d.apply_import(preview, csv_mapping=mapping), "import")
         task.finished.connect(self._applied)
-        task.failed.connect(lambda text: self._warn("Import failed; nothing was changed", text))
+        task.failed.connect(
+            lambda text: self._warn(self.tr("Import failed; nothing was changed"), text)
+        )
 
     def _applied(self, written: int) -> None:
-        self.message.emit(f"Imported {written} resources (a backup was made first)")
+        self.message.emit(
+            self.tr("Imported %s resources (a backup was made first)") % number(written)
+        )
         self.imported.emit(written)
         self.changed.emit()
 
     def export_hsds(self, path: Path | None = None) -> None:
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
-                self.parent_widget, "Export as HSDS 3.0", "directory-hsds.zip", "Zip (*.zip)"
+                self.parent_widget,
+                self.tr("Export as HSDS 3.0"),
+                "directory-hsds.zip",
+                self.tr("Zip (*.zip)"),
             )
             if not chosen:
                 return
@@ -251,21 +270,25 @@ class DataActions(QObject):
         target = path
         task = self._start(lambda d, _: d.export_hsds(target), "export")
         task.finished.connect(
-            lambda count: self.message.emit(f"Wrote {count} services as HSDS 3.0 to {target.name}")
+            lambda count: self.message.emit(
+                self.tr("Wrote %s services as HSDS 3.0 to %s") % (number(count), target.name)
+            )
         )
-        task.failed.connect(lambda text: self._warn("Export failed", text))
+        task.failed.connect(lambda text: self._warn(self.tr("Export failed"), text))
 
     # -- backups
 
     def backup_now(self) -> None:
         task = self._start(lambda d, _: d.backup("manual"), "backup")
-        task.finished.connect(lambda path: self.message.emit(f"Backed up to {path}"))
-        task.failed.connect(lambda text: self._warn("Backup failed", text))
+        task.finished.connect(lambda path: self.message.emit(self.tr("Backed up to %s") % path))
+        task.failed.connect(lambda text: self._warn(self.tr("Backup failed"), text))
 
     def daily_backup_in_background(self) -> None:
         """Once a day, a backup, made by a worker so start-up is not slowed."""
         task = self._start(lambda d, _: d.daily_backup(), "backup")
-        task.failed.connect(lambda text: self.message.emit(f"The daily backup failed: {text}"))
+        task.failed.connect(
+            lambda text: self.message.emit(self.tr("The daily backup failed: %s") % text)
+        )
 
     def restore(self, path: Path | None = None) -> bool:
         """Put a backup in place of the current data (after backing that up)."""
@@ -273,9 +296,9 @@ class DataActions(QObject):
             assert self.directory.path is not None
             chosen, _ = QFileDialog.getOpenFileName(
                 self.parent_widget,
-                "Restore from a backup",
+                self.tr("Restore from a backup"),
                 str(files.backup_folder(self.directory.path)),
-                "Backups (*.sqlite3)",
+                self.tr("Backups (*.sqlite3)"),
             )
             if not chosen:
                 return False
@@ -286,18 +309,21 @@ class DataActions(QObject):
             safety = self.directory.restore(path)
             self.directory.prepare()
         except CBHError as exc:
-            self._warn("Cannot restore", exc.message)
+            self._warn(self.tr("Cannot restore"), exc.message)
             return False
-        self.message.emit(f"Restored {path.name}; the previous state was saved as {safety.name}")
+        self.message.emit(
+            self.tr("Restored %s; the previous state was saved as %s") % (path.name, safety.name)
+        )
         self.changed.emit()
         return True
 
     def _confirm_restore(self, path: Path) -> bool:
         return msgbox.ask(
             self.parent_widget,
-            "Restore from a backup",
+            self.tr("Restore from a backup"),
             f"Replace the directory, your lists and notes with the backup {path.name}?\n\n"
-            "What you have now is backed up first, so you can go back to it.",
+            "What you have now is backed up first, so you can go back to it. Your check-ups "
+            "of groups are kept as they are now.",
         )
 
     def set_review_age(self, months: int | None = None) -> None:
@@ -305,8 +331,8 @@ class DataActions(QObject):
             current = round(self.directory.stale_after_days() / 30.44)
             months = msgbox.get_int(
                 self.parent_widget,
-                "Review age",
-                "Entries not verified for this many months need review:",
+                self.tr("Review age"),
+                self.tr("Entries not verified for this many months need review:"),
                 max(1, current),
                 1,
                 120,
@@ -314,5 +340,5 @@ class DataActions(QObject):
             if months is None:
                 return
         self.directory.set_stale_after_days(round(months * 30.44))
-        self.message.emit(f"Entries not verified for {months} months now need review")
+        self.message.emit(self.tr("Entries not verified for %s months now need review") % months)
         self.changed.emit()

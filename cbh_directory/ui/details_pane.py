@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 from ..domain import describe
 from ..domain import vocabulary as vocab
 from ..domain.contact_dates import ContactLine, contact_lines, shown_value
+from ..domain.language import words
 from ..domain.model import Hit, Resource
 from ..domain.phones import tel_uri
 from ..domain.status_words import status_line
 from ..domain.validation import is_web_url
 from ..domain.verification import verification
+from . import accessibility, colours
 from .access_rows import access_rows
 from .flow_layout import FlowLayout
 from .links import mailto, open_link, tel
@@ -49,6 +51,7 @@ class LinkButton(QPushButton):
     """A flat button that shows a link as plain text (elided to fit) and opens it only if safe."""
 
     def __init__(self, text: str, url: str, accessible: str) -> None:
+        accessibility.install()  # before Qt first asks how to expose it
         super().__init__()
         self.url = url
         self._full_text = text
@@ -139,8 +142,10 @@ class DetailsPane(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName("Details")
+        self.setAccessibleName(self.tr("Details"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setObjectName("detailsPane")
+        self._show_focus(False)
         self.setMinimumWidth(240)
         self._context = ListContext()
         self._note: NoteEdit | None = None
@@ -149,6 +154,20 @@ class DetailsPane(QScrollArea):
         self.community_lines: Callable[[Resource], dict[str, str]] | None = None
         self.extra_sections: list[Callable[[Hit], QWidget | None]] = []
         self.show_hit(None)
+
+    def _show_focus(self, shown: bool) -> None:
+        """A 2 px outline while the pane has the keyboard focus (transparent otherwise, so
+        nothing moves)."""
+        colour = colours.focus(self.palette()).name() if shown else "transparent"
+        self.setStyleSheet(f"QScrollArea#detailsPane {{ border: 2px solid {colour}; }}")
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._show_focus(True)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._show_focus(False)
+        super().focusOutEvent(event)
 
     @property
     def hit(self) -> Hit | None:
@@ -180,16 +199,22 @@ class DetailsPane(QScrollArea):
             self._note.flush()  # keep what was typed before moving on
         self._note = None
         self._hit = hit
+        # said with "Details" when the pane takes the focus: which resource it shows
+        self.setAccessibleDescription(
+            f"{hit.resource.name}, {describe.kind_label(hit.resource.kind)}" if hit else ""
+        )
         self._context = context
         body = QWidget()
-        body.setAccessibleName("Resource details")
+        body.setAccessibleName(self.tr("Resource details"))
         layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 8, 12, 12)
         layout.setSpacing(8)
         if hit is None:
             hint = plain_label(
-                "Choose a resource to see how to contact it, who it is for, and how its group "
-                "is run."
+                self.tr(
+                    "Choose a resource to see how to contact it, who it is for, and how its group "
+                    "is run."
+                )
             )
             hint.setEnabled(False)
             layout.addWidget(hint)
@@ -203,7 +228,7 @@ class DetailsPane(QScrollArea):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         title.setFont(font)
-        title.setAccessibleName("Name")
+        title.setAccessibleDescription(self.tr("Name"))
         heading = QHBoxLayout()
         heading.addWidget(title, 1)
         if hit.in_directory:
@@ -212,8 +237,10 @@ class DetailsPane(QScrollArea):
         if not hit.in_directory:
             layout.addWidget(
                 self._warning(
-                    "This resource is no longer in the directory. Your list keeps its last "
-                    "known name and contact details below; check them before using them.",
+                    self.tr(
+                        "This resource is no longer in the directory. Your list keeps its last "
+                        "known name and contact details below; check them before using them."
+                    ),
                     "",
                 )
             )
@@ -232,14 +259,14 @@ class DetailsPane(QScrollArea):
             layout.addLayout(self._chips(r.focus))
         checked = verification(r)
         if r.caveat or checked.needs_review:
-            layout.addWidget(self._warning(r.caveat, checked.review))
+            layout.addWidget(self._warning(describe.caveat_text(r), checked.review))
         if r.description:
-            about = plain_label(r.description)
-            about.setAccessibleName("About")
+            about = plain_label(describe.description_text(r))
+            about.setAccessibleDescription(self.tr("About"))
             layout.addWidget(about)
         how_current = plain_label("\n".join([checked.sentence, *checked.checks]))
         how_current.setObjectName("verification")
-        how_current.setAccessibleName(self.tr("How current this is"))
+        how_current.setAccessibleDescription(self.tr("How current this is"))
         layout.addWidget(how_current)
         layout.addLayout(self._contact_row(hit))
         layout.addLayout(self._list_section(hit))
@@ -253,11 +280,11 @@ class DetailsPane(QScrollArea):
 
     def _star_button(self, resource_id: str) -> QPushButton:
         starred = self._context.bookmarked
-        button = QPushButton("★ Bookmarked" if starred else "☆ Bookmark")
+        button = QPushButton(self.tr("★ Bookmarked") if starred else self.tr("☆ Bookmark"))
         button.setCheckable(True)
         button.setChecked(starred)
-        button.setAccessibleName("Bookmark")
-        button.setToolTip("Add to or remove from Bookmarks (Ctrl+D)")
+        button.setAccessibleName(self.tr("Bookmark"))
+        button.setToolTip(self.tr("Add to or remove from Bookmarks (Ctrl+D)"))
         button.clicked.connect(lambda: self.bookmark_toggled.emit(resource_id))
         return button
 
@@ -267,15 +294,16 @@ class DetailsPane(QScrollArea):
         column.setSpacing(4)
         context = self._context
         if context.lists:
-            column.addWidget(plain_label("In your lists: " + ", ".join(context.lists)))
+            column.addWidget(plain_label(self.tr("In your lists: ") + ", ".join(context.lists)))
         entry = hit.entry
         if entry is not None and context.list_id is not None:
-            added = entry.added_at[:10] if entry.added_at else "an unknown date"
-            column.addWidget(plain_label(f"Added to {context.list_name} on {added}"))
+            added = entry.added_at[:10] if entry.added_at else self.tr("an unknown date")
+            column.addWidget(plain_label(self.tr("Added to %s on %s") % (context.list_name, added)))
             note = NoteEdit(
                 entry.note,
-                f"Your note about this for {context.list_name} (who you called, what they said)…",
-                "Note on this item",
+                self.tr("Your note about this for %s (who you called, what they said)…")
+                % context.list_name,
+                self.tr("Note on this item"),
             )
             list_id, resource_id = context.list_id, hit.resource.id
             note.edited.connect(lambda text: self._note_edited(list_id, resource_id, text))
@@ -296,15 +324,15 @@ class DetailsPane(QScrollArea):
         flow = FlowLayout(spacing=4)
         for term_id in focus:
             term = vocab.FOCUS_BY_ID.get(term_id)
-            chip = plain_label(term.label if term else term_id, wrap=False, selectable=False)
+            chip = plain_label(words(term.label) if term else term_id, wrap=False, selectable=False)
             chip.setObjectName("focusChip")
             chip.setStyleSheet(
                 "QLabel#focusChip { background: palette(alternate-base); border: 1px solid "
                 "palette(mid); border-radius: 9px; padding: 1px 8px; }"
             )
             group = vocab.FOCUS_GROUP_BY_ID.get(term.group) if term else None
-            chip.setToolTip(f"{group.label[:-1] if group else 'Focus'}: {chip.text()}")
-            chip.setAccessibleName(f"Focus: {chip.text()}")
+            chip.setToolTip(f"{group.label[:-1] if group else self.tr('Focus')}: {chip.text()}")
+            chip.setAccessibleDescription(self.tr("Focus"))
             flow.addWidget(chip)
         return flow
 
@@ -321,7 +349,7 @@ class DetailsPane(QScrollArea):
             inner.addWidget(plain_label(stale))
         if caveat:
             inner.addWidget(plain_label(caveat))
-        box.setAccessibleName("Please note")
+        box.setAccessibleName(self.tr("Please note"))
         return box
 
     def _contact_row(self, hit: Hit) -> QLayout:
@@ -330,23 +358,23 @@ class DetailsPane(QScrollArea):
         column.setSpacing(0)
         if r.website:
             if is_web_url(r.website):
-                column.addWidget(LinkButton(r.website, r.website, "Website"))
+                column.addWidget(LinkButton(r.website, r.website, self.tr("Website")))
             else:
                 column.addWidget(plain_label(f"Website: {r.website}"))
         counts: dict[str, int] = {}
         for line in contact_lines(r):
             counts[line.channel] = counts.get(line.channel, 0) + 1
             self._add_contact(column, line, r.country, counts[line.channel])
-        copy = QPushButton("Copy contact")
-        copy.setAccessibleName("Copy contact")
-        copy.setToolTip("Copy the name, place and contact details as plain text")
+        copy = QPushButton(self.tr("Copy contact"))
+        copy.setAccessibleName(self.tr("Copy contact"))
+        copy.setToolTip(self.tr("Copy the name, place and contact details as plain text"))
         copy.clicked.connect(self.copy_contact)
         row = QHBoxLayout()
         row.addWidget(copy)
         if hit.in_directory:
-            edit = QPushButton("Edit…")
-            edit.setAccessibleName("Edit this resource")
-            edit.setToolTip("Correct or add details (Ctrl+Shift+E)")
+            edit = QPushButton(self.tr("Edit…"))
+            edit.setAccessibleName(self.tr("Edit this resource"))
+            edit.setToolTip(self.tr("Correct or add details (Ctrl+Shift+E)"))
             edit.clicked.connect(lambda: self.edit_requested.emit(r.id))
             row.addWidget(edit)
         row.addStretch(1)
@@ -370,16 +398,17 @@ class DetailsPane(QScrollArea):
         else:
             value = plain_label(f"{name}: {shown}")
             value.setContentsMargins(3, 0, 0, 0)  # in line with the links' text
-            value.setAccessibleName(accessible)
+            value.setAccessibleDescription(accessible)
             column.addWidget(value)
-        words = [p for p in (line.label, line.dating) if p]
-        if words:
-            caption = plain_label(" · ".join(words))
+        parts = [p for p in (line.label, line.dating) if p]
+        if parts:
+            caption = plain_label(" · ".join(parts))
             caption.setObjectName("oldContact" if line.old else "contactSource")
-            caption.setAccessibleName(self.tr("About %s") % accessible)
+            caption.setAccessibleDescription(self.tr("About %s") % accessible)
             caption.setContentsMargins(6, 0, 0, 4)
             if line.old:
-                caption.setStyleSheet("QLabel#oldContact { color: #7a4a00; }")
+                warning = colours.warning(self.palette()).name()
+                caption.setStyleSheet(f"QLabel#oldContact {{ color: {warning}; }}")
             column.addWidget(caption)
 
     def _status_box(self, hit: Hit) -> QWidget:
@@ -389,7 +418,8 @@ class DetailsPane(QScrollArea):
         box = QFrame()
         box.setObjectName("status")
         box.setStyleSheet(
-            "QFrame#status { background: #f2f2f2; border: 1px solid #888; border-radius: 4px; }"
+            "QFrame#status { background: palette(alternate-base); border: 1px solid palette(mid);"
+            " border-radius: 4px; }"
         )
         inner = QVBoxLayout(box)
         inner.setContentsMargins(8, 6, 8, 6)
@@ -423,33 +453,35 @@ class DetailsPane(QScrollArea):
             else {"moderation": describe.moderation_text(r), "activity": describe.activity_text(r)}
         )
         rows = [
-            ("Moderation", community["moderation"]),
+            (self.tr("Moderation"), community["moderation"]),
             (describe.activity_label(r), community["activity"]),
-            ("Format", describe.format_label(r)),
-            ("Languages", ", ".join(vocab.language_label(c) for c in r.languages)),
-            ("Cost", describe.cost_label(r)),
-            ("Who it is for", r.eligibility),
+            (self.tr("Format"), describe.format_label(r)),
+            (self.tr("Languages"), ", ".join(vocab.language_label(c) for c in r.languages)),
+            (self.tr("Cost"), describe.cost_label(r)),
+            (self.tr("Who it is for"), r.eligibility),
             *access_rows(r),  # what an HSDS import keeps (hours, fees, applying, service types)
-            ("Ages", r.ages),
-            ("Serves", r.service_area),
-            ("Based in", describe.place_text(r, self._country_name(r.country))),
-            ("Also known as", ", ".join(r.alternate_names)),
-            ("Tags", ", ".join(r.tags)),
+            (self.tr("Ages"), r.ages),
+            (self.tr("Serves"), r.service_area),
+            (self.tr("Based in"), describe.place_text(r, self._country_name(r.country))),
+            (self.tr("Also known as"), ", ".join(r.alternate_names)),
+            (self.tr("Tags"), ", ".join(r.tags)),
         ]
         for label, value in rows:
             if value:
                 field = plain_label(value)
-                field.setAccessibleName(label)
+                field.setAccessibleDescription(label)
                 form.addRow(plain_label(label + ":", wrap=False, selectable=False), field)
         if r.sources:
             sources = QVBoxLayout()
             sources.setSpacing(0)
             for number, url in enumerate(r.sources, 1):
                 if is_web_url(url):
-                    sources.addWidget(LinkButton(_short_url(url), url, f"Source {number}"))
+                    sources.addWidget(
+                        LinkButton(_short_url(url), url, self.tr("Source %s") % number)
+                    )
                 else:
                     sources.addWidget(plain_label(url))
-            form.addRow(plain_label("Sources:", wrap=False, selectable=False), sources)
+            form.addRow(plain_label(self.tr("Sources:"), wrap=False, selectable=False), sources)
         return form
 
 

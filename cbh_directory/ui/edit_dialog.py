@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,43 +29,47 @@ from PySide6.QtWidgets import (
 from ..domain import vocabulary as vocab
 from ..domain.errors import CBHError, ValidationError
 from ..domain.evidence import person_check
+from ..domain.language import words
 from ..domain.model import LIST_FIELDS, Resource
 from ..domain.phones import display_phone
 from ..domain.validation import complete_web_address
+from . import colours
+from .accessibility import announce
 from .details_pane import plain_label
+from .i18n import QT_TRANSLATE_NOOP
 
 Save = Callable[[dict[str, Any]], Resource]
 
 TEXT_FIELDS: tuple[tuple[str, str], ...] = (
-    ("name", "Name"),
-    ("alternate_names", "Also known as"),
-    ("service_area", "Serves"),
-    ("eligibility", "Who it is for"),
-    ("ages", "Ages"),
-    ("address", "Street address"),
-    ("city", "City"),
-    ("region", "State / region"),
-    ("postal_code", "Postal code"),
-    ("latitude", "Latitude"),
-    ("longitude", "Longitude"),
-    ("website", "Website"),
-    ("email", "Email"),
-    ("phone", "Phone"),
-    ("languages", "Languages"),
-    ("tags", "Tags"),
-    ("moderation_note", "About its moderation"),
-    ("activity_note", "About its activity"),
-    ("caveat", "Please note"),
-    ("last_verified", "Last verified"),
+    ("name", QT_TRANSLATE_NOOP("edit_dialog", "Name")),
+    ("alternate_names", QT_TRANSLATE_NOOP("edit_dialog", "Also known as")),
+    ("service_area", QT_TRANSLATE_NOOP("edit_dialog", "Serves")),
+    ("eligibility", QT_TRANSLATE_NOOP("edit_dialog", "Who it is for")),
+    ("ages", QT_TRANSLATE_NOOP("edit_dialog", "Ages")),
+    ("address", QT_TRANSLATE_NOOP("edit_dialog", "Street address")),
+    ("city", QT_TRANSLATE_NOOP("edit_dialog", "City")),
+    ("region", QT_TRANSLATE_NOOP("edit_dialog", "State / region")),
+    ("postal_code", QT_TRANSLATE_NOOP("edit_dialog", "Postal code")),
+    ("latitude", QT_TRANSLATE_NOOP("edit_dialog", "Latitude")),
+    ("longitude", QT_TRANSLATE_NOOP("edit_dialog", "Longitude")),
+    ("website", QT_TRANSLATE_NOOP("edit_dialog", "Website")),
+    ("email", QT_TRANSLATE_NOOP("edit_dialog", "Email")),
+    ("phone", QT_TRANSLATE_NOOP("edit_dialog", "Phone")),
+    ("languages", QT_TRANSLATE_NOOP("edit_dialog", "Languages")),
+    ("tags", QT_TRANSLATE_NOOP("edit_dialog", "Tags")),
+    ("moderation_note", QT_TRANSLATE_NOOP("edit_dialog", "About its moderation")),
+    ("activity_note", QT_TRANSLATE_NOOP("edit_dialog", "About its activity")),
+    ("caveat", QT_TRANSLATE_NOOP("edit_dialog", "Please note")),
+    ("last_verified", QT_TRANSLATE_NOOP("edit_dialog", "Last verified")),
 )
 HINTS: dict[str, str] = {
-    "alternate_names": "Other names, separated by ;",
-    "latitude": "Empty: found from the city",
-    "longitude": "Empty: found from the city",
-    "languages": "Two-letter codes separated by ;, e.g. en; es",
-    "tags": "Separated by ;",
-    "last_verified": "YYYY-MM-DD",
-    "phone": "As you would dial it, e.g. (614) 555-0100",
+    "alternate_names": QT_TRANSLATE_NOOP("edit_dialog", "Other names, separated by ;"),
+    "latitude": QT_TRANSLATE_NOOP("edit_dialog", "Empty: found from the city"),
+    "longitude": QT_TRANSLATE_NOOP("edit_dialog", "Empty: found from the city"),
+    "languages": QT_TRANSLATE_NOOP("edit_dialog", "Two-letter codes separated by ;, e.g. en; es"),
+    "tags": QT_TRANSLATE_NOOP("edit_dialog", "Separated by ;"),
+    "last_verified": QT_TRANSLATE_NOOP("edit_dialog", "YYYY-MM-DD"),
+    "phone": QT_TRANSLATE_NOOP("edit_dialog", "As you would dial it, e.g. (614) 555-0100"),
     "website": "https://…",
 }
 CHOICES: dict[str, tuple[vocab.Term, ...]] = {
@@ -96,7 +100,9 @@ class EditDialog(QDialog):
         super().__init__(parent)
         self._checked_by = checked_by or (lambda: "")
         self._check: dict[str, str] | None = None  # "Mark verified today": the signed check
-        self.setWindowTitle(f"Edit {resource.name}" if resource else "New resource")
+        self.setWindowTitle(
+            self.tr("Edit %s") % resource.name if resource else self.tr("New resource")
+        )
         self.setAccessibleName(self.windowTitle())
         self._original = resource
         self._save = save
@@ -106,21 +112,21 @@ class EditDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
         base = resource or Resource(id="new", name="", kind="support_group")
 
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self._add(form, "name", "Name", self._line(base.name))
-        self._add(form, "kind", "Kind", self._combo("kind", base.kind))
-        self._add(form, "focus", "Focus", self._focus_list(base.focus))
-        self._add(form, "description", "Description", self._text(base.description))
+        self._add(form, "name", self.tr("Name"), self._line(base.name))
+        self._add(form, "kind", self.tr("Kind"), self._combo("kind", base.kind))
+        self._add(form, "focus", self.tr("Focus"), self._focus_list(base.focus))
+        self._add(form, "description", self.tr("Description"), self._text(base.description))
         for field in ("format", "moderation", "activity", "cost"):
             label = {
-                "format": "Format",
-                "moderation": "Moderation",
-                "activity": "Member activity",
-                "cost": "Cost",
+                "format": self.tr("Format"),
+                "moderation": self.tr("Moderation"),
+                "activity": self.tr("Member activity"),
+                "cost": self.tr("Cost"),
             }[field]
             self._add(form, field, label, self._combo(field, getattr(base, field)))
-        self._add(form, "country", "Country", self._country(countries, base.country))
+        self._add(form, "country", self.tr("Country"), self._country(countries, base.country))
         for field, label in TEXT_FIELDS:
             if field == "name":
                 continue
@@ -130,17 +136,17 @@ class EditDialog(QDialog):
             elif field == "phone":
                 value = display_phone(value, base.country)
             line = self._line("" if value is None else str(value))
-            line.setPlaceholderText(HINTS.get(field, ""))
-            self._add(form, field, label, line)
+            line.setPlaceholderText(QCoreApplication.translate("edit_dialog", HINTS.get(field, "")))
+            self._add(form, field, QCoreApplication.translate("edit_dialog", label), line)
         sources = self._text("\n".join(base.sources))
-        sources.setPlaceholderText("Where the facts come from: one web address a line")
-        self._add(form, "sources", "Sources", sources)
-        self.archived = QCheckBox("Archived: hide it from searches")
-        self.archived.setAccessibleName("Archived")
+        sources.setPlaceholderText(self.tr("Where the facts come from: one web address a line"))
+        self._add(form, "sources", self.tr("Sources"), sources)
+        self.archived = QCheckBox(self.tr("Archived: hide it from searches"))
+        self.archived.setAccessibleName(self.tr("Archived"))
         self.archived.setChecked(base.status == "inactive")
         form.addRow("", self.archived)
-        verified_today = QPushButton("Mark verified today")
-        verified_today.setAccessibleName("Mark verified today")
+        verified_today = QPushButton(self.tr("Mark verified today"))
+        verified_today.setAccessibleName(self.tr("Mark verified today"))
         verified_today.clicked.connect(self.mark_verified_today)
         form.addRow("", verified_today)
 
@@ -149,6 +155,9 @@ class EditDialog(QDialog):
         scroll = self.form_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        # not a Tab stop of its own: the first stop is the first field (it scrolls into view)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setAccessibleName(self.tr("Fields"))
         self.labels = {field: form.labelForField(self.inputs[field]) for field in self.inputs}
         website = self.inputs["website"]
         assert isinstance(website, QLineEdit)
@@ -156,7 +165,7 @@ class EditDialog(QDialog):
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(f"color: {colours.error(self.palette()).name()};")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -167,7 +176,11 @@ class EditDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         em = self.fontMetrics().averageCharWidth()
-        self.resize(em * 90, self.fontMetrics().height() * 40)
+        screen = self.screen().availableGeometry()  # large text: never taller than the screen
+        self.resize(
+            min(em * 90, int(screen.width() * 0.95)),
+            min(self.fontMetrics().height() * 40, int(screen.height() * 0.9)),
+        )
 
     # -- building
 
@@ -178,14 +191,14 @@ class EditDialog(QDialog):
         column.setSpacing(2)
         column.addWidget(widget)
         if field in ("moderation", "activity", "format", "cost", "kind"):
-            explain = plain_label("")
-            explain.setEnabled(False)
+            explain = plain_label("")  # full text colour: a dimmed hint was hard to read
+            explain.setAccessibleDescription(self.tr("What this choice means"))
             combo = widget
             assert isinstance(combo, QComboBox)
             terms = {t.id: t for t in CHOICES[field]}
 
             def explain_choice(_index: int = 0, combo: QComboBox = combo) -> None:
-                explain.setText(terms[combo.currentData()].explanation)
+                explain.setText(words(terms[combo.currentData()].explanation))
 
             combo.currentIndexChanged.connect(explain_choice)
             explain_choice()
@@ -198,12 +211,15 @@ class EditDialog(QDialog):
             column.addWidget(self.website_note)
         error = QLabel()
         error.setTextFormat(Qt.TextFormat.PlainText)
-        error.setStyleSheet("color: #b00020;")
+        error.setStyleSheet(f"color: {colours.error(self.palette()).name()};")
         error.setWordWrap(True)
         error.hide()
         self.errors[field] = error
         column.addWidget(error)
         form.addRow(label + ":", column)
+        row_label = form.labelForField(column)
+        if isinstance(row_label, QLabel):
+            row_label.setBuddy(widget)  # a screen reader names the field by its label
 
     def _complete_website(self) -> None:
         """A bare 'www.example.org' becomes https://www.example.org, and the person is told."""
@@ -220,25 +236,32 @@ class EditDialog(QDialog):
         """Scroll the first field with a problem (in the form's order) into view and focus it."""
         first = next(f for f in self.inputs if f in fields)
         widget = self.inputs[first]
-        self.form_scroll.ensureWidgetVisible(self.labels.get(first) or widget)
-        self.form_scroll.ensureWidgetVisible(self.errors[first])
-        self.form_scroll.ensureWidgetVisible(widget)
+        self._reveal(first)
+        # The error labels just shown grow the form once the scroll area has laid it out
+        # again: scroll once more then, so the reason under the field is in view too.
+        QTimer.singleShot(0, lambda: self._reveal(first))
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _reveal(self, field: str) -> None:
+        widget = self.inputs[field]
+        self.form_scroll.ensureWidgetVisible(self.labels.get(field) or widget)
+        self.form_scroll.ensureWidgetVisible(widget)
+        self.form_scroll.ensureWidgetVisible(self.errors[field])
 
     def _source_row(self, field: str) -> QHBoxLayout:
         _local, source = self._edits[field]
         shown = (
             "; ".join(source)
             if isinstance(source, list)
-            else ("(empty)" if source in ("", None) else str(source))
+            else (self.tr("(empty)") if source in ("", None) else str(source))
         )
-        note = plain_label(f"Edited here. The directory says: {shown}")
-        note.setAccessibleName(f"Directory value for {field}")
+        note = plain_label(self.tr("Edited here. The directory says: %s") % shown)
+        note.setAccessibleName(self.tr("Directory value for %s") % field)
         row = QHBoxLayout()
         row.addWidget(note, 1)
         if self._revert is not None:
-            use = QPushButton("Use the directory's value")
-            use.setAccessibleName(f"Use the directory's value for {field}")
+            use = QPushButton(self.tr("Use the directory's value"))
+            use.setAccessibleName(self.tr("Use the directory's value for %s") % field)
             use.clicked.connect(lambda: self._use_source(field))
             row.addWidget(use)
         return row
@@ -256,13 +279,13 @@ class EditDialog(QDialog):
     def _combo(self, field: str, value: str) -> QComboBox:
         combo = QComboBox()
         for term in CHOICES[field]:
-            combo.addItem(term.label, term.id)
+            combo.addItem(words(term.label), term.id)
         combo.setCurrentIndex(max(0, combo.findData(value)))
         return combo
 
     def _country(self, countries: dict[str, str], value: str) -> QComboBox:
         combo = QComboBox()
-        combo.addItem("(none: international or not stated)", "")
+        combo.addItem(self.tr("(none: international or not stated)"), "")
         for code, name in sorted(countries.items(), key=lambda item: item[1]):
             combo.addItem(f"{name} ({code})", code)
         combo.setCurrentIndex(max(0, combo.findData(value)))
@@ -271,8 +294,9 @@ class EditDialog(QDialog):
     def _focus_list(self, chosen: list[str]) -> QListWidget:
         widget = QListWidget()
         for group in vocab.FOCUS_GROUPS:
-            heading = QListWidgetItem(group.label)
-            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            heading = QListWidgetItem(words(group.label))
+            # enabled (full contrast, not greyed) but not selectable or checkable
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = heading.font()
             font.setBold(True)
             heading.setFont(font)
@@ -280,7 +304,7 @@ class EditDialog(QDialog):
             for term in vocab.FOCUS_TERMS:
                 if term.group != group.id:
                     continue
-                item = QListWidgetItem(f"   {term.label}")
+                item = QListWidgetItem(f"   {words(term.label)}")
                 item.setData(Qt.ItemDataRole.UserRole, term.id)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(
@@ -362,8 +386,9 @@ class EditDialog(QDialog):
         self.done(QDialog.DialogCode.Accepted)
 
     def accept(self) -> None:
-        for error in self.errors.values():
+        for field, error in self.errors.items():
             error.hide()
+            self.inputs[field].setAccessibleDescription("")
         self.message.clear()
         self._complete_website()
         try:
@@ -373,19 +398,22 @@ class EditDialog(QDialog):
             for field, reason in exc.problems:
                 label = self.errors.get(field)
                 if label is not None:
-                    label.setText(reason)
+                    reason = words(reason)
+                    label.setText("⚠ " + reason)  # a sign, not colour alone
                     label.show()
+                    # the field itself carries its problem, for a screen reader on it
+                    self.inputs[field].setAccessibleDescription(reason)
                     marked.append(field)
             if marked:
                 self._show_first_problem(marked)
                 first = next(f for f in self.inputs if f in marked)
-                self.message.setText(
-                    self.tr("Please correct the fields marked in red, starting with {0}.").format(
-                        self.inputs[first].accessibleName()
-                    )
+                message = self.tr("Please correct the fields marked ⚠, starting with %s.") % (
+                    self.inputs[first].accessibleName()
                 )
             else:
-                self.message.setText("; ".join(f"{f}: {r}" for f, r in exc.problems))
+                message = "; ".join(f"{f}: {r}" for f, r in exc.problems)
+            self.message.setText(message)
+            announce(self, message)
             return
         except CBHError as exc:
             self.message.setText(exc.message)

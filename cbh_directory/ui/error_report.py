@@ -32,23 +32,21 @@ class ErrorDialog(QDialog):
 
     def __init__(self, short: str, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("CBH Directory: something went wrong")
+        self.setWindowTitle(self.tr("CBH Directory: something went wrong"))
         self.details = details
         where = log_file()
-        text = (
-            "Something went wrong, and the last action may not have finished:\n\n"
-            f"{short}\n\n"
-            "Your lists, notes and the directory are kept in the database and are not affected "
-            "by this. You can go on working."
-            + (f"\n\nThe details are in the log file:\n{where}" if where else "")
-        )
+        text = self.tr(
+            "Something went wrong, and the last action may not have finished:\n\n%s\n\n"
+            "Your lists, notes and the directory are kept in the database and are not "
+            "affected by this. You can go on working."
+        ) % short + (self.tr("\n\nThe details are in the log file:\n%s") % where if where else "")
         self.message = message = QLabel(text)
         message.setTextFormat(Qt.TextFormat.PlainText)
         message.setWordWrap(True)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        message.setAccessibleName("Error message")
-        self.copy_button = QPushButton("&Copy Details")
-        self.copy_button.setAccessibleName("Copy the error details")
+        message.setAccessibleDescription(self.tr("Error message"))
+        self.copy_button = QPushButton(self.tr("&Copy Details"))
+        self.copy_button.setAccessibleName(self.tr("Copy the error details"))
         self.copy_button.clicked.connect(self.copy_details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -60,7 +58,7 @@ class ErrorDialog(QDialog):
 
     def copy_details(self) -> None:
         QApplication.clipboard().setText(self.details)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
 
 class ErrorReporter(QObject):

@@ -39,6 +39,7 @@ class ExportRequest:
     options: ExportOptions = field(default_factory=ExportOptions)
     include_notes: bool = False
     prepared_by: str = ""
+    language: str | None = None  # the handout's; None: the window's
 
     def choices(self) -> dict[str, Any]:
         """The service's keyword arguments for what to export."""
@@ -49,6 +50,7 @@ class ExportRequest:
             "units": self.units,
             "include_notes": self.include_notes,
             "prepared_by": self.prepared_by,
+            "language": self.language,
         }
 
     def export(self, directory: Directory, control: Control) -> str:
@@ -98,10 +100,13 @@ class ExportActions(QObject):
         self.job: Job | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.export_action = make_action(
-            parent_widget, "&Export…", lambda: self.ask_and_export(), "Ctrl+E"
+            parent_widget, self.tr("&Export…"), lambda: self.ask_and_export(), "Ctrl+E"
         )
         self.print_action = make_action(
-            parent_widget, "&Print…", lambda: self.print_handout(), QKeySequence.StandardKey.Print
+            parent_widget,
+            self.tr("&Print…"),
+            lambda: self.print_handout(),
+            QKeySequence.StandardKey.Print,
         )
 
     # -- export
@@ -144,6 +149,7 @@ class ExportActions(QObject):
             options=choice.options,
             include_notes=choice.include_notes,
             prepared_by=choice.prepared_by,
+            language=choice.language,
         )
 
     def start(self, choice: ExportChoice) -> Job:
@@ -151,9 +157,13 @@ class ExportActions(QObject):
         request = self.request_for(choice)
         job = self._job(request.export)
         progress = QProgressDialog(
-            f"Exporting to {choice.path.name}…", "Cancel", 0, 0, self.parent_widget
+            self.tr("Exporting to %s…") % choice.path.name,
+            self.tr("Cancel"),
+            0,
+            0,
+            self.parent_widget,
         )
-        progress.setWindowTitle("Export")
+        progress.setWindowTitle(self.tr("Export"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
@@ -179,16 +189,18 @@ class ExportActions(QObject):
         progress.close()
         msgbox.warn(
             self.parent_widget,
-            "Export failed",
+            self.tr("Export failed"),
             text,
-            informative="Nothing was written. Check the folder exists, is writable, and has space.",
+            informative=self.tr(
+                "Nothing was written. Check the folder exists, is writable, and has space."
+            ),
             wait=False,
         )
-        self.message.emit(f"Export failed: {text}")
+        self.message.emit(self.tr("Export failed: %s") % text)
 
     def _cancelled(self, progress: QProgressDialog) -> None:
         progress.close()
-        self.message.emit("Export cancelled; no file was written")
+        self.message.emit(self.tr("Export cancelled; no file was written"))
 
     # -- print
 
@@ -211,14 +223,14 @@ class ExportActions(QObject):
         request = dataclasses.replace(self.request_for(choice), path=None)
         job = self._job(request.handout)
         job.finished.connect(self._preview)
-        job.failed.connect(lambda text: self.message.emit(f"Cannot print: {text}"))
+        job.failed.connect(lambda text: self.message.emit(self.tr("Cannot print: %s") % text))
         job.start()
 
     def _preview(self, handout: Handout) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(page_size(default_paper()))
         dialog = QPrintPreviewDialog(printer, self.parent_widget)
-        dialog.setWindowTitle("Print handout")
+        dialog.setWindowTitle(self.tr("Print handout"))
         dialog.paintRequested.connect(lambda device: paint_handout(device, handout))
         msgbox.run(dialog)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import language
 from ..domain.exports import (
     COLUMN_LABELS,
     CONTACT_COLUMNS,
@@ -32,15 +33,21 @@ from ..domain.exports import (
     ExportOptions,
 )
 from ..domain.lists import ListInfo
+from .i18n import QT_TRANSLATE_NOOP, list_name, number
+from .language_menu import NAMES as LANGUAGE_NAMES
 
 # (label, extension, csv for Excel)
 FORMATS: tuple[tuple[str, str, bool], ...] = (
-    ("Handout to print or give (PDF)", ".pdf", False),
-    ("Handout as a web page (HTML)", ".html", False),
-    ("Spreadsheet (CSV)", ".csv", False),
-    ("Spreadsheet for Excel (CSV)", ".csv", True),
-    ("Contacts for a phone or email program (vCard)", ".vcf", False),
-    ("CBH Directory data (JSON)", ".json", False),
+    (QT_TRANSLATE_NOOP("export_dialog", "Handout to print or give (PDF)"), ".pdf", False),
+    (QT_TRANSLATE_NOOP("export_dialog", "Handout as a web page (HTML)"), ".html", False),
+    (QT_TRANSLATE_NOOP("export_dialog", "Spreadsheet (CSV)"), ".csv", False),
+    (QT_TRANSLATE_NOOP("export_dialog", "Spreadsheet for Excel (CSV)"), ".csv", True),
+    (
+        QT_TRANSLATE_NOOP("export_dialog", "Contacts for a phone or email program (vCard)"),
+        ".vcf",
+        False,
+    ),
+    (QT_TRANSLATE_NOOP("export_dialog", "CBH Directory data (JSON)"), ".json", False),
 )
 
 
@@ -53,6 +60,7 @@ class ExportChoice:
     options: ExportOptions
     include_notes: bool = False  # a staff copy of a handout
     prepared_by: str = ""
+    language: str = "en"  # the handout's language
 
 
 def default_paper() -> str:
@@ -81,18 +89,22 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
-        self.setAccessibleName("Export")
+        self.setWindowTitle(self.tr("Export"))
+        self.setAccessibleName(self.tr("Export"))
         self._lists = lists
 
-        self.results_radio = QRadioButton(f"The current results ({result_count:,})")
-        self.selection_radio = QRadioButton(f"The selected rows ({selected_count:,})")
+        self.results_radio = QRadioButton(
+            self.tr("The current results (%s)") % number(result_count)
+        )
+        self.selection_radio = QRadioButton(
+            self.tr("The selected rows (%s)") % number(selected_count)
+        )
         self.selection_radio.setEnabled(selected_count > 0)
-        self.list_radio = QRadioButton("A list:")
+        self.list_radio = QRadioButton(self.tr("A list (choose it below)"))
         self.list_combo = QComboBox()
-        self.list_combo.setAccessibleName("List to export")
+        self.list_combo.setAccessibleName(self.tr("List to export"))
         for info in lists:
-            self.list_combo.addItem(f"{info.name} ({info.count})", info.id)
+            self.list_combo.addItem(f"{list_name(info)} ({info.count})", info.id)
         if current_list is not None:
             self.list_combo.setCurrentIndex(max(0, self.list_combo.findData(current_list)))
         group = QButtonGroup(self)
@@ -108,12 +120,14 @@ class ExportDialog(QDialog):
         self.list_combo.activated.connect(lambda _i: self.list_radio.setChecked(True))
 
         self.format_combo = QComboBox()
-        self.format_combo.setAccessibleName("Format")
+        self.format_combo.setAccessibleName(self.tr("Format"))
         for label, extension, excel in FORMATS:
-            self.format_combo.addItem(label, (extension, excel))
+            self.format_combo.addItem(
+                QCoreApplication.translate("export_dialog", label), (extension, excel)
+            )
         self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Title")
-        self.title_edit.setPlaceholderText("e.g. Support resources for the Rivera family")
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.title_edit.setPlaceholderText(self.tr("e.g. Support resources for the Rivera family"))
         self.notes_check = QCheckBox(self.tr("Include my notes (a staff copy)"))
         self.notes_check.setAccessibleName(self.tr("Include my notes"))
         self.notes_check.setToolTip(
@@ -128,13 +142,18 @@ class ExportDialog(QDialog):
             self.tr("Your name, and a phone or email to reach you")
         )
         self.paper_combo = QComboBox()
-        self.paper_combo.setAccessibleName("Paper size")
-        self.paper_combo.addItem("Letter", "letter")
+        self.paper_combo.setAccessibleName(self.tr("Paper size"))
+        self.paper_combo.addItem(self.tr("Letter"), "letter")
         self.paper_combo.addItem("A4", "a4")
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(default_paper()))
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(self.tr("Language of the handout"))
+        for code, name in LANGUAGE_NAMES.items():  # each named in itself
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(language.current()))
 
         self.columns = QListWidget()
-        self.columns.setAccessibleName("Columns")
+        self.columns.setAccessibleName(self.tr("Columns"))
         for column in RESOURCE_COLUMNS + EXTRA_COLUMNS:
             item = QListWidgetItem(f"{COLUMN_LABELS.get(column, column)}  ({column})")
             item.setData(Qt.ItemDataRole.UserRole, column)
@@ -144,11 +163,11 @@ class ExportDialog(QDialog):
             )
             self.columns.addItem(item)
         self.columns.setMinimumHeight(140)
-        contact = QPushButton("Contact columns")
-        contact.setAccessibleName("Choose the contact columns")
+        contact = QPushButton(self.tr("Contact columns"))
+        contact.setAccessibleName(self.tr("Choose the contact columns"))
         contact.clicked.connect(lambda: self.check_columns(CONTACT_COLUMNS))
-        everything = QPushButton("All fields")
-        everything.setAccessibleName("Choose all fields")
+        everything = QPushButton(self.tr("All fields"))
+        everything.setAccessibleName(self.tr("Choose all fields"))
         everything.clicked.connect(lambda: self.check_columns(RESOURCE_COLUMNS))
         column_buttons = QHBoxLayout()
         column_buttons.addWidget(contact)
@@ -161,10 +180,10 @@ class ExportDialog(QDialog):
         columns_layout.addLayout(column_buttons)
 
         self.path_edit = QLineEdit()
-        self.path_edit.setAccessibleName("Save to")
+        self.path_edit.setAccessibleName(self.tr("Save to"))
         self._suggested = ""  # the path the dialog itself last proposed
-        browse = QPushButton("Choose…")
-        browse.setAccessibleName("Choose where to save")
+        browse = QPushButton(self.tr("Choose…"))
+        browse.setAccessibleName(self.tr("Choose where to save"))
         browse.clicked.connect(self.browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
@@ -173,24 +192,26 @@ class ExportDialog(QDialog):
         source = QVBoxLayout()
         source.addWidget(self.results_radio)
         source.addWidget(self.selection_radio)
-        list_row = QHBoxLayout()
-        list_row.addWidget(self.list_radio)
-        list_row.addWidget(self.list_combo, 1)
-        source.addLayout(list_row)
+        source.addWidget(self.list_radio)
         self.list_radio.setEnabled(bool(lists))
+        self.list_combo.setEnabled(bool(lists))
 
         form = QFormLayout()
-        form.addRow("Export:", source)
-        form.addRow("Format:", self.format_combo)
-        form.addRow("Title:", self.title_edit)
+        form.addRow(self.tr("Export:"), source)
+        form.addRow(self.tr("List:"), self.list_combo)
+        form.addRow(self.tr("Format:"), self.format_combo)
+        form.addRow(self.tr("Title:"), self.title_edit)
         form.addRow(self.tr("Prepared by:"), self.prepared_edit)
         form.addRow("", self.notes_check)
-        form.addRow("Paper:", self.paper_combo)
-        form.addRow("Columns:", self.columns_box)
-        form.addRow("Save to:", path_row)
+        form.addRow(self.tr("Paper:"), self.paper_combo)
+        form.addRow(self.tr("Language:"), self.language_combo)
+        form.addRow(self.tr("Columns:"), self.columns_box)
+        form.addRow(self.tr("Save to:"), path_row)
         self._form = form
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -230,6 +251,7 @@ class ExportDialog(QDialog):
         self._form.setRowVisible(self.prepared_edit, handout)
         self._form.setRowVisible(self.notes_check, handout)
         self._form.setRowVisible(self.paper_combo, extension == ".pdf")
+        self._form.setRowVisible(self.language_combo, handout)
         self._form.setRowVisible(self.columns_box, extension == ".csv")
         self._suggest_path()
 
@@ -241,7 +263,7 @@ class ExportDialog(QDialog):
     def _base_name(self) -> str:
         if self.source() == "list" and self.list_combo.currentIndex() >= 0:
             return self._lists[self.list_combo.currentIndex()].name
-        return "support resources"
+        return self.tr("support resources")
 
     def _suggest_path(self) -> None:
         """A name from the list (or 'support resources') until the person types their own;
@@ -272,7 +294,7 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         extension, _ = self.extension()
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export to", self.path_edit.text(), f"*{extension}"
+            self, self.tr("Export to"), self.path_edit.text(), f"*{extension}"
         )
         if chosen:
             path = Path(chosen)
@@ -295,6 +317,7 @@ class ExportDialog(QDialog):
             list_id=list_id,
             path=path,
             title=self.title_edit.text().strip(),
+            language=str(self.language_combo.currentData()),
             options=ExportOptions(
                 columns=columns or None, excel=excel, paper=self.paper_combo.currentData()
             ),

@@ -10,13 +10,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication
 
 from ..domain import vocabulary as vocab
 from ..domain.facets import FACET_BY_ID, FACETS, heading_of
+from ..domain.language import words
 from ..domain.model import Facets, FacetValue, SearchQuery
+from . import colours
+from .i18n import number
 from .panel import bold_font
 
 Index = QModelIndex | QPersistentModelIndex
@@ -165,7 +174,7 @@ class FacetModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ("Filter", "")[section] if 0 <= section < 2 else None
+            return (self.tr("Filter"), "")[section] if 0 <= section < 2 else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -188,26 +197,50 @@ class FacetModel(QAbstractItemModel):
         if role == KeyRole and is_value:
             return (node.group, node.value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.tooltip or None
+            # Always the whole label first: a narrow panel or large text cuts it short.
+            tip = node.tooltip
+            if node.label.lower() in tip.lower():
+                return tip
+            return f"{node.label}: {tip}" if tip else node.label
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == COUNT:  # the row is said once, from its label
+                return ""
             if is_value:
-                state = "selected, " if node.checked else ""
-                return f"{node.label}, {state}{node.count} results"
+                return self.accessible_text(node)
             return node.label
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == LABEL:
+            # where it sits (Focus › Genes) and what it means: tooltips are not read out
+            path = " › ".join(self.path(node))
+            return f"{path}. {node.tooltip}" if node.tooltip and path else node.tooltip or path
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and is_value
             and node.count == 0
             and not node.checked
         ):
-            return QApplication.palette().color(
-                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-            )
+            return colours.dimmed(QApplication.palette())
         if role == Qt.ItemDataRole.FontRole and top:
             return bold_font()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def accessible_text(self, node: Node) -> str:
+        """ "CASK, 4 results, not checked": the name, the count and the state, once."""
+        count = (
+            self.tr("1 result") if node.count == 1 else self.tr("%s results") % number(node.count)
+        )
+        state = self.tr("checked") if node.checked else self.tr("not checked")
+        return f"{node.label}, {count}, {state}"
+
+    def path(self, node: Node) -> list[str]:
+        """The headings above a node, outermost first."""
+        above: list[str] = []
+        parent = node.parent
+        while parent is not None and parent is not self._root:
+            above.insert(0, parent.label)
+            parent = parent.parent
+        return above
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
@@ -247,23 +280,24 @@ def _build(facets: Facets) -> Node:
         key = heading_of(facet)
         if key not in headings:
             headings[key] = root.add(
-                Node(facet.heading_label, group=key, tooltip=facet.heading_help)
+                Node(words(facet.heading_label), group=key, tooltip=words(facet.heading_help))
             )
         heading = headings[key]
         subgroups = {
-            g.id: heading.add(Node(g.label, tooltip=g.explanation)) for g in facet.subgroups
+            g.id: heading.add(Node(words(g.label), tooltip=words(g.explanation)))
+            for g in facet.subgroups
         }
         terms = facet.term_by_id
         for fv in facets.get(facet.id, []):
-            node = _value_node(facet.id, fv, _tooltip(terms.get(fv.value), fv.label))
+            node = _value_node(facet.id, fv, _tooltip(terms.get(fv.value), words(fv.label)))
             if fv.value in facet.short_labels:
-                node.label = facet.short_labels[fv.value]
-                node.tooltip = f"{fv.label}: {node.tooltip}"
+                node.label = words(facet.short_labels[fv.value])
+                node.tooltip = f"{words(fv.label)}: {node.tooltip}"
             if subgroups:
                 parent = subgroups.get(fv.group) or list(subgroups.values())[-1]
             elif facet.nest_under:
                 parent = values.get((facet.nest_under, fv.group)) or heading.add(
-                    Node(fv.group or "Other")
+                    Node(fv.group or QCoreApplication.translate("facet_model", "Other"))
                 )
                 values[(facet.nest_under, fv.group)] = parent
             else:
@@ -277,8 +311,8 @@ def _tooltip(term: vocab.Term | vocab.FocusTerm | None, label: str) -> str:
     if isinstance(term, vocab.FocusTerm):
         also = ", ".join(term.synonyms)
         return label + (f" (also: {also})" if also else "")
-    return term.explanation if term is not None else ""
+    return words(term.explanation) if term is not None else ""
 
 
 def _value_node(group: str, fv: FacetValue, tooltip: str = "") -> Node:
-    return Node(fv.label, group=group, value=fv.value, count=fv.count, tooltip=tooltip)
+    return Node(words(fv.label), group=group, value=fv.value, count=fv.count, tooltip=tooltip)

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QPushButton,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.facets import FACETS, heading_of
 from .facet_model import LABEL, FacetModel
+from .focus import FocusDelegate
 from .panel import counted_tree, title_row
 
 
@@ -35,12 +35,14 @@ class FilterPanel(QWidget):
             group.label for f in FACETS if f.expanded for group in f.subgroups
         }
 
-        self.clear_button = QPushButton("Clear filters")
-        self.clear_button.setAccessibleName("Clear all filters")
-        self.clear_button.setToolTip("Remove every filter (the search words and place stay)")
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.setAccessibleName(self.tr("Clear all filters"))
+        self.clear_button.setToolTip(
+            self.tr("Remove every filter (the search words and place stay)")
+        )
         self.clear_button.clicked.connect(self.clear_requested)
 
-        self.tree = counted_tree(model, "Filters")
+        self.tree = counted_tree(model, self.tr("Filters"))
         self.tree.setIndentation(10)
         self.tree.expanded.connect(lambda index: self._remember(index, True))
         self.tree.collapsed.connect(lambda index: self._remember(index, False))
@@ -50,12 +52,14 @@ class FilterPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 0, 8)
-        layout.addLayout(title_row("Filters", self.clear_button))
+        layout.addLayout(title_row(self.tr("Filters"), self.clear_button))
         layout.addWidget(self.tree)
 
     def set_active_count(self, count: int) -> None:
         self.clear_button.setEnabled(count > 0)
-        self.clear_button.setText(f"Clear filters ({count})" if count else "Clear filters")
+        self.clear_button.setText(
+            self.tr("Clear filters (%s)") % count if count else self.tr("Clear filters")
+        )
 
     def _key(self, index: QModelIndex) -> str:
         node = index.internalPointer()
@@ -94,7 +98,7 @@ def toggle(model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
     return bool(model.setData(index, checked, Qt.ItemDataRole.CheckStateRole))
 
 
-class CheckOnClickDelegate(QStyledItemDelegate):
+class CheckOnClickDelegate(FocusDelegate):
     """A click anywhere on a value's row toggles it, not only a click on the small box."""
 
     def editorEvent(

@@ -6,13 +6,17 @@ running, so the command line makes PDFs without a display.
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.exports import ExportError
 from ..domain.handout import Handout
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QByteArray
 
 PAPER_SIZES = ("letter", "a4")
 _app: Any = None  # the QGuiApplication this module made, kept alive
@@ -55,7 +59,9 @@ def write_pdf(
     writer.setPageSize(size)
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setTitle(handout.title)
+    writer.setAuthor("CBH Directory")
     writer.setCreator("CBH Directory")
+    writer.setDocumentXmpMetadata(xmp_metadata(handout.title, handout.language))
     writer.setResolution(300)
     painted = paint_handout(writer, handout, progress=progress)
     del writer  # closes the file
@@ -69,8 +75,10 @@ def paint_handout(
     preview), a few dozen entries at a time; returns the number of pages.
 
     Qt's QTextDocument.print_() lays out the whole document at once, about 100 KB per entry:
-    a gigabyte for a county's 10,000 services. Here each chunk is laid out with the device's
-    page size, painted, and let go; the next chunk starts just below it on the same page.
+    a gigabyte for a county's 10,000 services. Here each chunk is laid out as one long
+    column, painted a page's worth at a time, and let go; the next chunk starts just below it
+    on the same page. Pages break only between entries, so a heading is never left alone at
+    the foot of a page and an entry is split only when it is taller than a whole page.
     `progress` gets the share done (0 to 1) after each chunk and may raise to stop.
     """
     from PySide6.QtGui import QPainter
@@ -82,9 +90,7 @@ def paint_handout(
     try:
         chunks = _chunks(handout)
         for number, blocks in enumerate(chunks, start=1):
-            if pages.filled >= pages.size.height() - pages.margin_y - 1:
-                pages.turn()  # the page is full: no spacer that could not fit
-            pages.flow(_chunk_document(device, handout, blocks, pages))
+            pages.place(_chunk_document(device, handout, blocks, pages))
             if progress is not None:
                 progress(number / len(chunks))
         pages.finish()
@@ -96,6 +102,7 @@ def paint_handout(
 ENTRIES_PER_CHUNK = 40
 MARGIN_MM = (15.0, 18.0)  # left and right, top and bottom
 FOOTER_MM = 9.0  # the page number sits this far above the bottom edge
+ENTRY_GAP_PX = 26  # space above an entry that starts a chunk (as h3's margin in the style)
 
 
 def _chunks(handout: Handout) -> list[list[str]]:
@@ -110,34 +117,88 @@ def _chunks(handout: Handout) -> list[list[str]]:
 
 
 def _chunk_document(device: Any, handout: Handout, blocks: list[str], pages: _Pages) -> Any:
-    from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor, QTextDocument
+    """The chunk laid out as one column as wide as the page (no page breaks of its own)."""
+    from PySide6.QtGui import QFont, QTextDocument
 
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)  # measure text at the device's resolution
     document.setDefaultFont(QFont("DejaVu Sans", 10))
     document.setHtml(handout.page_html(blocks))
-    if pages.filled:
-        # Start below what is already on the page: an empty line as tall as that, put in
-        # before the first layout (a first block's top margin would be ignored, and editing
-        # after layout leaves it unfinished). What does not fit moves to the next page.
-        cursor = QTextCursor(document.begin())
-        cursor.insertBlock(cursor.blockFormat(), cursor.charFormat())
-        spacer = QTextBlockFormat()
-        spacer.setLineHeight(
-            (pages.filled - pages.margin_y) / pages.format_scale,
-            QTextBlockFormat.LineHeightTypes.FixedHeight.value,
-        )
-        QTextCursor(document.begin()).setBlockFormat(spacer)
-    document.setPageSize(pages.size)
     document.setDocumentMargin(0)  # first: it would reset the margins set below
     frame = document.rootFrame().frameFormat()
     frame.setLeftMargin(pages.margin_x / pages.format_scale)
     frame.setRightMargin(pages.margin_x / pages.format_scale)
-    frame.setTopMargin(pages.margin_y / pages.format_scale)
-    frame.setBottomMargin(pages.margin_y / pages.format_scale)
+    frame.setTopMargin(0)
+    frame.setBottomMargin(0)
     frame.setPadding(0)
     document.rootFrame().setFrameFormat(frame)
+    document.setTextWidth(pages.size.width())
     return document
+
+
+def break_points(document: Any) -> tuple[list[float], list[float], list[tuple[float, str]]]:
+    """Where a page may break, in the document's coordinates: before each entry (the top of
+    its name's first line), and inside an entry between paragraphs once its name and first
+    two lines are on the page and before its last paragraph. A section heading, and the
+    title block, belong to the entry after them: a page never breaks just after a heading.
+    Also each entry's name with where it is, to say whose entry a page continues."""
+    from PySide6.QtGui import QTextCursor
+
+    layout = document.documentLayout()
+    starts: list[float] = []
+    inside: list[float] = []
+    names: list[tuple[float, str]] = []
+    entry_level = _entry_level(document)
+    tops: list[float] = []  # the paragraphs of the entry being gathered, from its name
+    block = document.begin()
+    while block.isValid():
+        if QTextCursor(block).currentTable() is None:
+            level = block.blockFormat().headingLevel()
+            top = _line_top(layout, block)
+            if level and tops:  # a heading after an entry: the next entry starts here
+                starts.append(top)
+                inside.extend(tops[3:-1])
+                tops = []
+            if level == entry_level:
+                names.append((top, block.text()))
+            if level == entry_level or tops:
+                tops.append(top)
+        block = block.next()
+    inside.extend(tops[3:-1])
+    return starts, inside, names
+
+
+def _entry_level(document: Any) -> int:
+    """The heading level of entry names: h3 under section headings (h2), else h2."""
+    levels = set()
+    block = document.begin()
+    while block.isValid():
+        levels.add(block.blockFormat().headingLevel())
+        block = block.next()
+    return 3 if 3 in levels else 2
+
+
+def line_bottoms(document: Any) -> list[float]:
+    """The foot of every line outside tables: where a page may break inside a paragraph that
+    is taller than a page."""
+    from PySide6.QtGui import QTextCursor
+
+    layout = document.documentLayout()
+    bottoms: list[float] = []
+    block = document.begin()
+    while block.isValid():
+        if QTextCursor(block).currentTable() is None:
+            top = layout.blockBoundingRect(block).top()
+            text = block.layout()
+            bottoms.extend(top + text.lineAt(i).rect().bottom() for i in range(text.lineCount()))
+        block = block.next()
+    return sorted(bottoms)
+
+
+def _line_top(layout: Any, block: Any) -> float:
+    text = block.layout()
+    first = text.lineAt(0).rect().top() if text.lineCount() else 0.0
+    return float(layout.blockBoundingRect(block).top() + first)
 
 
 class _Pages:
@@ -156,36 +217,86 @@ class _Pages:
         # Margins in text formats are in 96-dpi pixels; the layout scales them to the device.
         self.format_scale = device.logicalDpiY() / 96
         self.number = 1
-        self.filled = 0.0  # how far down the current page is used (0: nothing on it yet)
+        self.filled = self.margin_y  # how far down the current page is used
+        self.bottom = self.size.height() - self.margin_y
 
-    def flow(self, document: Any) -> None:
-        """Paint the document from where the last one ended, turning pages as it goes."""
+    @property
+    def empty(self) -> bool:
+        return self.filled <= self.margin_y
+
+    def place(self, document: Any) -> None:
+        """Paint the document from where the last one ended, a page's worth at a time,
+        breaking pages only where break_points allows: between entries when that leaves at
+        most an eighth of the page empty, else between an entry's paragraphs."""
+        end = float(document.size().height())
+        starts, inside, names = break_points(document)
+        lines: list[float] | None = None  # found only for a paragraph taller than a page
+        if not self.empty:
+            self.filled += ENTRY_GAP_PX * self.format_scale
+        at = 0.0
+        while end - at > 0.5:
+            room = self.bottom - self.filled
+            if end - at <= room:
+                self._paint(document, at, end)
+                return
+            limit = at + room
+            entry = max((y for y in starts if at < y <= limit), default=0.0)
+            within = max((y for y in inside if at < y <= limit), default=0.0)
+            if entry and limit - entry <= self.size.height() / 8:
+                cut = entry  # whole entries, at little cost in paper
+            elif entry or within:
+                cut = max(entry, within)
+            elif not self.empty:
+                self.turn()  # not even an entry's start fits here: begin a new page
+                continue
+            else:  # one paragraph taller than the page: break it between lines
+                lines = line_bottoms(document) if lines is None else lines
+                cut = max((y for y in lines if at < y <= limit), default=limit)
+            self._paint(document, at, cut)
+            self.turn()
+            at = cut
+            if cut not in starts:  # the entry goes on: say whose it is
+                self._continued(max((n for n in names if n[0] < cut), default=(0.0, ""))[1])
+
+    def _paint(self, document: Any, top: float, bottom: float) -> None:
         from PySide6.QtCore import QRectF
 
-        layout = document.documentLayout()
-        height = self.size.height()
-        count = document.pageCount()
-        for index in range(count):
-            if index:
-                self.turn()
-            self.painter.save()
-            self.painter.translate(0, -index * height)
-            document.drawContents(
-                self.painter, QRectF(0, index * height, self.size.width(), height)
-            )
-            self.painter.restore()
-        block = document.lastBlock()
-        last = layout.blockBoundingRect(block)
-        # A last block that crossed a page break has its lines moved down, below the rect
-        # the layout gives for it: its lines say where it really ends.
-        bottom = max(last.bottom(), last.top() + block.layout().boundingRect().bottom())
-        self.filled = max(bottom - (count - 1) * height, self.margin_y)
+        self.painter.save()
+        self.painter.translate(0, self.filled - top)
+        # Qt paints (and writes to the PDF's text, even when clipped) every line that touches
+        # the rectangle: half a dot in from each cut keeps a line on one page only.
+        box = QRectF(0, top + 0.5, self.size.width(), max(bottom - top - 1.0, 0.0))
+        document.drawContents(self.painter, box)
+        self.painter.restore()
+        self.filled += bottom - top
+
+    def _continued(self, name: str) -> None:
+        """'Cure CASK (continued)' at the top of a page that carries an entry on."""
+        if not name:
+            return
+        from PySide6.QtCore import QRectF, Qt
+        from PySide6.QtGui import QColor, QFont, QFontMetricsF
+
+        font = QFont("DejaVu Sans", 8)
+        font.setItalic(True)
+        self.painter.save()
+        self.painter.setFont(font)
+        self.painter.setPen(QColor("#555555"))
+        metrics = QFontMetricsF(font, self.device)
+        height = metrics.height()
+        box = QRectF(self.margin_x, self.filled, self.size.width() - 2 * self.margin_x, height)
+        suffix = " (continued)"
+        room = box.width() - metrics.horizontalAdvance(suffix)
+        label = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room) + suffix
+        self.painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft), label)
+        self.painter.restore()
+        self.filled += height * 1.5
 
     def turn(self) -> None:
         self._number_page()
         self.device.newPage()
         self.number += 1
-        self.filled = 0.0
+        self.filled = self.margin_y
 
     def finish(self) -> None:
         self._number_page()
@@ -201,3 +312,28 @@ class _Pages:
             box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), str(self.number)
         )
         self.painter.restore()
+
+
+def xmp_metadata(title: str, language: str) -> QByteArray:
+    """The PDF's XMP: its title, author and language (dc:language), for screen readers and
+    catalogues."""
+    from PySide6.QtCore import QByteArray
+
+    def e(text: str) -> str:
+        return html.escape(text, quote=True)
+
+    packet = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{e(title)}</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>CBH Directory</rdf:li></rdf:Seq></dc:creator>
+<dc:language><rdf:Bag><rdf:li>{e(language)}</rdf:li></rdf:Bag></dc:language>
+<pdf:Producer>CBH Directory</pdf:Producer>
+<xmp:CreatorTool>CBH Directory</xmp:CreatorTool>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
+    return QByteArray(packet.encode("utf-8"))

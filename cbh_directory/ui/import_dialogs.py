@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from ..domain import vocabulary as vocab
 from ..domain.exports import COLUMN_LABELS
 from ..domain.imports import IGNORE, CsvTable, ImportPreview
+from ..domain.language import words
 from ..domain.model import Resource
+from . import colours
 from .details_pane import plain_label
 
 
@@ -49,16 +51,20 @@ class MappingDialog(QDialog):
         self, table: CsvTable, mapping: dict[str, str], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import {table.source}: match the columns")
-        self.setAccessibleName("Match the columns")
+        self.setWindowTitle(self.tr("Import %s: match the columns") % table.source)
+        self.setAccessibleName(self.tr("Match the columns"))
         intro = plain_label(
-            "Choose which field each column of the file fills. Columns set to “(skip)” are "
-            "left out. The name is required; your choice is remembered for files with these "
-            "columns."
+            self.tr(
+                "Choose which field each column of the file fills. Columns set to “(skip)” are "
+                "left out. The name is required; your choice is remembered for files with these "
+                "columns."
+            )
         )
         self.grid = QTableWidget(len(table.headers), 3)
-        self.grid.setAccessibleName("Columns")
-        self.grid.setHorizontalHeaderLabels(["Column", "Example", "Fills the field"])
+        self.grid.setAccessibleName(self.tr("Columns"))
+        self.grid.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("Example"), self.tr("Fills the field")]
+        )
         self.grid.verticalHeader().hide()
         self.grid.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         sample = table.rows[0][1] if table.rows else []
@@ -67,8 +73,8 @@ class MappingDialog(QDialog):
             self.grid.setItem(row, 0, _item(header))
             self.grid.setItem(row, 1, _item(sample[row] if row < len(sample) else ""))
             combo = QComboBox()
-            combo.setAccessibleName(f"Field for {header}")
-            combo.addItem("(skip)", IGNORE)
+            combo.setAccessibleName(self.tr("Field for %s") % header)
+            combo.addItem(self.tr("(skip)"), IGNORE)
             for field in Resource.field_names():
                 combo.addItem(f"{COLUMN_LABELS.get(field, field)} ({field})", field)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(header, IGNORE))))
@@ -78,21 +84,21 @@ class MappingDialog(QDialog):
         self.grid.setColumnWidth(2, self.fontMetrics().averageCharWidth() * 34)
 
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind for rows without one")
+        self.kind.setAccessibleName(self.tr("Kind for rows without one"))
         for term in vocab.KINDS:
-            self.kind.addItem(term.label, term.id)
+            self.kind.addItem(words(term.label), term.id)
         self.kind.setCurrentIndex(self.kind.findData("local_service"))
         self.country = QLineEdit("US")
-        self.country.setAccessibleName("Country for rows without one")
+        self.country.setAccessibleName(self.tr("Country for rows without one"))
         self.country.setMaxLength(2)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(f"color: {colours.error(self.palette()).name()};")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
-        form.addRow("Kind when a row has none:", self.kind)
-        form.addRow("Country when a row has none:", self.country)
+        form.addRow(self.tr("Kind when a row has none:"), self.kind)
+        form.addRow(self.tr("Country when a row has none:"), self.country)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("Preview", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Preview"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -109,10 +115,10 @@ class MappingDialog(QDialog):
     def accept(self) -> None:
         chosen = [f for f in self.mapping().values() if f]
         if "name" not in chosen:
-            self.error.setText("Choose the column that holds the name.")
+            self.error.setText(self.tr("Choose the column that holds the name."))
             return
         if len(set(chosen)) != len(chosen):
-            self.error.setText("Two columns fill the same field; choose one of them.")
+            self.error.setText(self.tr("Two columns fill the same field; choose one of them."))
             return
         super().accept()
 
@@ -122,27 +128,33 @@ class PreviewDialog(QDialog):
 
     def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import {preview.source}")
-        self.setAccessibleName("Import preview")
+        self.setWindowTitle(self.tr("Import %s") % preview.source)
+        self.setAccessibleName(self.tr("Import preview"))
         summary = plain_label(f"{preview.source}: {preview.summary()}.")
         font = summary.font()
         font.setBold(True)
         summary.setFont(font)
         explain = plain_label(
-            "Nothing has been written yet. Apply writes all of it in one step, after a backup; "
-            "Cancel leaves the directory as it is. Your lists, notes and local edits are kept."
+            self.tr(
+                "Nothing has been written yet. Apply writes all of it in one step, after a backup; "
+                "Cancel leaves the directory as it is. Your lists, notes and local edits are kept."
+            )
         )
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Import details")
-        self.tabs.addTab(self._resources(preview), f"New ({len(preview.new)})")
-        self.tabs.addTab(self._changes(preview), f"Changed ({len(preview.changed)})")
-        self.tabs.addTab(self._rejected(preview), f"Rejected ({len(preview.rejected)})")
+        self.tabs.setAccessibleName(self.tr("Import details"))
+        self.tabs.addTab(self._resources(preview), self.tr("New (%s)") % len(preview.new))
+        self.tabs.addTab(self._changes(preview), self.tr("Changed (%s)") % len(preview.changed))
+        self.tabs.addTab(self._rejected(preview), self.tr("Rejected (%s)") % len(preview.rejected))
         if preview.kept_local:
-            self.tabs.addTab(self._kept(preview), f"Your edits kept ({len(preview.kept_local)})")
+            self.tabs.addTab(
+                self._kept(preview), self.tr("Your edits kept (%s)") % len(preview.kept_local)
+            )
         if preview.notes:
-            self.tabs.addTab(plain_label("\n".join(preview.notes)), "Notes")
+            self.tabs.addTab(plain_label("\n".join(preview.notes)), self.tr("Notes"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.apply_button = buttons.addButton("Apply", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button = buttons.addButton(
+            self.tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.apply_button.setEnabled(preview.has_changes)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -154,7 +166,11 @@ class PreviewDialog(QDialog):
         self.resize(self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().height() * 32)
 
     def _resources(self, preview: ImportPreview) -> QWidget:
-        table = _table(len(preview.new), ["Name", "Kind", "Id"], "New resources")
+        table = _table(
+            len(preview.new),
+            [self.tr("Name"), self.tr("Kind"), self.tr("Id")],
+            self.tr("New resources"),
+        )
         for row, resource in enumerate(preview.new):
             table.setItem(row, 0, _item(resource.name))
             table.setItem(row, 1, _item(vocab.KIND_SHORT.get(resource.kind, resource.kind)))
@@ -164,8 +180,10 @@ class PreviewDialog(QDialog):
 
     def _changes(self, preview: ImportPreview) -> QWidget:
         tree = QTreeWidget()
-        tree.setAccessibleName("Changed resources")
-        tree.setHeaderLabels(["Resource / field", "Now", "After the import"])
+        tree.setAccessibleName(self.tr("Changed resources"))
+        tree.setHeaderLabels(
+            [self.tr("Resource / field"), self.tr("Now"), self.tr("After the import")]
+        )
         for resource, changes in preview.changed:
             parent = QTreeWidgetItem([f"{resource.name} ({resource.id})", "", ""])
             for change in changes:
@@ -178,7 +196,11 @@ class PreviewDialog(QDialog):
         return tree
 
     def _rejected(self, preview: ImportPreview) -> QWidget:
-        table = _table(len(preview.rejected), ["Row", "Field", "Reason"], "Rejected rows")
+        table = _table(
+            len(preview.rejected),
+            [self.tr("Row"), self.tr("Field"), self.tr("Reason")],
+            self.tr("Rejected rows"),
+        )
         for row, rejection in enumerate(preview.rejected):
             table.setItem(row, 0, _item(rejection.row))
             table.setItem(row, 1, _item(rejection.field))
@@ -188,7 +210,9 @@ class PreviewDialog(QDialog):
 
     def _kept(self, preview: ImportPreview) -> QWidget:
         table = _table(
-            len(preview.kept_local), ["Resource", "Field", "The file's value"], "Local edits kept"
+            len(preview.kept_local),
+            [self.tr("Resource"), self.tr("Field"), self.tr("The file's value")],
+            self.tr("Local edits kept"),
         )
         for row, (rid, field, value) in enumerate(preview.kept_local):
             table.setItem(row, 0, _item(rid))

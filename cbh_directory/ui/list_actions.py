@@ -14,6 +14,7 @@ from ..domain.lists import ListImportReport, ListInfo
 from ..service import Directory
 from . import msgbox
 from .actions import make_action
+from .i18n import list_name
 from .list_commands import (
     AddToList,
     CreateList,
@@ -45,28 +46,34 @@ class ListActions(QObject):
         self.current_list = current_list
         self.stack = QUndoStack(self)
 
-        self.undo_action = self.stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
 
-        self.bookmark_action = self._action("Bookmark", "Ctrl+D", self.toggle_bookmarks)
-        self.new_list_action = self._action("&New List…", "Ctrl+Shift+N", lambda: self.new_list())
-        self.rename_list_action = self._action("&Rename List…", None, lambda: self.rename_list())
-        self.duplicate_list_action = self._action(
-            "D&uplicate List…", None, lambda: self.duplicate_list()
+        self.bookmark_action = self._action(self.tr("Bookmark"), "Ctrl+D", self.toggle_bookmarks)
+        self.new_list_action = self._action(
+            self.tr("&New List…"), "Ctrl+Shift+N", lambda: self.new_list()
         )
-        self.delete_list_action = self._action("&Delete List", None, self.delete_list)
+        self.rename_list_action = self._action(
+            self.tr("&Rename List…"), None, lambda: self.rename_list()
+        )
+        self.duplicate_list_action = self._action(
+            self.tr("D&uplicate List…"), None, lambda: self.duplicate_list()
+        )
+        self.delete_list_action = self._action(self.tr("&Delete List"), None, self.delete_list)
         self.export_list_action = self._action(
-            "&Export List for Sharing…", None, lambda: self.export_list()
+            self.tr("Export Lis&t for Sharing…"), None, lambda: self.export_list()
         )
         self.import_list_action = self._action(
-            "&Import Shared List…", None, lambda: self.import_list()
+            self.tr("Import &Shared List…"), None, lambda: self.import_list()
         )
-        self.remove_action = self._action("Remove from List", None, self.remove_selected)
-        self.move_up_action = self._action("Move &Up", "Alt+Up", lambda: self.move_selected(-1))
+        self.remove_action = self._action(self.tr("Re&move from List"), None, self.remove_selected)
+        self.move_up_action = self._action(
+            self.tr("Move U&p"), "Alt+Up", lambda: self.move_selected(-1)
+        )
         self.move_down_action = self._action(
-            "Move &Down", "Alt+Down", lambda: self.move_selected(1)
+            self.tr("Move Do&wn"), "Alt+Down", lambda: self.move_selected(1)
         )
         self.update_enabled()
 
@@ -84,7 +91,9 @@ class ListActions(QObject):
         self.duplicate_list_action.setEnabled(current is not None)
         self.export_list_action.setEnabled(current is not None)
         self.remove_action.setEnabled(current is not None and has_selection)
-        self.remove_action.setText(f"Remove from {current.name}" if current else "Remove from List")
+        self.remove_action.setText(
+            self.tr("Re&move from %s") % current.name if current else self.tr("Re&move from List")
+        )
         self.move_up_action.setEnabled(current is not None and has_selection and list_order)
         self.move_down_action.setEnabled(current is not None and has_selection and list_order)
         self.bookmark_action.setEnabled(has_selection)
@@ -114,14 +123,14 @@ class ListActions(QObject):
         info = self.directory.list_info(list_id)
         ok = self.push(AddToList(self.directory, self._changed, list_id, ids, info.name))
         if ok:
-            self.message.emit(f"Added to {info.name}")
+            self.message.emit(self.tr("Added to %s") % info.name)
         return ok
 
     def remove_from(self, list_id: int, ids: list[str]) -> bool:
         info = self.directory.list_info(list_id)
         ok = self.push(RemoveFromList(self.directory, self._changed, list_id, ids, info.name))
         if ok:
-            self.message.emit(f"Removed from {info.name} (Ctrl+Z to undo)")
+            self.message.emit(self.tr("Removed from %s (Ctrl+Z to undo)") % info.name)
         return ok
 
     def remove_selected(self) -> None:
@@ -164,7 +173,7 @@ class ListActions(QObject):
 
     def new_list(self, name: str | None = None, add_ids: list[str] | None = None) -> int | None:
         name = name or self._ask_name(
-            "New list", "Name of the new list (e.g. Rivera family — March visit):"
+            self.tr("New list"), self.tr("Name of the new list (e.g. Rivera family — March visit):")
         )
         if not name:
             return None
@@ -179,7 +188,7 @@ class ListActions(QObject):
         current = self.current_list()
         if current is None or current.is_bookmarks:
             return
-        name = name or self._ask_name("Rename list", "New name:", current.name)
+        name = name or self._ask_name(self.tr("Rename list"), self.tr("New name:"), current.name)
         if name and name != current.name:
             self.push(RenameList(self.directory, self._changed, current.id, current.name, name))
 
@@ -188,7 +197,7 @@ class ListActions(QObject):
         if current is None:
             return
         name = name or self._ask_name(
-            "Duplicate list", "Name of the copy:", f"{current.name} (copy)"
+            self.tr("Duplicate list"), self.tr("Name of the copy:"), f"{current.name} (copy)"
         )
         if name:
             self.push(CreateList(self.directory, self._changed, name, copy_of=current.id))
@@ -199,7 +208,7 @@ class ListActions(QObject):
         if current is None or current.is_bookmarks:
             return
         if self.push(DeleteList(self.directory, self._changed, current.id, current.name)):
-            self.message.emit(f"Deleted {current.name} (Ctrl+Z to undo)")
+            self.message.emit(self.tr("Deleted %s (Ctrl+Z to undo)") % current.name)
 
     # -- sharing
 
@@ -210,9 +219,9 @@ class ListActions(QObject):
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self.parent_widget,
-                "Export list for sharing",
+                self.tr("Export list for sharing"),
                 f"{current.name}.cbhlist.json",
-                "CBH Directory list (*.json)",
+                self.tr("CBH Directory list (*.json)"),
             )
             if not chosen:
                 return None
@@ -222,13 +231,16 @@ class ListActions(QObject):
         except CBHError as exc:
             self._warn(exc.message)
             return None
-        self.message.emit(f"Saved {count} items of {current.name} to {path.name}")
+        self.message.emit(self.tr("Saved %s items of %s to %s") % (count, current.name, path.name))
         return path
 
     def import_list(self, path: Path | None = None) -> ListImportReport | None:
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self.parent_widget, "Import shared list", "", "CBH Directory list (*.json)"
+                self.parent_widget,
+                self.tr("Import shared list"),
+                "",
+                self.tr("CBH Directory list (*.json)"),
             )
             if not chosen:
                 return None
@@ -243,15 +255,17 @@ class ListActions(QObject):
             return None
         self.stack.clear()  # list ids may have changed under older commands
         self._changed()
-        self.message.emit("Imported " + report.summary())
+        self.message.emit(self.tr("Imported ") + report.summary())
         return report
 
     def _confirm_import(self, preview: ListImportReport) -> bool:
         return msgbox.ask(
             self.parent_widget,
-            "Import shared list",
-            "Import " + preview.summary() + "?",
-            informative="Items already in your list keep their notes. Nothing else changes.",
+            self.tr("Import shared list"),
+            self.tr("Import ") + preview.summary() + "?",
+            informative=self.tr(
+                "Items already in your list keep their notes. Nothing else changes."
+            ),
             yes=msgbox.Button.Apply,
             no=msgbox.Button.Cancel,
         )
@@ -263,10 +277,10 @@ class ListActions(QObject):
         menu.clear()
         ids = self.selected_ids()
         for info in self.directory.lists():
-            action = menu.addAction(info.name)
+            action = menu.addAction(list_name(info))
             action.triggered.connect(lambda _c=False, list_id=info.id: self.add_to(list_id, ids))
         menu.addSeparator()
-        new = menu.addAction("New List…")
+        new = menu.addAction(self.tr("New List…"))
         new.triggered.connect(lambda _c=False: self.new_list(add_ids=ids))
         menu.setEnabled(bool(ids))
 
@@ -275,10 +289,12 @@ class ListActions(QObject):
         starred = self.directory.bookmarked_ids()
         ids = self.selected_ids()
         self.bookmark_action.setText(
-            "Remove Bookmark" if ids and all(i in starred for i in ids) else "Bookmark"
+            self.tr("Remove Bookmark")
+            if ids and all(i in starred for i in ids)
+            else self.tr("Bookmark")
         )
         menu.addAction(self.bookmark_action)
-        self.fill_add_menu(menu.addMenu("Add to List"))
+        self.fill_add_menu(menu.addMenu(self.tr("Add to List")))
         if self.current_list() is not None:
             menu.addAction(self.remove_action)
             menu.addAction(self.move_up_action)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..domain.errors import CBHError
@@ -49,7 +50,11 @@ class AddToList(ListCommand):
     def __init__(
         self, directory: Directory, changed: Changed, list_id: int, ids: list[str], name: str
     ) -> None:
-        super().__init__(directory, changed, f"Add {_count(ids)} to {name}")
+        super().__init__(
+            directory,
+            changed,
+            QCoreApplication.translate("ListCommand", "Add %s to %s") % (_count(ids), name),
+        )
         self.list_id, self.ids = list_id, ids
         self.added: list[str] = []
 
@@ -64,7 +69,11 @@ class RemoveFromList(ListCommand):
     def __init__(
         self, directory: Directory, changed: Changed, list_id: int, ids: list[str], name: str
     ) -> None:
-        super().__init__(directory, changed, f"Remove {_count(ids)} from {name}")
+        super().__init__(
+            directory,
+            changed,
+            QCoreApplication.translate("ListCommand", "Remove %s from %s") % (_count(ids), name),
+        )
         self.list_id, self.ids = list_id, ids
         self.removed: list[dict[str, Any]] = []
 
@@ -79,7 +88,13 @@ class MoveItem(ListCommand):
     def __init__(
         self, directory: Directory, changed: Changed, list_id: int, resource_id: str, offset: int
     ) -> None:
-        super().__init__(directory, changed, "Move up" if offset < 0 else "Move down")
+        super().__init__(
+            directory,
+            changed,
+            QCoreApplication.translate("ListCommand", "Move up")
+            if offset < 0
+            else QCoreApplication.translate("ListCommand", "Move down"),
+        )
         self.list_id, self.resource_id, self.offset = list_id, resource_id, offset
         self.before: list[str] = []
 
@@ -96,7 +111,16 @@ class CreateList(ListCommand):
     def __init__(
         self, directory: Directory, changed: Changed, name: str, copy_of: int | None = None
     ) -> None:
-        super().__init__(directory, changed, f"{'Duplicate' if copy_of else 'New'} list {name}")
+        super().__init__(
+            directory,
+            changed,
+            (
+                QCoreApplication.translate("ListCommand", "Duplicate list %s")
+                if copy_of
+                else QCoreApplication.translate("ListCommand", "New list %s")
+            )
+            % name,
+        )
         self.name, self.copy_of = name, copy_of
         self.list_id: int | None = None
         self.dump: ListDump | None = None
@@ -118,7 +142,11 @@ class RenameList(ListCommand):
     def __init__(
         self, directory: Directory, changed: Changed, list_id: int, old: str, new: str
     ) -> None:
-        super().__init__(directory, changed, f"Rename {old} to {new}")
+        super().__init__(
+            directory,
+            changed,
+            QCoreApplication.translate("ListCommand", "Rename %s to %s") % (old, new),
+        )
         self.list_id, self.old, self.new = list_id, old, new
 
     def do(self) -> None:
@@ -130,7 +158,9 @@ class RenameList(ListCommand):
 
 class DeleteList(ListCommand):
     def __init__(self, directory: Directory, changed: Changed, list_id: int, name: str) -> None:
-        super().__init__(directory, changed, f"Delete list {name}")
+        super().__init__(
+            directory, changed, QCoreApplication.translate("ListCommand", "Delete list %s") % name
+        )
         self.list_id = list_id
         self.dump: ListDump | None = None
 
@@ -143,4 +173,8 @@ class DeleteList(ListCommand):
 
 
 def _count(ids: list[str]) -> str:
-    return "1 resource" if len(ids) == 1 else f"{len(ids)} resources"
+    return (
+        QCoreApplication.translate("list_commands", "1 resource")
+        if len(ids) == 1
+        else QCoreApplication.translate("list_commands", "%s resources") % len(ids)
+    )

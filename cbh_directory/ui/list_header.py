@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..domain.lists import ListInfo
 from .details_pane import NoteEdit, plain_label
+from .i18n import list_name
 
 
 class ListHeader(QWidget):
@@ -14,15 +15,15 @@ class ListHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Chosen list")
+        self.setAccessibleName(self.tr("Chosen list"))
         self.title = plain_label("", wrap=False)
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(font)
-        self.title.setAccessibleName("List name")
+        self.title.setAccessibleDescription(self.tr("List name"))
         self.info = QLabel()
-        self.info.setAccessibleName("List size")
+        self.info.setAccessibleDescription(self.tr("List size"))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(6, 4, 6, 4)
         top = QHBoxLayout()
@@ -41,17 +42,23 @@ class ListHeader(QWidget):
             self._list_id = None
             self.hide()
             return
-        self.title.setText(info.name)
+        self.title.setText(list_name(info))
         added = info.created_at[:10]
-        self.info.setText(f"{info.count} items · made {added}" if added else f"{info.count} items")
+        self.info.setText(
+            self.tr("%s items · made %s") % (info.count, added)
+            if added
+            else self.tr("%s items") % info.count
+        )
         if self._list_id != info.id:
             if self.note is not None:
                 self._layout.removeWidget(self.note)
                 self.note.deleteLater()
             self.note = NoteEdit(
                 info.note,
-                "A note about this list: who it is for, what was agreed, when to follow up…",
-                "Note on this list",
+                self.tr(
+                    "A note about this list: who it is for, what was agreed, when to follow up…"
+                ),
+                self.tr("Note on this list"),
             )
             self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 2 + 12)
             list_id = info.id

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -14,15 +22,16 @@ from PySide6.QtGui import (
     QShortcut,
     QShowEvent,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from ..domain import phrases
 from ..domain.facets import FACET_BY_ID
 from ..domain.lists import ListInfo
 from ..domain.model import Hit, SearchQuery
 from ..service import Directory
-from . import msgbox
+from . import colours, msgbox
 from .about import AboutDialog
+from .accessibility import announce
 from .actions import make_action
 from .checkup_actions import CheckupActions
 from .data_actions import DataActions
@@ -30,6 +39,9 @@ from .details_pane import DetailsPane, ListContext
 from .export_actions import ExportActions
 from .facet_model import FacetModel
 from .filter_panel import FilterPanel
+from .help_dialogs import HelpActions
+from .i18n import QT_TRANSLATE_NOOP, number
+from .language_menu import add_language_menu
 from .list_actions import ListActions
 from .list_header import ListHeader
 from .results_model import SORT_BY_COLUMN, HitRole, ResultsModel
@@ -38,6 +50,7 @@ from .search_bar import SearchBar
 from .search_feedback import SearchFeedback
 from .session import SearchSession
 from .settings import WindowSettings, app_settings
+from .shortcuts import WindowShortcutsFirst
 from .sidebar import REVIEW, Sidebar, SidebarModel
 from .sync_actions import SyncActions
 from .work_area import WorkArea
@@ -46,13 +59,13 @@ from .worker import SearchOutcome
 DETAILS_DELAY_MS = 80  # new results paint first; the details of the first row follow
 
 SORT_LABELS = {
-    "relevance": "&Relevance",
-    "list": "&List order",
-    "name": "&Name",
-    "kind": "&Kind",
-    "focus": "&Focus",
-    "distance": "&Distance",
-    "verified": "Last &verified",
+    "relevance": QT_TRANSLATE_NOOP("main_window", "&Relevance"),
+    "list": QT_TRANSLATE_NOOP("main_window", "&List order"),
+    "name": QT_TRANSLATE_NOOP("main_window", "&Name"),
+    "kind": QT_TRANSLATE_NOOP("main_window", "&Kind"),
+    "focus": QT_TRANSLATE_NOOP("main_window", "&Focus"),
+    "distance": QT_TRANSLATE_NOOP("main_window", "&Distance"),
+    "verified": QT_TRANSLATE_NOOP("main_window", "Last &verified"),
 }
 
 
@@ -69,6 +82,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("CBH Directory" + (" (read-only)" if directory.read_only else ""))
         self.directory = directory
         self.settings = settings or WindowSettings(app_settings())
+        # readable placeholders, links and selections in whatever theme the system has
+        QApplication.setPalette(colours.apply(QApplication.palette()))
         self._total = directory.total()
         self._country_names: dict[str, str] = {}
         self._ready = False
@@ -85,6 +100,7 @@ class MainWindow(QMainWindow):
         self.list_header = ListHeader()
         self.feedback = SearchFeedback()
         self._deferring = False
+        self._keep_details = False  # a re-search that must not move the details elsewhere
         self._typing = False  # the search box changed since the last results
         self._details_timer = QTimer(self, singleShot=True, interval=DETAILS_DELAY_MS)
         self._details_timer.timeout.connect(
@@ -94,7 +110,7 @@ class MainWindow(QMainWindow):
         self._searched: SearchQuery | None = None
         self.details = DetailsPane(self.country_name, successor_name=self._resource_name)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Result count")
+        self.count_label.setAccessibleDescription(self.tr("Result count"))
         self.statusBar().addPermanentWidget(self.count_label)
         self.lists = ListActions(
             directory, self, self.table.selected_ids, lambda: self._current_list
@@ -135,6 +151,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._make_menus()
+        WindowShortcutsFirst(self).watch(self.search_bar.search_box, self.search_bar.place_box)
         self._connect()
         self.refresh_lists()
         self._restore_settings()
@@ -146,7 +163,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         lists = self.lists
         data = self.data
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(data.import_action)
         file_menu.addAction(data.import_folder_action)
         file_menu.addSeparator()
@@ -164,23 +181,25 @@ class MainWindow(QMainWindow):
         file_menu.addAction(data.backup_action)
         file_menu.addAction(data.restore_action)
         file_menu.addSeparator()
-        file_menu.addAction(make_action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(
+            make_action(self, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
 
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(self.tr("&Edit"))
         edit.addAction(lists.undo_action)
         edit.addAction(lists.redo_action)
         edit.addSeparator()
         self.find_action = make_action(
-            self, "&Find", self.focus_search, QKeySequence.StandardKey.Find
+            self, self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find
         )
         self.clear_search_action = make_action(
-            self, "Clear &Search", self.clear_search, QKeySequence(Qt.Key.Key_Escape)
+            self, self.tr("Clear &Search"), self.clear_search, QKeySequence(Qt.Key.Key_Escape)
         )
         self.clear_filters_action = make_action(
-            self, "Clear &Filters", self.session.clear_filters, "Ctrl+Shift+Backspace"
+            self, self.tr("Clear F&ilters"), self.session.clear_filters, "Ctrl+Shift+Backspace"
         )
         self.copy_contact_action = make_action(
-            self, "&Copy Contact", self.details.copy_contact, "Ctrl+Shift+C"
+            self, self.tr("&Copy Contact"), self.details.copy_contact, "Ctrl+Shift+C"
         )
         for action in (
             self.find_action,
@@ -193,7 +212,7 @@ class MainWindow(QMainWindow):
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(self.details.copy_contact)
 
-        resource_menu = bar.addMenu("&Resource")
+        resource_menu = bar.addMenu(self.tr("&Resource"))
         for action in (data.new_action, data.edit_action, data.verify_action, data.archive_action):
             resource_menu.addAction(action)
         resource_menu.addAction(data.initials_action)
@@ -204,9 +223,9 @@ class MainWindow(QMainWindow):
         resource_menu.aboutToShow.connect(self.checkups.update_actions)
         resource_menu.addAction(self.agency_sync.propose_action)
 
-        list_menu = bar.addMenu("&Lists")
+        list_menu = bar.addMenu(self.tr("&Lists"))
         list_menu.addAction(lists.bookmark_action)
-        add_menu = list_menu.addMenu("Add to List")
+        add_menu = list_menu.addMenu(self.tr("Add to List"))
         add_menu.aboutToShow.connect(lambda: self.lists.fill_add_menu(add_menu))
         list_menu.addAction(lists.remove_action)
         list_menu.addAction(lists.move_up_action)
@@ -217,42 +236,50 @@ class MainWindow(QMainWindow):
         list_menu.aboutToShow.connect(self._update_list_actions)
         self.sidebar.view.addActions(lists.sidebar_actions())
 
-        view = bar.addMenu("&View")
-        units = view.addMenu("Distance &Units")
+        view = bar.addMenu(self.tr("&View"))
+        units = view.addMenu(self.tr("Distance &Units"))
         group = QActionGroup(self)
         self.units_actions: dict[str, QAction] = {}
-        for key, label in (("mi", "&Miles"), ("km", "&Kilometres")):
+        for key, label in (("mi", self.tr("&Miles")), ("km", self.tr("&Kilometres"))):
             action = make_action(self, label, partial(self.set_units, key), checkable=True)
             group.addAction(action)
             units.addAction(action)
             self.units_actions[key] = action
-        sort_menu = view.addMenu("&Sort By")
+        sort_menu = view.addMenu(self.tr("&Sort By"))
         sort_group = QActionGroup(self)
         self.sort_actions: dict[str, QAction] = {}
-        for key, label in SORT_LABELS.items():
+        for key, source in SORT_LABELS.items():
+            label = QCoreApplication.translate("main_window", source)
             action = make_action(self, label, partial(self.sort_by, key), checkable=True)
             sort_group.addAction(action)
             sort_menu.addAction(action)
             self.sort_actions[key] = action
         self.sort_actions["relevance"].setChecked(True)
         sort_menu.addSeparator()
-        self.reverse_action = make_action(self, "&Reverse Order", checkable=True)
+        self.reverse_action = make_action(self, self.tr("Reverse &Order"), checkable=True)
         self.reverse_action.triggered.connect(lambda checked: self.sort_by(None, checked))
         sort_menu.addAction(self.reverse_action)
         view.addSeparator()
         self.show_filters_action = make_action(
-            self, "Show &Lists and Filters", checkable=True, checked=True
+            self, self.tr("Show &Lists and Filters"), checkable=True, checked=True
         )
         self.show_filters_action.toggled.connect(self.work_area.left.setVisible)
-        self.show_details_action = make_action(self, "Show &Details", checkable=True, checked=True)
+        self.show_details_action = make_action(
+            self, self.tr("Show &Details"), checkable=True, checked=True
+        )
         self.show_details_action.toggled.connect(self.details.setVisible)
         view.addAction(self.show_filters_action)
         view.addAction(self.show_details_action)
         view.addSeparator()
         view.addAction(data.review_age_action)
+        view.addSeparator()
+        add_language_menu(self, view, self.settings.qt)
 
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(make_action(self, "&About CBH Directory", self.show_about))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help = HelpActions(self, bar, self.settings)
+        help_menu.addActions(self.help.actions)
+        help_menu.addSeparator()
+        help_menu.addAction(make_action(self, self.tr("&About CBH Directory"), self.show_about))
 
     def _connect(self) -> None:
         self.search_bar.text_changed.connect(self._typed)
@@ -278,7 +305,9 @@ class MainWindow(QMainWindow):
         self.sidebar_model.dropped.connect(lambda list_id, ids: self.lists.add_to(list_id, ids))
         self.list_header.note_edited.connect(self.lists.set_list_note)
         self.details.contact_copied.connect(
-            lambda _text: self.statusBar().showMessage("Contact copied to the clipboard", 4000)
+            lambda _text: self.statusBar().showMessage(
+                self.tr("Contact copied to the clipboard"), 4000
+            )
         )
         self.details.bookmark_toggled.connect(lambda rid: self.lists.toggle_bookmarks([rid]))
         self.details.item_note_edited.connect(self.lists.set_item_note)
@@ -289,6 +318,8 @@ class MainWindow(QMainWindow):
         self.agency_sync.changed.connect(self._data_changed)
         self.agency_sync.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.data.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        # every status message (saved, copied, exported, an error) is said, not only shown
+        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
         self.details.edit_requested.connect(lambda rid: self.data.edit_resource(rid))
         self.details.resource_requested.connect(self.show_resource)
         self.lists.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -320,6 +351,7 @@ class MainWindow(QMainWindow):
     def _checkups_changed(self) -> None:
         """A check-up changed what moderation and activity show: count again, and redraw the
         details (the resource itself did not change)."""
+        self._keep_details = True
         self.session.search_now()
         hit = self.details.hit
         if hit is not None:
@@ -393,6 +425,11 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._sync_sort_actions()
         row = self.model.row_of(current) if current else -1
+        keep, self._keep_details = self._keep_details, False
+        if row < 0 and keep and current is not None:
+            self._update_list_actions()  # the shown entry is past the first page: keep it
+            self.results_shown.emit()
+            return
         if row < 0 and self.model.rowCount():
             row = 0
         if row >= 0:
@@ -421,20 +458,29 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         current = self._current_list
         if current is not None:
-            text = f"{self.model.total:,} of {current.count:,} items in {current.name}"
+            text = self.tr("%s of %s items in %s") % (
+                number(self.model.total),
+                number(current.count),
+                current.name,
+            )
         elif self.session.query.verified_before is not None:
             since = self.session.query.verified_before
-            text = f"{self.model.total:,} need review (not verified since {since})"
+            text = self.tr("%s need review (not verified since %s)") % (
+                number(self.model.total),
+                since,
+            )
         else:
-            text = f"{self.model.total:,} of {self._total:,} resources"
+            text = self.tr("%s of %s resources") % (number(self.model.total), number(self._total))
         if self._partial:
             text = self.tr("No exact matches; %1 partial matches").replace(
-                "%1", f"{self.model.total:,}"
+                "%1", number(self.model.total)
             )
         place = (self._searched or self.session.query).near
         if place is not None:
-            text += f" near {place.label.removesuffix(', United States')}"
-        self.count_label.setText(text)
+            text += self.tr(" near %s") % place.label.removesuffix(", United States")
+        if text != self.count_label.text():
+            self.count_label.setText(text)
+            announce(self.count_label, text)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._deferring:

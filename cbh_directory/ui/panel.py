@@ -6,6 +6,8 @@ from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLayout, QTreeView, QWidget
 
+from .focus import FocusDelegate
+
 
 def bold_font(base: QFont | None = None) -> QFont:
     font = QFont(base) if base is not None else QFont()
@@ -30,6 +32,7 @@ def counted_tree(model: QAbstractItemModel, accessible_name: str) -> QTreeView:
     tree = QTreeView()
     tree.setAccessibleName(accessible_name)
     tree.setModel(model)
+    tree.setItemDelegate(FocusDelegate(tree))
     tree.setUniformRowHeights(True)
     tree.setHeaderHidden(True)
     header = tree.header()

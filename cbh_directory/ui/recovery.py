@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from ..domain.errors import DatabaseError, DatabaseTooNewError
@@ -42,15 +43,29 @@ def open_or_recover(db_path: Path) -> Directory | None:
 def ask_user(problem: str, backup: Path | None) -> str:
     """ "restore", "fresh" or "quit"."""
     role = QMessageBox.ButtonRole
-    choices = [("Restore the Backup", "restore", role.AcceptRole)] if backup else []
-    choices += [("Start Fresh", "fresh", role.DestructiveRole), ("Quit", "quit", role.RejectRole)]
+    choices = (
+        [(QCoreApplication.translate("recovery", "Restore the Backup"), "restore", role.AcceptRole)]
+        if backup
+        else []
+    )
+    choices += [
+        (QCoreApplication.translate("recovery", "Start Fresh"), "fresh", role.DestructiveRole),
+        (QCoreApplication.translate("recovery", "Quit"), "quit", role.RejectRole),
+    ]
     return msgbox.choose(
         None,
         TITLE,
-        f"The directory's database cannot be used: {problem}",
+        QCoreApplication.translate("recovery", "The directory's database cannot be used: %s")
+        % problem,
         choices,
-        informative="The damaged file will be moved aside and kept, not deleted. "
-        + (f"The newest good backup is {backup.name}." if backup else "There is no good backup."),
+        informative=QCoreApplication.translate(
+            "recovery", "The damaged file will be moved aside and kept, not deleted. "
+        )
+        + (
+            QCoreApplication.translate("recovery", "The newest good backup is %s.") % backup.name
+            if backup
+            else QCoreApplication.translate("recovery", "There is no good backup.")
+        ),
         icon=msgbox.Icon.Critical,
         default="quit",
     )

@@ -12,25 +12,35 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ..domain import describe
 from ..domain.model import Hit, SearchQuery
+from . import colours
+from .i18n import QT_TRANSLATE_NOOP
 from .sidebar import RESOURCE_IDS_MIME, ids_to_mime
 
 PAGE_SIZE = 100
 Index = QModelIndex | QPersistentModelIndex
 
 STAR, NAME, KIND, FOCUS, DISTANCE, VERIFIED = range(6)
-COLUMNS = ("★", "Name", "Kind", "Focus", "Distance", "Verified")
-GONE_TEXT = "No longer listed"
+COLUMNS = (
+    "★",
+    QT_TRANSLATE_NOOP("results_model", "Name"),
+    QT_TRANSLATE_NOOP("results_model", "Kind"),
+    QT_TRANSLATE_NOOP("results_model", "Focus"),
+    QT_TRANSLATE_NOOP("results_model", "Distance"),
+    QT_TRANSLATE_NOOP("results_model", "Verified"),
+)
+GONE_TEXT = QT_TRANSLATE_NOOP("results_model", "No longer listed")
 SORT_BY_COLUMN = {
     NAME: "name",
     KIND: "kind",
@@ -39,8 +49,6 @@ SORT_BY_COLUMN = {
     VERIFIED: "verified",
 }
 HitRole = Qt.ItemDataRole.UserRole + 1
-STALE_COLOUR = QColor("#9a5b00")
-STAR_COLOUR = QColor("#c88a00")
 
 
 class ResultsModel(QAbstractTableModel):
@@ -143,13 +151,13 @@ class ResultsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("results_model", COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == VERIFIED:
-            return "When someone last checked this entry is current"
+            return self.tr("When someone last checked this entry is current")
         if role == Qt.ItemDataRole.ToolTipRole and section == STAR:
-            return "Bookmarked (Ctrl+D to add or remove)"
+            return self.tr("Bookmarked (Ctrl+D to add or remove)")
         if role == Qt.ItemDataRole.AccessibleTextRole and section == STAR:
-            return "Bookmarked"
+            return self.tr("Bookmarked")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -182,7 +190,7 @@ class ResultsModel(QAbstractTableModel):
         stale = hit.resource.is_stale(self.today, self.stale_after_days)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == VERIFIED and stale:
-                return "Not verified in the last 12 months: check it is still current"
+                return self.tr("Not verified in the last 12 months: check it is still current")
             if column == NAME:
                 return hit.resource.name
             if column == FOCUS:
@@ -190,21 +198,25 @@ class ResultsModel(QAbstractTableModel):
             if column == KIND:
                 return describe.kind_label(hit.resource.kind)
             if column == STAR:
-                return "Bookmarked: click to remove" if self._starred(hit) else "Click to bookmark"
+                return (
+                    self.tr("Bookmarked: click to remove")
+                    if self._starred(hit)
+                    else self.tr("Click to bookmark")
+                )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == STAR:
-                return "Bookmarked" if self._starred(hit) else "Not bookmarked"
+                return self.tr("Bookmarked") if self._starred(hit) else self.tr("Not bookmarked")
             text = (
                 describe.kind_label(hit.resource.kind)
                 if column == KIND
                 else self._text(hit, column)
             )
             if column == VERIFIED and stale:
-                text = f"{text or 'never'}, needs review"
+                text = self.tr("%s, needs review") % (text or self.tr("never"))
             return text
         if stale and column == VERIFIED:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return STALE_COLOUR
+                return colours.warning(QApplication.palette())
             if role == Qt.ItemDataRole.DecorationRole:
                 return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             if role == Qt.ItemDataRole.FontRole:
@@ -212,7 +224,7 @@ class ResultsModel(QAbstractTableModel):
                 font.setItalic(True)
                 return font
         if role == Qt.ItemDataRole.ForegroundRole and column == STAR and self._starred(hit):
-            return STAR_COLOUR
+            return colours.star(QApplication.palette())
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DISTANCE, STAR):
             horizontal = (
                 Qt.AlignmentFlag.AlignRight if column == DISTANCE else Qt.AlignmentFlag.AlignHCenter
@@ -223,16 +235,16 @@ class ResultsModel(QAbstractTableModel):
     def _gone_data(self, hit: Hit, column: int, role: int) -> Any:
         """A list item whose resource left the directory: greyed, with what is remembered."""
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QApplication.palette().color(
-                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-            )
+            return colours.dimmed(QApplication.palette())
         if role == Qt.ItemDataRole.FontRole and column == KIND:
             font = QFont()
             font.setItalic(True)
             return font
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == KIND:
-                return "No longer in the directory: its last known details are kept in your list"
+                return self.tr(
+                    "No longer in the directory: its last known details are kept in your list"
+                )
             return self._text(hit, column)
         return None
 
@@ -244,7 +256,13 @@ class ResultsModel(QAbstractTableModel):
         if column == STAR:
             return "★" if self._starred(hit) else "☆"
         if not hit.in_directory:
-            return r.name if column == NAME else (GONE_TEXT if column == KIND else "")
+            return (
+                r.name
+                if column == NAME
+                else (
+                    QCoreApplication.translate("results_model", GONE_TEXT) if column == KIND else ""
+                )
+            )
         if column == NAME:
             return r.name
         if column == KIND:
@@ -253,8 +271,12 @@ class ResultsModel(QAbstractTableModel):
             return ", ".join(describe.focus_labels(r.focus))
         if column == DISTANCE:
             if hit.distance_km is None:
-                return "online" if self._query.near is not None and r.format != "in_person" else ""
+                return (
+                    self.tr("online")
+                    if self._query.near is not None and r.format != "in_person"
+                    else ""
+                )
             return describe.distance_text(hit.distance_km, self.units)
         if column == VERIFIED:
-            return r.last_verified or "never"
+            return r.last_verified or self.tr("never")
         return ""

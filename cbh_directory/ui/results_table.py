@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from .focus import FocusDelegate
 from .results_model import DISTANCE, FOCUS, KIND, NAME, STAR, VERIFIED, ResultsModel
 
 
@@ -19,8 +20,10 @@ class ResultsTable(QTableView):
 
     def __init__(self, model: ResultsModel) -> None:
         super().__init__()
-        self.setAccessibleName("Results")
+        self.setAccessibleName(self.tr("Results"))
         self.setModel(model)
+        self.setItemDelegate(FocusDelegate(self))
+        self.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import CBHError
+from ..domain.errors import CBHError, PlaceNotFoundError
 from ..domain.model import Place, SearchQuery
 from ..domain.validation import KM_PER_MILE
+from . import colours
+from .accessibility import announce
 
 RADII = (10, 25, 50, 100, 250, 500)
 DEFAULT_RADIUS = 100
@@ -46,19 +48,19 @@ class SearchBar(QWidget):
 
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(
-            "Search groups, organizations, aid, guides… (e.g. CASK, Joubert, IEP)"
+            self.tr("Search groups, organizations, aid, guides… (e.g. CASK, Joubert, IEP)")
         )
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName("Search")
+        self.search_box.setAccessibleName(self.tr("Search"))
         self.search_box.setAccessibleDescription(
-            "Type words to search names, descriptions and focus"
+            self.tr("Type words to search names, descriptions and focus")
         )
         self.search_box.textChanged.connect(self.text_changed)
 
         self.place_box = QLineEdit()
-        self.place_box.setPlaceholderText("ZIP code, City, ST or City, Country")
+        self.place_box.setPlaceholderText(self.tr("ZIP code, City, ST or City, Country"))
         self.place_box.setClearButtonEnabled(True)
-        self.place_box.setAccessibleName("Near place")
+        self.place_box.setAccessibleName(self.tr("Near place"))
         self.place_box.setMinimumWidth(180)
         self._completion_model = QStringListModel(self)
         completer = QCompleter(self._completion_model, self)
@@ -73,32 +75,35 @@ class SearchBar(QWidget):
         self.place_box.textChanged.connect(self._maybe_cleared)
 
         self.radius = QComboBox()
-        self.radius.setAccessibleName("Radius")
+        self.radius.setAccessibleName(self.tr("Radius"))
         for value in RADII:
             self.radius.addItem(str(value), value)
         self.radius.setCurrentIndex(RADII.index(DEFAULT_RADIUS))
         self.radius.currentIndexChanged.connect(self._changed_if_placed)
         self.units_label = QLabel("mi")
-        self.units_label.setAccessibleName("Units")
+        self.units_label.setAccessibleDescription(self.tr("Units"))
 
-        self.online = QCheckBox("Include online groups")
-        self.online.setAccessibleName("Include online groups")
+        self.online = QCheckBox(self.tr("Include online groups"))
+        self.online.setAccessibleName(self.tr("Include online groups"))
         self.online.setToolTip(
-            "Keep groups that meet online when they serve this place: its country, and its "
-            "state or region when the group names one"
+            self.tr(
+                "Keep groups that meet online when they serve this place: its country, and its "
+                "state or region when the group names one"
+            )
         )
         self.online.setChecked(SearchQuery().include_online)
         self.online.toggled.connect(self._changed_if_placed)
 
         self.place_status = QLabel()
         self.place_status.setTextFormat(Qt.TextFormat.PlainText)
-        self.place_status.setAccessibleName("Place status")
+        self.place_status.setAccessibleDescription(self.tr("Place status"))
         self.place_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.place_status.setWordWrap(False)
 
-        near_label = QLabel("&Near:")
+        near_label = QLabel(self.tr("&Near:"))
         near_label.setBuddy(self.place_box)
-        within = QLabel("within")
+        within = QLabel(self.tr("within"))
+        within.setBuddy(self.radius)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(near_label)
@@ -156,6 +161,19 @@ class SearchBar(QWidget):
         else:
             self.commit_place()
 
+    def _place_error(self, exc: CBHError) -> str:
+        """Why the place was not found, in the window's language."""
+        if not isinstance(exc, PlaceNotFoundError):
+            return exc.message
+        if exc.suggestions:
+            return self.tr("Unknown place: %s. Did you mean: %s?") % (
+                exc.query,
+                "; ".join(exc.suggestions),
+            )
+        return self.tr("Unknown place: %s. Try a US ZIP code, City, ST or City, Country.") % (
+            exc.query
+        )
+
     def commit_place(self) -> None:
         """Resolve what is typed in the place box (Enter, or leaving it)."""
         text = self.place_box.text().strip()
@@ -169,9 +187,11 @@ class SearchBar(QWidget):
             found = [picked] if picked else self._lookup(text)
         except CBHError as exc:
             self._place = None
-            self.place_status.setText(exc.message)
-            self.place_status.setStyleSheet("color: #b00020;")
-            self.place_status.setToolTip(exc.message)
+            message = self._place_error(exc)
+            self.place_status.setText(message)
+            announce(self.place_status, message)
+            self.place_status.setStyleSheet(f"color: {colours.error(self.palette()).name()};")
+            self.place_status.setToolTip(message)
             self.location_changed.emit()
             return
         self._set_place(found[0], others=found[1:])
@@ -201,7 +221,9 @@ class SearchBar(QWidget):
         self.place_status.setStyleSheet("")
         labels = [_short(p) for p in others]
         self.place_status.setText(
-            "Also: " + "; ".join(labels[:3]) + ("…" if len(labels) > 3 else "") if labels else ""
+            self.tr("Also: ") + "; ".join(labels[:3]) + ("…" if len(labels) > 3 else "")
+            if labels
+            else ""
         )
         self.place_status.setToolTip("\n".join(labels[:20]))
 

@@ -124,5 +124,14 @@ class WindowSettings:
     def prepared_by(self, text: str) -> None:
         self.qt.setValue("handout/prepared_by", text)
 
+    @property
+    def welcome_seen(self) -> bool:
+        """The first-run welcome was closed with "Don't show this again"."""
+        return str(self._get("help/welcome_seen", "false")).lower() == "true"
+
+    @welcome_seen.setter
+    def welcome_seen(self, value: bool) -> None:
+        self.qt.setValue("help/welcome_seen", "true" if value else "false")
+
     def sync(self) -> None:
         self.qt.sync()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.lists import ListInfo
+from .i18n import list_name, number
 from .panel import bold_font, counted_tree, title_row
 
 Index = QModelIndex | QPersistentModelIndex
@@ -91,6 +92,14 @@ class SidebarModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 2
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Hidden on screen; a screen reader names the columns by them."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("List"), self.tr("Items"))[section] if 0 <= section < 2 else None
+        return None
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -102,19 +111,19 @@ class SidebarModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
                 if info is None:
-                    return "All resources"
-                return ("★ " if info.is_bookmarks else "") + info.name
-            return f"{self._total if info is None else info.count:,}"
+                    return self.tr("All resources")
+                return ("★ " if info.is_bookmarks else "") + list_name(info)
+            return number(self._total if info is None else info.count)
         if role == ListIdRole:
             return None if info is None else info.id
         if role == Qt.ItemDataRole.ToolTipRole:
             if info is None:
-                return "Search the whole directory"
+                return self.tr("Search the whole directory")
             return info.note or info.name
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == NAME:  # said once a row
             if info is None:
-                return f"All resources, {self._total}"
-            return f"{info.name}, {info.count} items"
+                return self.tr("All resources, %s") % number(self._total)
+            return self.tr("%s, %s items") % (list_name(info), number(info.count))
         if role == Qt.ItemDataRole.FontRole and info is None:
             return bold_font()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
@@ -123,13 +132,13 @@ class SidebarModel(QAbstractTableModel):
 
     def _review_data(self, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
-            return "Needs review" if column == NAME else f"{self._review:,}"
+            return self.tr("Needs review") if column == NAME else number(self._review)
         if role == ListIdRole:
             return REVIEW
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Entries not verified within the review age, oldest first"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Needs review, {self._review}"
+            return self.tr("Entries not verified within the review age, oldest first")
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == NAME:
+            return self.tr("Needs review, %s") % number(self._review)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -175,12 +184,12 @@ class Sidebar(QWidget):
         super().__init__(parent)
         self.model = model
         self.new_button = QToolButton()
-        self.new_button.setText("New list…")
-        self.new_button.setAccessibleName("New list")
-        self.new_button.setToolTip("Make a new list (Ctrl+Shift+N)")
+        self.new_button.setText(self.tr("New list…"))
+        self.new_button.setAccessibleName(self.tr("New list"))
+        self.new_button.setToolTip(self.tr("Make a new list (Ctrl+Shift+N)"))
         self.new_button.clicked.connect(self.new_requested)
 
-        self.view = counted_tree(model, "Lists")
+        self.view = counted_tree(model, self.tr("Lists"))
         self.view.setRootIsDecorated(False)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
@@ -193,7 +202,7 @@ class Sidebar(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 0, 4)
-        layout.addLayout(title_row("Lists", self.new_button))
+        layout.addLayout(title_row(self.tr("Lists"), self.new_button))
         layout.addWidget(self.view)
 
     @property

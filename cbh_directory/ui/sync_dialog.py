@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -155,6 +156,18 @@ class SyncDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.outbox_label.setBuddy(self.table)
+        self.withdraw_button = QPushButton(self.tr("&Withdraw Proposal"))
+        self.withdraw_button.setToolTip(
+            self.tr("Remove the chosen proposal; only one not sent yet")
+        )
+        self.withdraw_button.setEnabled(False)
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.checkups_button = QPushButton(self.tr("Send My &Check-ups"))
+        self.checkups_button.setToolTip(
+            self.tr("Put the check-ups signed with your name in the outbox, for the next sync")
+        )
+        self.checkups_button.clicked.connect(self.send_checkups)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.buttons = QDialogButtonBox()
         self.sync_button = QPushButton(self.tr("&Sync"))
@@ -174,6 +187,11 @@ class SyncDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.outbox_label)
         layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.withdraw_button)
+        row.addWidget(self.checkups_button)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addWidget(self.buttons)
         self._restore()
         self.refresh_outbox()
@@ -203,8 +221,38 @@ class SyncDialog(QDialog):
         entries = self.directory.outbox()
         found = (self.directory.find(e.resource_id) for e in entries)
         self.outbox.set_entries(entries, {r.id: r.name for r in found if r is not None})
-        self.outbox_label.setVisible(bool(self.outbox.entries))
-        self.table.setVisible(bool(self.outbox.entries))
+        if self.outbox.entries:
+            self.outbox_label.setText(self.tr("Your proposals (the outbox):"))
+        else:
+            self.outbox_label.setText(self.tr("Your proposals (the outbox): none yet."))
+        self._selection_changed()
+
+    def _chosen(self) -> OutboxEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.outbox.entries[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        chosen = self._chosen()
+        busy = self.task is not None and self.task.running
+        self.withdraw_button.setEnabled(
+            chosen is not None and chosen.state == "waiting" and not busy
+        )
+
+    def send_checkups(self) -> None:
+        count = self.directory.propose_checkups()
+        if count:
+            text = self.tr("Check-ups of yours put in the outbox: %1. They go with the next sync.")
+            self.status.setText(text.replace("%1", str(count)))
+        else:
+            self.status.setText(self.tr("No check-ups of yours that are not in the outbox."))
+        self.refresh_outbox()
+
+    def withdraw(self) -> None:
+        chosen = self._chosen()
+        if chosen is None or chosen.state != "waiting":
+            return
+        self.directory.withdraw_proposal(chosen.id)
+        self.refresh_outbox()
 
     def start(self) -> None:
         url, token = self.url.text().strip(), self.token.text().strip() or None
@@ -234,10 +282,11 @@ class SyncDialog(QDialog):
             self.task.cancel()
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.url, self.token, self.remember, self.sync_button):
+        for widget in (self.url, self.token, self.remember, self.sync_button, self.checkups_button):
             widget.setEnabled(not busy)
         self.cancel_button.setVisible(busy)
         self.close_button.setVisible(not busy)
+        self.withdraw_button.setEnabled(False)
         self.progress.setVisible(busy)
         if busy:
             self.progress.setRange(0, 0)  # busy until the server says how many

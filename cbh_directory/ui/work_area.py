@@ -1,13 +1,15 @@
 """The window's panes and how they share the space: (lists over filters) | (results, details).
 
 When the window is narrow for its font (a small screen or large text), the details move
-below the results instead of beside them.
+below the results instead of beside them, and the results keep room for five rows.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QSplitter, QTableView, QWidget
+
+ROWS_ALWAYS_SHOWN = 5  # results rows kept in view when the details sit below them
 
 
 class WorkArea(QSplitter):
@@ -54,12 +56,39 @@ class WorkArea(QSplitter):
             self._fit_right(self.right.width() or window_width, self.right.height())
 
     def _fit_right(self, width: int, height: int) -> None:
-        if self.right.orientation() == Qt.Orientation.Vertical:
+        vertical = self.right.orientation() == Qt.Orientation.Vertical
+        # Growing or shrinking later (the window laid out, resized) changes the details and
+        # keeps the results' rows when they are stacked; side by side the results stretch.
+        self.right.setStretchFactor(0, 0 if vertical else 1)
+        self.right.setStretchFactor(1, 1 if vertical else 0)
+        if vertical:
             height = height or self.height()
-            self.right.setSizes([height // 2, height - height // 2])
+            results = min(max(height // 2, self._rows_height()), height - 4 * self.em())
+            self.right.setSizes([results, height - results])
         else:
             details = min(max(26 * self.em(), int(width * 0.34)), int(width * 0.45))
             self.right.setSizes([width - details, details])
+
+    def _rows_height(self) -> int:
+        """How tall the results pane must be to show ROWS_ALWAYS_SHOWN whole rows."""
+        results = self.right.widget(0)
+        table = results.findChild(QTableView) if results is not None else None
+        if results is None or table is None:
+            return 0
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        above = sum(
+            child.sizeHint().height()
+            for child in results.findChildren(QWidget, options=direct)
+            if child is not table and not child.isHidden()
+        )
+        return (
+            above
+            + table.horizontalHeader().sizeHint().height()
+            + ROWS_ALWAYS_SHOWN * table.verticalHeader().defaultSectionSize()
+            + table.horizontalScrollBar().sizeHint().height()
+            + 2 * table.frameWidth()
+            + 4
+        )
 
     def save(self) -> dict[str, QByteArray]:
         return {

@@ -12,11 +12,13 @@ CREATE TABLE sync_sources (
     full_at       TEXT NOT NULL DEFAULT ''      -- when the last full pull was merged
 );
 
--- Which local resource each of a source's services became (for deletions and renames).
+-- Which local resource each of a source's services became (for deletions and renames), and
+-- the service's last_modified when it was merged (sent again unchanged, it is not read again).
 CREATE TABLE sync_services (
     source_id     INTEGER NOT NULL REFERENCES sync_sources (id) ON DELETE CASCADE,
     service_id    TEXT NOT NULL,
     resource_id   TEXT NOT NULL,
+    last_modified TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (source_id, service_id)
 );
 CREATE INDEX sync_services_resource ON sync_services (resource_id);

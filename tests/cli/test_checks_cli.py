@@ -114,3 +114,16 @@ def test_needed_lists_bookmarked_groups_first(db: str) -> None:
     assert needed[0]["id"] == "sibs-uk" and needed[0]["uses"] == 1
     run("--db", db, "check", "sibs-uk", "--moderation", "peer", "--activity", "high", "--by", "J")
     assert "sibs-uk" not in [n["id"] for n in run("--db", db, "checks", "needed", "--json").json()]
+
+
+def test_stats_count_check_ups(db: str) -> None:
+    before = run("--db", db, "stats", "--json").json()["checkups"]
+    assert before["checkups"] == 0 and before["groups_checked"] == 0
+    run("--db", db, "check", "cure-cask", "--moderation", "peer", "--activity", "high", "--by", "J")
+    after = run("--db", db, "stats", "--json").json()["checkups"]
+    assert after == {
+        "checkups": 1,
+        "groups_checked": 1,
+        "groups_waiting": before["groups_waiting"] - 1,
+    }
+    assert "Check-ups:      1 (1 groups checked recently" in run("--db", db, "stats").out

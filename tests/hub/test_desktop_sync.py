@@ -146,16 +146,24 @@ def test_a_bad_token_changes_nothing(hub: RunningHub, desktops: list[Directory])
     assert a.db.execute("SELECT count(*) FROM sync_staged").fetchone()[0] == 0
 
 
-def test_a_revoked_token_cannot_send_proposals(hub: RunningHub, desktops: list[Directory]) -> None:
+def test_a_readers_token_cannot_send_proposals_but_still_syncs(
+    hub: RunningHub, desktops: list[Directory]
+) -> None:
     a, _ = desktops
     token = hub.user("alice", "contributor")
     a.sync(hub.url, token)
     a.edit_resource("cure-cask", {"phone": "+1 614-555-0142"})
     a.propose("cure-cask")
     reader = hub.user("rita", "reader")
-    with pytest.raises(SyncError, match="refused the token"):
-        a.sync(hub.url, reader)  # a reader may read but not propose
-    assert [e.state for e in a.outbox()] == ["waiting"]
+    erin = hub.client(hub.user("erin", "editor"))
+    erin.post(PROPOSALS, json={"action": "archive", "resource_id": "project-cask"})
+    approved = erin.get(PROPOSALS).json()["contents"][0]["id"]
+    assert erin.post(f"{PROPOSALS}/{approved}/approve").status_code == 200
+    report = a.sync(hub.url, reader)  # a reader may read but not propose
+    assert report.sent == 0 and len(report.send_failures) == 1
+    assert "refused the token" in report.send_failures[0]
+    assert [e.state for e in a.outbox()] == ["waiting"]  # sent with a contributor's token later
+    assert report.deactivated == ["project-cask"]  # the rest of the sync went on
 
 
 @pytest.mark.parametrize("stop_after", [0, 1, 3, 10])
@@ -277,6 +285,8 @@ def test_the_cli_syncs_proposes_and_lists_the_outbox(
     full = run("--db", db, "sync", "--full", "--json")
     assert full.code == 0, full.err
     assert full.json()["full"] is True and full.json()["via"] == "ndjson"
+    assert "0 check-ups of yours" in run("--db", db, "propose", "--checkups").out
+    assert run("--db", db, "propose").code == 2  # neither an id nor --checkups
     nothing = run("--db", db, "propose", "cask-research")
     assert nothing.code == 2 and "no local edits" in nothing.err
 
@@ -329,3 +339,57 @@ def _visible(directory: Directory) -> list[tuple]:
     return directory.db.execute(
         "SELECT id, name, phone, status, origin FROM resources ORDER BY id"
     ).fetchall()
+
+
+def test_a_checkup_sent_by_one_desktop_reaches_the_other_once_approved(
+    hub: RunningHub, desktops: list[Directory]
+) -> None:
+    a, b = desktops
+    alice = hub.user("alice", "contributor")
+    erin = hub.client(hub.user("erin", "editor"))
+    a.sync(hub.url, alice)
+    b.sync(hub.url, alice)
+    made = a.record_checkup(
+        "cure-cask", {"moderation": "peer", "activity": "high", "on": "2026-11-20"}, by="AB"
+    )
+    assert b.checkups("cure-cask") == []  # check-ups stay on the desktop until sent
+    assert a.sync(hub.url, alice).sent == 0
+    assert a.propose_checkups() == 1
+    assert a.propose_checkups() == 0  # already in the outbox
+    assert a.sync(hub.url, alice).sent == 1
+    pending = erin.get(PROPOSALS, params={"state": "pending"}).json()["contents"]
+    assert [p["action"] for p in pending] == ["checkup"]
+    assert erin.post(f"{PROPOSALS}/{pending[0]['id']}/approve").status_code == 200
+
+    report = b.sync(hub.url, alice)
+    assert report.checkups_added == 1 and "1 check-up received" in report.summary()
+    [received] = b.checkups("cure-cask")
+    assert (received.id, received.by, received.moderation, received.activity) == (
+        made.id, "AB", "peer", "high",
+    )  # fmt: skip
+    assert b.propose_checkups() == 0  # another's check-up is not sent back
+    assert a.sync(hub.url, alice).checkups_added == 0  # its own came back: not twice
+    assert len(a.checkups("cure-cask")) == 1
+
+
+def test_after_a_sync_the_hub_not_the_bundled_dataset_keeps_its_entries(
+    hub: RunningHub, desktops: list[Directory], tmp_path: Path
+) -> None:
+    """The agency's hub is the source of truth for what it holds: a later bundled dataset
+    leaves those entries to it."""
+    import json
+
+    a, _ = desktops
+    a.sync(hub.url, hub.user("reader", "reader"))
+    name = a.resource("cure-cask").name
+    dataset = tmp_path / "newer.json"
+    records = [{**a.resource("cure-cask").to_dict(), "name": "Renamed By The Curators"}]
+    dataset.write_text(
+        json.dumps({"format": "cbh-directory", "format_version": 1,
+                    "dataset_version": "2999.1.1", "released": "2999-01-01",
+                    "resources": records}),
+        encoding="utf-8",
+    )  # fmt: skip
+    report = a.merge_bundled_dataset(dataset, force=True)
+    assert report is not None and report.conflicts == ["cure-cask"]
+    assert a.resource("cure-cask").name == name

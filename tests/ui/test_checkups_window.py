@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from cbh_directory.domain.model import SearchQuery
+from cbh_directory.ui.checkup_actions import NeedsCheckupDialog
 from cbh_directory.ui.checkup_dialog import CheckupDialog
 
 from .conftest import answer_dialogs
@@ -23,7 +24,7 @@ GROUP = "cure-cask"  # moderation and activity unknown in the curated data
 
 
 def _labelled(window, name: str) -> str:
-    found = [x for x in window.details.findChildren(QLabel) if x.accessibleName() == name]
+    found = [x for x in window.details.findChildren(QLabel) if x.accessibleDescription() == name]
     return found[0].text() if found else ""
 
 
@@ -145,3 +146,33 @@ def test_radio_answers_are_the_only_choices(qtbot, curated) -> None:
     dialog = CheckupDialog(curated.resource(GROUP), lambda a, by: None)  # type: ignore[arg-type,return-value]
     qtbot.addWidget(dialog)
     assert len(dialog.findChildren(QRadioButton)) == 11
+
+
+def test_groups_needing_a_check_up_most_used_first(monkeypatch, make_window, curated) -> None:
+    curated.add_to_list(curated.bookmarks().id, ["sibs-uk"])
+    window = make_window(curated)
+    seen: list[list[str]] = []
+
+    def answer(dialog: NeedsCheckupDialog) -> bool:
+        rows = [
+            dialog.list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(dialog.list.count())
+        ]
+        seen.append(rows)
+        return True  # Open the first (current) one
+
+    answer_dialogs(monkeypatch, {NeedsCheckupDialog: answer})
+    assert window.checkups.show_needed() == "sibs-uk"
+    assert seen[0][0] == "sibs-uk" and "cure-cask" in seen[0]
+    assert window.details.hit is not None and window.details.hit.resource.id == "sibs-uk"
+
+
+def test_export_and_import_check_ups_from_the_file_menu(make_window, curated, tmp_path) -> None:
+    window = make_window(curated)
+    curated.record_checkup(GROUP, {"moderation": "peer", "activity": "high"}, by="JS")
+    assert window.checkups.export_checkups(tmp_path / "c.json") == tmp_path / "c.json"
+    curated.delete_checkup(curated.checkups(GROUP)[0].id, "JS")
+    assert window.checkups.import_checkups(tmp_path / "c.json")
+    assert [c.by for c in curated.checkups(GROUP)] == ["JS"]
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text().replace("&", "") for a in file_menu.actions()]
+    assert "Export Check-ups…" in texts and "Import Check-ups…" in texts

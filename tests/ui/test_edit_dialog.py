@@ -34,8 +34,8 @@ def _line(dialog: EditDialog, field: str) -> QLineEdit:
     return widget
 
 
-def _in_view(dialog: EditDialog, field: str) -> bool:
-    widget = dialog.inputs[field]
+def _in_view(dialog: EditDialog, field: str, *, error: bool = False) -> bool:
+    widget = dialog.errors[field] if error else dialog.inputs[field]
     viewport = dialog.form_scroll.viewport()
     top_left = widget.mapTo(viewport, QPoint(0, 0))
     bottom = top_left.y() + widget.height()
@@ -84,6 +84,8 @@ def test_a_phone_with_letters_is_refused_with_the_digits_it_dials(qtbot) -> None
     assert error.isVisibleTo(dialog)
     assert "letters" in error.text() and "(555) 225-5669" in error.text()
     assert dialog.focusWidget() is dialog.inputs["phone"]
+    qtbot.waitUntil(lambda: _in_view(dialog, "phone", error=True), timeout=2000)
+    assert _in_view(dialog, "phone")
     _line(dialog, "phone").setText("(555) 225-5669")
     dialog.accept()
     assert saved and saved[0]["phone"] == "+15552255669"

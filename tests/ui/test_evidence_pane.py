@@ -14,7 +14,7 @@ def _texts(window) -> list[str]:
 
 
 def _labelled(window, name: str) -> QLabel:
-    return next(x for x in window.details.findChildren(QLabel) if x.accessibleName() == name)
+    return next(x for x in window.details.findChildren(QLabel) if x.accessibleDescription() == name)
 
 
 def test_every_contact_shows_what_it_is_for_and_its_source_date(make_window, curated) -> None:

@@ -118,7 +118,7 @@ def test_export_selected_rows_as_a_handout(qtbot, make_window, curated, tmp_path
     _run(qtbot, window, ExportChoice("selection", None, path, "For Sam", ExportOptions()))
     text = path.read_text(encoding="utf-8")
     assert "<h1>For Sam</h1>" in text
-    assert text.count("<h3>") == 2 and "Picked one by one from the directory." in text
+    assert text.count("<h2>") == 2 and "Picked one by one from the directory." in text
 
 
 def test_export_a_list_as_pdf(qtbot, make_window, curated, tmp_path: Path) -> None:
@@ -220,3 +220,28 @@ def test_export_and_print_actions_have_standard_shortcuts(make_window, curated) 
     window = make_window(curated)
     assert window.exports.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     assert window.exports.export_action.shortcut().toString() == "Ctrl+E"
+
+
+def test_the_dialog_chooses_the_handouts_language(
+    qtbot, make_window, curated, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(result_count=3, selected_count=0, lists=[], current_list=None)
+    qtbot.addWidget(dialog)
+    assert dialog.language_combo.currentData() == "en"  # the window's language
+    dialog.format_combo.setCurrentIndex(2)  # CSV: no language to choose
+    assert not dialog.language_combo.isVisibleTo(dialog)
+    dialog.format_combo.setCurrentIndex(1)  # HTML
+    assert dialog.language_combo.isVisibleTo(dialog)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))
+    assert dialog.choice().language == "es"
+
+    window = make_window(curated)
+    type_and_wait(qtbot, window, "CASK")
+    path = tmp_path / "folleto.html"
+    choice = ExportChoice("results", None, path, "", ExportOptions(), language="es")
+    _run(qtbot, window, choice)
+    text = path.read_text(encoding="utf-8")
+    assert '<html lang="es">' in text and "Grupo de apoyo" in text
+    assert window.details.isVisible() and "Support group" in window.model.data(
+        window.model.index(0, 2)
+    )  # the window itself stays in English

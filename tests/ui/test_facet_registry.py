@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import click
 import pytest
@@ -15,6 +16,15 @@ from cbh_directory.service import Directory
 from cbh_directory.ui.facet_model import FacetModel
 
 IDS = [facet.id for facet in FACETS]
+HSDS_PAGE = Path(__file__).resolve().parents[1] / "data" / "hsds" / "json" / "hsds3-page.json"
+
+
+@pytest.fixture
+def directory(curated: Directory) -> Directory:
+    """The curated dataset plus an imported 211 page, whose services carry taxonomy terms:
+    every facet (Service type too) then has values."""
+    curated.apply_import(curated.preview_import(HSDS_PAGE))
+    return curated
 
 
 def chosen(facet: Facet, values: list[str], **kwargs: object) -> SearchQuery:
@@ -54,24 +64,24 @@ def test_the_cli_has_an_option_for_the_facet(facet: Facet, command: str) -> None
 
 
 @pytest.mark.parametrize("facet", FACETS, ids=IDS)
-def test_the_search_index_has_a_column_for_the_facet(curated: Directory, facet: Facet) -> None:
-    index = curated.engine.index()
+def test_the_search_index_has_a_column_for_the_facet(directory: Directory, facet: Facet) -> None:
+    index = directory.engine.index()
     column = index.bits if facet.multi else index.codes
     assert facet.id in column and column[facet.id].shape == index.pk.shape
     assert facet.id in index.values
     if facet.terms:
         assert index.values[facet.id] == [t.id for t in facet.terms]
-    counts = curated.facets(SearchQuery())[facet.id]
+    counts = directory.facets(SearchQuery())[facet.id]
     assert counts, f"no facet counts for {facet.id}"
     value = next(v for v in counts if v.count)
-    assert curated.count(chosen(facet, [value.value], limit=None)) == value.count
+    assert directory.count(chosen(facet, [value.value], limit=None)) == value.count
 
 
 @pytest.mark.parametrize("facet", FACETS, ids=IDS)
-def test_the_filter_panel_shows_the_facet(curated: Directory, facet: Facet) -> None:
+def test_the_filter_panel_shows_the_facet(directory: Directory, facet: Facet) -> None:
     model = FacetModel()
     query = SearchQuery()
-    facets = curated.facets(query)
+    facets = directory.facets(query)
     model.set_facets(facets, query)
     heading = model.group_index(heading_of(facet))
     assert heading.isValid(), f"no filter panel heading for {facet.id}"
@@ -81,7 +91,7 @@ def test_the_filter_panel_shows_the_facet(curated: Directory, facet: Facet) -> N
 
 
 @pytest.mark.parametrize("facet", FACETS, ids=IDS)
-def test_the_handout_names_the_chosen_values(curated: Directory, facet: Facet) -> None:
-    value = next(v for v in curated.facets(SearchQuery())[facet.id] if v.count)
+def test_the_handout_names_the_chosen_values(directory: Directory, facet: Facet) -> None:
+    value = next(v for v in directory.facets(SearchQuery())[facet.id] if v.count)
     text = query_summary(chosen(facet, [value.value]))
     assert text.startswith(f"{facet.label}: ")

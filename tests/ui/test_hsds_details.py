@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from cbh_directory.domain.model import SearchQuery
 from cbh_directory.exchange.export_set import ExportEntry, ExportSet
@@ -17,7 +17,7 @@ SHOTS = os.environ.get("CBH_SHOTS")  # a folder: save screenshots there (for a p
 
 
 def _labelled(window, name: str) -> QLabel:
-    return next(x for x in window.details.findChildren(QLabel) if x.accessibleName() == name)
+    return next(x for x in window.details.findChildren(QLabel) if x.accessibleDescription() == name)
 
 
 def test_imported_hours_application_and_service_types_are_shown(make_window, synthetic) -> None:
@@ -56,6 +56,14 @@ def test_imported_hours_application_and_service_types_are_shown(make_window, syn
         bar = window.details.verticalScrollBar()
         bar.setValue(bar.maximum())
         window.grab().save(str(folder / "details-200pct-font-scrolled.png"))
+        window.setFont(QApplication.font())
+        tree = window.filter_panel.tree
+        model = tree.model()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            tree.setExpanded(index, "Service type" in str(model.data(index)))
+        window.resize(1280, 800)
+        window.grab().save(str(folder / "filters-service-type.png"))
 
 
 def test_the_handout_carries_hours_fees_how_to_apply_and_service_types(synthetic) -> None:

@@ -48,7 +48,7 @@ def choose_list(qtbot, window: MainWindow, name: str | None) -> None:
 
 def test_star_from_results_keyboard_and_details(qtbot, make_window, curated) -> None:
     window = make_window(curated)
-    row = window.model.row_of("cure-cask")
+    row = row_loaded(window, "cure-cask")
     star = window.model.index(row, STAR)
     assert window.model.data(star) == "☆"
     rect = window.table.visualRect(star)

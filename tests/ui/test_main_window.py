@@ -142,7 +142,7 @@ def test_an_unknown_place_says_so_with_suggestions(qtbot, make_window, curated) 
     qtbot.keyClicks(bar.place_box, "Columbs, OH")
     with qtbot.waitSignal(window.results_shown, timeout=5000):
         qtbot.keyClick(bar.place_box, Qt.Key.Key_Return)
-    assert "unknown place" in bar.place_status.text()
+    assert bar.place_status.text().startswith("Unknown place: Columbs, OH. Did you mean: ")
     assert "Columbus, OH" in bar.place_status.text()
     assert window.model.total == CURATED_ACTIVE  # no location filter applied
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from cbh_directory.domain.model import SearchQuery
 from cbh_directory.service import Directory
+from cbh_directory.ui import colours
 from cbh_directory.ui.facet_model import FacetModel, KeyRole
 from cbh_directory.ui.results_model import DISTANCE, VERIFIED, ResultsModel
 
@@ -84,8 +85,10 @@ def test_facet_model_checks_dims_and_emits(qtbot, synthetic: Directory) -> None:
     assert model.data(support, KeyRole) == ("kind", "support_group")
     zero = model.index_of("focus", "ITPR1")
     assert zero.isValid(), "zero-count values stay listed"
-    dimmed = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-    assert model.data(zero, Qt.ItemDataRole.ForegroundRole) == dimmed
+    dimmed = model.data(zero, Qt.ItemDataRole.ForegroundRole)
+    assert dimmed == colours.dimmed(QApplication.palette())  # quieter, still 4.5:1
+    base = QApplication.palette().color(QPalette.ColorRole.Base)
+    assert colours.contrast(dimmed, base) >= 4.5
     with qtbot.waitSignal(model.toggled) as toggled:
         model.setData(zero, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert toggled.args == ["focus", "ITPR1", True]

@@ -3,7 +3,9 @@ and Cancel, its result in the window, failures that change nothing, and proposal
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -44,7 +46,7 @@ def test_sync_from_the_window_shows_the_new_entries(
     assert window.agency_sync.sync_action in window.menuBar().actions()[0].menu().actions()
 
     def steps(dialog: SyncDialog) -> None:
-        assert not dialog.table.isVisible()  # no proposals yet: no outbox table
+        assert dialog.outbox.rowCount() == 0 and dialog.outbox_label.text().endswith("none yet.")
         dialog.url.setText(fixture_api.url)
         with qtbot.waitSignal(dialog.synced, timeout=20_000):
             dialog.sync_button.click()
@@ -73,6 +75,10 @@ def test_a_failed_or_cancelled_sync_says_nothing_changed(
 
         fixture_api.mode = "slow"  # the server takes 2 s to answer each page
         dialog.sync_button.click()
+        assert dialog.progress.isVisible() and dialog.cancel_button.isVisible()
+        if folder := os.environ.get("CBH_SHOTS"):  # for a person to look at
+            QApplication.processEvents()
+            dialog.grab().save(str(Path(folder) / "sync-dialog-running.png"))
         dialog.cancel_button.click()
         assert dialog.status.text() == "Cancelling…"
         qtbot.waitUntil(lambda: dialog.sync_button.isEnabled(), timeout=20_000)
@@ -94,11 +100,19 @@ def test_propose_from_the_resource_menu_then_the_outbox_shows_it_waiting(
     assert "waiting in the outbox" in window.statusBar().currentMessage()
 
     def steps(dialog: SyncDialog) -> None:
-        assert dialog.table.isVisible()
         model = dialog.outbox
         row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
         name = curated.resource("cure-cask").name
         assert row[:3] == ["Waiting (not sent yet)", "Edit: phone", name]
+        assert not dialog.withdraw_button.isEnabled()  # nothing chosen yet
+        dialog.table.selectRow(0)
+        assert dialog.withdraw_button.isEnabled()
+        dialog.withdraw_button.click()
+        assert curated.outbox() == [] and dialog.outbox.rowCount() == 0
+        curated.record_checkup("cure-cask", {"moderation": "peer", "activity": "high"}, by="AB")
+        dialog.checkups_button.click()
+        assert dialog.status.text().startswith("Check-ups of yours put in the outbox: 1.")
+        assert model.data(model.index(0, 1)) == "Check-up" and model.rowCount() == 1
 
     _run_dialog(qtbot, window, monkeypatch, steps)
 

@@ -167,3 +167,81 @@ def test_check_ups_go_into_the_hsds_export_under_the_profile(
     preview = synthetic.preview_import(tmp_path / "hsds")
     assert [r.id for r, _ in preview.changed if r.id == GROUP] == []
     assert not preview.rejected
+
+
+def test_restoring_an_older_backup_keeps_the_check_ups(synthetic: Directory) -> None:
+    saved = synthetic.backup("manual")
+    made = synthetic.record_checkup(GROUP, ANSWERS, by="JS")
+    synthetic.restore(saved)
+    assert synthetic.checkups(GROUP) == [made]
+    assert GROUP in synthetic.matching_ids(SearchQuery(moderation=["peer"]))
+
+
+def test_restoring_a_backup_from_before_check_ups_keeps_them(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    from cbh_directory.store.database import open_database
+    from cbh_directory.store.migrations import apply_migrations, migration_files
+
+    files = migration_files()
+    before = files[: [p.stem.endswith("_checkups") for p in files].index(True)]
+    older = open_database(tmp_path / "older.sqlite3")  # as the app made it before check-ups
+    apply_migrations(older, before)
+    older.close()
+    made = synthetic.record_checkup(GROUP, ANSWERS, by="JS")
+    synthetic.restore(tmp_path / "older.sqlite3")
+    assert synthetic.checkups(GROUP) == [made]
+
+
+def test_the_handout_says_the_check_up_with_its_date_and_origin(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    made = synthetic.record_checkup(GROUP, ANSWERS, by="JS")
+    synthetic.export_file(tmp_path / "h.html", resource_ids=[GROUP, "test-uk-aid"])
+    text = (tmp_path / "h.html").read_text(encoding="utf-8")
+    day = dt.date.fromisoformat(made.on)
+    when = f"{day.day} {day.strftime('%B')} {day.year}"
+    assert f"Peer moderated — checked by JS on {when}" in text
+    assert f"Quiet — checked by JS on {when}" in text
+    assert "We do not know how this group is moderated" not in text
+
+
+def test_an_hsds_package_carries_check_ups_to_a_second_database(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    other_path = tmp_path / "other" / "directory.sqlite3"
+    other_path.parent.mkdir()
+    shutil.copyfile(synthetic.path, other_path)  # type: ignore[arg-type]
+    made = synthetic.record_checkup(GROUP, ANSWERS, by="JS")
+    synthetic.export_hsds(tmp_path / "package.zip")
+    with Directory.open(other_path, prepare=False) as other:
+        preview = other.preview_import(tmp_path / "package.zip")
+        assert [c.id for c in preview.checkups] == [made.id]
+        assert "1 new check-ups" in preview.summary() and preview.has_changes
+        other.apply_import(preview)
+        assert other.checkups(GROUP) == [made]
+        assert GROUP in other.matching_ids(SearchQuery(moderation=["peer"]))
+        again = other.preview_import(tmp_path / "package.zip")
+        assert again.checkups == [] and not again.has_changes
+
+
+def test_a_bad_check_up_in_a_package_is_left_out_with_a_note(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    made = synthetic.record_checkup(GROUP, ANSWERS, by="JS")
+    synthetic.export_hsds(tmp_path / "hsds")
+    attributes = tmp_path / "hsds" / "attributes.csv"
+    text = attributes.read_text(encoding="utf-8")
+    assert made.id in text
+    attributes.write_text(text.replace(made.on, "2999-01-01"), encoding="utf-8")
+    synthetic.delete_checkup(made.id, "JS")
+    preview = synthetic.preview_import(tmp_path / "hsds")
+    assert preview.checkups == []
+    assert any("check-up 1 left out" in note and "future" in note for note in preview.notes)
+
+
+def test_a_contact_card_says_the_check_up(synthetic: Directory, tmp_path: Path) -> None:
+    synthetic.record_checkup(GROUP, ANSWERS, by="JS")
+    synthetic.export_file(tmp_path / "c.vcf", resource_ids=[GROUP])
+    card = (tmp_path / "c.vcf").read_bytes().decode("utf-8").replace("\r\n ", "")
+    assert "Moderation: Peer moderated — checked by JS on" in card

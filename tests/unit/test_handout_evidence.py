@@ -9,8 +9,9 @@ from cbh_directory.service import Directory
 
 
 def _entry(text: str, name: str) -> str:
-    start = text.index(f"<h3>{html.escape(name)}</h3>")
-    end = text.find("<h3>", start + 1)
+    # entries are h2 under the title, or h3 under a "Near …" section heading
+    start = text.index(f">{html.escape(name)}</h")
+    end = text.find("<h", start + 1)
     return html.unescape(text[start : end if end > 0 else None])
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -9,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from cbh_directory.domain.errors import DatasetError
+from cbh_directory.domain.facets import FACET_BY_ID
+from cbh_directory.domain.imports import ImportOptions
 from cbh_directory.domain.model import SearchQuery
 from cbh_directory.exchange.hsds_read import read_hsds
 from cbh_directory.service import Directory
@@ -228,3 +233,177 @@ def test_every_phone_of_a_service_is_kept_with_its_type_and_extension(tmp_path: 
         {"number": "+16145550102", "ext": "", "type": "textphone", "label": ""},
         {"number": "+16145550103", "ext": "", "type": "fax", "label": ""},
     ]
+
+
+def test_a_newer_export_updates_in_place_and_gone_services_become_inactive(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    synthetic.apply_import(synthetic.preview_import(REAL / "healthleads"))
+    newer = tmp_path / "healthleads"
+    shutil.copytree(REAL / "healthleads", newer)
+    with (newer / "services.csv").open(encoding="utf-8", newline="") as stream:
+        rows = [row for row in csv.reader(stream) if row[0] != "a0j2K00000CXsArQAL"]
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    text = out.getvalue()
+    (newer / "services.csv").write_text(text, encoding="utf-8")
+
+    preview = synthetic.preview_import(newer)
+    assert preview.summary() == "0 new, 0 changed, 5 unchanged, 1 gone (made inactive), 0 rejected"
+    assert preview.gone == ["hsds-a0j2k00000cxsarqal"]
+    synthetic.apply_import(preview)
+    gone = synthetic.resource("hsds-a0j2k00000cxsarqal")  # still there, never deleted
+    assert gone.status == "inactive" and gone.status_note.startswith("No longer in the export")
+
+    (newer / "services.csv").write_text(
+        text.replace("The Concord Library is offering", "Concord Library offers"), encoding="utf-8"
+    )
+    again = synthetic.preview_import(newer)
+    assert again.summary() == "0 new, 1 changed, 4 unchanged, 0 rejected"
+    [(changed, changes)] = again.changed
+    assert changed.id == "hsds-a0j2k00000cxsahqal"
+    assert [c.field for c in changes] == ["description"]
+
+
+# -- export that others accept --------------------------------------------------------------------
+
+
+def test_the_export_validates_against_the_official_descriptor(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    import frictionless
+
+    from cbh_directory.exchange.hsds_write import write_hsds
+
+    synthetic.apply_import(synthetic.preview_import(REAL / "healthleads"))
+    resources = [synthetic.resource(h.resource.id) for h in synthetic.search(SearchQuery()).hits]
+    folder = tmp_path / "export"
+    write_hsds(folder, resources)
+    ours = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert ours["licenses"][0]["name"] == "CC-BY-4.0"
+    assert ours["homepage"].startswith("https://")
+    official = DATA.parents[1].parent / "resources" / "hsds" / "v3.0" / "examples"
+    shutil.copy(official / "datapackage.json", folder / "datapackage.json")
+    spec = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert len(spec["resources"]) == 21
+    assert all((folder / r["path"]).is_file() for r in spec["resources"])  # every table
+    assert (folder / "funding.csv").read_text(encoding="utf-8").count("\n") == 1  # header only
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+    again = read_hsds(tmp_path / "export")  # the official descriptor, our tables
+    kept = {r.name: r for r in again.resources}
+    assert kept["Concord Library"].schedule.startswith("Monday 12:00 pm - 9:00 pm")
+
+
+def test_languages_written_as_words_map_to_codes_sign_languages_included(tmp_path: Path) -> None:
+    folder = _package(tmp_path, "id,name\n1,Deaf services\n2,Clinic\n")
+    (folder / "languages.csv").write_text(
+        "id,service_id,language\n"
+        "a,1,American Sign Language\nb,1,English\n"
+        'c,2,"English, Spanish"\nd,2,Vietnamese\n',
+        encoding="utf-8",
+    )
+    langs = {r.name: r.languages for r in read_hsds(folder).resources}
+    assert langs == {"Deaf services": ["ase", "en"], "Clinic": ["en", "es", "vi"]}
+
+
+# -- HSDS JSON and Open Referral UK pages ---------------------------------------------------------
+
+
+def test_an_hsds_api_page_of_services_imports(tmp_path: Path) -> None:
+    from cbh_directory.exchange.importers import read_import
+
+    parsed = read_import(DATA / "json" / "hsds3-page.json")
+    assert parsed.kind == "hsds" and not parsed.rejected
+    assert parsed.notes[0] == "HSDS 3.0 JSON services: 2 in hsds3-page.json"
+    pantry, group = parsed.resources
+    assert (pantry.kind, group.kind) == ("local_service", "support_group")
+    assert pantry.website == "https://www.eastside-pantry.example.org"
+    assert pantry.description == "Groceries once a week.\nBring a bag & ID."
+    assert pantry.phone == "+16145550100"
+    assert pantry.other_phones == [
+        {"number": "+16145550101", "ext": "7", "type": "text", "label": "Texts in Spanish"}
+    ]
+    assert pantry.schedule == "Monday, Wednesday 9:00–12:00"
+    assert (pantry.fees, pantry.wait_time) == ("Free", "About 20 minutes")
+    assert pantry.languages == ["en", "es"] and pantry.city == "Columbus"
+    assert (pantry.latitude, pantry.longitude) == (39.9612, -82.9988)
+    assert pantry.taxonomy == [
+        {"code": "BD-1800.2000", "name": "Food Pantries", "taxonomy": "211 HSIS"}
+    ]
+
+    lines = "\n".join(
+        json.dumps(s)
+        for s in json.loads((DATA / "json" / "hsds3-page.json").read_text())["contents"]
+    )
+    (tmp_path / "services.ndjson").write_text(lines + "\n", encoding="utf-8")
+    assert [r.name for r in read_import(tmp_path / "services.ndjson").resources] == [
+        pantry.name,
+        group.name,
+    ]
+
+
+def test_an_open_referral_uk_services_page_imports() -> None:
+    from cbh_directory.exchange.importers import read_import
+
+    parsed = read_import(DATA / "json" / "oruk-services.json", ImportOptions(default_country="GB"))
+    assert parsed.notes[0] == "Open Referral UK services: 1 in oruk-services.json"
+    [carers] = parsed.resources
+    assert carers.name == "Carers' Drop-in"
+    assert carers.description == "A friendly drop-in for unpaid carers.\n\nTea & advice."
+    assert carers.phone == "+442079460000"  # from the contact, as ORUK keeps phones
+    assert (carers.latitude, carers.longitude) == (51.5072, -0.1276)  # GeoJSON is lon, lat
+    assert carers.country == "GB" and carers.city == "London"
+    assert carers.schedule == "Tuesday 10:00–13:00"
+    assert carers.taxonomy == [{"code": "", "name": "Carers support", "taxonomy": "esdNeeds"}]
+
+
+def test_json_that_is_neither_is_refused_clearly(tmp_path: Path) -> None:
+    from cbh_directory.exchange.importers import read_import
+
+    (tmp_path / "page.ndjson").write_text('{"contents": [{"name": "A"}]}\n{oops\n', "utf-8")
+    with pytest.raises(DatasetError, match=r"page\.ndjson line 2 is not valid JSON"):
+        read_import(tmp_path / "page.ndjson")
+    (tmp_path / "other.json").write_text('[{"title": "not a service"}]', "utf-8")
+    with pytest.raises(DatasetError, match="holds no HSDS services: no object in it has a “name”"):
+        read_import(tmp_path / "other.json")
+
+
+def test_illinois_legal_aid_export_imports_whole(synthetic: Directory) -> None:
+    preview = synthetic.preview_import(REAL / "ilao")
+    assert len(preview.new) == 36 and not preview.rejected
+    assert "kinds of the 36 services: Local services 36 (no term naming a kind)" in preview.notes
+    assert "services without a location, given their organization's address: 8" in preview.notes
+    synthetic.apply_import(preview)
+    clinic = synthetic.resource("hsds-132741")  # North Lawndale legal clinic, run by LAF
+    assert clinic.website == "http://www.lafchicago.org"  # the organization's, kept
+    assert clinic.cost == "free" and clinic.fees == "Free to eligible persons/entities"
+    assert clinic.application_process.startswith("Telephone\n\n    Walk-inAll clinics")
+    assert (clinic.region, clinic.postal_code) == ("IL", "60603")
+    assert clinic.latitude == pytest.approx(41.88, abs=0.05)  # the gazetteer, from the ZIP code
+    assert clinic.alternate_names == ["LAF"]
+    with (REAL / "ilao" / "organizations.csv").open(encoding="utf-8", newline="") as stream:
+        org_sites = {row["id"]: row["url"] for row in csv.DictReader(stream)}
+    with (REAL / "ilao" / "services.csv").open(encoding="utf-8", newline="") as stream:
+        given = [
+            r["url"] or org_sites.get(r["organization_id"], "") for r in csv.DictReader(stream)
+        ]
+    assert [bool(r.website) for r in preview.new] == [bool(g) for g in given]  # none dropped
+    assert sum(bool(g) for g in given) == 28
+
+
+def test_service_types_are_a_filter_group_with_counts(synthetic: Directory) -> None:
+    synthetic.apply_import(synthetic.preview_import(DATA / "json" / "hsds3-page.json"))
+    synthetic.apply_import(synthetic.preview_import(REAL / "healthleads"))
+    counts = {v.value: v.count for v in synthetic.facets(SearchQuery())["service_type"]}
+    assert counts == {
+        "B": 1,  # Food Pantries, BD-1800.2000: Basic Needs
+        "P": 1,  # Disability Support Groups, PN-8100…: Individual and Family Life
+        "ESL, ESOL": 1,  # Health Leads' own taxonomy: its term names
+        "GED and Adult Basic Education": 2,
+        "Pantries & Soup Kitchens": 2,
+        "Tutoring": 1,
+    }
+    page = synthetic.search(SearchQuery(filters={"service_type": ["B"]}))
+    assert [h.resource.name for h in page.hits] == ["Eastside Food Pantry"]
+    assert FACET_BY_ID["service_type"].label_of("B") == "Basic Needs"

@@ -22,9 +22,7 @@ from ..conftest import CURATED_ACTIVE
 def test_migrations_are_numbered_in_order() -> None:
     files = migration_files()
     numbers = [int(p.name[:4]) for p in files]
-    # Branches get their numbers ahead of merging (issue 15 has 0011 while 0010 is in flight);
-    # the lead restores the contiguous check (range(1, len + 1)) once main has them all.
-    assert numbers == sorted(set(numbers)) and numbers[0] == 1
+    assert numbers == list(range(1, len(files) + 1))
 
 
 def test_a_fresh_database_gets_every_migration(tmp_path: Path) -> None:

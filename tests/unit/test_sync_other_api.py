@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from cbh_directory.domain.sync import SyncError, SyncLimits
+from cbh_directory.domain.sync import SyncCancelled, SyncError, SyncLimits
 from cbh_directory.service import Directory
 
 TERM = {"id": "t-sg", "code": "PN-8100.8000", "name": "Support Groups", "taxonomy": "AIRS"}
@@ -201,7 +201,10 @@ def test_a_sync_from_another_hsds_api_then_its_changes_and_removals(
     fixture_api: FixtureApi, desktop: Directory
 ) -> None:
     before = desktop.total()
+    backups = len(desktop.backups())
     first = desktop.sync(fixture_api.url)
+    # A full pull may change every entry: a backup first (named for it); later syncs do not.
+    assert len(desktop.backups()) == backups + 1 and "before-sync" in desktop.backups()[0].name
     assert first.full and first.via == "pages" and first.received == 3
     assert sorted(first.added) == ["127-0-0-1-s1", "127-0-0-1-s2", "127-0-0-1-s3"]
     assert desktop.total() == before + 3
@@ -220,10 +223,13 @@ def test_a_sync_from_another_hsds_api_then_its_changes_and_removals(
 
     second = desktop.sync(fixture_api.url)
     assert not second.full and second.deletions_via == "id list"
-    # modified_after a little before the newest time seen: s1 (unchanged) comes again
-    assert second.received == 2 and second.unchanged == 1 and second.updated == ["127-0-0-1-s2"]
+    # modified_after a little before the newest time seen: s1 comes again, with the time it
+    # had when merged, so it is not read again (only s2 is staged and merged)
+    assert second.received == 2 and second.staged == 1 and second.unchanged == 1
+    assert second.updated == ["127-0-0-1-s2"]
     assert second.deactivated == ["127-0-0-1-s3"]
     assert any("modified_after=2026-11-01T09%3A55%3A00Z" in r for r in fixture_api.requests)
+    assert len(desktop.backups()) == backups + 1
     two = desktop.resource("127-0-0-1-s2")
     assert two.name == "Ohio Rare Kids Network"
     assert two.description == "We meet at the library now."  # the local edit stays
@@ -276,3 +282,21 @@ def test_starting_the_app_does_not_load_the_http_client() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_cancel_after_the_download_merges_nothing(
+    fixture_api: FixtureApi, desktop: Directory
+) -> None:
+    before = _state(desktop)
+    seen: list[tuple[int, int]] = []
+    downloaded = (3, 0)  # the download's last report: 3 services, no total yet
+
+    with pytest.raises(SyncCancelled):
+        desktop.sync(
+            fixture_api.url,
+            progress=lambda done, total: seen.append((done, total)),
+            cancelled=lambda: bool(seen) and seen[-1] == downloaded,
+        )
+    assert seen == [downloaded]
+    assert _state(desktop) == before
+    assert desktop.sync(fixture_api.url).added  # nothing was left half-done

@@ -1,0 +1,194 @@
+"""What a screen reader gets: names, roles, labels that say what they show, labelled combos."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QTextDocumentFragment
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+
+from cbh_directory.service import Directory
+from cbh_directory.ui.about import AboutDialog
+from cbh_directory.ui.details_pane import LinkButton
+from cbh_directory.ui.edit_dialog import EditDialog
+from cbh_directory.ui.error_report import ErrorDialog
+from cbh_directory.ui.export_dialog import ExportDialog
+
+from .test_lists_window import select
+
+Role = QAccessible.Role
+NAME = QAccessible.Text.Name
+# Roles a person acts on: each must have a name a screen reader can say.
+INTERACTIVE = {
+    Role.PushButton,
+    Role.CheckBox,
+    Role.RadioButton,
+    Role.ComboBox,
+    Role.EditableText,
+    Role.SpinBox,
+    Role.Link,
+    Role.PageTab,
+    Role.Table,
+    Role.Tree,
+    Role.List,
+    Role.Slider,
+    Role.ScrollBar,
+}
+CONTAINERS = {Role.Table, Role.Tree, Role.List, Role.MenuBar}  # their rows are checked apart
+
+
+def _walk(iface: QAccessibleInterface) -> Iterator[QAccessibleInterface]:
+    yield iface
+    if iface.role() in CONTAINERS:
+        return
+    for i in range(iface.childCount()):
+        child = iface.child(i)
+        if child is not None and child.isValid():
+            yield from _walk(child)
+
+
+def _shown(label: QLabel) -> str:
+    text = label.text()
+    if label.textFormat() != label.textFormat().PlainText and "<" in text:
+        text = QTextDocumentFragment.fromHtml(text).toPlainText()
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&") if label.buddy() else text
+
+
+def problems(top: QWidget) -> list[str]:
+    """Every accessibility problem under `top` (shown widgets only), in words."""
+    found: list[str] = []
+    for iface in _walk(QAccessible.queryAccessibleInterface(top)):
+        widget = iface.object()
+        where = f"{type(widget).__name__} {widget.objectName()!r}" if widget else "?"
+        if iface.state().invisible:
+            continue
+        name = iface.text(NAME).strip()
+        if iface.role() in INTERACTIVE and not name and iface.role() != Role.ScrollBar:
+            found.append(f"no name: {where} ({iface.role().name})")
+        if isinstance(widget, LinkButton) and iface.role() != Role.Link:
+            found.append(f"a link exposed as {iface.role().name}: {name!r}")
+        if isinstance(widget, QLabel) and widget.text() and name != _shown(widget).strip():
+            found.append(f"label says {name!r} but shows {_shown(widget)!r}")
+    labelled = {label.buddy() for label in top.findChildren(QLabel) if label.buddy() is not None}
+    for combo in top.findChildren(QComboBox):
+        if combo.isVisibleTo(top) and combo not in labelled:
+            found.append(f"combo box without a label: {combo.accessibleName()!r}")
+    return found
+
+
+def test_the_main_window_with_a_resource_open(qtbot, make_window, curated: Directory) -> None:
+    window = make_window(curated)
+    select(window, "cure-cask")
+    found = problems(window)
+    assert not found, "\n".join(found)
+
+
+def test_the_export_dialog(qtbot, curated: Directory) -> None:
+    dialog = ExportDialog(
+        result_count=3, selected_count=2, lists=curated.lists(), current_list=None
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    found = problems(dialog)
+    assert not found, "\n".join(found)
+
+
+def test_the_edit_dialog(qtbot, curated: Directory) -> None:
+    resource = curated.resource("cure-cask")
+    dialog = EditDialog(resource, save=lambda *a, **k: resource, countries={"US": "United States"})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    found = problems(dialog)
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("make", ["about", "error", "choosing", "welcome"])
+def test_small_dialogs(qtbot, curated: Directory, make: str) -> None:
+    from cbh_directory.ui.help_dialogs import ChoosingGroupDialog, WelcomeDialog
+
+    dialog = {
+        "about": lambda: AboutDialog(curated.stats()),
+        "error": lambda: ErrorDialog("It broke", "Traceback…"),
+        "choosing": ChoosingGroupDialog,
+        "welcome": WelcomeDialog,
+    }[make]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    found = problems(dialog)
+    assert not found, "\n".join(found)
+
+
+def _tree_texts(tree: QWidget) -> list[tuple[str, str]]:
+    iface = QAccessible.queryAccessibleInterface(tree)
+    found = []
+    for i in range(iface.childCount()):
+        child = iface.child(i)
+        if child is not None and child.role() == Role.TreeItem:
+            found.append((child.text(NAME), child.text(QAccessible.Text.Description)))
+    return found
+
+
+def test_the_filter_tree_says_each_value_once_with_its_state_and_place(
+    qtbot, make_window, curated: Directory
+) -> None:
+    from .conftest import type_and_wait
+
+    window = make_window(curated)
+    type_and_wait(qtbot, window, "CASK")
+    tree = window.filter_panel.tree
+    tree.expandAll()
+    texts = _tree_texts(tree)
+    names = [name for name, _ in texts]
+    cask = [(n, d) for n, d in texts if n.startswith("CASK,")]
+    assert cask == [
+        ("CASK, 4 results, not checked", "Focus › Genes. " + cask[0][1].split(". ", 1)[1])
+    ]
+    assert not [n for n in names if "1 results" in n]
+    assert "" not in [n for n in names if n]  # no empty count cells said as rows
+    moderation = [d for n, d in texts if n.startswith("Moderation unknown,")]
+    assert moderation == ["Moderation. We do not know how this group is moderated."]
+    index = window.facet_model.index_of("focus", "CASK")
+    window.facet_model.setData(index, True, Qt.ItemDataRole.CheckStateRole)
+    assert any(n.startswith("CASK, ") and n.endswith(", checked") for n, _ in _tree_texts(tree))
+
+
+def test_changes_are_announced(qtbot, make_window, curated: Directory, monkeypatch) -> None:
+    from cbh_directory.ui import accessibility
+
+    from .conftest import type_and_wait
+
+    said: list[str] = []
+    monkeypatch.setattr(accessibility, "send", lambda event: said.append(event.message()))
+    window = make_window(curated)
+    type_and_wait(qtbot, window, "CASK")
+    assert said[-1] == f"{window.model.total} of {window._total} resources"
+    window.search_bar.place_box.setText("Nowhere At All, ZZ")
+    window.search_bar.commit_place()
+    assert said[-1] == window.search_bar.place_status.text() != ""
+    select(window, "cure-cask")
+    window.copy_contact_action.trigger()
+    assert said[-1] == "Contact copied to the clipboard"
+
+
+def test_the_edit_dialogs_first_tab_stop_is_its_first_field(qtbot, curated: Directory) -> None:
+    resource = curated.resource("cure-cask")
+    dialog = EditDialog(resource, save=lambda *a, **k: resource, countries={"US": "United States"})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    first = dialog.nextInFocusChain()
+    while not (first.focusPolicy() & Qt.FocusPolicy.TabFocus) or not first.isVisibleTo(dialog):
+        first = first.nextInFocusChain()
+    assert first is dialog.inputs["name"]
+
+
+def test_the_lists_say_each_row_once_and_name_their_columns(make_window, curated) -> None:
+    window = make_window(curated)
+    iface = QAccessible.queryAccessibleInterface(window.sidebar.view)
+    cells = [iface.child(i) for i in range(iface.childCount())]
+    said = [c.text(NAME) for c in cells if c is not None and c.role() in (Role.Cell, Role.TreeItem)]
+    phrases = [s for s in said if "," in s]
+    assert "Bookmarks, 0 items" in phrases and len(phrases) == len(set(phrases)), said
+    headers = [c.text(NAME) for c in cells if c is not None and c.role() == Role.ColumnHeader]
+    assert headers == ["List", "Items"]

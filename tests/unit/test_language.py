@@ -1,0 +1,139 @@
+"""The app's own words in Spanish: every vocabulary label and explanation, dates, sentences."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+
+from cbh_directory.domain import describe, facets, language
+from cbh_directory.domain import vocabulary as vocab
+from cbh_directory.domain.date_words import date_words
+from cbh_directory.domain.errors import InputError
+from cbh_directory.domain.model import Resource
+from cbh_directory.domain.verification import verification
+from cbh_directory.domain.vocabulary_es import SPANISH
+
+
+def _vocabulary_words() -> list[str]:
+    found: list[str] = []
+    for terms in (vocab.KINDS, vocab.FOCUS_GROUPS, vocab.MODERATION, vocab.ACTIVITY):
+        for term in terms:
+            found += [term.label, term.explanation]
+    for terms in (vocab.FORMATS, vocab.COSTS, vocab.STATUSES):
+        for term in terms:
+            found += [term.label, term.explanation]
+    found += [k.short for k in vocab.KINDS]
+    found += [t.label for t in vocab.FOCUS_TERMS if not re.fullmatch(r"[A-Z0-9]+", t.label)]
+    found += list(vocab.LANGUAGE_NAMES.values())
+    for facet in facets.FACETS:
+        found += [facet.label, facet.heading_label, facet.heading_help]
+    return [w for w in found if w]
+
+
+def test_every_vocabulary_word_has_spanish() -> None:
+    assert [w for w in _vocabulary_words() if w not in SPANISH] == []
+
+
+def test_placeholders_are_kept() -> None:
+    for english, spanish in SPANISH.items():
+        assert re.findall(r"\{\w+\}", english) == re.findall(r"\{\w+\}", spanish), english
+
+
+def test_english_is_unchanged_and_spanish_is_used_when_chosen() -> None:
+    assert describe.kind_label("support_group") == "Support group"
+    with language.using("es"):
+        assert describe.kind_label("support_group") == "Grupo de apoyo"
+        assert describe.focus_labels(["joubert", "CASK"]) == ["Síndrome de Joubert", "CASK"]
+        assert vocab.language_label("es") == "español"
+        assert date_words("2026-05-03") == "3 de mayo de 2026"
+        assert date_words("2025-04") == "abril de 2025"
+    assert date_words("2026-05-03") == "3 May 2026"
+
+
+def test_a_spanish_sentence_about_how_current_an_entry_is() -> None:
+    resource = Resource(
+        id="x",
+        name="Grupo",
+        kind="support_group",
+        evidence={"entry": [{"url": "https://example.org", "date": "2025-04"}]},
+    )
+    with language.using("es"):
+        found = verification(resource)
+    assert found.sentence == "Información de fuentes con fecha de abril de 2025."
+
+
+def test_the_choice_for_one_export_stays_in_its_thread() -> None:
+    seen: list[str] = []
+    with language.using("es"):
+        worker = threading.Thread(target=lambda: seen.append(language.current()))
+        worker.start()
+        worker.join()
+        assert language.current() == "es"
+    assert seen == ["en"]
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(InputError):
+        language.check("fr")
+
+
+def test_search_finds_spanish_descriptions_without_accents(curated) -> None:
+    from cbh_directory.domain.model import SearchQuery
+
+    def ids(text: str) -> set[str]:
+        return set(curated.matching_ids(SearchQuery(text=text)))
+
+    assert ids("espanol") == ids("español") and ids("espanol")
+    assert ids("educacion") == ids("educación") and ids("educacion")
+    # found through the Spanish description alone
+    only_spanish = [
+        rid
+        for rid in ids("educacion")
+        if "educaci" not in (curated.resource(rid).description + curated.resource(rid).name).lower()
+    ]
+    assert only_spanish
+
+
+def test_the_reasons_a_field_is_refused_have_spanish() -> None:
+    from cbh_directory.domain.errors import ValidationError
+    from cbh_directory.domain.validation import normalise_resource
+
+    with pytest.raises(ValidationError) as refused:
+        normalise_resource(
+            {"id": "x", "name": "", "website": "ftp://x", "email": "nope", "kind": "support_group"}
+        )
+    reasons = [reason for _field, reason in refused.value.problems]
+    assert reasons
+    with language.using("es"):
+        assert [language.words(r) for r in reasons] == [SPANISH[r] for r in reasons]
+
+
+def test_every_phrase_given_to_words_has_spanish() -> None:
+    """Like lupdate for the window: every literal the code passes to words() is translated."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "cbh_directory"
+    missing = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            first = node.args[0]
+            if (
+                name in ("words", "in_english")
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+                and first.value
+                and first.value not in SPANISH
+            ):
+                missing.append(f"{path.name}: {first.value!r}")
+            if name == "words" and isinstance(first, ast.IfExp):
+                for branch in (first.body, first.orelse):
+                    if isinstance(branch, ast.Constant) and branch.value not in SPANISH:
+                        missing.append(f"{path.name}: {branch.value!r}")
+    assert missing == []
