@@ -50,8 +50,12 @@ def import_command(
     default_kind: str,
     default_country: str,
 ) -> None:
-    """Import resources from PATH: the app's JSON, a CSV file, or an HSDS data package (a
-    folder or .zip with datapackage.json, HSDS 1.x, 2.x or 3.0).
+    """Import resources from PATH: the app's JSON, a CSV file, an HSDS data package (a folder
+    or .zip of its tables, with or without datapackage.json; HSDS 1.x, 2.x or 3.0), or HSDS
+    JSON services (.json, a saved page of results, .ndjson; Open Referral UK pages too).
+
+    A newer export of the same source updates in place; its services that are gone become
+    inactive (never deleted).
 
     Shows what is new, changed (field by field), unchanged and rejected (row, field, reason),
     then applies it all in one transaction after a backup. Your local edits, lists and notes

@@ -116,9 +116,16 @@ def search(
 ) -> None:
     """Search the directory. QUERY words are matched in names, descriptions, focus and places.
 
+    Words that name a kind, format, language, cost or moderation are read as filters, and
+    "near PLACE" / "in PLACE" at the end as the place ("CASK support group near Columbus, OH");
+    how they were read is printed first. To search words as typed, quote them for the search
+    as well as for the shell: '"support group"'. When
+    nothing matches, it says what each word and filter excluded and shows the closest matches.
+
     \b
     Examples:
       cbh-directory search CASK --kind support_group
+      cbh-directory search CASK support group en español
       cbh-directory search --focus ataxia --near "Columbus, OH" --radius 100mi
       cbh-directory search "peer support" --moderation peer --json
     """

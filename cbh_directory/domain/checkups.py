@@ -19,6 +19,7 @@ from .community_evidence import FACTS, Reading, curated_reading, reading_text
 from .date_words import date_words
 from .dates import period_start
 from .errors import ValidationError
+from .evidence import newest_date
 from .model import Resource
 from .validation import MAX_SHORT, MAX_TEXT, is_web_url
 
@@ -232,8 +233,23 @@ def current_value(
     today: dt.date,
     max_age_days: int,
 ) -> str:
-    """The value the filters and counts use (the same rule as the details pane)."""
-    return current(resource, fact, checkups, today, max_age_days).value
+    """The value the filters and counts use: `current(...).value`, computed without putting
+    anything into words (the search index calls it for every checked group)."""
+    terms = vocab.MODERATION_BY_ID if fact == "moderation" else vocab.ACTIVITY_BY_ID
+    curated = getattr(resource, fact)
+    curated = curated if curated in terms else "unknown"
+    telling = [
+        c for c in checkups if c.answer(fact) != "unknown" and counts(c, today, max_age_days)
+    ]
+    if not telling:
+        return curated
+    chosen = max(telling, key=lambda c: (c.on, c.id))
+    if curated == "unknown":
+        return chosen.answer(fact)
+    source_day = period_start(newest_date(resource.evidence, fact))
+    if source_day is None or dt.date.fromisoformat(chosen.on) >= source_day:
+        return chosen.answer(fact)
+    return curated
 
 
 def age_words(day: str, today: dt.date) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from . import language
 from . import vocabulary as vocab
+from .access import access_rows
 from .community_evidence import curated_reading, reading_text
 from .contact_dates import CHANNEL_LABELS, contact_lines, contact_text
 from .facets import FACETS
@@ -152,6 +153,7 @@ def detail_lines(
         ("Languages", ", ".join(vocab.language_label(c) for c in resource.languages)),
         ("Cost", cost_label(resource)),
         ("Who it is for", resource.eligibility),
+        *access_rows(resource),  # what an HSDS import keeps: hours, fees, applying, types
         ("Ages", resource.ages),
         ("Serves", resource.service_area),
         ("Based in", place_text(resource, country_name)),

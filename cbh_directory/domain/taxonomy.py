@@ -72,3 +72,12 @@ def top_level(term: Mapping[str, str]) -> str:
 def top_level_label(value: str) -> str:
     """'Basic Needs' for "B"; any other value as it is."""
     return AIRS_TOP_LEVEL.get(value, value)
+
+
+def top_level_value(text: str) -> str:
+    """What a person types for a top level: 'b' or 'Basic Needs' -> 'B'; a term name as it is."""
+    wanted = text.strip()
+    if wanted.upper() in AIRS_TOP_LEVEL:
+        return wanted.upper()
+    by_label = {label.casefold(): letter for letter, label in AIRS_TOP_LEVEL.items()}
+    return by_label.get(wanted.casefold(), wanted)

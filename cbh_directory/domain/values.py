@@ -10,6 +10,7 @@ from .errors import InputError
 from .facets import FACET_BY_ID
 from .languages import LANGUAGE_BY_NAME, fold, language_code, language_name
 from .phrases import TABLE, key
+from .taxonomy import top_level_value
 
 
 def squash(text: str) -> str:
@@ -77,6 +78,8 @@ def typed_value(facet_id: str, text: str) -> str:
     """A facet value typed on the command line, for facets that need no gazetteer."""
     if facet_id == "language":
         return language_value(text)
+    if facet_id == "service_type":
+        return top_level_value(text)
     if FACET_BY_ID[facet_id].terms:
         return term_value(facet_id, text)
     return text

@@ -161,6 +161,10 @@ SPANISH: dict[str, str] = {
     "Country": "País",
     "Country / region": "País / región",
     "Region": "Región",
+    "Service type": "Tipo de servicio",
+    "What kind of service an imported 211 entry is, from its own taxonomy.": (
+        "Qué tipo de servicio es una entrada importada de un 211, según su propia taxonomía."
+    ),
     "International / not stated": "Internacional / no indicado",
     "International": "Internacional",
     "Other": "Otros",
@@ -183,10 +187,6 @@ SPANISH: dict[str, str] = {
     "American Sign Language": "lengua de señas americana",
     "British Sign Language": "lengua de señas británica",
     "Sign language": "lengua de señas",
-    "Service type": "Tipo de servicio",
-    "What kind of service an imported 211 entry is, from its own taxonomy.": (
-        "Qué tipo de servicio es una entrada importada de un 211, según su propia taxonomía."
-    ),
     # Details and contact labels
     "Name": "Nombre",
     "Also known as": "También conocido como",

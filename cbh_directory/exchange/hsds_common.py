@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import uuid
 from typing import Any
+
+import langcodes
 
 from ..domain import vocabulary as vocab
 
@@ -308,12 +311,26 @@ _TWO_LETTERS = re.compile(r"^([a-z]{2})(?:[-_][a-z0-9]+)*$")
 
 
 def language_code(text: str) -> str | None:
-    """'es', 'es-MX', 'Spanish', 'spa' -> 'es'; None when the language is not recognised."""
+    """'es', 'es-MX', 'Spanish', 'spa' -> 'es'; 'Chuukese' -> 'chk' (langcodes, when the name
+    is exactly that language's); None when the language is not recognised."""
     key = text.strip().casefold()
     if key in LANGUAGE_CODES:
         return LANGUAGE_CODES[key]
     match = _TWO_LETTERS.match(key)
-    return match.group(1) if match else None
+    return match.group(1) if match else _named_language(key)
+
+
+@functools.lru_cache(maxsize=1024)
+def _named_language(key: str) -> str | None:
+    # langcodes also guesses ("Karen" -> Kari): only a name that is the language's own English
+    # name counts, so a guess is never stored as fact.
+    try:
+        found = langcodes.find(key)
+    except LookupError:
+        return None
+    code = found.language or ""
+    exact = found.display_name().casefold() == key
+    return code if exact and 2 <= len(code) <= 3 and code.isalpha() else None
 
 
 # The last English name of each code wins: "haitian creole" over "creole".

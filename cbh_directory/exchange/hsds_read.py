@@ -545,14 +545,13 @@ class _Reader:
         self.counts["unknown_country"] += 1
         return ""
 
-    # -- kind, focus, tags, ids --------------------------------------------------------------
+    # -- kind, focus, ids -------------------------------------------------------------------
 
     def apply_terms(self, data: dict[str, object], terms: list[dict[str, str]]) -> None:
         """Kind: the first term naming a specific kind, else a term's local_service, else the
         default; the preview counts each kind and how it was found."""
         found: list[TermMeaning] = []
         focus: list[str] = []
-        tags: list[str] = []
         for term in terms:
             key = term.get("id", "")
             if key not in self.meanings:
@@ -561,8 +560,6 @@ class _Reader:
             if meaning.kind:
                 found.append(meaning)
             focus += [f for f in meaning.focus if f not in focus]
-            if meaning.tag and meaning.tag not in tags:
-                tags.append(meaning.tag)
         chosen = next((m for m in found if m.kind != "local_service"), None)
         chosen = chosen or next(iter(found), None)
         if chosen and chosen.kind:
@@ -571,7 +568,8 @@ class _Reader:
         else:
             kind, how = self.kind, "no term naming a kind"
         self.kind_counts[(kind, how)] += 1
-        data.update(kind=kind, focus=focus, tags=tags)
+        # The terms themselves are kept whole (data["taxonomy"]): no tag repeats them.
+        data.update(kind=kind, focus=focus, tags=[])
 
     def apply_own(
         self, data: dict[str, object], row: dict[str, str], own: list[tuple[tuple[str, str], str]]

@@ -198,8 +198,9 @@ class Gazetteer:
         merged.sort(key=lambda p: -len(towns[(p.country_code, p.region_code)]))
         return cities + merged
 
-    def lookup(self, text: str) -> list[Place]:
-        """All places the text may mean, best first. Raises PlaceNotFoundError with suggestions."""
+    def lookup(self, text: str, *, suggest: bool = True) -> list[Place]:
+        """All places the text may mean, best first. Raises PlaceNotFoundError, with
+        suggestions unless `suggest` is False (they cost a scan of similar names)."""
         text = (text or "").replace("\x00", "").strip()
         if not text:
             raise InputError("no place given: type a US ZIP code, 'City, ST' or 'City, Country'")
@@ -224,11 +225,11 @@ class Gazetteer:
                 found = self.by_name(key)
             if found:
                 return found
-        raise PlaceNotFoundError(text, self.suggestions(text))
+        raise PlaceNotFoundError(text, self.suggestions(text) if suggest else [])
 
-    def resolve(self, text: str) -> Place:
+    def resolve(self, text: str, *, suggest: bool = True) -> Place:
         """The best match for the text (the most populous place of that name)."""
-        return self.lookup(text)[0]
+        return self.lookup(text, suggest=suggest)[0]
 
     def complete(self, prefix: str, limit: int = 12) -> list[Place]:
         """Places whose name starts with the prefix, largest first, for a completer."""

@@ -39,20 +39,24 @@ class PhraseService(ServiceBase):
         return Interpretation(read, tuple(chips), read.text)
 
     def _place(self, query: SearchQuery, text: str, words: str) -> Chip | None:
-        """Narrow the query to a country, a region or a town named `text`, when it is one."""
+        """Narrow the query to a country, a region or a town named `text`, when it is one.
+        A code ('UK', 'KY') counts only in capitals: 'in Pa' is Paris half typed, not Panama."""
+        code = len(text) <= 3
+        if code and not text.isupper():
+            return None
+        regions = self.gazetteer.regions_named(text)
         country = self.gazetteer.country_code(text)
-        if country:
+        if country and not (code and len(regions) == 1):  # 'in CA': California, not Canada
             query.set_values("country", [*query.countries, country])
             return Chip(words, f"Country: {self.gazetteer.country_name(country)}")
-        regions = self.gazetteer.regions_named(text)
         if len(regions) == 1:
-            code, _, name = regions[0]
-            query.set_values("region", [*query.regions, f"{code}/{name}"])
+            country_code, _, name = regions[0]
+            query.set_values("region", [*query.regions, f"{country_code}/{name}"])
             return Chip(words, f"Region: {name}")
         if query.near is not None or not words.casefold().startswith(("near", "around", "in")):
             return None
-        try:
-            place = self.gazetteer.resolve(text)
+        try:  # typed a letter at a time: no suggestions for the unfinished name
+            place = self.gazetteer.resolve(text, suggest=False)
         except InputError:
             return None
         query.near = place

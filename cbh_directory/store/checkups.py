@@ -4,6 +4,7 @@ how long a check-up counts. Keyed by stable resource ids, so no dataset update t
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,9 +14,9 @@ import sqlite_utils
 
 from ..domain.checkups import DEFAULT_MAX_AGE_DAYS, Checkup
 from ..domain.errors import InputError, NotFoundError
+from ..domain.model import Resource
 from .database import write_transaction
 from .metadata import get_meta, set_meta
-from .resources import row_to_resource
 
 MAX_AGE_KEY = "checkup_max_age_days"
 _COLUMNS = (
@@ -207,16 +208,32 @@ def policy_key(db: sqlite_utils.Database, today: dt.date | None = None) -> str:
     return f"{(today or dt.date.today()).isoformat()}:{max_age_days(db)}"
 
 
-def checked_resources(db: sqlite_utils.Database) -> list[tuple[int, Any, list[Checkup]]]:
-    """(pk, resource, check-ups) for every resource that has check-ups (for the index)."""
+def checked_resources(db: sqlite_utils.Database) -> list[tuple[int, Resource, list[Checkup]]]:
+    """(pk, resource, check-ups) for every resource that has check-ups (for the index); the
+    resource holds only what the rule reads (kind, the curated values, notes, evidence)."""
     if not has_table(db):
         return []
     rows = db.execute(
-        "SELECT * FROM resources WHERE id IN (SELECT resource_id FROM checkups)"
+        "SELECT pk, id, kind, moderation, moderation_note, activity, activity_note, evidence "
+        "FROM resources WHERE id IN (SELECT DISTINCT resource_id FROM checkups)"
     ).fetchall()
-    if not rows:
-        return []
-    names = [d[0] for d in db.execute("SELECT * FROM resources LIMIT 0").description]
-    records = [dict(zip(names, row, strict=True)) for row in rows]
-    found = checkups_for(db, [r["id"] for r in records])
-    return [(int(r["pk"]), row_to_resource(r), found.get(r["id"], [])) for r in records]
+    found: dict[str, list[Checkup]] = defaultdict(list)
+    for row in db.execute(f"SELECT {_COLUMNS} FROM checkups ORDER BY checked_on DESC, id DESC"):
+        found[row[1]].append(_checkup(row))
+    return [
+        (
+            int(pk),
+            Resource(
+                id=rid,
+                name="",
+                kind=kind,
+                moderation=moderation,
+                moderation_note=moderation_note,
+                activity=activity,
+                activity_note=activity_note,
+                evidence=json.loads(evidence) if evidence else {},
+            ),
+            found[rid],
+        )
+        for pk, rid, kind, moderation, moderation_note, activity, activity_note, evidence in rows
+    ]

@@ -27,7 +27,7 @@ from ..domain.checkups import current_value
 from ..domain.community_evidence import FACTS
 from ..domain.facets import FACET_BY_ID, FACETS, Facet
 from ..file_safety import temporary_beside
-from .checkups import checked_resources, has_table, max_age_days
+from .checkups import checked_resources, max_age_days
 
 FOCUS_IDS = [t.id for t in vocab.FOCUS_TERMS]
 EPOCH = dt.date(1970, 1, 1)
@@ -191,19 +191,24 @@ def _field_of(facet: Facet) -> str:
 def _apply_checkups(db: sqlite_utils.Database, index: ResourceIndex) -> None:
     """Moderation and activity as the details pane shows them: the newest of the curated
     evidence and the check-ups that still count (domain/checkups.py decides)."""
+    checked = checked_resources(db)
+    if not checked:
+        return
     today = dt.date.today()
-    max_age = max_age_days(db) if has_table(db) else 0
-    for pk, resource, found in checked_resources(db):
-        position = index.positions(np.array([pk], dtype=np.int64))
-        for fact in FACTS:
-            facet = FACET_BY_ID.get(fact)
-            if facet is None or fact not in index.codes:
-                continue
-            if facet.only_kinds and resource.kind not in facet.only_kinds:
+    max_age = max_age_days(db)
+    positions = index.positions(np.array([pk for pk, _, _ in checked], dtype=np.int64))
+    by_pk = dict(zip(index.pk[positions].tolist(), positions.tolist(), strict=True))
+    for fact in FACTS:
+        facet = FACET_BY_ID.get(fact)
+        if facet is None or fact not in index.codes:
+            continue
+        values = index.values[fact]
+        codes = index.codes[fact]
+        for pk, resource, found in checked:
+            if pk not in by_pk or (facet.only_kinds and resource.kind not in facet.only_kinds):
                 continue
             value = current_value(resource, fact, found, today, max_age)
-            values = index.values[fact]
-            index.codes[fact][position] = values.index(value) if value in values else -1
+            codes[by_pk[pk]] = values.index(value) if value in values else -1
 
 
 def _value_order(value: str, qualified: bool) -> tuple[str, str, str]:

@@ -148,7 +148,8 @@ def break_points(document: Any) -> tuple[list[float], list[float], list[tuple[fl
     starts: list[float] = []
     inside: list[float] = []
     names: list[tuple[float, str]] = []
-    tops: list[float] = []  # the paragraphs of the entry being gathered, from its name (h3)
+    entry_level = _entry_level(document)
+    tops: list[float] = []  # the paragraphs of the entry being gathered, from its name
     block = document.begin()
     while block.isValid():
         if QTextCursor(block).currentTable() is None:
@@ -158,13 +159,23 @@ def break_points(document: Any) -> tuple[list[float], list[float], list[tuple[fl
                 starts.append(top)
                 inside.extend(tops[3:-1])
                 tops = []
-            if level == 3:
+            if level == entry_level:
                 names.append((top, block.text()))
-            if level == 3 or tops:
+            if level == entry_level or tops:
                 tops.append(top)
         block = block.next()
     inside.extend(tops[3:-1])
     return starts, inside, names
+
+
+def _entry_level(document: Any) -> int:
+    """The heading level of entry names: h3 under section headings (h2), else h2."""
+    levels = set()
+    block = document.begin()
+    while block.isValid():
+        levels.add(block.blockFormat().headingLevel())
+        block = block.next()
+    return 3 if 3 in levels else 2
 
 
 def line_bottoms(document: Any) -> list[float]:

@@ -49,7 +49,8 @@ class SearchFeedback(QWidget):
     def _fit_guidance(self) -> None:
         lines = self.guidance.fontMetrics().lineSpacing()
         wanted = self.guidance.heightForWidth(self.guidance_area.viewport().width())
-        self.guidance_area.setFixedHeight(min(max(wanted, lines) + 4, 3 * lines + 14))
+        shown = 3 if self.window().height() >= 40 * lines else 2  # large text: fewer lines
+        self.guidance_area.setFixedHeight(min(wanted + 4, shown * lines + 20))  # padding, frame
 
     def show_outcome(self, outcome: SearchOutcome) -> None:
         self._show_chips(outcome)

@@ -18,7 +18,7 @@ from ..domain.model import Hit, Place, SearchQuery
 from .worker import SearchOutcome, SearchThread
 
 TYPING_DELAY_MS = 150
-PAGE_SIZE = 60  # the first page: a tall window shows about 40 rows; scrolling fetches more
+PAGE_SIZE = 100
 
 
 class SearchSession(QObject):

@@ -3,6 +3,7 @@ an unknown value is an error with close suggestions, never a silent empty result
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,19 @@ def test_search_echoes_how_it_read_the_words_and_explains_nothing(db: str) -> No
     assert 'Without "Peer moderated": ' in empty.err and 'Without "CASK": ' in empty.err
     assert "Closest partial matches" in empty.out and "Cure CASK" in empty.out
     assert "0 of 0 matching" not in empty.err
+
+
+def test_a_place_handout_leaves_out_groups_serving_only_another_country(
+    db: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "columbus.json"
+    result = run("--db", db, "export", str(target), "--near", "Columbus, OH", "--radius", "100mi")
+    assert result.code == 0, result.err
+    exported = json.loads(target.read_text("utf-8"))["resources"]
+    online = [r for r in exported if r["format"] in ("online", "hybrid") and r["serves"]]
+    assert online, "online groups serving Ohio stay in"
+    for record in online:
+        assert {"world", "US", "US-OH"} & set(record["serves"]) or record["latitude"], record["id"]
+    assert not {"cask-research", "swan-uk", "swan-australia", "pch-familie"} & {
+        r["id"] for r in exported
+    }

@@ -176,3 +176,40 @@ def test_export_and_import_check_ups_from_the_file_menu(make_window, curated, tm
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text().replace("&", "") for a in file_menu.actions()]
     assert "Export Check-ups…" in texts and "Import Check-ups…" in texts
+
+
+def test_change_and_delete_your_own_check_up(monkeypatch, make_window, curated) -> None:
+    made = curated.record_checkup(GROUP, {"moderation": "peer", "activity": "high"}, by="JS")
+    window = make_window(curated)
+    window.settings.initials = "JS"
+    window.show_resource(GROUP)
+    window._checkups_changed()
+
+    def change(dialog: CheckupDialog) -> None:
+        assert dialog.by.text() == "JS" and dialog.by.isReadOnly()
+        assert dialog.moderation[0].checkedId() == 1  # the stored answer is shown
+        dialog.activity[0].button(2).setChecked(True)  # slower, or not at all
+        dialog.accept()
+
+    answer_dialogs(monkeypatch, {CheckupDialog: change})
+    button = next(b for b in window.details.findChildren(QPushButton) if b.text() == "Change…")
+    button.click()
+    assert [c.activity for c in curated.checkups(GROUP)] == ["low"]
+    assert curated.checkups(GROUP)[0].id == made.id
+    assert _labelled(window, "Member activity") == "Quiet — checked by you today"
+    monkeypatch.setattr("cbh_directory.ui.msgbox.ask", lambda *a, **k: True)
+    delete = next(b for b in window.details.findChildren(QPushButton) if b.text() == "Delete")
+    delete.click()
+    assert curated.checkups(GROUP) == []
+    assert _labelled(window, "Moderation").startswith("Unknown")
+
+
+def test_someone_elses_check_up_has_no_change_or_delete(make_window, curated) -> None:
+    curated.record_checkup(GROUP, {"moderation": "peer", "activity": "high"}, by="AB")
+    window = make_window(curated)
+    window.settings.initials = "JS"
+    window.show_resource(GROUP)
+    window._checkups_changed()
+    texts = [b.text() for b in window.details.findChildren(QPushButton)]
+    assert "Change…" not in texts and "Delete" not in texts
+    assert _labelled(window, "Moderation") == "Peer moderated — checked by AB today"

@@ -116,3 +116,18 @@ def test_age_words() -> None:
     assert rules.age_words("2026-11-25", TODAY) == "7 days ago"
     assert rules.age_words("2025-10-01", TODAY) == "14 months ago"
     assert rules.age_words("2023-11-01", TODAY) == "3 years ago"
+
+
+def test_the_index_value_is_the_shown_value() -> None:
+    """current_value (the filters) never disagrees with current (the words)."""
+    import itertools
+
+    days = ["2024-01-01", "2025-06-01", "2025-06-15", "2026-11-30"]
+    answers = ["peer", "professional", "unknown"]
+    sources = [{}, SOURCED, {"moderation": [{"url": "https://example.org", "note": "undated"}]}]
+    for curated, evidence, age in itertools.product(answers, sources, (30, 365, 2000)):
+        resource = group(moderation=curated, evidence=evidence)
+        for picked in itertools.combinations(itertools.product(days, answers), 2):
+            found = [checkup(day, moderation=answer) for day, answer in picked]
+            expected = rules.current(resource, "moderation", found, TODAY, age).value
+            assert rules.current_value(resource, "moderation", found, TODAY, age) == expected

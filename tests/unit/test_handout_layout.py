@@ -73,6 +73,28 @@ def test_no_page_ends_with_a_heading(columbus_pdf: tuple[Path, list[str]]) -> No
             assert any(name.startswith(first) for name in headings), lines[0]  # long: wrapped
 
 
+def test_without_a_place_the_entries_are_kept_with_their_names_too(
+    qapp, curated: Directory, tmp_path: Path
+) -> None:
+    """No place: no sections, and entry names are one heading level up (h2, not h3)."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    export_set = curated.export_set(SearchQuery(kinds=["support_group"], sort="name"))
+    names = {e.resource.name for e in export_set.entries}
+    path = tmp_path / "groups.pdf"
+    export(path, export_set, pdf_renderer=write_pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    pages = text.split("\f")[:-1]
+    assert len(pages) > 5
+    for number, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        lines = [line for line in lines if not line.isdigit()]
+        assert lines[-1] not in names, f"page {number} ends with the heading {lines[-1]!r}"
+        if number > 1:
+            first = lines[0].removesuffix(" (continued)")
+            assert first and any(name.startswith(first) for name in names), lines[0]
+
+
 def test_entries_have_clear_space_between_them(columbus_pdf: tuple[Path, list[str]]) -> None:
     path, names = columbus_pdf
     lines = _lines(PdfReader(path).pages[1])

@@ -97,7 +97,7 @@ def test_v2_layout_with_plural_files_and_integer_ids() -> None:
     assert "HSDS 1.x/2.x" in parsed.notes[0]
     assert any("phones.csv" in note for note in parsed.notes)  # no path in datapackage.json
     assert found_schedule(parsed) == {"Parent Support Group": "Monday 9:00–17:00"}  # since 0010
-    assert any("Klingon" in note for note in parsed.notes)
+    assert any("Elvish" in note for note in parsed.notes)
     found = by_name(parsed)
     group = found["Parent Support Group"]
     assert group.id == "sunshine-211-10"

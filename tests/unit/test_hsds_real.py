@@ -186,6 +186,7 @@ def test_health_leads_export_imports_whole_and_is_found_by_term_code_and_place(
     assert concord.taxonomy == [
         {"code": "", "name": "GED and Adult Basic Education", "taxonomy": "Health Leads SOS"}
     ]
+    assert concord.tags == []  # the term is kept whole above, not repeated as a tag
 
     found = synthetic.search(SearchQuery(text="Pantries Soup Kitchens"))
     assert {r.resource.name for r in found.hits} == {"Lunch at the Library"}
@@ -300,11 +301,14 @@ def test_languages_written_as_words_map_to_codes_sign_languages_included(tmp_pat
     (folder / "languages.csv").write_text(
         "id,service_id,language\n"
         "a,1,American Sign Language\nb,1,English\n"
-        'c,2,"English, Spanish"\nd,2,Vietnamese\n',
+        'c,2,"English, Spanish"\nd,2,Vietnamese\ne,2,Chuukese\nf,2,Karen\n',
         encoding="utf-8",
     )
-    langs = {r.name: r.languages for r in read_hsds(folder).resources}
-    assert langs == {"Deaf services": ["ase", "en"], "Clinic": ["en", "es", "vi"]}
+    parsed = read_hsds(folder)
+    langs = {r.name: r.languages for r in parsed.resources}
+    assert langs == {"Deaf services": ["ase", "en"], "Clinic": ["en", "es", "vi", "chk"]}
+    # langcodes would guess "Karen" is Kari (kbj): a guess is not stored, the name is reported.
+    assert "languages not recognised (left out): Karen" in parsed.notes
 
 
 # -- HSDS JSON and Open Referral UK pages ---------------------------------------------------------
@@ -407,3 +411,24 @@ def test_service_types_are_a_filter_group_with_counts(synthetic: Directory) -> N
     page = synthetic.search(SearchQuery(filters={"service_type": ["B"]}))
     assert [h.resource.name for h in page.hits] == ["Eastside Food Pantry"]
     assert FACET_BY_ID["service_type"].label_of("B") == "Basic Needs"
+
+
+def test_the_command_line_imports_a_page_and_shows_what_it_kept(synthetic_db: Path) -> None:
+    from click.testing import CliRunner
+
+    from cbh_directory.cli.main import cli
+
+    runner = CliRunner()
+    page = str(DATA / "json" / "hsds3-page.json")
+    done = runner.invoke(cli, ["--db", str(synthetic_db), "import", page])
+    assert done.exit_code == 0, done.output
+    assert "hsds3-page.json: 2 new, 0 changed, 0 unchanged, 0 rejected" in done.output
+    shown = runner.invoke(
+        cli, ["--db", str(synthetic_db), "show", "hsds3-page-6d2f3c1e-1111-4c5a-9a39-000000000001"]
+    )
+    lines = shown.output.splitlines()
+    assert "Hours:           Monday, Wednesday 9:00–12:00" in lines
+    assert "Service types:   Food Pantries (BD-1800.2000)" in lines
+    for typed in ("B", "b", "Basic Needs"):
+        found = runner.invoke(cli, ["--db", str(synthetic_db), "search", "--service-type", typed])
+        assert "Eastside Food Pantry" in found.output, typed

@@ -74,3 +74,12 @@ def test_partial_matches_rank_those_meeting_more_first(curated: Directory) -> No
     }
     scores = [met[h.resource.id] for h in hits]
     assert scores == sorted(scores, reverse=True) and scores[-1] >= 1
+
+
+def test_a_half_typed_place_is_not_a_country_code(curated: Directory) -> None:
+    typed = curated.interpret(SearchQuery(text="support group in Pa"))
+    assert typed.query.countries == [] and typed.text == "in Pa"
+    state = curated.interpret(SearchQuery(text="support group in KY"))
+    assert state.query.regions == ["US/Kentucky"] and state.query.countries == []
+    country = curated.interpret(SearchQuery(text="support group in UK"))
+    assert country.query.countries == ["GB"]
