@@ -37,7 +37,7 @@ KEYS = (
     "note",
     "evidence",
 )
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$")
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$")  # the hub profile's ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +110,7 @@ def make_checkup(
     if unknown:
         problems.append(("check-up", "unknown field(s): " + ", ".join(unknown)))
     checkup_id = data.get("id") or new_id()
-    if not isinstance(checkup_id, str) or not _ID.match(checkup_id):
+    if not isinstance(checkup_id, str) or not ID_PATTERN.match(checkup_id):
         problems.append(("id", "must be 1-100 letters, digits, '.', '_', ':' or '-'"))
         checkup_id = ""
     on = _day(data.get("on") or today.isoformat(), "on", problems, today)

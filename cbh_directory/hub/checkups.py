@@ -4,30 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from typing import Any
 
 from ..domain import vocabulary as vocab
+from ..domain.checkups import ID_PATTERN, KEYS  # one format, on the desktop and the hub
 from ..domain.errors import ValidationError
 from ..domain.validation import MAX_SHORT, MAX_TEXT, is_web_url
 from ..exchange.hsds_common import TAXONOMY_NAME, stable_uuid
 
 CODE = "field:checkup"
 TERM_ID = stable_uuid("term", CODE)
-# The keys of a check-up, in the order its compact JSON has them.
-KEYS = (
-    "id",
-    "on",
-    "by",
-    "moderation",
-    "activity",
-    "last_activity",
-    "focus_ok",
-    "focus_note",
-    "note",
-    "evidence",
-)
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$")
 
 
 def term_row() -> dict[str, str]:
@@ -81,7 +67,7 @@ def normalise_checkup(data: Any) -> dict[str, Any]:
     if unknown:
         problems.append(("checkup", "unknown field(s): " + ", ".join(unknown)))
     checkup_id = data.get("id")
-    if not isinstance(checkup_id, str) or not _ID.match(checkup_id):
+    if not isinstance(checkup_id, str) or not ID_PATTERN.match(checkup_id):
         problems.append(("id", "must be 1-100 letters, digits, '.', '_', ':' or '-'"))
     out: dict[str, Any] = {"id": checkup_id if isinstance(checkup_id, str) else ""}
     out["on"] = _date(data.get("on"), "on", problems, required=True)
