@@ -15,6 +15,7 @@ from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication
 
 from cbh_directory.service import Directory
+from cbh_directory.ui.i18n import Translations
 from cbh_directory.ui.main_window import MainWindow
 from cbh_directory.ui.settings import WindowSettings
 
@@ -32,6 +33,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("details.png"))
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--font-scale", type=float, default=1.0)
+    parser.add_argument("--lang", default="en", help="the window's language (en or es)")
     parser.add_argument("--scroll", type=int, default=0, help="scroll the details down (pixels)")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
@@ -40,6 +42,8 @@ def main() -> int:
         font = app.font()
         font.setPointSizeF(font.pointSizeF() * args.font_scale)
         app.setFont(font)
+    translations = Translations()
+    translations.install(app, args.lang)
     with tempfile.TemporaryDirectory() as folder:
         directory = Directory.open(Path(folder) / "directory.sqlite3")
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)

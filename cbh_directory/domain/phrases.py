@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import language
 from .facets import FACET_BY_ID
 from .languages import EXTRA_LABELS, OTHER_NAMES, fold
 from .model import SearchQuery
@@ -86,7 +87,7 @@ FILLERS = frozenset(
         *("any", "de", "para", "con", "en", "y"),
     }
 )
-PLACE_WORDS = ("near", "in", "around")
+PLACE_WORDS = ("near", "in", "around", "cerca")  # "cerca de Columbus, OH"
 LONGEST = 4  # words in the longest phrase
 TOKEN = re.compile(r'"[^"]*"?|\S+')
 
@@ -103,8 +104,8 @@ class Phrase:
     def label(self) -> str:
         """'Kind: Support group', 'Format: Online or Online and in person'."""
         facet = FACET_BY_ID[self.facet]
-        names = " or ".join(value_label(self.facet, v) for v in self.values)
-        return f"{facet.label}: {names}"
+        names = f" {language.words('or')} ".join(value_label(self.facet, v) for v in self.values)
+        return f"{language.words(facet.label)}: {names}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +185,7 @@ def read(text: str) -> Reading:
         after = rest[n + 1 :]
         if keys[rest[n]] in PLACE_WORDS and after == list(range(rest[n] + 1, len(tokens))):
             named = [tokens[p] for p in after]
-            if fold(named[0]) == "the" and len(named) > 1:
+            if fold(named[0]) in ("the", "de", "del") and len(named) > 1:
                 named = named[1:]
             place = " ".join(named)
             place_words = " ".join(tokens[p] for p in rest[n:])

@@ -7,6 +7,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from .facets import FACET_BY_ID
+from .language import words
 from .model import SearchQuery
 from .phrases import TOKEN, value_label
 from .validation import KM_PER_MILE
@@ -34,13 +35,15 @@ def constraints(query: SearchQuery) -> list[Constraint]:
     found = [Constraint("word", word, word) for word in TOKEN.findall(query.text or "")]
     for facet_id, values in query.filter_values().items():
         if values:
-            names = " or ".join(value_label(facet_id, v) for v in values)
+            names = f" {words('or')} ".join(value_label(facet_id, v) for v in values)
             found.append(Constraint("filter", names, facet_id))
     if query.near is not None:
-        found.append(Constraint("near", f"near {query.near.label}"))
+        near = words("near {place}").format(place=query.near.label)
+        found.append(Constraint("near", near))
         if query.radius_km is not None:
             miles = query.radius_km / KM_PER_MILE
-            found.append(Constraint("radius", f"within {miles:.0f} mi"))
+            within = words("within {miles} mi").format(miles=f"{miles:.0f}")
+            found.append(Constraint("radius", within))
     return found
 
 

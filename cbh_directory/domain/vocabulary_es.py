@@ -187,6 +187,13 @@ SPANISH: dict[str, str] = {
     "American Sign Language": "lengua de señas americana",
     "British Sign Language": "lengua de señas británica",
     "Sign language": "lengua de señas",
+    # How a search was read (chips, and what removing each part would give)
+    "or": "o",
+    "near {place}": "cerca de {place}",
+    "within {miles} mi": "en un radio de {miles} mi",
+    "Near: {place}": "Cerca de: {place}",
+    "Country: {name}": "País: {name}",
+    "Region: {name}": "Región: {name}",
     # Details and contact labels
     "Name": "Nombre",
     "Also known as": "También conocido como",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..domain import phrases, relaxing, values
+from ..domain import language, phrases, relaxing, values
 from ..domain.errors import InputError
 from ..domain.model import SearchPage, SearchQuery
 from ..domain.phrases import Chip, Interpretation
@@ -48,19 +48,20 @@ class PhraseService(ServiceBase):
         country = self.gazetteer.country_code(text)
         if country and not (code and len(regions) == 1):  # 'in CA': California, not Canada
             query.set_values("country", [*query.countries, country])
-            return Chip(words, f"Country: {self.gazetteer.country_name(country)}")
+            label = self.gazetteer.country_name(country)
+            return Chip(words, language.words("Country: {name}").format(name=label))
         if len(regions) == 1:
             country_code, _, name = regions[0]
             query.set_values("region", [*query.regions, f"{country_code}/{name}"])
-            return Chip(words, f"Region: {name}")
-        if query.near is not None or not words.casefold().startswith(("near", "around", "in")):
+            return Chip(words, language.words("Region: {name}").format(name=name))
+        if query.near is not None or not words.casefold().startswith(phrases.PLACE_WORDS):
             return None
         try:  # typed a letter at a time: no suggestions for the unfinished name
             place = self.gazetteer.resolve(text, suggest=False)
         except InputError:
             return None
         query.near = place
-        return Chip(words, f"Near: {place.label}")
+        return Chip(words, language.words("Near: {place}").format(place=place.label))
 
     def filter_value(self, facet_id: str, text: str, countries: list[str] | None = None) -> str:
         """A filter value as a person types it ('Spanish', 'USA', 'Kentucky', 'Peer') -> the

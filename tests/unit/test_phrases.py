@@ -83,3 +83,16 @@ def test_a_half_typed_place_is_not_a_country_code(curated: Directory) -> None:
     assert state.query.regions == ["US/Kentucky"] and state.query.countries == []
     country = curated.interpret(SearchQuery(text="support group in UK"))
     assert country.query.countries == ["GB"]
+
+
+def test_a_spanish_search_reads_cerca_de_and_labels_its_chips_in_spanish(
+    curated: Directory,
+) -> None:
+    from cbh_directory.domain.language import using
+
+    with using("es"):
+        found = curated.interpret(SearchQuery(text="grupo de apoyo CASK cerca de Columbus, OH"))
+        labels = [c.label for c in found.chips]
+    assert found.query.text == "CASK" and found.query.kinds == ["support_group"]
+    assert found.query.near is not None and found.query.near.label.startswith("Columbus, OH")
+    assert labels == ["Tipo: Grupo de apoyo", "Cerca de: Columbus, OH, United States"]
