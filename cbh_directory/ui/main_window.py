@@ -416,7 +416,12 @@ class MainWindow(QMainWindow):
         self._partial = outcome.partial
         self._searched = outcome.searched
         self.table.show_distance(outcome.searched.near is not None)
-        self.model.show_results(outcome.query, outcome.hits, outcome.total)
+        self.model.show_results(
+            outcome.query,
+            outcome.hits,
+            outcome.total,
+            placed=outcome.searched.near is not None,
+        )
         self.feedback.show_outcome(outcome)
         # The panel shows the filters chosen in it; words read as filters are chips instead.
         self.facet_model.set_facets(outcome.facets, outcome.query)

@@ -63,6 +63,7 @@ class ResultsModel(QAbstractTableModel):
         self._total = 0
         self._waiting = False
         self._query = SearchQuery()
+        self._placed = False  # the search has a place (the distance column says "online")
         self.units = "mi"
         self.stale_after_days = 365
         self.today = dt.date.today()
@@ -78,10 +79,14 @@ class ResultsModel(QAbstractTableModel):
     def query(self) -> SearchQuery:
         return self._query
 
-    def show_results(self, query: SearchQuery, hits: list[Hit], total: int) -> None:
-        """Replace everything with the first page of a new search."""
+    def show_results(
+        self, query: SearchQuery, hits: list[Hit], total: int, *, placed: bool | None = None
+    ) -> None:
+        """Replace everything with the first page of a new search. `placed`: the search has a
+        place, also when its words named one ("near Columbus, OH"); by default query.near."""
         self.beginResetModel()
         self._query = query
+        self._placed = query.near is not None if placed is None else placed
         self._hits = list(hits)
         self._total = total
         self._waiting = False
@@ -271,11 +276,7 @@ class ResultsModel(QAbstractTableModel):
             return ", ".join(describe.focus_labels(r.focus))
         if column == DISTANCE:
             if hit.distance_km is None:
-                return (
-                    self.tr("online")
-                    if self._query.near is not None and r.format != "in_person"
-                    else ""
-                )
+                return self.tr("online") if self._placed and r.format != "in_person" else ""
             return describe.distance_text(hit.distance_km, self.units)
         if column == VERIFIED:
             return r.last_verified or self.tr("never")

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QToolButton
 
 from cbh_directory.domain.model import SearchQuery
 from cbh_directory.service import Directory
+from cbh_directory.ui.results_model import DISTANCE
 
 from .conftest import names, type_and_wait
 
@@ -26,6 +27,17 @@ def test_a_phrase_becomes_a_removable_chip(qtbot, make_window, curated: Director
     assert window.search_bar.search_box.text() == "CASK"
     assert window.model.total == curated.count(SearchQuery(text="CASK")) > expected
     assert not window.feedback.isVisible()
+
+
+def test_online_groups_say_online_when_the_typed_words_name_the_place(
+    qtbot, make_window, curated: Directory
+) -> None:
+    window = make_window(curated)
+    type_and_wait(qtbot, window, "CASK support group near Columbus, OH")
+    model = window.model
+    row = model.row_of("cure-cask")  # an online group: no distance to give
+    assert row >= 0 and model.hit(row).distance_km is None
+    assert model.data(model.index(row, DISTANCE)) == "online"
 
 
 def test_an_empty_result_says_what_excluded_everything(
