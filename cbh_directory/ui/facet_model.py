@@ -25,6 +25,7 @@ from ..domain.facets import FACET_BY_ID, FACETS, heading_of
 from ..domain.language import words
 from ..domain.model import Facets, FacetValue, SearchQuery
 from . import colours
+from .accessibility import SAID_IN_ROW
 from .i18n import number
 from .panel import bold_font
 
@@ -204,7 +205,7 @@ class FacetModel(QAbstractItemModel):
             return f"{node.label}: {tip}" if tip else node.label
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == COUNT:  # the row is said once, from its label
-                return ""
+                return SAID_IN_ROW
             if is_value:
                 return self.accessible_text(node)
             return node.label
