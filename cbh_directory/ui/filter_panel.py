@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -49,11 +51,29 @@ class FilterPanel(QWidget):
         model.modelReset.connect(self._restore_expansion)
         self.tree.setItemDelegate(CheckOnClickDelegate(self.tree))
         self.tree.activated.connect(self._toggle_key)
+        self.tree.installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 0, 8)
         layout.addLayout(title_row(self.tr("Filters"), self.clear_button))
         layout.addWidget(self.tree)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree and event.type() == QEvent.Type.FocusIn:
+            self._select_current()
+        return False
+
+    def _select_current(self) -> None:
+        """Tab into the tree lands on a selected row, which a screen reader names with the tree
+        (with no row selected, Orca says only "Filters tree")."""
+        selection = self.tree.selectionModel()
+        if selection.hasSelection():
+            return
+        current = self.tree.currentIndex()
+        row = current if current.isValid() else self.model.index(0, LABEL)
+        if row.isValid():
+            flag = QItemSelectionModel.SelectionFlag
+            selection.setCurrentIndex(row, flag.ClearAndSelect | flag.Rows)
 
     def set_active_count(self, count: int) -> None:
         self.clear_button.setEnabled(count > 0)
