@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self._filter_said = ""  # "Support group checked": said with the count it leads to
         self._count_words = ""
         self._count_timer = QTimer(self, singleShot=True, interval=COUNT_SAID_AFTER_MS)
-        self._count_timer.timeout.connect(lambda: announce(self.count_label, self._count_words))
+        self._count_timer.timeout.connect(self._say_count)
         self._searched: SearchQuery | None = None
         self.details = DetailsPane(self.country_name, successor_name=self._resource_name)
         self.count_label = QLabel()
@@ -502,6 +502,9 @@ class MainWindow(QMainWindow):
             self.count_label.setText(text)
             self._count_words = f"{said}, {text}" if said else text
             self._count_timer.start()
+
+    def _say_count(self) -> None:
+        announce(self.count_label, self._count_words)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._deferring:
