@@ -5,8 +5,13 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleInterface
-from PySide6.QtWidgets import QAccessibleWidget, QLineEdit, QWidget
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QAccessibleInterface,
+)
+from PySide6.QtWidgets import QAbstractItemView, QAccessibleWidget, QLineEdit, QWidget
 
 LINK_CLASSES = {"LinkButton"}  # flat buttons that open a web page, phone or email
 # On Linux a screen reader hears announcements through AT-SPI, where Orca before 45 (Debian 12,
@@ -90,3 +95,18 @@ def announce(widget: QWidget, text: str) -> None:
 def send(event: QAccessibleAnnouncementEvent) -> None:
     # Qt drops it at once when no screen reader listens (tests replace this to watch).
     QAccessible.updateAccessibility(event)
+
+
+def say_current(view: QAbstractItemView) -> None:
+    """Tell a screen reader that the focus is on `view`'s current row (when the view itself
+    took the focus, Orca names only the view)."""
+    iface = QAccessible.queryAccessibleInterface(view)
+    child = iface.focusChild() if iface is not None and view.hasFocus() else None
+    if child is not None:
+        event = QAccessibleEvent(view, QAccessible.Event.Focus)
+        event.setChild(iface.indexOfChild(child))
+        send_focus(event)
+
+
+def send_focus(event: QAccessibleEvent) -> None:
+    QAccessible.updateAccessibility(event)  # tests replace this to watch

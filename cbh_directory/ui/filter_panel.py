@@ -10,10 +10,12 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QPushButton,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.facets import FACETS, heading_of
+from . import accessibility
 from .facet_model import LABEL, FacetModel
 from .focus import FocusDelegate
 from .panel import counted_tree, title_row
@@ -52,6 +55,9 @@ class FilterPanel(QWidget):
         self.tree.setItemDelegate(CheckOnClickDelegate(self.tree))
         self.tree.activated.connect(self._toggle_key)
         self.tree.installEventFilter(self)
+        # No selection, only a current row (outlined by the focus delegate) and checkboxes: Qt
+        # reports a selected row under a heading as the row above it, which Orca then reads.
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 0, 8)
@@ -60,20 +66,13 @@ class FilterPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tree and event.type() == QEvent.Type.FocusIn:
-            self._select_current()
+            if not self.tree.currentIndex().isValid():
+                first = self.model.index(0, LABEL)
+                keep = QItemSelectionModel.SelectionFlag.NoUpdate
+                self.tree.selectionModel().setCurrentIndex(first, keep)
+            # after the tree's own focus, which Orca says as "Filters tree" alone
+            QTimer.singleShot(0, lambda: accessibility.say_current(self.tree))
         return False
-
-    def _select_current(self) -> None:
-        """Tab into the tree lands on a selected row, which a screen reader names with the tree
-        (with no row selected, Orca says only "Filters tree")."""
-        selection = self.tree.selectionModel()
-        if selection.hasSelection():
-            return
-        current = self.tree.currentIndex()
-        row = current if current.isValid() else self.model.index(0, LABEL)
-        if row.isValid():
-            flag = QItemSelectionModel.SelectionFlag
-            selection.setCurrentIndex(row, flag.ClearAndSelect | flag.Rows)
 
     def set_active_count(self, count: int) -> None:
         self.clear_button.setEnabled(count > 0)
