@@ -166,8 +166,7 @@ class FacetModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        # Not selectable: a row is current and checked or not ("not selected" was noise).
-        flags = Qt.ItemFlag.ItemIsEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self._node(index).value is not None and index.column() == LABEL:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
