@@ -13,6 +13,7 @@ from ..domain.checkups import make_checkup
 from ..domain.contacts import MAX_PHONES, PHONE_TYPES
 from ..domain.errors import DatasetError, InputError, ValidationError
 from ..domain.imports import ParsedImport, Rejection
+from ..domain.languages import NON_ANSWERS, is_written_name, language_entry
 from ..domain.validation import (
     COUNTRY_PATTERN,
     is_email,
@@ -91,6 +92,7 @@ _NOTES = {
     "cleaned_text": "texts with HTML, entities, typed \\n or blank-line runs made plain",
     "bad_email": "emails that are not email addresses (left out)",
     "bad_date": "assured or modified dates that are not dates (left out)",
+    "bad_language": "language entries that cannot be a language's name (left out)",
     "missing_term": "links to taxonomy terms missing from the package (skipped)",
 }
 
@@ -469,16 +471,23 @@ class _Reader:
         rows = self.rows("language", "service_id", sid)
         for site in sites:
             rows = rows + self.rows("language", "location_id", site.id)
-        codes: list[str] = []
+        entries: list[str] = []
         for row in rows:
             text = row.get("code") or row.get("language") or row.get("name", "")
             for part in re.split(r"[,;/]", text):
-                code = language_code(part) if part.strip() else None
-                if code is None and part.strip():
-                    self.unknown_languages.add(part.strip())
-                elif code and code not in codes:
-                    codes.append(code)
-        return codes
+                written = " ".join(part.split())
+                if not written or written.casefold() in NON_ANSWERS:
+                    continue
+                # A language no code is known for is kept as the source wrote it ("Karen").
+                entry = language_code(written) or language_entry(written)
+                if entry is None:
+                    self.counts["bad_language"] += 1
+                    continue
+                if is_written_name(entry):
+                    self.unknown_languages.add(entry)
+                if entry not in entries:
+                    entries.append(entry)
+        return entries
 
     def verified(self, row: dict[str, str]) -> str:
         text = row.get("assured_date") or row.get("last_modified", "")
@@ -631,5 +640,5 @@ class _Reader:
             )
         if self.unknown_languages:
             names = ", ".join(sorted(self.unknown_languages)[:10])
-            notes.append(f"languages not recognised (left out): {names}")
+            notes.append(f"languages kept as written (no code known): {names}")
         return notes

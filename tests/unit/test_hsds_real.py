@@ -301,14 +301,15 @@ def test_languages_written_as_words_map_to_codes_sign_languages_included(tmp_pat
     (folder / "languages.csv").write_text(
         "id,service_id,language\n"
         "a,1,American Sign Language\nb,1,English\n"
-        'c,2,"English, Spanish"\nd,2,Vietnamese\ne,2,Chuukese\nf,2,Karen\n',
+        'c,2,"English, Spanish"\nd,2,Vietnamese\ne,2,Chuukese\nf,2,Karen\ng,2,Other\n',
         encoding="utf-8",
     )
     parsed = read_hsds(folder)
     langs = {r.name: r.languages for r in parsed.resources}
-    assert langs == {"Deaf services": ["ase", "en"], "Clinic": ["en", "es", "vi", "chk"]}
-    # langcodes would guess "Karen" is Kari (kbj): a guess is not stored, the name is reported.
-    assert "languages not recognised (left out): Karen" in parsed.notes
+    # langcodes would guess "Karen" is Kari (kbj): a guess is not stored, the name is kept as
+    # written and reported; "Other" names no language and is not kept.
+    assert langs == {"Deaf services": ["ase", "en"], "Clinic": ["en", "es", "vi", "chk", "Karen"]}
+    assert "languages kept as written (no code known): Karen" in parsed.notes
 
 
 # -- HSDS JSON and Open Referral UK pages ---------------------------------------------------------
