@@ -193,7 +193,9 @@ class _Reader:
             where = services.where(position)
             sid = row.get("id", "")
             if not sid:
-                result.rejected.append(Rejection(where, "id", "is empty"))
+                empty = not row.get("name", "").strip()
+                reason = "is empty, and so is the name: a blank row" if empty else "is empty"
+                result.rejected.append(Rejection(where, "id", reason))
                 continue
             if sid in first_row:
                 reason = f"the service id {sid!r} is used again (first on row {first_row[sid]})"
@@ -201,7 +203,7 @@ class _Reader:
                 continue
             first_row[sid] = services.numbers[position]
             self._add(result, where, row)
-        result.notes.extend(self._summary(len(services.rows)))
+        result.notes.extend(self._summary())
         if not self.counts["own"]:  # another tool's export: its ids all carry our prefix
             result.source_prefix = self.prefix + "-"
         return result
@@ -623,8 +625,9 @@ class _Reader:
             candidate = f"{base}-{number}"
         return candidate
 
-    def _summary(self, total: int) -> list[str]:
+    def _summary(self) -> list[str]:
         counts = self.counts
+        total = sum(self.kind_counts.values())  # the services read, not the rows refused
         notes = [f"{text}: {counts[key]}" for key, text in _NOTES.items() if counts[key]]
         if self.kind_counts:
             parts = [
