@@ -1662,6 +1662,10 @@ Los detalles están en el archivo de registro:
         <translation>Filas rechazadas</translation>
     </message>
     <message>
+        <source>Import notes</source>
+        <translation>Notas de la importación</translation>
+    </message>
+    <message>
         <source>Resource</source>
         <translation>Recurso</translation>
     </message>
