@@ -42,6 +42,7 @@ from .hsds_read_tables import RawPackage, Table, load_package
 from .hsds_read_terms import (
     TermMeaning,
     classify,
+    code_from_name,
     is_checkup_term,
     own_code,
     own_taxonomy_ids,
@@ -94,6 +95,7 @@ _NOTES = {
     "bad_date": "assured or modified dates that are not dates (left out)",
     "bad_language": "language entries that cannot be a language's name (left out)",
     "missing_term": "links to taxonomy terms missing from the package (skipped)",
+    "code_as_name": "taxonomy terms whose name is a 211/AIRS code, read as the code",
 }
 
 
@@ -164,6 +166,11 @@ class _Reader:
         if terms is None and raw.version != "3.0":
             terms = self.tables.get("taxonomy")  # HSDS 1.0 kept its terms in "taxonomy"
         self.terms = {r["id"]: r for r in reversed(terms.rows) if r.get("id")} if terms else {}
+        for term_id, term in self.terms.items():
+            coded = code_from_name(term)
+            if coded is not None:
+                self.terms[term_id] = coded
+                self.counts["code_as_name"] += 1
         taxonomies = self.tables.get("taxonomy")
         self.own_taxonomies = own_taxonomy_ids(taxonomies.rows if taxonomies else [])
         self.checkup_values: list[str] = []  # the service being read: its check-ups' JSON

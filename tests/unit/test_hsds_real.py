@@ -208,6 +208,36 @@ def test_a_211_term_code_is_searchable(synthetic: Directory, tmp_path: Path) -> 
         assert [r.resource.name for r in page.hits] == ["Eastside Pantry"], text
 
 
+def test_a_211_code_written_as_the_term_name_is_read_as_the_code(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    # The shape of 2.x exports that keep the AIRS code in `term`, with a link as the taxonomy.
+    folder = _package(
+        tmp_path,
+        "id,name\n1,Eastside Pantry\n2,Parents Together\n",
+        "id,term,description,parent_id,taxonomy\n"
+        "t1,BD-1800.2000,,,https://211taxonomy.org/search/record?code=BD-1800.2000\n"
+        "t2,PN-8100.6500,,,https://211taxonomy.org/search/record?code=PN-8100.6500\n",
+        "id,service_id,taxonomy_term_id\na,1,t1\nb,2,t2\n",
+    )
+    preview = synthetic.preview_import(folder)
+    assert "taxonomy terms whose name is a 211/AIRS code, read as the code: 2" in preview.notes
+    pantry, group = preview.new
+    assert pantry.taxonomy == [
+        {
+            "code": "BD-1800.2000",
+            "name": "",
+            "taxonomy": "https://211taxonomy.org/search/record?code=BD-1800.2000",
+        }
+    ]
+    assert (pantry.kind, group.kind) == ("local_service", "support_group")  # by the table
+    synthetic.apply_import(preview)
+    page = synthetic.search(SearchQuery(text="BD-1800"))
+    assert [h.resource.name for h in page.hits] == ["Eastside Pantry"]
+    counts = {v.value: v.count for v in synthetic.facets(SearchQuery())["service_type"]}
+    assert counts == {"B": 1, "P": 1}
+
+
 def test_the_full_text_table_is_one_sqlite_utils_and_datasette_find(synthetic_db: Path) -> None:
     import sqlite_utils
 
