@@ -86,6 +86,8 @@ _NOTES = {
     "own": "services written by CBH Directory, read exactly",
     "own_coordinates": "services placed by their location's own latitude and longitude",
     "organization_address": "services without a location, given their organization's address",
+    "organization_location": "services without a location link, given their organization's "
+    "only location",
     "unknown_country": "addresses whose country is not a two-letter code (left out)",
     "bad_coordinates": "locations with coordinates out of range or unreadable (left out)",
     "website_https": "websites written without http(s)://, given https://",
@@ -331,9 +333,15 @@ class _Reader:
         return [self.site(location_id) for location_id in ids]
 
     def organization_site(self, org: dict[str, str]) -> list[Site]:
-        """For a service with no location: its organization's own addresses (1.x/2.x tie
-        postal and physical addresses to an organization too)."""
+        """For a service with no location: its organization's only location, in a package
+        that ties locations to organizations alone (no service_at_location table); else the
+        organization's own addresses (1.x/2.x tie postal and physical addresses to it too)."""
         org_id = org.get("id", "")
+        if "service_at_location" not in self.tables:
+            locations = self.rows("location", "organization_id", org_id)
+            if len(locations) == 1 and locations[0].get("id"):  # several: which one is unsaid
+                self.counts["organization_location"] += 1
+                return [self.site(locations[0]["id"])]
         addresses = [
             (kind, r)
             for table, kind in (("physical_address", "physical"), ("postal_address", "postal"))

@@ -238,6 +238,34 @@ def test_a_211_code_written_as_the_term_name_is_read_as_the_code(
     assert counts == {"B": 1, "P": 1}
 
 
+def test_locations_tied_only_to_organizations_place_their_services(tmp_path: Path) -> None:
+    # Some 2.x exports have no service_at_location: a location names its organization only.
+    folder = _package(
+        tmp_path,
+        "id,organization_id,name\n1,o1,Food Bank\n2,o2,Play groups\n3,,Helpline\n",
+    )
+    (folder / "organizations.csv").write_text(
+        "id,name\no1,Blaine Food Bank\no2,Schools\n", encoding="utf-8"
+    )
+    (folder / "locations.csv").write_text(
+        "id,organization_id,name,latitude,longitude\n"
+        'l1,o1,"500 C St, Blaine",48.999551,-122.7458921\n'
+        'l2,o2,"Birch Bay, Blaine",48.9077376,-122.7257093\n'
+        'l3,o2,"3326 E Badger Rd, Everson",48.9646433,-122.3078201\n',
+        encoding="utf-8",
+    )
+    parsed = read_hsds(folder)
+    placed = {r.name: (r.latitude, r.longitude) for r in parsed.resources}
+    assert placed == {
+        "Food Bank": (48.999551, -122.745892),  # its organization's only location
+        "Play groups": (None, None),  # two locations: which one is not said
+        "Helpline": (None, None),
+    }
+    assert "services without a location link, given their organization's only location: 1" in (
+        parsed.notes
+    )
+
+
 def test_the_full_text_table_is_one_sqlite_utils_and_datasette_find(synthetic_db: Path) -> None:
     import sqlite_utils
 
