@@ -2222,8 +2222,8 @@ Los detalles están en el archivo de registro:
         <translation>Vacío: se calcula a partir de la ciudad</translation>
     </message>
     <message>
-        <source>Two-letter codes separated by ;, e.g. en; es</source>
-        <translation>Códigos de dos letras separados por ;, p. ej., en; es</translation>
+        <source>Codes or names separated by ;, e.g. en; es; Karen (kept as written)</source>
+        <translation>Códigos o nombres separados por ;, p. ej., en; es; Karen (se guarda tal como se escribe)</translation>
     </message>
     <message>
         <source>Separated by ;</source>
