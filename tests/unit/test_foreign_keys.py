@@ -216,3 +216,16 @@ def test_an_upgrade_that_would_leave_a_dangling_row_is_refused(tmp_path: Path) -
     assert db.execute("SELECT count(*) FROM list_items").fetchone()[0] == 0
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     db.close()
+
+
+def test_the_database_guide_describes_every_table_and_reference(curated: Directory) -> None:
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "DATABASE.md").read_text("utf-8")
+    headings = " ".join(line for line in guide.splitlines() if line.startswith("### "))
+    tables = [
+        name
+        for name in curated.db.table_names()
+        if not name.startswith(("resources_fts_", "sqlite_", "_sqlite_"))
+    ]
+    assert [t for t in tables if t not in headings] == []
+    for (table, column), (other, other_column) in DECLARED.items():
+        assert f"`{table}.{column}`" in guide or f"`{column}` (→ `{other}.{other_column}`" in guide
