@@ -27,6 +27,7 @@ from ..domain.language import words
 from ..domain.model import Facets, FacetValue, SearchQuery
 from ..domain.taxonomy import term_label
 from . import colours
+from .accessibility import SAID_IN_ROW
 from .i18n import number
 from .panel import bold_font
 
@@ -206,7 +207,7 @@ class FacetModel(QAbstractItemModel):
             return f"{node.label}: {tip}" if tip else node.label
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == COUNT:  # the row is said once, from its label
-                return ""
+                return SAID_IN_ROW
             if is_value:
                 return self.accessible_text(node)
             return node.label

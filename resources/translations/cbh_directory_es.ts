@@ -1403,6 +1403,14 @@ Los detalles están en el archivo de registro:
         <translation>Contacto copiado al portapapeles</translation>
     </message>
     <message>
+        <source>checked</source>
+        <translation>marcado</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>sin marcar</translation>
+    </message>
+    <message>
         <source>%s of %s items in %s</source>
         <translation>%s de %s recursos en %s</translation>
     </message>
