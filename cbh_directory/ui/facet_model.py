@@ -69,13 +69,30 @@ class FacetModel(QAbstractItemModel):
         self._root = Node("")
         self._shape: tuple[Any, ...] = ()
         self._by_key: dict[tuple[str, str], Node] = {}
+        self._counting = False  # new results are shown and their counts are on the way
 
     # -- feeding
+
+    @property
+    def counting(self) -> bool:
+        return self._counting
+
+    def set_counting(self) -> None:
+        """The results changed and their counts follow: show no numbers until they come, never
+        the previous search's."""
+        if not self._counting and self._root.children:
+            self._counting = True
+            self._all_counts_changed()
+
+    def _all_counts_changed(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()
 
     def set_facets(self, facets: Facets, query: SearchQuery) -> None:
         selected = {(g, v) for g, values in query.filter_values().items() for v in values}
         shape = _shape(facets)
         rebuild = shape != self._shape
+        counted, self._counting = self._counting, False
         if rebuild:
             self.beginResetModel()
             self._root = _build(facets)
@@ -99,7 +116,7 @@ class FacetModel(QAbstractItemModel):
                 changed.add(id(self._root))
         if rebuild:
             self.endResetModel()
-        elif len(changed) > MAX_RANGE_UPDATES:
+        elif counted or len(changed) > MAX_RANGE_UPDATES:
             # Many regions under many countries: one relayout is far cheaper for the tree
             # view than a dataChanged per country. The structure is the same, so expansion,
             # selection and scrolling stay.
@@ -191,7 +208,7 @@ class FacetModel(QAbstractItemModel):
             if column == LABEL:
                 return node.label
             if is_value:
-                return str(node.count)
+                return "" if self._counting else str(node.count)
             if top and node.count:
                 return f"{node.count} on"
             return None
@@ -220,6 +237,7 @@ class FacetModel(QAbstractItemModel):
             and is_value
             and node.count == 0
             and not node.checked
+            and not self._counting
         ):
             return colours.dimmed(QApplication.palette())
         if role == Qt.ItemDataRole.FontRole and top:
@@ -234,6 +252,8 @@ class FacetModel(QAbstractItemModel):
             self.tr("1 result") if node.count == 1 else self.tr("%s results") % number(node.count)
         )
         state = self.tr("checked") if node.checked else self.tr("not checked")
+        if self._counting:
+            return f"{node.label}, {state}"
         return f"{node.label}, {count}, {state}"
 
     def path(self, node: Node) -> list[str]:
