@@ -163,7 +163,7 @@ def search(
 
 def _explain_empty(directory: Directory, query: SearchQuery) -> None:
     """Say what excluded everything and what removing each word or filter would give."""
-    asked = [c.label for c in relaxing.constraints(query)]
+    asked = [c.label for c in relaxing.constraints(query, directory.value_names())]
     if not asked:
         echo("No resources match.", err=True)
         return

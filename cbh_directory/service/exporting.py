@@ -15,7 +15,6 @@ from ..domain.model import Hit, SearchQuery
 from ..exchange.export_set import ExportEntry, ExportSet
 from ..exchange.exporter import export
 from ..exchange.handout import handout
-from ..store.facet_tree import tree_names
 from ..store.lists import get_list
 from ..store.resources import find_resource, get_resource
 from .checkups_service import CheckupService
@@ -141,7 +140,7 @@ class ExportService(CheckupService):
             show_list_name=include_notes,
             units=units,
             country_name=self.gazetteer.country_name,
-            data_names=tree_names(self.engine.index().trees),
+            data_names=self.value_names(),
         )
         if resource_ids is not None:
             by_id = {hit.resource.id: hit for hit in hits}

@@ -155,3 +155,10 @@ def test_the_handout_names_a_chosen_code_by_its_name(directory: Directory) -> No
     assert handout.criteria == (
         "Found by searching for: service type Food Pantries or Basic Needs."
     ), handout.criteria
+
+
+def test_an_empty_result_names_the_chosen_code_by_its_name(directory: Directory) -> None:
+    query = chosen("BD-5000.8300", text="shelter")
+    assert directory.count(query) == 0
+    said = {r.constraint.label: r.count for r in directory.relaxations(query)}
+    assert said == {"shelter": 1, "Soup Kitchens": 1}
