@@ -1,6 +1,7 @@
 """The filter tree: groups of checkable values with live counts, from the facet counts.
 
-Focus values sit under Genes/Syndromes/Causes/Broad; regions sit under their country.
+Focus values sit under Genes/Syndromes/Causes/Broad; regions sit under their country; a
+service type's codes sit under the code or top level above them.
 Counts change with every search without resetting the tree, so expansion and scrolling stay.
 """
 
@@ -24,6 +25,7 @@ from ..domain import vocabulary as vocab
 from ..domain.facets import FACET_BY_ID, FACETS, heading_of
 from ..domain.language import words
 from ..domain.model import Facets, FacetValue, SearchQuery
+from ..domain.taxonomy import term_label
 from . import colours
 from .accessibility import SAID_IN_ROW
 from .i18n import number
@@ -67,13 +69,30 @@ class FacetModel(QAbstractItemModel):
         self._root = Node("")
         self._shape: tuple[Any, ...] = ()
         self._by_key: dict[tuple[str, str], Node] = {}
+        self._counting = False  # new results are shown and their counts are on the way
 
     # -- feeding
+
+    @property
+    def counting(self) -> bool:
+        return self._counting
+
+    def set_counting(self) -> None:
+        """The results changed and their counts follow: show no numbers until they come, never
+        the previous search's."""
+        if not self._counting and self._root.children:
+            self._counting = True
+            self._all_counts_changed()
+
+    def _all_counts_changed(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()
 
     def set_facets(self, facets: Facets, query: SearchQuery) -> None:
         selected = {(g, v) for g, values in query.filter_values().items() for v in values}
         shape = _shape(facets)
         rebuild = shape != self._shape
+        counted, self._counting = self._counting, False
         if rebuild:
             self.beginResetModel()
             self._root = _build(facets)
@@ -97,7 +116,7 @@ class FacetModel(QAbstractItemModel):
                 changed.add(id(self._root))
         if rebuild:
             self.endResetModel()
-        elif len(changed) > MAX_RANGE_UPDATES:
+        elif counted or len(changed) > MAX_RANGE_UPDATES:
             # Many regions under many countries: one relayout is far cheaper for the tree
             # view than a dataChanged per country. The structure is the same, so expansion,
             # selection and scrolling stay.
@@ -189,7 +208,7 @@ class FacetModel(QAbstractItemModel):
             if column == LABEL:
                 return node.label
             if is_value:
-                return str(node.count)
+                return "" if self._counting else str(node.count)
             if top and node.count:
                 return f"{node.count} on"
             return None
@@ -218,6 +237,7 @@ class FacetModel(QAbstractItemModel):
             and is_value
             and node.count == 0
             and not node.checked
+            and not self._counting
         ):
             return colours.dimmed(QApplication.palette())
         if role == Qt.ItemDataRole.FontRole and top:
@@ -232,6 +252,8 @@ class FacetModel(QAbstractItemModel):
             self.tr("1 result") if node.count == 1 else self.tr("%s results") % number(node.count)
         )
         state = self.tr("checked") if node.checked else self.tr("not checked")
+        if self._counting:
+            return f"{node.label}, {state}"
         return f"{node.label}, {count}, {state}"
 
     def path(self, node: Node) -> list[str]:
@@ -297,6 +319,10 @@ def _build(facets: Facets) -> Node:
                     node.tooltip = f"{words(fv.label)}: {node.tooltip}"
             if subgroups:
                 parent = subgroups.get(fv.group) or list(subgroups.values())[-1]
+            elif facet.item_path is not None and fv.group:
+                # below the top level (Basic Needs › Food Pantries): under its parent value
+                parent = values.get((facet.id, fv.group)) or heading
+                node.tooltip = term_label({"code": fv.value, "name": node.label})
             elif facet.nest_under:
                 parent = values.get((facet.nest_under, fv.group)) or heading.add(
                     Node(fv.group or QCoreApplication.translate("facet_model", "Other"))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QW
 from ..domain import phrases
 from ..domain.facets import FACET_BY_ID
 from ..domain.lists import ListInfo
-from ..domain.model import Hit, SearchQuery
+from ..domain.model import Facets, Hit, SearchQuery
 from ..service import Directory
 from . import accessibility, colours, msgbox
 from .about import AboutDialog
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
     """One screen: search and place on top; lists and filters left; results; details."""
 
     results_shown = Signal()
+    counts_shown = Signal()  # the filter counts of the results shown (they follow the results)
 
     def __init__(self, directory: Directory, settings: WindowSettings | None = None) -> None:
         accessibility.install()  # before the first widget is made
@@ -297,6 +298,7 @@ class MainWindow(QMainWindow):
         self.facet_model.toggled.connect(self._filter_toggled)
         self.filter_panel.clear_requested.connect(self.session.clear_filters)
         self.session.results_ready.connect(self._show_outcome)
+        self.session.counts_ready.connect(self._show_counts)
         self.session.page_ready.connect(self.model.append_page)
         self.session.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.model.page_wanted.connect(self.session.fetch_page)
@@ -437,8 +439,9 @@ class MainWindow(QMainWindow):
             placed=outcome.searched.near is not None,
         )
         self.feedback.show_outcome(outcome)
-        # The panel shows the filters chosen in it; words read as filters are chips instead.
-        self.facet_model.set_facets(outcome.facets, outcome.query)
+        # The counts follow in a moment (_show_counts): until then the panel shows none,
+        # never the previous search's.
+        self.facet_model.set_counting()
         active = sum(len(v) for v in outcome.query.filter_values().values())
         self.filter_panel.set_active_count(active)
         self._update_counts()
@@ -473,6 +476,11 @@ class MainWindow(QMainWindow):
         self._update_list_actions()
         self._ready = True
         self.results_shown.emit()
+
+    def _show_counts(self, facets: Facets, query: SearchQuery) -> None:
+        # The panel shows the filters chosen in it; words read as filters are chips instead.
+        self.facet_model.set_facets(facets, query)
+        self.counts_shown.emit()
 
     def _update_counts(self) -> None:
         current = self._current_list

@@ -1670,6 +1670,10 @@ Los detalles están en el archivo de registro:
         <translation>Filas rechazadas</translation>
     </message>
     <message>
+        <source>Import notes</source>
+        <translation>Notas de la importación</translation>
+    </message>
+    <message>
         <source>Resource</source>
         <translation>Recurso</translation>
     </message>
@@ -2226,8 +2230,8 @@ Los detalles están en el archivo de registro:
         <translation>Vacío: se calcula a partir de la ciudad</translation>
     </message>
     <message>
-        <source>Two-letter codes separated by ;, e.g. en; es</source>
-        <translation>Códigos de dos letras separados por ;, p. ej., en; es</translation>
+        <source>Codes or names separated by ;, e.g. en; es; Karen (kept as written)</source>
+        <translation>Códigos o nombres separados por ;, p. ej., en; es; Karen (se guarda tal como se escribe)</translation>
     </message>
     <message>
         <source>Separated by ;</source>

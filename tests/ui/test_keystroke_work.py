@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cbh_directory.domain.model import SearchQuery
 from cbh_directory.service import Directory
 from cbh_directory.ui.main_window import DETAILS_DELAY_MS
 
@@ -34,3 +35,100 @@ def test_choosing_a_row_shows_its_details_at_once(qtbot, make_window, curated: D
     window.table.selectRow(1)
     assert window.details.hit is not None
     assert window.details.hit.resource.id == window.model.hit(1).resource.id
+
+
+def _shown_counts(window) -> dict[tuple[str, str], int]:
+    model = window.facet_model
+    return {key: node.count for key, node in model._by_key.items()}
+
+
+def _expected_counts(directory: Directory, query) -> dict[tuple[str, str], int]:
+    return {
+        (group, value.value): value.count
+        for group, values in directory.facets(query).items()
+        for value in values
+    }
+
+
+def test_results_paint_before_their_counts_and_no_old_count_is_shown(
+    qtbot, make_window, curated: Directory
+) -> None:
+    window = make_window(curated)
+    model = window.facet_model
+    index = model.index_of("kind", "support_group").siblingAtColumn(1)
+    assert model.data(index) == str(curated.count(SearchQuery(kinds=["support_group"])))
+    at_paint: list[tuple[bool, object]] = []
+    window.results_shown.connect(lambda: at_paint.append((model.counting, model.data(index))))
+    with qtbot.waitSignals([window.results_shown, window.counts_shown], timeout=10_000):
+        window.search_bar.search_box.setText("CASK")
+    # When the results were shown the counts were still to come: no number, not the old one.
+    assert at_paint == [(True, "")]
+    assert not model.counting
+    run = window.session.query
+    assert _shown_counts(window) == _expected_counts(curated, curated.interpret(run).query)
+    assert model.data(index) == str(model.count_of("kind", "support_group"))
+
+
+def test_counts_are_those_of_the_newest_results_after_fast_typing(
+    qtbot, make_window, curated: Directory
+) -> None:
+    window = make_window(curated)
+    checked: list[bool] = []
+    window.counts_shown.connect(
+        lambda: checked.append(
+            _shown_counts(window)
+            == _expected_counts(curated, curated.interpret(window.model.query).query)
+        )
+    )
+    for text in ("fin", "financial", "s", "support group", "Joubert"):
+        window.search_bar.search_box.setText(text)  # faster than any search
+    qtbot.waitUntil(
+        lambda: (
+            not window.session.busy
+            and not window.session.counting
+            and window.model.query.text == "Joubert"
+        ),
+        timeout=10_000,
+    )
+    assert checked and all(checked)  # every count shown matched the results beside it
+    assert window.facet_model.count_of("focus", "joubert") > 0
+
+
+def test_counts_for_a_search_no_longer_shown_are_dropped(
+    qtbot, make_window, curated: Directory
+) -> None:
+    window = make_window(curated)
+    session = window.session
+    old = session._request
+    type_and_wait(qtbot, window, "CASK")
+    counted: list[object] = []
+    session.counts_ready.connect(lambda facets, query: counted.append(facets))
+    # Counts of the first search arriving late (a slow worker) change nothing.
+    session._on_counted(old, {"kind": []})
+    assert counted == []
+    assert not window.facet_model.counting
+
+
+def test_the_focus_outline_is_painted_only_while_the_table_has_the_focus(
+    qtbot, make_window, curated: Directory
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from cbh_directory.ui import colours
+    from cbh_directory.ui.focus import FocusDelegate
+
+    window = make_window(curated)
+    table = window.table
+    window.activateWindow()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=2000)
+    assert isinstance(table.itemDelegate(), FocusDelegate)
+    rect = table.visualRect(table.currentIndex())
+    pixel = table.viewport().grab().toImage().pixelColor(rect.center().x(), rect.top() + 1)
+    wanted = colours.focus(QApplication.palette(), selected=True)
+    assert pixel.rgb() == wanted.rgb()
+    window.search_bar.search_box.setFocus()
+    qtbot.waitUntil(lambda: not table.hasFocus(), timeout=2000)
+    assert not isinstance(table.itemDelegate(), FocusDelegate)  # Qt's own, for the typing
+    pixel = table.viewport().grab().toImage().pixelColor(rect.center().x(), rect.top() + 1)
+    assert pixel.rgb() != wanted.rgb()
