@@ -293,10 +293,12 @@ def test_a_count_is_said_once_a_row_not_again_from_its_own_column(
 
 
 def test_a_filter_value_is_described_without_saying_its_name_again(
-    make_window, curated: Directory
+    qtbot, make_window, curated: Directory
 ) -> None:
     window = make_window(curated)
-    texts = dict(_tree_texts(window.filter_panel.tree))
+    tree = window.filter_panel.tree
+    qtbot.waitUntil(lambda: bool(_tree_texts(tree)), timeout=5_000)  # laid out on the next turn
+    texts = dict(_tree_texts(tree))
     support = next(d for n, d in texts.items() if n.startswith("Support group,"))
     assert support.startswith("Kind. ") and "Support group" not in support, support
     national = next(d for n, d in texts.items() if n.startswith("National org,"))
