@@ -354,3 +354,11 @@ def test_tab_into_an_untouched_text_field_reports_focus_before_any_caret(qtbot, 
     qtbot.keyClick(dialog.format_combo, Qt.Key.Key_Tab)
     qtbot.waitUntil(dialog.title_edit.hasFocus)
     assert moves == shown  # nothing reported on the way in: the focus is said first
+
+
+def test_the_radius_says_its_unit(make_window, curated: Directory) -> None:
+    window = make_window(curated)
+    radius = QAccessible.queryAccessibleInterface(window.search_bar.radius)
+    assert radius.text(QAccessible.Text.Description) == "miles"
+    window.search_bar.set_units("km")
+    assert radius.text(QAccessible.Text.Description) == "kilometres"
