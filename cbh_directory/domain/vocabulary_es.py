@@ -352,6 +352,9 @@ SPANISH: dict[str, str] = {
     "The source does not say whether it meets online or in person.": (
         "La fuente no dice si se reúne en línea o en persona."
     ),
+    "No place given, and not said to meet online": (
+        "Sin lugar indicado, y sin decir que sea en línea"
+    ),
 }
 
 MONTHS = (

@@ -1,4 +1,5 @@
-"""Format from evidence only: a site, a virtual location or a stated way of delivery."""
+"""Format from evidence only (a site, a virtual location, a stated way of delivery), and an
+unstated format kept as such by every export and import."""
 
 from __future__ import annotations
 
@@ -8,6 +9,12 @@ from pathlib import Path
 
 from cbh_directory.domain.model import Resource
 from cbh_directory.domain.validation import normalise_resource
+from cbh_directory.exchange.appjson import read_app_json
+from cbh_directory.exchange.csv_export import write_csv
+from cbh_directory.exchange.csv_import import guess_mapping, parse_rows, read_table
+from cbh_directory.exchange.export_set import ExportEntry, ExportSet
+from cbh_directory.exchange.exporter import app_json
+from cbh_directory.exchange.handout import handout_html
 from cbh_directory.exchange.hsds_api_read import ApiTerms, read_services
 from cbh_directory.exchange.hsds_read import read_hsds, read_hsds_json
 from cbh_directory.exchange.hsds_write import write_hsds
@@ -131,3 +138,30 @@ def test_an_unstated_format_is_exported_without_an_invented_site(tmp_path: Path)
     (tmp_path / "out" / "attributes.csv").write_text("id,link_id,taxonomy_term_id\n", "utf-8")
     plain = read_hsds(tmp_path / "out").resources
     assert {r.name: r.format for r in plain} == {"Placed": "unknown", "Bare": "unknown"}
+
+
+def test_csv_and_app_json_keep_an_unstated_format(tmp_path: Path) -> None:
+    unstated = normalise_resource(
+        {"id": "unstated", "name": "Unstated", "kind": "local_service", "format": "unknown"}
+    )
+    export = ExportSet("t", "", [ExportEntry(unstated)])
+    write_csv(tmp_path / "out.csv", export)
+    table = read_table(tmp_path / "out.csv")
+    [back] = parse_rows(table, guess_mapping(table.headers)).resources
+    assert back.format == "unknown"
+    (tmp_path / "out.json").write_text(app_json(export), encoding="utf-8")
+    [again] = read_app_json(tmp_path / "out.json").resources
+    assert again.format == "unknown"
+
+
+def test_a_handout_near_a_place_does_not_file_an_unstated_format_as_online() -> None:
+    def entry(name: str, fmt: str, km: float | None) -> ExportEntry:
+        data = {"id": name.lower(), "name": name, "kind": "local_service", "format": fmt}
+        return ExportEntry(normalise_resource(data), distance_km=km)
+
+    entries = [entry("Nearby", "in_person", 3.0), entry("Helpline", "online", None)]
+    entries.append(entry("Unstated", "unknown", None))
+    text = handout_html(ExportSet("t", "", entries, location="Chicago, IL"))
+    online = text.index("Online, by phone, and nationwide")
+    unstated = text.index("No place given, and not said to meet online")
+    assert online < text.index("Helpline") < unstated < text.index("Unstated")
