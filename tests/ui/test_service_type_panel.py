@@ -66,7 +66,7 @@ def test_checking_a_code_shows_the_services_under_it(
         model.setData(
             model.index_of("service_type", "BD-1800"), True, Qt.ItemDataRole.CheckStateRole
         )
-    qtbot.waitUntil(lambda: not window.session.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not (window.session.busy or window.session.counting), timeout=10_000)
     assert set(names(window)) == {"Our Pantry", "Food Help Line", "Shelter And Food"}
     checked = model.index_of("service_type", "BD-1800")
     assert model.data(checked, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked

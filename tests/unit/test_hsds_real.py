@@ -234,8 +234,13 @@ def test_a_211_code_written_as_the_term_name_is_read_as_the_code(
     synthetic.apply_import(preview)
     page = synthetic.search(SearchQuery(text="BD-1800"))
     assert [h.resource.name for h in page.hits] == ["Eastside Pantry"]
-    counts = {v.value: v.count for v in synthetic.facets(SearchQuery())["service_type"]}
-    assert counts == {"B": 1, "P": 1}
+    found = synthetic.facets(SearchQuery())["service_type"]
+    assert {v.value: (v.group, v.count) for v in found} == {
+        "B": ("", 1),  # under their top level, as a code and not as a name of their own
+        "P": ("", 1),
+        "BD-1800.2000": ("B", 1),
+        "PN-8100.6500": ("P", 1),
+    }
 
 
 def test_locations_tied_only_to_organizations_place_their_services(tmp_path: Path) -> None:
