@@ -7,6 +7,7 @@ import csv
 import json
 from pathlib import Path
 
+from cbh_directory.domain import phrases
 from cbh_directory.domain.model import Resource
 from cbh_directory.domain.validation import normalise_resource
 from cbh_directory.exchange.appjson import read_app_json
@@ -165,3 +166,10 @@ def test_a_handout_near_a_place_does_not_file_an_unstated_format_as_online() -> 
     online = text.index("Online, by phone, and nationwide")
     unstated = text.index("No place given, and not said to meet online")
     assert online < text.index("Helpline") < unstated < text.index("Unstated")
+
+
+def test_online_in_a_typed_search_does_not_mean_an_unstated_format() -> None:
+    [online] = phrases.read("legal aid online").phrases
+    assert online.values == ("online", "hybrid")
+    [unstated] = phrases.read("legal aid format not stated").phrases
+    assert (unstated.values, unstated.label) == (("unknown",), "Format: Format not stated")
