@@ -325,6 +325,7 @@ SPANISH: dict[str, str] = {
     "about ": "sobre ",
     "in ": "en ",
     "based in ": "con sede en ",
+    "service type ": "tipo de servicio ",
     "within {amount} {unit} of {where}": "a menos de {amount} {unit} de {where}",
     "nearest to {where} first": "primero los más cercanos a {where}",
     "with the words “{text}”": "con las palabras “{text}”",
