@@ -46,6 +46,20 @@ SERVICES = [
     _service("By phone", service_delivery=[{"id": "d1", "service_delivery": "telephone"}]),
     _service("Both ways", attending_type="Venue", delivery_methods=["Online"]),
     _service(
+        "Video calls",
+        attributes=[
+            {
+                "id": "a1",
+                "taxonomy_term": {
+                    "id": "dm-video",
+                    "code": "video",
+                    "name": "Video call",
+                    "taxonomy_detail": {"id": "dm", "name": "Delivery methods"},
+                },
+            }
+        ],
+    ),
+    _service(
         "Postal only",
         service_at_locations=[
             {"location": {"id": "m1", "location_type": "postal", "addresses": [ADDRESS]}}
@@ -59,6 +73,7 @@ EXPECTED = {
     "Walk in": "in_person",
     "By phone": "online",
     "Both ways": "hybrid",
+    "Video calls": "online",
     "Postal only": "unknown",
 }
 
