@@ -13,6 +13,7 @@ from ..domain.checkups import make_checkup
 from ..domain.contacts import MAX_PHONES, PHONE_TYPES
 from ..domain.errors import DatasetError, InputError, ValidationError
 from ..domain.imports import ParsedImport, Rejection
+from ..domain.languages import NON_ANSWERS, is_written_name, language_entry
 from ..domain.validation import (
     COUNTRY_PATTERN,
     is_email,
@@ -41,6 +42,7 @@ from .hsds_read_tables import RawPackage, Table, load_package
 from .hsds_read_terms import (
     TermMeaning,
     classify,
+    code_from_name,
     is_checkup_term,
     own_code,
     own_taxonomy_ids,
@@ -84,6 +86,8 @@ _NOTES = {
     "own": "services written by CBH Directory, read exactly",
     "own_coordinates": "services placed by their location's own latitude and longitude",
     "organization_address": "services without a location, given their organization's address",
+    "organization_location": "services without a location link, given their organization's "
+    "only location",
     "unknown_country": "addresses whose country is not a two-letter code (left out)",
     "bad_coordinates": "locations with coordinates out of range or unreadable (left out)",
     "website_https": "websites written without http(s)://, given https://",
@@ -91,7 +95,9 @@ _NOTES = {
     "cleaned_text": "texts with HTML, entities, typed \\n or blank-line runs made plain",
     "bad_email": "emails that are not email addresses (left out)",
     "bad_date": "assured or modified dates that are not dates (left out)",
+    "bad_language": "language entries that cannot be a language's name (left out)",
     "missing_term": "links to taxonomy terms missing from the package (skipped)",
+    "code_as_name": "taxonomy terms whose name is a 211/AIRS code, read as the code",
 }
 
 
@@ -162,6 +168,11 @@ class _Reader:
         if terms is None and raw.version != "3.0":
             terms = self.tables.get("taxonomy")  # HSDS 1.0 kept its terms in "taxonomy"
         self.terms = {r["id"]: r for r in reversed(terms.rows) if r.get("id")} if terms else {}
+        for term_id, term in self.terms.items():
+            coded = code_from_name(term)
+            if coded is not None:
+                self.terms[term_id] = coded
+                self.counts["code_as_name"] += 1
         taxonomies = self.tables.get("taxonomy")
         self.own_taxonomies = own_taxonomy_ids(taxonomies.rows if taxonomies else [])
         self.checkup_values: list[str] = []  # the service being read: its check-ups' JSON
@@ -191,7 +202,9 @@ class _Reader:
             where = services.where(position)
             sid = row.get("id", "")
             if not sid:
-                result.rejected.append(Rejection(where, "id", "is empty"))
+                empty = not row.get("name", "").strip()
+                reason = "is empty, and so is the name: a blank row" if empty else "is empty"
+                result.rejected.append(Rejection(where, "id", reason))
                 continue
             if sid in first_row:
                 reason = f"the service id {sid!r} is used again (first on row {first_row[sid]})"
@@ -199,7 +212,7 @@ class _Reader:
                 continue
             first_row[sid] = services.numbers[position]
             self._add(result, where, row)
-        result.notes.extend(self._summary(len(services.rows)))
+        result.notes.extend(self._summary())
         if not self.counts["own"]:  # another tool's export: its ids all carry our prefix
             result.source_prefix = self.prefix + "-"
         return result
@@ -320,9 +333,15 @@ class _Reader:
         return [self.site(location_id) for location_id in ids]
 
     def organization_site(self, org: dict[str, str]) -> list[Site]:
-        """For a service with no location: its organization's own addresses (1.x/2.x tie
-        postal and physical addresses to an organization too)."""
+        """For a service with no location: its organization's only location, in a package
+        that ties locations to organizations alone (no service_at_location table); else the
+        organization's own addresses (1.x/2.x tie postal and physical addresses to it too)."""
         org_id = org.get("id", "")
+        if "service_at_location" not in self.tables:
+            locations = self.rows("location", "organization_id", org_id)
+            if len(locations) == 1 and locations[0].get("id"):  # several: which one is unsaid
+                self.counts["organization_location"] += 1
+                return [self.site(locations[0]["id"])]
         addresses = [
             (kind, r)
             for table, kind in (("physical_address", "physical"), ("postal_address", "postal"))
@@ -469,16 +488,23 @@ class _Reader:
         rows = self.rows("language", "service_id", sid)
         for site in sites:
             rows = rows + self.rows("language", "location_id", site.id)
-        codes: list[str] = []
+        entries: list[str] = []
         for row in rows:
             text = row.get("code") or row.get("language") or row.get("name", "")
             for part in re.split(r"[,;/]", text):
-                code = language_code(part) if part.strip() else None
-                if code is None and part.strip():
-                    self.unknown_languages.add(part.strip())
-                elif code and code not in codes:
-                    codes.append(code)
-        return codes
+                written = " ".join(part.split())
+                if not written or written.casefold() in NON_ANSWERS:
+                    continue
+                # A language no code is known for is kept as the source wrote it ("Karen").
+                entry = language_code(written) or language_entry(written)
+                if entry is None:
+                    self.counts["bad_language"] += 1
+                    continue
+                if is_written_name(entry):
+                    self.unknown_languages.add(entry)
+                if entry not in entries:
+                    entries.append(entry)
+        return entries
 
     def verified(self, row: dict[str, str]) -> str:
         text = row.get("assured_date") or row.get("last_modified", "")
@@ -614,8 +640,9 @@ class _Reader:
             candidate = f"{base}-{number}"
         return candidate
 
-    def _summary(self, total: int) -> list[str]:
+    def _summary(self) -> list[str]:
         counts = self.counts
+        total = sum(self.kind_counts.values())  # the services read, not the rows refused
         notes = [f"{text}: {counts[key]}" for key, text in _NOTES.items() if counts[key]]
         if self.kind_counts:
             parts = [
@@ -631,5 +658,5 @@ class _Reader:
             )
         if self.unknown_languages:
             names = ", ".join(sorted(self.unknown_languages)[:10])
-            notes.append(f"languages not recognised (left out): {names}")
+            notes.append(f"languages kept as written (no code known): {names}")
         return notes

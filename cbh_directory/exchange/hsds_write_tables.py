@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from ..domain import vocabulary as vocab
 from ..domain.checkups import Checkup
+from ..domain.languages import is_written_name
 from ..domain.model import Resource
 from .atomic import ExportError
 from .hsds_common import (
@@ -242,12 +243,13 @@ class TableBuilder:
                 }
             )
         for code in r.languages:
+            written = is_written_name(code)  # no code known: the name as the source wrote it
             self.rows["language"].append(
                 {
                     "id": stable_uuid("language", r.id, code),
                     "service_id": service_id,
-                    "name": language_name(code),
-                    "code": code,
+                    "name": code if written else language_name(code),
+                    "code": "" if written else code,
                 }
             )
         if r.service_area:

@@ -1,6 +1,7 @@
 """The filter tree: groups of checkable values with live counts, from the facet counts.
 
-Focus values sit under Genes/Syndromes/Causes/Broad; regions sit under their country.
+Focus values sit under Genes/Syndromes/Causes/Broad; regions sit under their country; a
+service type's codes sit under the code or top level above them.
 Counts change with every search without resetting the tree, so expansion and scrolling stay.
 """
 
@@ -24,7 +25,9 @@ from ..domain import vocabulary as vocab
 from ..domain.facets import FACET_BY_ID, FACETS, heading_of
 from ..domain.language import words
 from ..domain.model import Facets, FacetValue, SearchQuery
+from ..domain.taxonomy import term_label
 from . import colours
+from .accessibility import SAID_IN_ROW
 from .i18n import number
 from .panel import bold_font
 
@@ -221,7 +224,7 @@ class FacetModel(QAbstractItemModel):
             return f"{node.label}: {tip}" if tip else node.label
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == COUNT:  # the row is said once, from its label
-                return ""
+                return SAID_IN_ROW
             if is_value:
                 return self.accessible_text(node)
             return node.label
@@ -315,6 +318,10 @@ def _build(facets: Facets) -> Node:
                 node.tooltip = f"{words(fv.label)}: {node.tooltip}"
             if subgroups:
                 parent = subgroups.get(fv.group) or list(subgroups.values())[-1]
+            elif facet.item_path is not None and fv.group:
+                # below the top level (Basic Needs › Food Pantries): under its parent value
+                parent = values.get((facet.id, fv.group)) or heading
+                node.tooltip = term_label({"code": fv.value, "name": node.label})
             elif facet.nest_under:
                 parent = values.get((facet.nest_under, fv.group)) or heading.add(
                     Node(fv.group or QCoreApplication.translate("facet_model", "Other"))

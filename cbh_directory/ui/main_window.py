@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
             lambda: self._current_changed(self.table.currentIndex(), QModelIndex())
         )
         self._partial = False
+        self._filter_said = ""  # "Support group checked": said with the count it leads to
         self._searched: SearchQuery | None = None
         self.details = DetailsPane(self.country_name, successor_name=self._resource_name)
         self.count_label = QLabel()
@@ -288,6 +289,7 @@ class MainWindow(QMainWindow):
         self.search_bar.location_changed.connect(self._location_changed)
         self.feedback.chip_removed.connect(self._remove_chip)
         self.facet_model.toggled.connect(self.session.set_filter)
+        self.facet_model.toggled.connect(self._filter_toggled)
         self.filter_panel.clear_requested.connect(self.session.clear_filters)
         self.session.results_ready.connect(self._show_outcome)
         self.session.counts_ready.connect(self._show_counts)
@@ -413,6 +415,12 @@ class MainWindow(QMainWindow):
         box = self.search_bar.search_box
         box.setText(phrases.without_words(box.text(), words))
 
+    def _filter_toggled(self, group: str, value: str, checked: bool) -> None:
+        # Orca before 45 says nothing when a checkbox in a tree changes, so the count says it.
+        label = self.facet_model.index_of(group, value).data() or value
+        state = self.tr("checked") if checked else self.tr("not checked")
+        self._filter_said = f"{label} {state}"
+
     def _show_outcome(self, outcome: SearchOutcome) -> None:
         current = self.details.hit.resource.id if self.details.hit else None
         self._partial = outcome.partial
@@ -491,9 +499,10 @@ class MainWindow(QMainWindow):
         place = (self._searched or self.session.query).near
         if place is not None:
             text += self.tr(" near %s") % place.label.removesuffix(", United States")
-        if text != self.count_label.text():
+        said, self._filter_said = self._filter_said, ""
+        if text != self.count_label.text() or said:
             self.count_label.setText(text)
-            announce(self.count_label, text)
+            announce(self.count_label, f"{said}, {text}" if said else text)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._deferring:

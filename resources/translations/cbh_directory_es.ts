@@ -1403,6 +1403,14 @@ Los detalles están en el archivo de registro:
         <translation>Contacto copiado al portapapeles</translation>
     </message>
     <message>
+        <source>checked</source>
+        <translation>marcado</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>sin marcar</translation>
+    </message>
+    <message>
         <source>%s of %s items in %s</source>
         <translation>%s de %s recursos en %s</translation>
     </message>
@@ -1660,6 +1668,10 @@ Los detalles están en el archivo de registro:
     <message>
         <source>Rejected rows</source>
         <translation>Filas rechazadas</translation>
+    </message>
+    <message>
+        <source>Import notes</source>
+        <translation>Notas de la importación</translation>
     </message>
     <message>
         <source>Resource</source>
@@ -2218,8 +2230,8 @@ Los detalles están en el archivo de registro:
         <translation>Vacío: se calcula a partir de la ciudad</translation>
     </message>
     <message>
-        <source>Two-letter codes separated by ;, e.g. en; es</source>
-        <translation>Códigos de dos letras separados por ;, p. ej., en; es</translation>
+        <source>Codes or names separated by ;, e.g. en; es; Karen (kept as written)</source>
+        <translation>Códigos o nombres separados por ;, p. ej., en; es; Karen (se guarda tal como se escribe)</translation>
     </message>
     <message>
         <source>Separated by ;</source>
