@@ -231,6 +231,13 @@ class ResultsModel(QAbstractTableModel):
             self._looks = (key, colours.warning(palette), icon, font, colours.star(palette))
         return self._looks
 
+    def multiData(self, index: Index, roleDataSpan: Any) -> None:
+        """Every role a view asks of a cell, in one call from Qt (a delegate asks for seven
+        roles of each cell it paints: by default one call into Python each)."""
+        for i in range(len(roleDataSpan)):
+            item = roleDataSpan[i]
+            item.setData(self.data(index, item.role()))
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in ANSWERED:
             return None

@@ -156,3 +156,37 @@ def test_stale_dates_colour_and_icon_are_worked_out_once_not_per_cell(
     for _ in range(3):
         window.table.viewport().repaint()
     assert len(worked_out) == 1
+
+
+def test_a_cell_is_painted_from_one_call_with_every_role_as_data_gives_it(
+    qtbot, make_window, curated: Directory, monkeypatch
+) -> None:
+    import sys
+
+    from PySide6.QtCore import QAbstractTableModel
+
+    from cbh_directory.ui.results_model import ResultsModel
+
+    callers: list[str] = []
+    data = ResultsModel.data
+
+    def recorded(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        callers.append(sys._getframe(1).f_code.co_name)
+        return data(self, index, role)
+
+    monkeypatch.setattr(ResultsModel, "data", recorded)
+    window = make_window(curated)
+    table, model = window.table, window.model
+    callers.clear()
+    one_call = table.viewport().grab().toImage()
+    # Qt asked for each cell's roles in one call into Python (multiData), not one per role.
+    assert len(callers) > 100 and set(callers) == {"multiData"}
+
+    class PerRole(ResultsModel):
+        multiData = QAbstractTableModel.multiData  # Qt's own: data() for each role
+
+    per_role = PerRole()
+    per_role.show_results(model.query, [model.hit(r) for r in range(model.rowCount())], 1000)
+    table.setModel(per_role)
+    table.setCurrentIndex(per_role.index(0, 1))
+    assert table.viewport().grab().toImage() == one_call  # painted the same
