@@ -74,6 +74,7 @@ _PHRASES: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {
     ("format", ("online", "hybrid")): ("online", "virtual", "en línea"),
     ("format", ("in_person", "hybrid")): ("in person", "face to face", "en persona"),
     ("format", ("hybrid",)): ("hybrid",),
+    ("format", ("unknown",)): ("format not stated", "formato no indicado"),
     ("cost", ("free",)): ("free", "no cost", "free of charge", "gratis", "gratuito"),
     ("cost", ("low",)): ("low cost", "cheap"),
     ("moderation", ("peer",)): ("peer moderated",),

@@ -348,6 +348,14 @@ SPANISH: dict[str, str] = {
     "How to apply": "Cómo solicitarlo",
     "Wait time": "Tiempo de espera",
     "Service types": "Tipos de servicio",
+    # Format the source does not state
+    "Format not stated": "Formato no indicado",
+    "The source does not say whether it meets online or in person.": (
+        "La fuente no dice si se reúne en línea o en persona."
+    ),
+    "No place given, and not said to meet online": (
+        "Sin lugar indicado, y sin decir que sea en línea"
+    ),
 }
 
 MONTHS = (

@@ -48,6 +48,13 @@ SORT_BY_COLUMN = {
     VERIFIED: "verified",
 }
 HitRole = Qt.ItemDataRole.UserRole + 1
+# A table model's own flags for a cell, and rows may be dragged onto a list.
+ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemNeverHasChildren
+    | Qt.ItemFlag.ItemIsDragEnabled
+)
 # The roles data() answers; a view asks every cell for more (background, check state…).
 ANSWERED = frozenset(
     {
@@ -193,10 +200,8 @@ class ResultsModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid():
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+        # Asked for every cell painted: one constant, not a call to the base class.
+        return ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def mimeTypes(self) -> list[str]:
         return [RESOURCE_IDS_MIME]
@@ -218,13 +223,20 @@ class ResultsModel(QAbstractTableModel):
         """A date that needs a check (its colour, icon and font) and a star's colour, for the
         current palette and style."""
         palette, style = QApplication.palette(), QApplication.style()
-        key = (palette.cacheKey(), id(style))
+        key = (palette.cacheKey(), style.name())  # not id(): each call gives a new wrapper
         if not self._looks or self._looks[0] != key:
             font = QFont()
             font.setItalic(True)
             icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             self._looks = (key, colours.warning(palette), icon, font, colours.star(palette))
         return self._looks
+
+    def multiData(self, index: Index, roleDataSpan: Any) -> None:
+        """Every role a view asks of a cell, in one call from Qt (a delegate asks for seven
+        roles of each cell it paints: by default one call into Python each)."""
+        for i in range(len(roleDataSpan)):
+            item = roleDataSpan[i]
+            item.setData(self.data(index, item.role()))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in ANSWERED:
@@ -322,7 +334,8 @@ class ResultsModel(QAbstractTableModel):
             return ", ".join(describe.focus_labels(r.focus))
         if column == DISTANCE:
             if hit.distance_km is None:
-                return self.tr("online") if self._placed and r.format != "in_person" else ""
+                online = self._placed and r.format in ("online", "hybrid")
+                return self.tr("online") if online else ""  # not stated: not "online"
             return describe.distance_text(hit.distance_km, self.units)
         if column == VERIFIED:
             return r.last_verified or self.tr("never")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from cbh_directory.domain.model import SearchQuery
 from cbh_directory.service import Directory
 from cbh_directory.ui.main_window import DETAILS_DELAY_MS
@@ -132,3 +134,59 @@ def test_the_focus_outline_is_painted_only_while_the_table_has_the_focus(
     assert not isinstance(table.itemDelegate(), FocusDelegate)  # Qt's own, for the typing
     pixel = table.viewport().grab().toImage().pixelColor(rect.center().x(), rect.top() + 1)
     assert pixel.rgb() != wanted.rgb()
+
+
+def test_stale_dates_colour_and_icon_are_worked_out_once_not_per_cell(
+    qtbot, make_window, curated: Directory, monkeypatch
+) -> None:
+    from cbh_directory.ui import colours, results_model
+
+    window = make_window(curated)
+    model = window.model
+    stale = [
+        row
+        for row in range(model.rowCount())
+        if model.data(model.index(row, results_model.VERIFIED), Qt.ItemDataRole.DecorationRole)
+    ]
+    assert stale, "the curated data has entries not verified in the last 12 months"
+    worked_out: list[bool] = []
+    warning = colours.warning
+    monkeypatch.setattr(colours, "warning", lambda p: worked_out.append(True) or warning(p))
+    model._looks = ()  # start afresh
+    for _ in range(3):
+        window.table.viewport().repaint()
+    assert len(worked_out) == 1
+
+
+def test_a_cell_is_painted_from_one_call_with_every_role_as_data_gives_it(
+    qtbot, make_window, curated: Directory, monkeypatch
+) -> None:
+    import sys
+
+    from PySide6.QtCore import QAbstractTableModel
+
+    from cbh_directory.ui.results_model import ResultsModel
+
+    callers: list[str] = []
+    data = ResultsModel.data
+
+    def recorded(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        callers.append(sys._getframe(1).f_code.co_name)
+        return data(self, index, role)
+
+    monkeypatch.setattr(ResultsModel, "data", recorded)
+    window = make_window(curated)
+    table, model = window.table, window.model
+    callers.clear()
+    one_call = table.viewport().grab().toImage()
+    # Qt asked for each cell's roles in one call into Python (multiData), not one per role.
+    assert len(callers) > 100 and set(callers) == {"multiData"}
+
+    class PerRole(ResultsModel):
+        multiData = QAbstractTableModel.multiData  # Qt's own: data() for each role
+
+    per_role = PerRole()
+    per_role.show_results(model.query, [model.hit(r) for r in range(model.rowCount())], 1000)
+    table.setModel(per_role)
+    table.setCurrentIndex(per_role.index(0, 1))
+    assert table.viewport().grab().toImage() == one_call  # painted the same
