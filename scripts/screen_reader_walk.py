@@ -202,6 +202,7 @@ class Walk:
         picture = self.out / f"step{self.shot:02d}.png"
         if shutil.which("import"):
             subprocess.run(["import", "-window", "root", str(picture)], env=self.env, check=False)
+        lines = [line for line in lines if line.strip()]  # a blank cell is "said" as nothing
         speech = [line for line in lines if not KEY_ECHO.match(line)]
         echo = [line.strip() for line in lines if KEY_ECHO.match(line)]
         self.transcript.append(f"### {self.shot}. {title}")
