@@ -33,6 +33,11 @@ TOOLS = {
     "/usr/libexec/at-spi-bus-launcher": "at-spi2-core",
     "speech-dispatcher": "speech-dispatcher",
 }
+# What Tab listens for, in the window's language (resources/translations/cbh_directory_es.ts).
+NAMES = {
+    "en": {"Results": "Results", "Filters": "Filters", "Save to": "Save to"},
+    "es": {"Results": "Resultados", "Filters": "Filtros", "Save to": "Guardar en"},
+}
 SPEECH = re.compile(r"SPEECH OUTPUT: '(.*)'(?:\s*\{.*\}|\s*voice=\S+.*)?\s*$")
 # Orca's key echo ("tab ", "left shift ", "C "): its own feedback, not the app's; kept apart.
 KEY_ECHO = re.compile(r"^.{0,20} $")
@@ -78,7 +83,6 @@ class Walk:
         (self.home / ".local/share/orca/orca-customizations.py").write_text(ORCA_CUSTOMIZATIONS)
         for stale in (self.out / "directory.sqlite3", self.log):
             stale.unlink(missing_ok=True)
-        lang = "es_US.UTF-8" if self.lang == "es" else "en_US.UTF-8"
         self.env.update(
             HOME=str(self.home),
             XDG_CONFIG_HOME=str(self.home / ".config"),
@@ -86,7 +90,7 @@ class Walk:
             XDG_CACHE_HOME=str(self.home / ".cache"),
             XDG_RUNTIME_DIR=str(runtime),
             DISPLAY=self.display,
-            LANG=lang,
+            LANG="C.UTF-8",  # Orca needs a locale the system has; LANGUAGE picks its words
             LANGUAGE=self.lang,
             NO_AT_BRIDGE="0",
         )
@@ -120,6 +124,7 @@ class Walk:
             [sys.executable, "-m", "cbh_directory", "--db", str(db), "gui"],
             "app",
             QT_QPA_PLATFORM="xcb",
+            LANG="es_US.UTF-8" if self.lang == "es" else "en_US.UTF-8",  # Qt reads it itself
             QT_ACCESSIBILITY="1",
             QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
         )
@@ -246,12 +251,13 @@ class Walk:
         self.step("Escape closes the welcome", self.keys("Escape"))
         self.step("Ctrl+F: to the search box", self.keys("ctrl+f"))
         self.step("Type 'CASK' (the results follow as you type)", self.type("CASK"))
-        self.step("Tab to the results table", self.tab_to("Results"))
+        said = NAMES[self.lang]
+        self.step("Tab to the results table", self.tab_to(said["Results"]))
         self.step("Down: the next result", self.keys("Down"))
         self.step("Tab: into the details of that result", self.keys("Tab"))
         self.step("Tab again in the details", self.keys("Tab"))
         self.step("Shift+Tab back to the results", self.keys("shift+Tab", "shift+Tab"))
-        self.step("Shift+Tab to the filter tree", self.tab_to("Filters", key="shift+Tab"))
+        self.step("Shift+Tab to the filter tree", self.tab_to(said["Filters"], key="shift+Tab"))
         self.step("Down: first filter row", self.keys("Down"))
         self.step("Down: next filter row", self.keys("Down"))
         self.step("Space: check that filter", self.keys("space"))
@@ -259,9 +265,9 @@ class Walk:
         self.step("Ctrl+E: the export dialog", self.keys("ctrl+e"))
         for _ in range(3):
             self.step("Tab in the export dialog", self.keys("Tab"))
-        target = self.out / "handout.pdf"
+        target = self.out / ("folleto.pdf" if self.lang == "es" else "handout.pdf")
         target.unlink(missing_ok=True)
-        self.step("Tab to where to save", self.tab_to("Save to"))
+        self.step("Tab to where to save", self.tab_to(said["Save to"]))
 
         def replace_path() -> None:
             self.keys("ctrl+a")()

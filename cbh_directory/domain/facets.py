@@ -67,13 +67,21 @@ class Facet:
     def term_by_id(self) -> dict[str, vocab.Term | vocab.FocusTerm]:
         return {t.id: t for t in self.terms}
 
-    def label_of(self, value: str, country_name: Callable[[str], str] | None = None) -> str:
-        """A chosen value in words, for the handout."""
+    def label_of(
+        self,
+        value: str,
+        country_name: Callable[[str], str] | None = None,
+        data_names: Mapping[str, str] | None = None,
+    ) -> str:
+        """A chosen value in words, for the handout. `data_names`: the names the data gives
+        values it holds (a service type's code -> "Food Pantries")."""
         term = self.term_by_id.get(value)
         if term is not None:
             return words(term.label)
         if self.place_names:
             return (country_name(value) if country_name else value) or words("International")
+        if data_names and value in data_names:
+            return data_names[value]
         return self.value_label(value)
 
 

@@ -248,7 +248,7 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
     _check_enum(clean, "kind", vocab.KIND_BY_ID, problems, required=True)
     _check_enum(clean, "moderation", vocab.MODERATION_BY_ID, problems, default="unknown")
     _check_enum(clean, "activity", vocab.ACTIVITY_BY_ID, problems, default="unknown")
-    _check_enum(clean, "format", vocab.FORMAT_BY_ID, problems, default="online")
+    _check_enum(clean, "format", vocab.FORMAT_BY_ID, problems, default="unknown")
     _check_enum(clean, "cost", vocab.COST_BY_ID, problems, default="unknown")
     _check_enum(clean, "status", vocab.STATUS_BY_ID, problems, default="active")
 

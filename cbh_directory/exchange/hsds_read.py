@@ -30,6 +30,7 @@ from .hsds_read_fields import (
     ages_text,
     clean_text,
     cost_from_text,
+    delivery_format,
     integer_text,
     iso_date,
     join_unique,
@@ -62,6 +63,7 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "attribute": ("link_id", "taxonomy_term_id"),
     "service_attribute": ("service_id", "taxonomy_term_id"),
 }
+_DELIVERY_TAXONOMY = re.compile(r"deliver|attending", re.IGNORECASE)
 _OWN_PLACE = ("address", "city", "region", "postal_code", "country")
 
 
@@ -98,6 +100,7 @@ _NOTES = {
     "bad_language": "language entries that cannot be a language's name (left out)",
     "missing_term": "links to taxonomy terms missing from the package (skipped)",
     "code_as_name": "taxonomy terms whose name is a 211/AIRS code, read as the code",
+    "format_unknown": "services whose format (online or in person) the source does not state",
 }
 
 
@@ -175,6 +178,12 @@ class _Reader:
                 self.counts["code_as_name"] += 1
         taxonomies = self.tables.get("taxonomy")
         self.own_taxonomies = own_taxonomy_ids(taxonomies.rows if taxonomies else [])
+        # Taxonomies of ways of delivery ("Delivery methods"): their terms say online or in person.
+        self.delivery_taxonomies = {
+            row["id"]
+            for row in (taxonomies.rows if taxonomies else [])
+            if row.get("id") and _DELIVERY_TAXONOMY.search(row.get("name", ""))
+        }
         self.checkup_values: list[str] = []  # the service being read: its check-ups' JSON
 
     def rows(self, table: str, column: str, value: str) -> list[dict[str, str]]:
@@ -271,7 +280,7 @@ class _Reader:
             "last_verified": self.verified(row),
             "status": "inactive" if status in ("inactive", "defunct") else "active",
             "cost": self.cost(sid, row),
-            "format": self.format(sites, row),
+            "format": self.format(sid, sites, row, terms),
             "schedule": self.schedule(sid, sites),
             "fees": join_unique([row.get("fees_description", ""), row.get("fees", "")]),
             "application_process": row.get("application_process", ""),
@@ -288,6 +297,8 @@ class _Reader:
             data["id"] = self.new_id(sid)
             data["alternate_names"] = self.alternate_names(row, org)
             self.clean(data)
+        if data["format"] == "unknown":
+            self.counts["format_unknown"] += 1
         return data
 
     def clean(self, data: dict[str, object]) -> None:
@@ -524,11 +535,25 @@ class _Reader:
         texts += [f"{r.get('option', '')} {r.get('amount_description', '')}" for r in options]
         return cost_from_text(" ".join(texts))
 
-    def format(self, sites: list[Site], row: dict[str, str]) -> str:
-        online = is_web_url(row.get("url", "")) or any(s.kind == "virtual" for s in sites)
-        if any(s.physical for s in sites):
-            return "hybrid" if online else "in_person"
-        return "online"
+    def format(
+        self,
+        sid: str,
+        sites: list[Site],
+        row: dict[str, str],
+        terms: list[tuple[dict[str, str], str]],
+    ) -> str:
+        said = [
+            r.get("service_delivery") or r.get("delivery_method", "")
+            for r in self.rows("service_delivery", "service_id", sid)
+        ]
+        for term, value in terms:
+            if term.get("taxonomy_id", "") in self.delivery_taxonomies or (
+                _DELIVERY_TAXONOMY.search(term.get("taxonomy", ""))
+            ):
+                said += [term.get("name", ""), term.get("code", ""), value]
+        for column in ("delivery_methods", "attending_type", "service_delivery"):
+            said += re.split(r"[,;|]", row.get(column, ""))
+        return delivery_format(sites, said)
 
     def place(self, sites: list[Site], exact: bool) -> dict[str, object]:
         chosen = next(

@@ -198,7 +198,11 @@ class TableBuilder:
         if not (r.has_location or any(getattr(r, name) for name in _PLACE)):
             return False
         location_id = stable_uuid("location", r.id)
-        kind = "physical" if r.format != "online" else "postal" if complete else "virtual"
+        # A place whose format is not stated is written as postal: it claims no site to visit.
+        if r.format in ("in_person", "hybrid"):
+            kind = "physical"
+        else:
+            kind = "virtual" if r.format == "online" and not complete else "postal"
         country = self.country_names.get(r.country, r.country)
         self.rows["location"].append(
             {

@@ -4,7 +4,7 @@ found in the data, its counts in one pass over the selection, and the rows a val
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,6 +52,12 @@ class FacetTree:
         mask = np.zeros(size, dtype=bool)
         mask[self.rows[np.isin(self.nodes, wanted)]] = True
         return mask
+
+
+def tree_names(trees: Mapping[str, FacetTree]) -> dict[str, dict[str, str]]:
+    """Per facet, each value below the top level and its name ("BD-1800.2000": "Food
+    Pantries"), for words that name chosen values."""
+    return {facet_id: dict(zip(t.values, t.labels, strict=True)) for facet_id, t in trees.items()}
 
 
 def build_tree(facet: Facet, pk: np.ndarray, terms: Iterable[tuple[int, str, str]]) -> FacetTree:

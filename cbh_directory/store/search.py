@@ -210,7 +210,8 @@ class SearchEngine:
                 masks[facet_id] = (ix.bits[facet_id] & bits) != 0
                 tree = ix.trees.get(facet_id)
                 if tree is not None:  # values below the top level (facet_tree.py)
-                    below = tree.chosen(FACET_BY_ID[facet_id], chosen, len(ix))
+                    below_top = [v for v in chosen if v not in values]
+                    below = tree.chosen(FACET_BY_ID[facet_id], below_top, len(ix))
                     if below is not None:
                         masks[facet_id] |= below
             else:

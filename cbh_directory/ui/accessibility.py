@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleInterface
-from PySide6.QtWidgets import QAccessibleWidget, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QAccessibleInterface,
+)
+from PySide6.QtWidgets import QAbstractItemView, QAccessibleWidget, QLineEdit, QWidget
 
 LINK_CLASSES = {"LinkButton"}  # flat buttons that open a web page, phone or email
 # On Linux a screen reader hears announcements through AT-SPI, where Orca before 45 (Debian 12,
@@ -46,11 +51,26 @@ def _factory(classname: str, obj: QObject) -> QAccessibleInterface | None:
     return None
 
 
+class CaretBeforeFocus(QObject):
+    """Tab into a text field nobody has typed in yet: Qt reports its caret's first position
+    before it reports the focus, and Orca then takes the field as focused without saying its
+    name (the export dialog's empty Title was silent). Setting the caret when a field is first
+    shown spends that first report while the field is not focused."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Polish and isinstance(watched, QLineEdit):
+            watched.setCursorPosition(watched.cursorPosition())
+        return False
+
+
 def install() -> None:
-    """Expose our link buttons with the Link role, the announcer as a notification (once)."""
+    """Expose our link buttons with the Link role, the announcer as a notification, and have
+    text fields report focus first (once a process)."""
     global _installed
-    if not _installed:
+    app = QCoreApplication.instance()
+    if not _installed and app is not None:
         QAccessible.installFactory(_factory)
+        app.installEventFilter(CaretBeforeFocus(app))
         _installed = True
 
 
@@ -75,3 +95,18 @@ def announce(widget: QWidget, text: str) -> None:
 def send(event: QAccessibleAnnouncementEvent) -> None:
     # Qt drops it at once when no screen reader listens (tests replace this to watch).
     QAccessible.updateAccessibility(event)
+
+
+def say_current(view: QAbstractItemView) -> None:
+    """Tell a screen reader that the focus is on `view`'s current row (when the view itself
+    took the focus, Orca names only the view)."""
+    iface = QAccessible.queryAccessibleInterface(view)
+    child = iface.focusChild() if iface is not None and view.hasFocus() else None
+    if child is not None:
+        event = QAccessibleEvent(view, QAccessible.Event.Focus)
+        event.setChild(iface.indexOfChild(child))
+        send_focus(event)
+
+
+def send_focus(event: QAccessibleEvent) -> None:
+    QAccessible.updateAccessibility(event)  # tests replace this to watch

@@ -315,7 +315,8 @@ def _build(facets: Facets) -> Node:
             node = _value_node(facet.id, fv, _tooltip(terms.get(fv.value), words(fv.label)))
             if fv.value in facet.short_labels:
                 node.label = words(facet.short_labels[fv.value])
-                node.tooltip = f"{words(fv.label)}: {node.tooltip}"
+                if node.label != words(fv.label):  # the full name, not said twice
+                    node.tooltip = f"{words(fv.label)}: {node.tooltip}"
             if subgroups:
                 parent = subgroups.get(fv.group) or list(subgroups.values())[-1]
             elif facet.item_path is not None and fv.group:

@@ -29,7 +29,7 @@ from ..domain.facets import FACET_BY_ID
 from ..domain.lists import ListInfo
 from ..domain.model import Facets, Hit, SearchQuery
 from ..service import Directory
-from . import colours, msgbox
+from . import accessibility, colours, msgbox
 from .about import AboutDialog
 from .accessibility import announce
 from .actions import make_action
@@ -57,6 +57,8 @@ from .work_area import WorkArea
 from .worker import SearchOutcome
 
 DETAILS_DELAY_MS = 80  # new results paint first; the details of the first row follow
+# The count is said once typing pauses: not "289 of 311" after each letter.
+COUNT_SAID_AFTER_MS = 600
 
 SORT_LABELS = {
     "relevance": QT_TRANSLATE_NOOP("main_window", "&Relevance"),
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
     counts_shown = Signal()  # the filter counts of the results shown (they follow the results)
 
     def __init__(self, directory: Directory, settings: WindowSettings | None = None) -> None:
+        accessibility.install()  # before the first widget is made
         super().__init__()
         if directory.path is None:
             raise ValueError("the window needs a database file, not an in-memory database")
@@ -109,6 +112,9 @@ class MainWindow(QMainWindow):
         )
         self._partial = False
         self._filter_said = ""  # "Support group checked": said with the count it leads to
+        self._count_words = ""
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_SAID_AFTER_MS)
+        self._count_timer.timeout.connect(self._say_count)
         self._searched: SearchQuery | None = None
         self.details = DetailsPane(self.country_name, successor_name=self._resource_name)
         self.count_label = QLabel()
@@ -502,7 +508,11 @@ class MainWindow(QMainWindow):
         said, self._filter_said = self._filter_said, ""
         if text != self.count_label.text() or said:
             self.count_label.setText(text)
-            announce(self.count_label, f"{said}, {text}" if said else text)
+            self._count_words = f"{said}, {text}" if said else text
+            self._count_timer.start()
+
+    def _say_count(self) -> None:
+        announce(self.count_label, self._count_words)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._deferring:

@@ -334,7 +334,8 @@ class ResultsModel(QAbstractTableModel):
             return ", ".join(describe.focus_labels(r.focus))
         if column == DISTANCE:
             if hit.distance_km is None:
-                return self.tr("online") if self._placed and r.format != "in_person" else ""
+                online = self._placed and r.format in ("online", "hybrid")
+                return self.tr("online") if online else ""  # not stated: not "online"
             return describe.distance_text(hit.distance_km, self.units)
         if column == VERIFIED:
             return r.last_verified or self.tr("never")

@@ -1791,6 +1791,14 @@ Los detalles están en el archivo de registro:
         <translation>en un radio de</translation>
     </message>
     <message>
+        <source>miles</source>
+        <translation>millas</translation>
+    </message>
+    <message>
+        <source>kilometres</source>
+        <translation>kilómetros</translation>
+    </message>
+    <message>
         <source>Unknown place: %s. Did you mean: %s?</source>
         <translation>Lugar desconocido: %s. ¿Quiso decir: %s?</translation>
     </message>

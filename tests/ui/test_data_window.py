@@ -19,7 +19,7 @@ from cbh_directory.ui.recovery import open_or_recover
 from cbh_directory.ui.sidebar import REVIEW
 
 from ..conftest import CURATED_ACTIVE, DATA
-from .conftest import answer_dialogs, answer_recovery, names, row_loaded
+from .conftest import answer_dialogs, answer_recovery, row_loaded
 from .test_lists_window import select
 
 

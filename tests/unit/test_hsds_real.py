@@ -241,6 +241,7 @@ def test_a_211_code_written_as_the_term_name_is_read_as_the_code(
         "BD-1800.2000": ("B", 1),
         "PN-8100.6500": ("P", 1),
     }
+    assert {v.label for v in found if v.group} == {"BD-1800.2000", "PN-8100.6500"}  # no name
 
 
 def test_locations_tied_only_to_organizations_place_their_services(tmp_path: Path) -> None:

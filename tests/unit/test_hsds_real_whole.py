@@ -111,3 +111,32 @@ def test_the_database_and_its_hsds_export_work_with_other_tools(
     assert all((folder / r["path"]).is_file() for r in spec["resources"])
     report = frictionless.validate(str(folder / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+
+
+def test_a_service_whose_source_states_no_format_is_not_filed_online(
+    imported: tuple[Directory, ImportPreview, Path],
+) -> None:
+    # ILAO gives no location and no way of delivery for any service (340 have no place at all,
+    # 89 only their organization's postal address): a website does not make one "Online".
+    directory, preview, _ = imported
+    assert {r.format for r in preview.new} == {"unknown"}
+    assert (
+        "services whose format (online or in person) the source does not state: 429"
+        in preview.notes
+    )
+    values = {v.value: v for v in directory.facets(SearchQuery(text="legal")).get("format", [])}
+    matching = directory.search(SearchQuery(text="legal", limit=None)).hits
+    stated = sum(h.resource.format == "unknown" for h in matching)
+    assert stated > 0 and values["unknown"].count == stated
+    assert values["unknown"].label == "Format not stated"
+
+
+def test_a_place_search_leaves_out_unplaced_services_of_no_stated_format(
+    imported: tuple[Directory, ImportPreview, Path],
+) -> None:
+    directory, _, _ = imported
+    [chicago] = [p for p in directory.places("Chicago, IL") if p.region_code == "IL"][:1]
+    query = SearchQuery(near=chicago, radius_km=25, include_online=True, limit=None)
+    hits = [h for h in directory.search(query).hits if h.resource.id[:5] == "hsds-"]
+    assert len(hits) == 79  # the 78 with a Chicago ZIP code and Pro Bono Network, Oak Park
+    assert all(h.distance_km is not None for h in hits)

@@ -148,3 +148,17 @@ def test_counting_the_tree_at_100000_services_is_one_cheap_pass() -> None:
     assert len(found) == len(tree.values) >= 2000
     assert sum(v.count for v in found) == int(selected[tree.rows].sum())
     assert each < 0.25, f"{each * 1000:.0f} ms per count"  # measured: about 5 ms here
+
+
+def test_the_handout_names_a_chosen_code_by_its_name(directory: Directory) -> None:
+    handout = directory.export_set(chosen("BD-1800.2000", "B"))
+    assert handout.criteria == (
+        "Found by searching for: service type Food Pantries or Basic Needs."
+    ), handout.criteria
+
+
+def test_an_empty_result_names_the_chosen_code_by_its_name(directory: Directory) -> None:
+    query = chosen("BD-5000.8300", text="shelter")
+    assert directory.count(query) == 0
+    said = {r.constraint.label: r.count for r in directory.relaxations(query)}
+    assert said == {"shelter": 1, "Soup Kitchens": 1}
