@@ -6,6 +6,8 @@ Organisations' names, gene names and data from sources are never translated here
 
 from __future__ import annotations
 
+from .messages_es import MESSAGES
+
 SPANISH: dict[str, str] = {
     # Kinds: label, explanation, short label
     "National organization": "Organización nacional",
@@ -348,6 +350,7 @@ SPANISH: dict[str, str] = {
     "Wait time": "Tiempo de espera",
     "Service types": "Tipos de servicio",
 }
+SPANISH.update(MESSAGES)  # errors and command-line output: messages_es.py
 
 MONTHS = (
     "enero",

@@ -23,7 +23,7 @@ def count_pages(path: Path) -> int:
             raise ExportError("the PDF's trailer names no document")
         return len(reader.pages)
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ExportError(f"the PDF cannot be read back ({exc})") from exc
+        raise ExportError("the PDF cannot be read back ({reason})", reason=exc) from exc
 
 
 def check_pdf(temp: Path, painted: int, target: Path) -> None:
@@ -33,11 +33,16 @@ def check_pdf(temp: Path, painted: int, target: Path) -> None:
         pages = count_pages(temp)
     except ExportError as exc:
         raise ExportError(
-            f"cannot write {target}: {exc.message}; is the disk full? "
-            "Any earlier file there was left as it was"
+            "cannot write {target}: {reason}; is the disk full? Any earlier file there was left "
+            "as it was",
+            target=target,
+            reason=exc,
         ) from exc
     if pages != painted:
         raise ExportError(
-            f"cannot write {target}: the PDF has {pages} of its {painted} pages (is the disk "
-            "full?); any earlier file there was left as it was"
+            "cannot write {target}: the PDF has {pages} of its {painted} pages (is the disk "
+            "full?); any earlier file there was left as it was",
+            target=target,
+            pages=pages,
+            painted=painted,
         )
