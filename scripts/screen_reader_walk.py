@@ -232,6 +232,13 @@ class Walk:
 
         return press
 
+    def type_enter(self, text: str) -> Callable[[], None]:
+        def press() -> None:
+            self.type(text)()
+            self.xdotool("key", "Return")
+
+        return press
+
     def tab_to(self, name: str, key: str = "Tab", most: int = 15) -> Callable[[], None]:
         """Press Tab until Orca names `name` (each press's speech stays in the step)."""
 
@@ -265,6 +272,7 @@ class Walk:
                 self.step("Flat review: next line", self.keys("KP_Prior"))
             self.step("Back to the focus (Tab, Shift+Tab)", self.keys("shift+Tab", "Tab"))
         self.step("Tab again in the details", self.keys("Tab"))
+        self.step("Ctrl+Shift+C: copy the contact", self.keys("ctrl+shift+c"))
         self.step("Shift+Tab back to the results", self.keys("shift+Tab", "shift+Tab"))
         self.step("Shift+Tab to the filter tree", self.tab_to(said["Filters"], key="shift+Tab"))
         self.step("Down: first filter row", self.keys("Down"))
@@ -286,6 +294,8 @@ class Walk:
         self.step("Enter: export", self.keys("Return"))
         exported = target.exists()
         self.transcript.append(f"_The file was {'written' if exported else 'NOT written'}._\n")
+        self.step("Alt+N: to the place field", self.keys("alt+n"))
+        self.step("Type a place that does not exist, Enter", self.type_enter("Nowhere At All, ZZ"))
 
     def write(self) -> Path:
         path = self.out / "transcript.md"
