@@ -85,37 +85,54 @@ def check_target(
     for protected in protected_files:
         for suffix in ("", *SQLITE_SIDE_FILES):
             if _same(path, Path(str(protected) + suffix)):
-                what = "the directory's own database" + (f" ({suffix[1:]} file)" if suffix else "")
-                raise UnsafeTargetError(f"{path} is {what}; choose another file name")
+                if suffix:
+                    raise UnsafeTargetError(
+                        "{path} is the directory's own database ({side} file); "
+                        "choose another file name",
+                        path=path,
+                        side=suffix[1:],
+                    )
+                raise UnsafeTargetError(
+                    "{path} is the directory's own database; choose another file name", path=path
+                )
     for folder in protected_dirs:
         if _inside(path, folder):
             raise UnsafeTargetError(
-                f"{path} is in the backups folder {folder}; choose a file outside it"
+                "{path} is in the backups folder {folder}; choose a file outside it",
+                path=path,
+                folder=folder,
             )
     if path.name.endswith(SQLITE_SIDE_FILES):
         base = path.with_name(path.name.rsplit("-", 1)[0])
         if is_sqlite_file(base):
-            raise UnsafeTargetError(f"{path} belongs to the database {base}; choose another name")
+            raise UnsafeTargetError(
+                "{path} belongs to the database {base}; choose another name", path=path, base=base
+            )
     try:
         info = path.stat()
     except FileNotFoundError:
         if not path.parent.is_dir() and str(path.parent):
             raise UnsafeTargetError(
-                f"cannot write {path}: the folder {path.parent} does not exist"
+                "cannot write {path}: the folder {parent} does not exist",
+                path=path,
+                parent=path.parent,
             ) from None
         return
     except OSError as exc:
-        raise UnsafeTargetError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise UnsafeTargetError("cannot write {path}: {reason}", path=path, reason=exc) from exc
     if stat.S_ISDIR(info.st_mode):
         if allow_folder:
             return
-        raise UnsafeTargetError(f"{path} is a folder; give a file name")
+        raise UnsafeTargetError("{path} is a folder; give a file name", path=path)
     if not stat.S_ISREG(info.st_mode):
-        raise UnsafeTargetError(f"{path} is not a regular file (a device or a pipe); refused")
+        raise UnsafeTargetError(
+            "{path} is not a regular file (a device or a pipe); refused", path=path
+        )
     if not allow_database and is_sqlite_file(path):
         raise UnsafeTargetError(
-            f"{path} is an SQLite database (a directory database or a backup?); "
-            "an export never replaces one: choose another file name"
+            "{path} is an SQLite database (a directory database or a backup?); an export never "
+            "replaces one: choose another file name",
+            path=path,
         )
 
 

@@ -138,7 +138,8 @@ class Walk:
 
     def start_orca(self) -> None:
         self.start(["orca", f"--debug-file={self.log}"], "orca")
-        wait_for(lambda: "Screen reader on" in self.read_log(), 60, "Orca did not start")
+        # its first words: "Screen reader on" (or "Lector de pantalla activado")
+        wait_for(lambda: bool(self.spoken()), 60, "Orca did not start")
 
     def stop(self) -> None:
         for proc in reversed(self.procs):

@@ -34,16 +34,21 @@ class AppContext:
             except DatabaseTooNewError:
                 raise
             except DatabaseError as exc:
-                raise DatabaseError(exc.message + self._restore_hint()) from exc
+                backup = self._good_backup()
+                if backup is None:
+                    raise
+                raise DatabaseError(
+                    "{reason} (the newest good backup is {backup}: "
+                    "cbh-directory db restore --latest)",
+                    reason=exc,
+                    backup=backup,
+                ) from exc
         return self._directory
 
-    def _restore_hint(self) -> str:
+    def _good_backup(self) -> Path | None:
         from ..service.files import latest_good_backup
 
-        backup = latest_good_backup(self.path)
-        if backup is None:
-            return ""
-        return f" (the newest good backup is {backup}: cbh-directory db restore --latest)"
+        return latest_good_backup(self.path)
 
     def close(self) -> None:
         if self._directory is not None:

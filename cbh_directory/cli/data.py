@@ -71,17 +71,21 @@ def import_command(
             column, sep, field = item.partition("=")
             field = field.strip()
             if not sep:
-                raise InputError(f"--map {item!r}: use COLUMN=FIELD")
+                raise InputError("--map {item!r}: use COLUMN=FIELD", item=item)
             if column not in mapping:
                 raise InputError(
-                    f"--map {item!r}: the file has no column {column!r}; its columns are: "
-                    + ", ".join(headers)
+                    "--map {item!r}: the file has no column {column!r}; its columns are: {headers}",
+                    item=item,
+                    column=column,
+                    headers=", ".join(headers),
                 )
             if field and field not in CSV_FIELDS:
                 raise InputError(
-                    f"--map {item!r}: there is no field {field!r}; the fields are: "
-                    + ", ".join(CSV_FIELDS)
-                    + " (leave it empty, COLUMN=, to skip the column)"
+                    "--map {item!r}: there is no field {field!r}; the fields are: {fields} "
+                    "(leave it empty, COLUMN=, to skip the column)",
+                    item=item,
+                    field=field,
+                    fields=", ".join(CSV_FIELDS),
                 )
             mapping[column] = field
         options.csv_mapping = mapping
@@ -182,7 +186,7 @@ def edit_command(
     for item in assignments:
         field, sep, value = item.partition("=")
         if not sep:
-            raise InputError(f"--set {item!r}: use FIELD=VALUE")
+            raise InputError("--set {item!r}: use FIELD=VALUE", item=item)
         changes[field.strip()] = (
             [v.strip() for v in value.split(";") if v.strip()]
             if field.strip() in LIST_FIELDS
@@ -192,9 +196,13 @@ def edit_command(
     unknown = [f for f in changes if f not in fields]
     if unknown:
         close = difflib.get_close_matches(unknown[0].casefold(), fields, n=3, cutoff=0.5)
-        hint = f" (did you mean {' or '.join(close)}?)" if close else ""
         raise InputError(
-            f"--set: unknown field {unknown[0]!r}{hint}; the fields are: {', '.join(fields)}"
+            "--set: unknown field {unknown!r} (did you mean {close}?); the fields are: {fields}"
+            if close
+            else "--set: unknown field {unknown!r}; the fields are: {fields}",
+            unknown=unknown[0],
+            close=" or ".join(close),
+            fields=", ".join(fields),
         )
     if changes:
         directory.edit_resource(resource_id, changes)

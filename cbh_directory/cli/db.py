@@ -46,7 +46,7 @@ def db_init(app: AppContext) -> None:
 def db_check(app: AppContext) -> None:
     """Run SQLite's integrity checks; exit status 1 if a problem is found."""
     if not app.path.exists():
-        raise InputError(f"no database at {app.path}")
+        raise InputError("no database at {path}", path=app.path)
     from ..service import Directory
 
     with Directory.open(app.path, prepare=False) as directory:
@@ -97,15 +97,17 @@ def db_restore(app: AppContext, path: Path | None, latest: bool) -> None:
         path = files.latest_good_backup(app.path)
         if path is None:
             raise InputError(
-                f"no good backup of {app.path.name} in {files.backup_folder(app.path)}"
+                "no good backup of {name} in {folder}",
+                name=app.path.name,
+                folder=files.backup_folder(app.path),
             )
     if path is None:
         raise InputError("give the backup to restore, or --latest")
     if not path.exists():
-        raise InputError(f"no such file: {path}")
+        raise InputError("no such file: {path}", path=path)
     problem = files.backup_problem(path)
     if problem:
-        raise InputError(f"{path.name} cannot be restored: {problem}")
+        raise InputError("{name} cannot be restored: {reason}", name=path.name, reason=problem)
     try:
         with Directory.open(app.path, prepare=False) as directory:
             safety = directory.restore(path)

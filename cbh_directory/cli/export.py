@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from ..domain.exports import ExportOptions, PdfRenderer, check_columns, format_for
+from ..domain.language import current as current_language
 from .context import AppContext, pass_app
 from .search_options import build_query, search_options
 from .terminal import echo
@@ -48,9 +49,8 @@ from .terminal import echo
     "--lang",
     "language",
     type=click.Choice(["en", "es"]),
-    default="en",
-    show_default=True,
-    help="Language of a handout (.pdf, .html): es writes it in Spanish.",
+    help="Language of a handout (.pdf, .html): es writes it in Spanish "
+    "(default: the language of the command line, --lang or the locale).",
 )
 @pass_app
 def export_command(
@@ -65,7 +65,7 @@ def export_command(
     prepared_by: str,
     paper: str,
     units: str,
-    language: str,
+    language: str | None,
     **opts: Any,
 ) -> None:
     """Write the search results (or a list) to PATH; its ending picks the format:
@@ -97,7 +97,7 @@ def export_command(
         prepared_by=prepared_by,
         options=ExportOptions(columns=chosen, excel=excel, paper=paper),
         pdf_renderer=renderer,
-        language=language,
+        language=language or current_language(),
     )
     echo(summary)
 

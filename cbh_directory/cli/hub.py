@@ -31,10 +31,11 @@ def _connection(dsn: str | None) -> Iterator[Any]:
         from ..hub import db
     except ImportError as exc:
         raise HubUnavailable(
-            f"the hub needs its extra packages ({exc.name}): pip install 'cbh-directory[hub]'"
+            "the hub needs its extra packages ({name}): pip install 'cbh-directory[hub]'",
+            name=exc.name,
         ) from exc
     if not dsn:
-        raise InputError(f"no database given: use --dsn or set {db.DSN_ENV}")
+        raise InputError("no database given: use --dsn or set {dsn_env}", dsn_env=db.DSN_ENV)
     conn = db.connect(dsn)
     try:
         yield conn
@@ -174,7 +175,7 @@ def _review(proposal_id: int, editor: str, note: str, approve: bool) -> None:
         found = row.fetchone()
         conn.rollback()
         if found is None or found["role"] not in ("editor", "admin"):
-            raise InputError(f"{editor!r} is not a hub editor or admin")
+            raise InputError("{editor!r} is not a hub editor or admin", editor=editor)
         result = proposals.review(
             conn, User(found["id"], found["name"], found["role"]), proposal_id,
             approve=approve, note=note,

@@ -75,7 +75,9 @@ def remove_items(app: AppContext, name: str, resource_ids: tuple[str, ...]) -> N
     present = directory.list_ids(info.id)
     missing = [rid for rid in resource_ids if rid not in present]
     if missing:
-        raise InputError(f"{missing[0]!r} is not in the list {info.name!r}")
+        raise InputError(
+            "{missing!r} is not in the list {name!r}", missing=missing[0], name=info.name
+        )
     removed = directory.remove_from_list(info.id, list(resource_ids))
     echo(f"Removed {len(removed)} from {info.name!r}")
 

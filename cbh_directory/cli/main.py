@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import os
 import shutil
 import sqlite3
 import sys
@@ -14,7 +15,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from .. import __version__
-from ..domain import describe, relaxing
+from ..domain import describe, language, relaxing
 from ..domain import vocabulary as vocab
 from ..domain.csv_safe import neutralise_cell
 from ..domain.dataset_counts import COUNT_LABELS
@@ -71,14 +72,23 @@ CSV_COLUMNS = (
     envvar=DB_ENV,
     help=f"Database file to use (default: your data folder; or set {DB_ENV}).",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(language.LANGUAGES),
+    help="Language of what the commands print and of their errors: en or es (default: the "
+    "locale, LC_ALL, LC_MESSAGES or LANG; es_* is Spanish). This help stays in English.",
+)
 @click.version_option(__version__, prog_name=PROG)
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None) -> None:
+def cli(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
     """CBH Directory: an offline directory of support resources for families of children
     with cerebellar hypoplasia and related rare conditions.
 
     Search it, show an entry, look up places, or open the window with `gui`.
+    Results, counts and errors are printed in English or Spanish (--lang es, or a Spanish
+    locale); the help text of the commands is in English only.
     """
+    language.set_language(lang or language.from_environment(os.environ))
     app = AppContext(db_path)
     ctx.obj = app
     ctx.call_on_close(app.close)
@@ -147,9 +157,15 @@ def search(
         if not (as_json or as_csv):
             partial = directory.partial_matches(query) if relaxing.constraints(query) else None
             if partial is not None and partial.hits:
-                echo("\nClosest partial matches (each meets only some of what you asked):")
+                echo(
+                    "\n"
+                    + language.words(
+                        "Closest partial matches (each meets only some of what you asked):"
+                    )
+                )
                 _print_table(partial.hits, query.near is not None)
-                echo(f"\n{len(partial.hits)} of {partial.total} partial matches", err=True)
+                counted = language.words("{shown} of {total} partial matches")
+                echo("\n" + counted.format(shown=len(partial.hits), total=partial.total), err=True)
             return
     if as_json:
         echo(dumps([hit_record(h, query.near is not None) for h in page.hits]))
@@ -158,20 +174,27 @@ def search(
     else:
         _print_table(page.hits, query.near is not None)
         shown = f"{offset + 1}-{offset + len(page.hits)}" if page.hits else "0"
-        echo(f"\n{shown} of {page.total} matching resources", err=True)
+        counted = language.words("{shown} of {total} matching resources")
+        echo("\n" + counted.format(shown=shown, total=page.total), err=True)
 
 
 def _explain_empty(directory: Directory, query: SearchQuery) -> None:
     """Say what excluded everything and what removing each word or filter would give."""
     asked = [c.label for c in relaxing.constraints(query, directory.value_names())]
     if not asked:
-        echo("No resources match.", err=True)
+        echo(language.words("No resources match."), err=True)
         return
-    echo("No resources match all of: " + "; ".join(asked) + ".", err=True)
+    echo(
+        language.words("No resources match all of: {asked}.").format(asked="; ".join(asked)),
+        err=True,
+    )
     for line in relaxing.explain(directory.relaxations(query)):
         echo(f"  {line}", err=True)
     if not query.include_online and query.near is not None:
-        echo("  (Online groups are left out: --online keeps those serving this place.)", err=True)
+        online = language.words(
+            "(Online groups are left out: --online keeps those serving this place.)"
+        )
+        echo(f"  {online}", err=True)
 
 
 def _write_csv(hits: list[Hit], with_distance: bool) -> None:
@@ -190,14 +213,15 @@ def _write_csv(hits: list[Hit], with_distance: bool) -> None:
 
 def _print_table(hits: list[Hit], with_distance: bool) -> None:
     if not hits:
-        echo("No resources match.")
+        echo(language.words("No resources match."))
         return
     width = shutil.get_terminal_size((120, 24)).columns
     kind_w, focus_w, dist_w, ver_w = 28, 24, 9 if with_distance else 0, 10
     name_w = max(24, width - kind_w - focus_w - dist_w - ver_w - 5)
-    header = f"{'Name':<{name_w}} {'Kind':<{kind_w}} {'Focus':<{focus_w}} "
-    header += f"{'Distance':>{dist_w}} " if with_distance else ""
-    echo(header + "Verified")
+    say = language.words
+    header = f"{say('Name'):<{name_w}} {say('Kind'):<{kind_w}} {say('Focus'):<{focus_w}} "
+    header += f"{say('Distance'):>{dist_w}} " if with_distance else ""
+    echo(header + say("Verified"))
     for hit in hits:
         r = hit.resource
         stale = "*" if r.is_stale() else " "
@@ -206,9 +230,9 @@ def _print_table(hits: list[Hit], with_distance: bool) -> None:
         line += f"{_cut(', '.join(r.focus), focus_w):<{focus_w}} "
         if with_distance:
             line += f"{describe.distance_text(hit.distance_km):>{dist_w}} "
-        echo(line + (r.last_verified or "never") + stale)
+        echo(line + (r.last_verified or language.words("never")) + stale)
     if any(h.resource.is_stale() for h in hits):
-        echo("* not verified in the last 12 months", err=True)
+        echo(language.words("* not verified in the last 12 months"), err=True)
 
 
 def _cut(text: str, width: int) -> str:
@@ -380,7 +404,9 @@ cli.add_command(outbox_command)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    echo(f"{PROG}: error: {message}", err=True)  # messages can quote data: echo cleans it
+    echo(
+        f"{PROG}: {language.words('error')}: {message}", err=True
+    )  # messages can quote data: echo cleans it
     raise SystemExit(code)
 
 
@@ -403,6 +429,14 @@ _ENVIRONMENT_ERRNOS = frozenset(
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the CLI; every error becomes one line on stderr and an exit status, no traceback."""
+    before = language.process_language()
+    try:
+        _run(argv)
+    finally:  # the language stays the command's until its errors are printed
+        language.set_language(before)
+
+
+def _run(argv: Sequence[str] | None) -> None:
     try:
         cli.main(
             args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False
@@ -413,7 +447,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.UsageError as exc:
         fail(exc.format_message().splitlines()[0] if exc.format_message() else str(exc))
     except click.exceptions.Abort:
-        fail("aborted", 1)
+        fail(language.words("aborted"), 1)
     except click.ClickException as exc:
         fail(exc.format_message(), exc.exit_code)
     except CBHError as exc:
@@ -422,7 +456,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.stderr.close()
         raise SystemExit(0) from None
     except KeyboardInterrupt:
-        fail("interrupted", 130)
+        fail(language.words("interrupted"), 130)
     except Exception as exc:  # a bug: one line for the user, the details in the log
         known = environment_problem(exc)
         if known is not None:
@@ -430,7 +464,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         setup_logging()
         short, _ = log_unexpected(type(exc), exc, exc.__traceback__, "the command line")
         where = log_file()
-        fail(f"unexpected error ({short})" + (f"; details in {where}" if where else ""), 1)
+        said = (
+            language.words("unexpected error ({short}); details in {where}")
+            if where
+            else language.words("unexpected error ({short})")
+        )
+        fail(said.format(short=short, where=where), 1)
 
 
 if __name__ == "__main__":

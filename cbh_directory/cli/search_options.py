@@ -9,6 +9,7 @@ import click
 
 from ..domain.errors import InputError
 from ..domain.facets import FACETS
+from ..domain.language import words
 from ..domain.model import SORT_KEYS, SearchQuery
 from ..domain.validation import parse_radius
 from .context import AppContext
@@ -74,7 +75,8 @@ def build_query(app: AppContext, text: str, **opts: Any) -> SearchQuery:
     query = _options_query(app, text, **opts)
     interpretation = app.directory().interpret(query)
     if interpretation.chips:
-        echo(f"Searching for: {interpretation.describe()}", err=True)
+        said = words("Searching for: {chips}").format(chips=interpretation.describe())
+        echo(said, err=True)
     return interpretation.query
 
 

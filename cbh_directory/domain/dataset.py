@@ -24,7 +24,9 @@ class DatasetFile:
 
 def version_key(version: str) -> tuple[int, ...]:
     if not _VERSION.match(version or ""):
-        raise DatasetError(f"bad dataset version {version!r}: use numbers such as 2026.11.24")
+        raise DatasetError(
+            "bad dataset version {version!r}: use numbers such as 2026.11.24", version=version
+        )
     return tuple(int(part) for part in version.split("."))
 
 

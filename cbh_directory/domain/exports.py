@@ -57,8 +57,9 @@ def format_for(path: Path) -> str:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise InputError(
-            f"cannot tell the format from {path.name!r}: use a name ending in "
-            + ", ".join(sorted(set(FORMATS) - {".htm"}))
+            "cannot tell the format from {name!r}: use a name ending in {endings}",
+            name=path.name,
+            endings=", ".join(sorted(set(FORMATS) - {".htm"})),
         )
     return fmt
 
@@ -134,7 +135,8 @@ def check_columns(columns: Iterable[str]) -> list[str]:
     unknown = [c for c in chosen if c not in RESOURCE_COLUMNS and c not in EXTRA_COLUMNS]
     if unknown:
         raise InputError(
-            f"unknown column {unknown[0]!r}; choose from: "
-            + ", ".join(RESOURCE_COLUMNS + EXTRA_COLUMNS)
+            "unknown column {column!r}; choose from: {columns}",
+            column=unknown[0],
+            columns=", ".join(RESOURCE_COLUMNS + EXTRA_COLUMNS),
         )
     return chosen

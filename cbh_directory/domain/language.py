@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -18,7 +18,11 @@ _override: ContextVar[str | None] = ContextVar("language", default=None)
 def check(code: str) -> str:
     code = code.strip().lower()
     if code not in LANGUAGES:
-        raise InputError(f"unknown language {code!r}: use one of {', '.join(LANGUAGES)}")
+        raise InputError(
+            "unknown language {code!r}: use one of {languages}",
+            code=code,
+            languages=", ".join(LANGUAGES),
+        )
     return code
 
 
@@ -26,6 +30,22 @@ def set_language(code: str) -> None:
     """The language of this process (the window's, or the CLI's --lang)."""
     global _default
     _default = check(code)
+
+
+def from_environment(environ: Mapping[str, str]) -> str:
+    """The language the locale asks for, as POSIX reads it: LC_ALL, else LC_MESSAGES, else
+    LANG (es_US.UTF-8 → es); English when it is another language or unset."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            code = value.split(".")[0].split("_")[0].split("@")[0].lower()
+            return code if code in LANGUAGES else "en"
+    return "en"
+
+
+def process_language() -> str:
+    """The language of this process, whatever one block of one thread may have chosen."""
+    return _default
 
 
 def current() -> str:

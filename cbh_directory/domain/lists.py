@@ -25,7 +25,7 @@ def clean_list_name(name: str) -> str:
     if all(unicodedata.category(ch) in _INVISIBLE or ch in _BLANK_LETTERS for ch in text):
         raise InputError("a list name needs letters, digits or signs that can be seen")
     if len(text) > MAX_NAME:
-        raise InputError(f"a list name can have at most {MAX_NAME} characters")
+        raise InputError("a list name can have at most {max_name} characters", max_name=MAX_NAME)
     return text
 
 

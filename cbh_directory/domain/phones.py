@@ -25,9 +25,11 @@ def normalise_phone(text: str, country: str = "") -> str:
     region = (country or "US").upper()
     e164 = _e164(raw, region)
     if e164 is None:
-        raise InputError(f"{text!r} is not a phone number") from None
+        raise InputError("{text!r} is not a phone number", text=text) from None
     if not e164:
-        raise InputError(f"{text!r} is not a possible phone number for {region}")
+        raise InputError(
+            "{text!r} is not a possible phone number for {region}", text=text, region=region
+        )
     return f"{e164} ext. {extension}" if extension else e164
 
 

@@ -226,7 +226,7 @@ class Interpretation:
 
     def describe(self) -> str:
         """'text "CASK" + Kind: Support group' for the command line."""
-        parts = [f'text "{self.text}"'] if self.text else []
+        parts = [language.words('text "{text}"').format(text=self.text)] if self.text else []
         return " + ".join(parts + [chip.label for chip in self.chips])
 
 

@@ -86,4 +86,5 @@ def only(query: SearchQuery, constraint: Constraint) -> SearchQuery:
 def explain(relaxed: list[Relaxed]) -> list[str]:
     """'Without "Peer moderated": 4' lines, the most helpful first."""
     ordered = sorted(relaxed, key=lambda r: -r.count)
-    return [f'Without "{r.constraint.label}": {r.count}' for r in ordered]
+    line = words('Without "{label}": {count}')
+    return [line.format(label=r.constraint.label, count=r.count) for r in ordered]

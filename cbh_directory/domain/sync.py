@@ -20,8 +20,8 @@ class SyncError(CBHError):
 class SyncRefused(SyncError):
     """The server answered with an error status (`status`): a bad token, a refused proposal."""
 
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, status: int, /, **values: object) -> None:
+        super().__init__(message, **values)
         self.status = status
 
 

@@ -14,7 +14,7 @@ from email_validator import EmailNotValidError, validate_email
 from . import vocabulary as vocab
 from .contacts import normalise_phones
 from .dates import is_partial_date
-from .errors import InputError, ValidationError
+from .errors import InputError, Phrase, ValidationError
 from .evidence import newest_date, newest_of, normalise_evidence, source_urls
 from .languages import language_entry
 from .model import JSON_FIELDS, LIST_FIELDS, Resource
@@ -123,11 +123,13 @@ def parse_radius(text: str) -> float:
     """Parse '50mi', '80 km' or '25' (miles) into kilometres."""
     match = _RADIUS.match(str(text))
     if not match:
-        raise InputError(f"bad radius {text!r}: use a number with mi or km, e.g. 50mi or 80km")
+        raise InputError(
+            "bad radius {text!r}: use a number with mi or km, e.g. 50mi or 80km", text=text
+        )
     value = float(match.group(1))
     unit = (match.group(2) or "mi").lower()
     if value <= 0 or value > 20_000:
-        raise InputError(f"bad radius {text!r}: must be more than 0 and at most 20000")
+        raise InputError("bad radius {text!r}: must be more than 0 and at most 20000", text=text)
     return value if unit.startswith("k") else value * KM_PER_MILE
 
 
@@ -306,7 +308,7 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
             problems.append(("postal_code", postal))
 
     if problems:
-        raise ValidationError(problems, what=f"resource {rid or '(no id)'}")
+        raise ValidationError(problems, what=Phrase("resource {id}", id=rid or "(no id)"))
     return Resource.from_dict(clean)
 
 

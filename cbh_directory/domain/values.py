@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from .errors import InputError
+from .errors import InputError, Phrase
 from .facets import FACET_BY_ID
 from .languages import LANGUAGE_BY_NAME, fold, language_code, language_name
 from .phrases import TABLE, key
@@ -26,9 +26,19 @@ def unknown(what: str, text: str, choices: Iterable[str]) -> InputError:
     close = difflib.get_close_matches(squash(text), list(by_key), n=5, cutoff=0.6)
     hint = [by_key[k] for k in close]
     if hint:
-        return InputError(f"unknown {what} {text!r}; did you mean: {', '.join(hint)}?")
+        return InputError(
+            "unknown {what} {text!r}; did you mean: {hint}?",
+            what=Phrase(what),
+            text=text,
+            hint=", ".join(hint),
+        )
     listed = names if len(names) <= 12 else [*names[:12], "…"]
-    return InputError(f"unknown {what} {text!r}; choose from: {', '.join(listed)}")
+    return InputError(
+        "unknown {what} {text!r}; choose from: {listed}",
+        what=Phrase(what),
+        text=text,
+        listed=", ".join(listed),
+    )
 
 
 def term_value(facet_id: str, text: str) -> str:

@@ -25,7 +25,10 @@ def signature(text: str) -> str:
     if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in cleaned):
         raise InputError("a name or initials cannot hold control characters")
     if len(cleaned) > MAX_SIGNATURE:
-        raise InputError(f"a name or initials must be at most {MAX_SIGNATURE} characters")
+        raise InputError(
+            "a name or initials must be at most {max_signature} characters",
+            max_signature=MAX_SIGNATURE,
+        )
     return cleaned
 
 

@@ -6,6 +6,8 @@ Organisations' names, gene names and data from sources are never translated here
 
 from __future__ import annotations
 
+from .messages_es import MESSAGES
+
 SPANISH: dict[str, str] = {
     # Kinds: label, explanation, short label
     "National organization": "Organización nacional",
@@ -357,6 +359,7 @@ SPANISH: dict[str, str] = {
         "Sin lugar indicado, y sin decir que sea en línea"
     ),
 }
+SPANISH.update(MESSAGES)  # errors and command-line output: messages_es.py
 
 MONTHS = (
     "enero",

@@ -29,11 +29,13 @@ def parse_app_json(
         raise DatasetError('not a CBH Directory file (expected "format": "cbh-directory")')
     format_version = payload.get("format_version", 0)
     if isinstance(format_version, bool) or not isinstance(format_version, int | str):
-        raise DatasetError(f"bad format_version {format_version!r}")
+        raise DatasetError("bad format_version {format_version!r}", format_version=format_version)
     try:
         newer = int(format_version) > FORMAT_VERSION
     except ValueError:
-        raise DatasetError(f"bad format_version {format_version!r}") from None
+        raise DatasetError(
+            "bad format_version {format_version!r}", format_version=format_version
+        ) from None
     if newer:
         raise DatasetError("this file was written by a newer version of CBH Directory")
     if not isinstance(payload.get("resources"), list):
@@ -49,17 +51,21 @@ def parse_app_json(
                 raise DatasetError("not an object")
             resource = normalise_resource(item)
             if resource.id in seen:
-                raise DatasetError(f"duplicate id {resource.id!r}")
+                raise DatasetError("duplicate id {id!r}", id=resource.id)
             seen.add(resource.id)
             resources.append(resource)
         except ValidationError as exc:
             if strict:
-                raise DatasetError(f"resource #{index + 1}: {exc}") from exc
+                raise DatasetError(
+                    "resource #{number}: {reason}", number=index + 1, reason=exc
+                ) from exc
             for name, reason in exc.problems:
                 rejected.append((index, name, reason))
         except DatasetError as exc:
             if strict:
-                raise DatasetError(f"resource #{index + 1}: {exc}") from exc
+                raise DatasetError(
+                    "resource #{number}: {reason}", number=index + 1, reason=exc
+                ) from exc
             rejected.append((index, "", str(exc)))
     version = str(payload.get("dataset_version", "0"))
     version_key(version)
@@ -76,9 +82,11 @@ def read_app_json(path: Path, *, strict: bool = True) -> DatasetFile:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise DatasetError(f"no such file: {path}") from exc
+        raise DatasetError("no such file: {path}", path=path) from exc
     except UnicodeDecodeError as exc:
-        raise DatasetError(f"{path.name} is not valid UTF-8 JSON: {exc}") from exc
+        raise DatasetError(
+            "{name} is not valid UTF-8 JSON: {reason}", name=path.name, reason=exc
+        ) from exc
     return parse_app_json(loads(text, path.name), strict=strict)
 
 
@@ -88,4 +96,6 @@ def dataset_header(path: Path) -> tuple[str, str]:
         payload = json.loads(path.read_text(encoding="utf-8"))
         return str(payload["dataset_version"]), str(payload.get("released", ""))
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise DatasetError(f"cannot read the dataset {path}: {exc}") from exc
+        raise DatasetError(
+            "cannot read the dataset {path}: {reason}", path=path, reason=exc
+        ) from exc

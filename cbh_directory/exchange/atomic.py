@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from ..domain.errors import Phrase
 from ..domain.exports import ExportError
 from ..file_safety import UnsafeTargetError, check_target, mode_for
 
@@ -26,14 +27,14 @@ def atomic_path(path: Path, *, verify: Verify | None = None) -> Iterator[Path]:
     try:
         check_target(path)
     except UnsafeTargetError as exc:
-        raise ExportError(exc.message) from exc
+        raise ExportError(exc.text, **exc.values) from exc
     folder = path.parent if str(path.parent) else Path(".")
     mode = mode_for(path)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
         os.close(handle)
     except OSError as exc:
-        raise ExportError(f"cannot write in {folder}: {exc.strerror or exc}") from exc
+        raise ExportError("cannot write in {folder}: {reason}", folder=folder, reason=exc) from exc
     temp = Path(temp_name)
     try:
         yield temp
@@ -43,7 +44,7 @@ def atomic_path(path: Path, *, verify: Verify | None = None) -> Iterator[Path]:
         os.replace(temp, path)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise ExportError("cannot write {path}: {reason}", path=path, reason=exc) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -82,8 +83,12 @@ def verify_zip(expected: list[str]) -> Verify:
                 bad = archive.testzip()
                 names = archive.namelist()
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise ExportError(f"the zip came out unreadable ({exc}); is the disk full?") from exc
+            raise ExportError(
+                "the zip came out unreadable ({reason}); is the disk full?", reason=exc
+            ) from exc
         if bad is not None or names != expected:
-            raise ExportError(f"the zip came out damaged ({bad or 'members missing'})")
+            raise ExportError(
+                "the zip came out damaged ({reason})", reason=bad or Phrase("members missing")
+            )
 
     return check

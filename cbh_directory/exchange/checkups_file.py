@@ -46,7 +46,7 @@ def parse_entries(raw: Any, today: dt.date | None = None) -> ReadCheckups:
     if not isinstance(raw, list):
         raise DatasetError('"checkups" must be a list')
     if len(raw) > MAX_CHECKUPS:
-        raise DatasetError(f"more than {MAX_CHECKUPS:,} check-ups")
+        raise DatasetError("more than {max_checkups:,} check-ups", max_checkups=MAX_CHECKUPS)
     for number, entry in enumerate(raw, 1):
         if not isinstance(entry, dict):
             found.rejected.append(f"check-up {number}: not an object")
@@ -86,26 +86,37 @@ def read_checkups_file(path: Path, today: dt.date | None = None) -> ReadCheckups
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise DatasetError(f"{path.name} is not a regular file (a folder, device or pipe)")
+            raise DatasetError(
+                "{name} is not a regular file (a folder, device or pipe)", name=path.name
+            )
         if info.st_size > MAX_FILE_BYTES:
             raise DatasetError(
-                f"{path.name} is too large for a check-ups file ({info.st_size:,} bytes; the "
-                f"limit is {human_size(MAX_FILE_BYTES)})"
+                "{name} is too large for a check-ups file ({st_size:,} bytes; the limit is "
+                "{limit})",
+                name=path.name,
+                st_size=info.st_size,
+                limit=human_size(MAX_FILE_BYTES),
             )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DatasetError(f"no such file: {path}") from None
+        raise DatasetError("no such file: {path}", path=path) from None
     except UnicodeDecodeError as exc:
-        raise DatasetError(f"{path.name} is not a valid check-ups file: {exc}") from exc
+        raise DatasetError(
+            "{name} is not a valid check-ups file: {reason}", name=path.name, reason=exc
+        ) from exc
     except OSError as exc:
-        raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise DatasetError("cannot read {path}: {reason}", path=path, reason=exc) from exc
     try:
         payload = loads(text, path.name)
     except DatasetError as exc:
-        raise DatasetError(f"{path.name} is not a valid check-ups file: {exc.message}") from exc
+        raise DatasetError(
+            "{name} is not a valid check-ups file: {reason}", name=path.name, reason=exc
+        ) from exc
     if not isinstance(payload, dict) or payload.get("format") != FORMAT_NAME:
         raise DatasetError(
-            f'{path.name} is not a check-ups file (expected "format": "{FORMAT_NAME}")'
+            '{name} is not a check-ups file (expected "format": "{format_name}")',
+            name=path.name,
+            format_name=FORMAT_NAME,
         )
     try:
         version = int(payload.get("format_version", 0))

@@ -123,12 +123,23 @@ class CsvRows:
                     if any(c.strip() for c in cells):
                         count += 1
                         if count > MAX_ROWS:
-                            raise DatasetError(f"{name} has more than {MAX_ROWS:,} rows")
+                            raise DatasetError(
+                                "{name} has more than {max_rows:,} rows",
+                                name=name,
+                                max_rows=MAX_ROWS,
+                            )
                         yield reader.line_num, cells
             except csv.Error as exc:
-                raise DatasetError(f"{name}, line {reader.line_num}: {exc}") from exc
+                raise DatasetError(
+                    "{name}, line {line_num}: {reason}",
+                    name=name,
+                    line_num=reader.line_num,
+                    reason=exc,
+                ) from exc
             except UnicodeDecodeError as exc:  # the file changed since it was checked
-                raise DatasetError(f"{name} is no longer valid {self.codec} text") from exc
+                raise DatasetError(
+                    "{name} is no longer valid {codec} text", name=name, codec=self.codec
+                ) from exc
 
     def __bool__(self) -> bool:
         return self.first is not None
@@ -151,11 +162,13 @@ def read_table(path: Path) -> CsvTable:
         with open(path, encoding=codec, newline="") as handle:
             start = handle.read(20_000)
     except OSError as exc:
-        raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise DatasetError("cannot read {path}: {reason}", path=path, reason=exc) from exc
     except UnicodeDecodeError as exc:
-        raise DatasetError(f"{path.name} is not valid text: {exc.reason}") from exc
+        raise DatasetError(
+            "{name} is not valid text: {reason}", name=path.name, reason=exc.reason
+        ) from exc
     if not start.strip():
-        raise DatasetError(f"{path.name} is empty")
+        raise DatasetError("{name} is empty", name=path.name)
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(start, ",;\t")
     except csv.Error:
@@ -166,13 +179,15 @@ def read_table(path: Path) -> CsvTable:
             reader = csv.reader(handle, dialect, strict=True)
             headers = [h.strip() for h in next(reader, [])]
     except csv.Error as exc:
-        raise DatasetError(f"{path.name}, line 1: {exc}") from exc
+        raise DatasetError("{name}, line 1: {reason}", name=path.name, reason=exc) from exc
     except UnicodeDecodeError as exc:
-        raise DatasetError(f"{path.name} is not valid {encoding} text") from exc
+        raise DatasetError(
+            "{name} is not valid {encoding} text", name=path.name, encoding=encoding
+        ) from exc
     if not any(headers):
-        raise DatasetError(f"{path.name} has no header row")
+        raise DatasetError("{name} has no header row", name=path.name)
     if len(set(headers)) != len(headers):
-        raise DatasetError(f"{path.name} has two columns with the same name")
+        raise DatasetError("{name} has two columns with the same name", name=path.name)
     return CsvTable(path.name, headers, CsvRows(path, codec, dialect), encoding)
 
 
@@ -241,15 +256,18 @@ def parse_rows(
     unknown = sorted({f for f in chosen.values() if f not in FIELDS})
     if unknown:
         raise DatasetError(
-            f"{table.source}: columns mapped to fields that do not exist: "
-            + ", ".join(unknown)
-            + "; the fields are: "
-            + ", ".join(FIELDS)
+            "{source}: columns mapped to fields that do not exist: {unknown}; "
+            "the fields are: {fields}",
+            source=table.source,
+            unknown=", ".join(unknown),
+            fields=", ".join(FIELDS),
         )
     if "name" not in chosen.values():
-        raise DatasetError(f"{table.source}: no column is mapped to the name")
+        raise DatasetError("{source}: no column is mapped to the name", source=table.source)
     if len(set(chosen.values())) != len(chosen):
-        raise DatasetError(f"{table.source}: two columns are mapped to the same field")
+        raise DatasetError(
+            "{source}: two columns are mapped to the same field", source=table.source
+        )
     index = {h: table.headers.index(h) for h in chosen}
     parsed = ParsedImport(source=table.source, kind="csv")
     if table.encoding != "utf-8":

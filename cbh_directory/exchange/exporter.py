@@ -69,7 +69,7 @@ def export(
             )
             if pages == 0:
                 raise ExportError(
-                    f"cannot write {path}: the PDF came out empty (is the disk full?)"
+                    "cannot write {path}: the PDF came out empty (is the disk full?)", path=path
                 )
             painted.append(pages)
         # The file is in place: from here on it is done, whatever Cancel says.

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from ..domain.errors import DatasetError
+from ..domain.errors import DatasetError, Phrase
 from ..domain.sync import SyncCancelled, SyncError, SyncLimits, SyncRefused
 from .json_input import loads
 from .safe_zip import human_size
@@ -26,9 +26,11 @@ def base_url(url: str) -> str:
     text = url.strip()
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SyncError(f"{url!r} is not an http(s) address of an HSDS API")
+        raise SyncError("{url!r} is not an http(s) address of an HSDS API", url=url)
     if parts.query or parts.fragment or parts.username or parts.password:
-        raise SyncError(f"{url!r}: give the API's address without a query, fragment or login")
+        raise SyncError(
+            "{url!r}: give the API's address without a query, fragment or login", url=url
+        )
     return text.rstrip("/")
 
 
@@ -91,20 +93,28 @@ class HsdsApi:
                 request = self.client.build_request(method, url, **kwargs)
                 response = self.client.send(request, stream=True)
             except httpx.TimeoutException:
-                raise SyncError(f"{self.url} did not answer in time") from None
+                raise SyncError("{url} did not answer in time", url=self.url) from None
             except httpx.HTTPError as exc:
-                raise SyncError(f"could not reach {self.url}: {exc}") from None
+                raise SyncError(
+                    "could not reach {url}: {reason}", url=self.url, reason=exc
+                ) from None
             if response.status_code not in (301, 302, 303, 307, 308):
                 return response
             response.close()
             target = urljoin(url, response.headers.get("location", ""))
             if _origin(target) != home:
                 raise SyncError(
-                    f"{self.url} redirected to another host ({urlsplit(target).netloc or target}); "
-                    "a sync only follows redirects on the same host"
+                    "{url} redirected to another host ({host}); a sync only follows redirects on "
+                    "the same host",
+                    url=self.url,
+                    host=urlsplit(target).netloc or target,
                 )
             url = target
-        raise SyncError(f"{self.url} redirected more than {MAX_REDIRECTS} times")
+        raise SyncError(
+            "{url} redirected more than {max_redirects} times",
+            url=self.url,
+            max_redirects=MAX_REDIRECTS,
+        )
 
     def _refused(self, response: httpx.Response, what: str) -> SyncRefused:
         status = response.status_code
@@ -116,47 +126,79 @@ class HsdsApi:
         except (ValueError, httpx.HTTPError):
             pass
         if status == 401:
-            return SyncRefused(f"{self.url} needs a valid token for {what}{detail}", status)
+            return SyncRefused(
+                "{url} needs a valid token for {what}{detail}",
+                status,
+                url=self.url,
+                what=Phrase(what),
+                detail=detail,
+            )
         if status == 403:
-            return SyncRefused(f"{self.url} refused the token for {what}{detail}", status)
-        return SyncRefused(f"{self.url} answered {status} to {what}{detail}", status)
+            return SyncRefused(
+                "{url} refused the token for {what}{detail}",
+                status,
+                url=self.url,
+                what=Phrase(what),
+                detail=detail,
+            )
+        return SyncRefused(
+            "{url} answered {code} to {what}{detail}",
+            status,
+            url=self.url,
+            code=status,
+            what=Phrase(what),
+            detail=detail,
+        )
 
     def _body(self, response: httpx.Response, what: str) -> bytes:
         limit = self.limits.max_response_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            raise SyncError(f"{what}: the answer is larger than {human_size(limit)}")
+            raise SyncError(
+                "{what}: the answer is larger than {limit}",
+                what=Phrase(what),
+                limit=human_size(limit),
+            )
         data = bytearray()
         try:
             for chunk in response.iter_bytes():
                 data += chunk
                 self._count(len(chunk), what)
                 if len(data) > limit:
-                    raise SyncError(f"{what}: the answer is larger than {human_size(limit)}")
+                    raise SyncError(
+                        "{what}: the answer is larger than {limit}",
+                        what=Phrase(what),
+                        limit=human_size(limit),
+                    )
                 self._check_cancel()
         except httpx.TimeoutException:
-            raise SyncError(f"{self.url} stopped sending ({what})") from None
+            raise SyncError(
+                "{url} stopped sending ({what})", url=self.url, what=Phrase(what)
+            ) from None
         except httpx.HTTPError as exc:
-            raise SyncError(f"{what}: the connection failed ({exc})") from None
+            raise SyncError(
+                "{what}: the connection failed ({reason})", what=Phrase(what), reason=exc
+            ) from None
         return bytes(data)
 
     def _count(self, size: int, what: str) -> None:
         self.received += size
         if self.received > self.limits.max_total_bytes:
             raise SyncError(
-                f"{what}: the server sent more than {human_size(self.limits.max_total_bytes)} "
-                "in all"
+                "{what}: the server sent more than {limit} in all",
+                what=Phrase(what),
+                limit=human_size(self.limits.max_total_bytes),
             )
 
     def _decode(self, data: bytes, what: str) -> Any:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise SyncError(f"{what}: the answer is not UTF-8 text") from None
+            raise SyncError("{what}: the answer is not UTF-8 text", what=Phrase(what)) from None
         try:
             value = loads(text, what)
         except DatasetError as exc:
-            raise SyncError(f"{exc.message} (the server's answer was not JSON)") from None
+            raise SyncError("{reason} (the server's answer was not JSON)", reason=exc) from None
         if len(text) > self.limits.max_text:  # a shorter text cannot hold a longer string
             self.check_strings(value, what)
         return value
@@ -170,7 +212,10 @@ class HsdsApi:
             if isinstance(item, str):
                 if len(item) > limit:
                     raise SyncError(
-                        f"{what}: a text of {len(item):,} characters (the limit is {limit:,})"
+                        "{what}: a text of {count:,} characters (the limit is {limit:,})",
+                        what=Phrase(what),
+                        count=len(item),
+                        limit=limit,
                     )
             elif isinstance(item, dict):
                 stack.extend(item.keys())
@@ -202,10 +247,16 @@ class HsdsApi:
     def root(self) -> dict[str, Any]:
         found = self.get_json("/", what="reading the API's root")
         if not isinstance(found, dict):
-            raise SyncError(f"{self.url}/ is not an HSDS API (its root is not a JSON object)")
+            raise SyncError(
+                "{url}/ is not an HSDS API (its root is not a JSON object)", url=self.url
+            )
         version = found.get("version")
         if not isinstance(version, str) or not version.startswith("3"):
-            raise SyncError(f"{self.url} does not say it is an HSDS API 3.0 (version {version!r})")
+            raise SyncError(
+                "{url} does not say it is an HSDS API 3.0 (version {version!r})",
+                url=self.url,
+                version=version,
+            )
         return found
 
     def profile_path(self, root: dict[str, Any]) -> str | None:
@@ -227,19 +278,28 @@ class HsdsApi:
             self._check_cancel()
             if page > self.limits.max_pages:
                 raise SyncError(
-                    f"{what}: more than {self.limits.max_pages:,} pages; the server's paging "
-                    "does not end"
+                    "{what}: more than {max_pages:,} pages; the server's paging does not end",
+                    what=Phrase(what),
+                    max_pages=self.limits.max_pages,
                 )
             found = self.get_json(
                 path, {**params, "page": page, "per_page": self.limits.per_page}, what=what
             )
             if not isinstance(found, dict) or not isinstance(found.get("contents"), list):
-                raise SyncError(f"{what}: page {page} is not an HSDS page (no contents list)")
+                raise SyncError(
+                    "{what}: page {page} is not an HSDS page (no contents list)",
+                    what=Phrase(what),
+                    page=page,
+                )
             contents = found["contents"]
             if page == 1:
                 seen_first = contents
             elif contents and contents == seen_first:
-                raise SyncError(f"{what}: page {page} repeats page 1; the server ignores paging")
+                raise SyncError(
+                    "{what}: page {page} repeats page 1; the server ignores paging",
+                    what=Phrase(what),
+                    page=page,
+                )
             yield contents
             last_page = found.get("last_page") is True
             total_pages = found.get("total_pages")
@@ -298,10 +358,16 @@ class HsdsApi:
                 return None
             service = self._decode(line, f"{what}, line {count + 1}")
             if not isinstance(service, dict):
-                raise SyncError(f"{what}: line {count + 1} is not a service object")
+                raise SyncError(
+                    "{what}: line {line} is not a service object", what=Phrase(what), line=count + 1
+                )
             count += 1
             if count > self.limits.max_services:
-                raise SyncError(f"{what}: more than {self.limits.max_services:,} services")
+                raise SyncError(
+                    "{what}: more than {max_services:,} services",
+                    what=Phrase(what),
+                    max_services=self.limits.max_services,
+                )
             if progress and count % 200 == 0:
                 progress(count, 0)
             return service
@@ -315,16 +381,28 @@ class HsdsApi:
                     line = bytes(buffer[:end])
                     del buffer[: end + 1]
                     if len(line) > limit:
-                        raise SyncError(f"{what}: a line is larger than {human_size(limit)}")
+                        raise SyncError(
+                            "{what}: a line is larger than {limit}",
+                            what=Phrase(what),
+                            limit=human_size(limit),
+                        )
                     service = one(line)
                     if service is not None:
                         yield service
                 if len(buffer) > limit:
-                    raise SyncError(f"{what}: a line is larger than {human_size(limit)}")
+                    raise SyncError(
+                        "{what}: a line is larger than {limit}",
+                        what=Phrase(what),
+                        limit=human_size(limit),
+                    )
         except httpx.TimeoutException:
-            raise SyncError(f"{self.url} stopped sending ({what})") from None
+            raise SyncError(
+                "{url} stopped sending ({what})", url=self.url, what=Phrase(what)
+            ) from None
         except httpx.HTTPError as exc:
-            raise SyncError(f"{what}: the connection failed ({exc})") from None
+            raise SyncError(
+                "{what}: the connection failed ({reason})", what=Phrase(what), reason=exc
+            ) from None
         service = one(bytes(buffer))
         if service is not None:
             yield service
@@ -339,7 +417,10 @@ class HsdsApi:
                     raise SyncError("reading the services: a page holds something not a service")
                 count += 1
                 if count > self.limits.max_services:
-                    raise SyncError(f"reading the services: more than {self.limits.max_services:,}")
+                    raise SyncError(
+                        "reading the services: more than {max_services:,}",
+                        max_services=self.limits.max_services,
+                    )
                 # A list page may give summaries only (the spec's service_list): fetch the
                 # full service then.
                 yield item if any(k in item for k in _NESTED) else self.service(item)
@@ -352,7 +433,9 @@ class HsdsApi:
             raise SyncError("reading the services: a service has no usable id")
         found = self.get_json(f"/services/{sid}", what=f"reading the service {sid}")
         if not isinstance(found, dict):
-            raise SyncError(f"reading the service {sid}: the answer is not a service object")
+            raise SyncError(
+                "reading the service {sid}: the answer is not a service object", sid=sid
+            )
         return found
 
     def service_ids(self) -> set[str]:
@@ -366,7 +449,8 @@ class HsdsApi:
                 ids.add(sid)
                 if len(ids) > self.limits.max_services:
                     raise SyncError(
-                        f"listing every service id: more than {self.limits.max_services:,}"
+                        "listing every service id: more than {max_services:,}",
+                        max_services=self.limits.max_services,
                     )
         return ids
 

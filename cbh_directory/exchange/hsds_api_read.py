@@ -79,7 +79,12 @@ def _text(value: Any, where: str, key: str) -> str:
         return value.strip()
     if isinstance(value, int | float):
         return str(value)
-    raise SyncError(f"{where}: {key} should be text or a number, not {type(value).__name__}")
+    raise SyncError(
+        "{where}: {key} should be text or a number, not {type}",
+        where=where,
+        key=key,
+        type=type(value).__name__,
+    )
 
 
 def _scalars(obj: dict[str, Any], where: str) -> dict[str, str]:
@@ -99,7 +104,7 @@ def _objects(obj: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise SyncError(f"{where}: {key} should be a list of objects")
+        raise SyncError("{where}: {key} should be a list of objects", where=where, key=key)
     return value
 
 
@@ -108,7 +113,7 @@ def _object(obj: dict[str, Any], key: str, where: str) -> dict[str, Any] | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise SyncError(f"{where}: {key} should be an object")
+        raise SyncError("{where}: {key} should be an object", where=where, key=key)
     return value
 
 

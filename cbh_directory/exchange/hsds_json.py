@@ -299,13 +299,16 @@ def flatten(path: Path, services: Iterable[Any]) -> RawPackage:
     count = 0
     for number, service in enumerate(services, start=1):
         if not isinstance(service, Mapping):
-            raise DatasetError(f"{path.name}: service #{number} is not a JSON object")
+            raise DatasetError(
+                "{name}: service #{number} is not a JSON object", name=path.name, number=number
+            )
         flat.service(service, number)
         count += 1
     if not count or not flat.named:
         raise DatasetError(
-            f"{path.name} holds no HSDS services: no object in it has a “name” (the app's own "
-            "JSON, a list of services or a page with “contents” is expected)"
+            "{name} holds no HSDS services: no object in it has a “name” (the app's own JSON, a "
+            "list of services or a page with “contents” is expected)",
+            name=path.name,
         )
     what = "Open Referral UK services" if flat.oruk else "HSDS 3.0 JSON services"
     notes = [f"{what}: {count} in {path.name}"]

@@ -133,10 +133,15 @@ def read_hsds_json(
 def _checked_options(default_country: str, default_kind: str) -> str:
     country = default_country.strip().upper()
     if not COUNTRY_PATTERN.match(country):
-        raise InputError(f"bad default country {default_country!r}: use a code such as US")
+        raise InputError(
+            "bad default country {default_country!r}: use a code such as US",
+            default_country=default_country,
+        )
     if default_kind not in vocab.KIND_BY_ID:
         raise InputError(
-            f"unknown kind {default_kind!r}: use one of " + ", ".join(vocab.KIND_BY_ID)
+            "unknown kind {kind!r}: use one of {kinds}",
+            kind=default_kind,
+            kinds=", ".join(vocab.KIND_BY_ID),
         )
     return country
 
@@ -147,7 +152,9 @@ def _check_columns(tables: dict[str, Table]) -> None:
     for name, table in tables.items():
         for column in REQUIRED_COLUMNS.get(name, ()):
             if column not in table.columns:
-                raise DatasetError(f"{table.file} has no “{column}” column")
+                raise DatasetError(
+                    "{file} has no “{column}” column", file=table.file, column=column
+                )
 
 
 class _Reader:

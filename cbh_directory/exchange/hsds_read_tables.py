@@ -122,8 +122,9 @@ class _FolderSource:
             found += ["/".join((*parts, name)) for name in sorted(names)]
             if len(found) > MAX_LISTED:
                 raise DatasetError(
-                    f"the folder holds more than {MAX_LISTED} files: choose the folder of the "
-                    "HSDS tables themselves"
+                    "the folder holds more than {max_listed} files: choose the folder of the HSDS "
+                    "tables themselves",
+                    max_listed=MAX_LISTED,
                 )
         return found
 
@@ -133,11 +134,12 @@ class _FolderSource:
             path = path / part
             if path.is_symlink():
                 raise DatasetError(
-                    f"{relative} in the package is a symbolic link; links are refused, as they "
-                    "can point outside the package's folder"
+                    "{relative} in the package is a symbolic link; links are refused, as they can "
+                    "point outside the package's folder",
+                    relative=relative,
                 )
         if not path.resolve().is_relative_to(self.root):
-            raise DatasetError(f"{relative} is outside the package's folder")
+            raise DatasetError("{relative} is outside the package's folder", relative=relative)
         return path
 
     def exists(self, relative: str) -> bool:
@@ -154,30 +156,38 @@ class _FolderSource:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise DatasetError(f"cannot read {relative}: {exc.strerror or exc}") from exc
+            raise DatasetError(
+                "cannot read {relative}: {reason}", relative=relative, reason=exc
+            ) from exc
         if not stat.S_ISREG(info.st_mode):
             if stat.S_ISDIR(info.st_mode):
                 return None
-            raise DatasetError(f"{relative} is not a regular file (a device or a pipe)")
+            raise DatasetError(
+                "{relative} is not a regular file (a device or a pipe)", relative=relative
+            )
         if info.st_size > min(MAX_FILE_BYTES, self.budget):
-            raise DatasetError(_too_large(relative))
+            raise _too_large(relative)
         try:
             # O_NOFOLLOW: a link swapped in after the check is refused too.
             handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
             with os.fdopen(handle, "rb") as stream:
                 data = stream.read(self.budget + 1)
         except OSError as exc:
-            raise DatasetError(f"cannot read {relative}: {exc.strerror or exc}") from exc
+            raise DatasetError(
+                "cannot read {relative}: {reason}", relative=relative, reason=exc
+            ) from exc
         if len(data) > self.budget:
-            raise DatasetError(_too_large(relative))
+            raise _too_large(relative)
         self.budget -= len(data)
         return data
 
 
-def _too_large(relative: str) -> str:
-    return (
-        f"the package is too large to import at {relative} (the limit is "
-        f"{human_size(MAX_PACKAGE_BYTES)} in all): split it into smaller packages"
+def _too_large(relative: str) -> DatasetError:
+    return DatasetError(
+        "the package is too large to import at {relative} (the limit is {limit} in all): "
+        "split it into smaller packages",
+        relative=relative,
+        limit=human_size(MAX_PACKAGE_BYTES),
     )
 
 
@@ -234,8 +244,11 @@ def parse_csv(
                     continue
                 if len(record) > width and "".join(record[width:]).strip():
                     raise DatasetError(
-                        f"{file} row {number} has {len(record)} cells but the header has "
-                        f"{width} columns"
+                        "{file} row {number} has {count} cells but the header has {width} columns",
+                        file=file,
+                        number=number,
+                        count=len(record),
+                        width=width,
                     )
                 cells = [_shared(shared, cell.strip()) for cell in record]
                 rows.append(
@@ -243,7 +256,12 @@ def parse_csv(
                 )
                 numbers.append(number)
         except csv.Error as exc:
-            raise DatasetError(f"{file} line {reader.line_num}: {_csv_reason(exc)}") from exc
+            raise DatasetError(
+                "{file} line {line_num}: {reason}",
+                file=file,
+                line_num=reader.line_num,
+                reason=_csv_reason(exc),
+            ) from exc
     columns = list(dict.fromkeys(h for h in header if h))
     return Table(name=name, file=file, columns=columns, rows=rows, numbers=numbers)
 
@@ -312,7 +330,7 @@ def _load_descriptor(data: bytes, where: str) -> dict[str, Any]:
     text, _ = decode_text(data, where)
     descriptor = loads(text, where)
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        raise DatasetError(f'{where} has no "resources" list; it is not a data package')
+        raise DatasetError('{where} has no "resources" list; it is not a data package', where=where)
     return descriptor
 
 
@@ -320,7 +338,11 @@ def _safe_relative(path: str) -> str:
     text = path.strip().replace("\\", "/")
     parts = PurePosixPath(text).parts
     if text.startswith("/") or ".." in parts or (len(text) > 1 and text[1] == ":"):
-        raise DatasetError(f"{DATAPACKAGE} points to a file outside its folder: {path}")
+        raise DatasetError(
+            "{datapackage} points to a file outside its folder: {path}",
+            datapackage=DATAPACKAGE,
+            path=path,
+        )
     return "/".join(p for p in parts if p != ".")
 
 
@@ -344,8 +366,12 @@ class _Locator:
             return next(iter(top or candidates), None)
         listed = ", ".join(sorted(candidates)[:5])
         raise DatasetError(
-            f"the package holds {len(candidates)} files named {file_name} ({listed}); keep one, "
-            f"or name the right one in {DATAPACKAGE}"
+            "the package holds {count} files named {file_name} ({listed}); keep one, or name the "
+            "right one in {datapackage}",
+            count=len(candidates),
+            file_name=file_name,
+            listed=listed,
+            datapackage=DATAPACKAGE,
         )
 
     def declared(self, name: str, path: object) -> list[str] | None:
@@ -371,7 +397,9 @@ class _Locator:
             self.notes.append(f"table {name} has no path in {DATAPACKAGE}; read {fallback[0]}")
         elif name == "service" and wanted:
             raise DatasetError(
-                f"{DATAPACKAGE} names {wanted[0]} for the services, but it is missing"
+                "{datapackage} names {wanted} for the services, but it is missing",
+                datapackage=DATAPACKAGE,
+                wanted=wanted[0],
             )
         elif wanted:
             self.notes.append(f"table {name}: {wanted[0]} is missing; left out")
@@ -394,7 +422,11 @@ def _read_parts(source: _Source, parts: list[str]) -> bytes:
     # times is refused, not multiplied.
     if len(set(parts)) != len(parts):
         again = next(p for p in parts if parts.count(p) > 1)
-        raise DatasetError(f"{DATAPACKAGE} lists the part {again} more than once for one table")
+        raise DatasetError(
+            "{datapackage} lists the part {again} more than once for one table",
+            datapackage=DATAPACKAGE,
+            again=again,
+        )
     return b"".join(source.read(p) or b"" for p in parts)
 
 
@@ -478,8 +510,9 @@ def _zip_descriptor(archive: SafeZip) -> tuple[str, bool]:
     tables = [n for n in archive.names if _is_services_file(PurePosixPath(n).name)]
     if not tables:
         raise DatasetError(
-            f"the zip has no {DATAPACKAGE} and no services table (services.csv); it is not an "
-            "HSDS data package"
+            "the zip has no {datapackage} and no services table (services.csv); it is not an HSDS "
+            "data package",
+            datapackage=DATAPACKAGE,
         )
     return min(tables, key=lambda n: (n.count("/"), n)), False
 
@@ -506,9 +539,11 @@ def load_package(path: Path) -> RawPackage:
     folder = path if path.is_dir() else path.parent
     if not path.is_dir() and path.name.lower() != DATAPACKAGE:
         if not path.exists():
-            raise DatasetError(f"no such file or folder: {path}")
+            raise DatasetError("no such file or folder: {path}", path=path)
         raise DatasetError(
-            f"{path.name} is not an HSDS package: choose its folder, its {DATAPACKAGE} or a .zip"
+            "{name} is not an HSDS package: choose its folder, its {datapackage} or a .zip",
+            name=path.name,
+            datapackage=DATAPACKAGE,
         )
     folder_source = _FolderSource(folder)
     data = folder_source.read(DATAPACKAGE if path.is_dir() else path.name)
@@ -516,7 +551,9 @@ def load_package(path: Path) -> RawPackage:
         if any(_is_services_file(PurePosixPath(f).name) for f in folder_source.files()):
             return _build(folder_source, None, folder.name)
         raise DatasetError(
-            f"{folder} has no {DATAPACKAGE} and no services table (services.csv); it is not an "
-            "HSDS data package"
+            "{folder} has no {datapackage} and no services table (services.csv); it is not an "
+            "HSDS data package",
+            folder=folder,
+            datapackage=DATAPACKAGE,
         )
     return _build(folder_source, _load_descriptor(data, DATAPACKAGE), folder.name)

@@ -137,12 +137,15 @@ def _check_target(path: Path) -> None:
     if not path.exists():
         return
     if not path.is_dir():
-        raise ExportError(f"{path} exists and is not a folder; choose a new folder or a .zip name")
+        raise ExportError(
+            "{path} exists and is not a folder; choose a new folder or a .zip name", path=path
+        )
     entries = list(path.iterdir())
     if entries and not _our_package(path, entries):
         raise ExportError(
-            f"the folder {path} is not empty; choose an empty folder, a new folder name or a "
-            ".zip name (only an earlier HSDS export of CBH Directory is replaced)"
+            "the folder {path} is not empty; choose an empty folder, a new folder name or a .zip "
+            "name (only an earlier HSDS export of CBH Directory is replaced)",
+            path=path,
         )
 
 
@@ -175,13 +178,15 @@ def _write_folder(path: Path, files: dict[str, bytes]) -> None:
     try:
         temp.mkdir()
     except OSError as exc:
-        raise ExportError(f"cannot write in {path.parent}: {exc.strerror or exc}") from exc
+        raise ExportError(
+            "cannot write in {parent}: {reason}", parent=path.parent, reason=exc
+        ) from exc
     try:
         _write_files(temp, files)
         _swap(temp, path)
     except OSError as exc:
         shutil.rmtree(temp, ignore_errors=True)
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise ExportError("cannot write {path}: {reason}", path=path, reason=exc) from exc
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise

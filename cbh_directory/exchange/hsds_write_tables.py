@@ -141,7 +141,7 @@ class TableBuilder:
 
     def add(self, r: Resource, checkups: Iterable[Checkup] = ()) -> None:
         if r.id in self.ids:
-            raise ExportError(f"two resources share the id {r.id!r}; nothing was written")
+            raise ExportError("two resources share the id {id!r}; nothing was written", id=r.id)
         self.ids.add(r.id)
         org_id, service_id = stable_uuid("organization", r.id), stable_uuid("service", r.id)
         first_alt = r.alternate_names[0] if r.alternate_names else ""

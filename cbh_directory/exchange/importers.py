@@ -25,8 +25,9 @@ def import_kind(path: Path) -> str:
     if path.suffix.lower() in (".csv", ".tsv", ".txt"):
         return "csv"
     raise DatasetError(
-        f"cannot tell how to import {path.name!r}: use a .csv, .json or .ndjson file, or an "
-        "HSDS data package (a folder or .zip of its tables)"
+        "cannot tell how to import {name!r}: use a .csv, .json or .ndjson file, or an HSDS data "
+        "package (a folder or .zip of its tables)",
+        name=path.name,
     )
 
 
@@ -36,7 +37,7 @@ def read_import(
     """Read and validate a file; a CSV `table` already read from `path` is used as it is."""
     options = options or ImportOptions()
     if not path.exists():
-        raise DatasetError(f"no such file or folder: {path}")
+        raise DatasetError("no such file or folder: {path}", path=path)
     kind = import_kind(path)
     if kind == "hsds":
         from .hsds_read import read_hsds
@@ -58,7 +59,7 @@ def read_json_import(path: Path, options: ImportOptions | None = None) -> Parsed
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise DatasetError("cannot read {path}: {reason}", path=path, reason=exc) from exc
     text, _encoding = decode_text(data, path.name)
     del data  # the text is all that is needed: do not hold the file twice
     if path.suffix.lower() == ".ndjson" or text.lstrip().startswith("["):
@@ -69,7 +70,9 @@ def read_json_import(path: Path, options: ImportOptions | None = None) -> Parsed
     if "" in payload:
         payload = payload[""]  # not an object: parse_app_json says what is wrong with it
     if isinstance(payload, dict) and payload.get("profile") == "tabular-data-package":
-        raise DatasetError(f"{path.name} is an HSDS datapackage.json: import its folder or zip")
+        raise DatasetError(
+            "{name} is an HSDS datapackage.json: import its folder or zip", name=path.name
+        )
     dataset = parse_app_json(payload, strict=False, items=items)
     parsed = ParsedImport(source=path.name, kind="json", resources=dataset.resources)
     parsed.rejected = [

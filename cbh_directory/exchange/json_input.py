@@ -18,12 +18,18 @@ def loads(text: str, name: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise DatasetError(
-            f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            "{name} is not valid JSON (line {lineno}, column {colno}: {msg})",
+            name=name,
+            lineno=exc.lineno,
+            colno=exc.colno,
+            msg=exc.msg,
         ) from exc
     except RecursionError:
-        raise DatasetError(f"{name} is nested too deeply to be a data file") from None
+        raise DatasetError("{name} is nested too deeply to be a data file", name=name) from None
     except ValueError as exc:  # "Exceeds the limit (4300 digits) for integer string ..."
-        raise DatasetError(f"{name} holds a number too long to read ({exc})") from None
+        raise DatasetError(
+            "{name} holds a number too long to read ({reason})", name=name, reason=exc
+        ) from None
 
 
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -54,17 +60,27 @@ class _Cursor:
             value, self.at = _DECODER.raw_decode(self.text, self.at)
         except json.JSONDecodeError as exc:
             raise DatasetError(
-                f"{self.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+                "{name} is not valid JSON (line {lineno}, column {colno}: {msg})",
+                name=self.name,
+                lineno=exc.lineno,
+                colno=exc.colno,
+                msg=exc.msg,
             ) from exc
         except RecursionError:
-            raise DatasetError(f"{self.name} is nested too deeply to be a data file") from None
+            raise DatasetError(
+                "{name} is nested too deeply to be a data file", name=self.name
+            ) from None
         except ValueError as exc:
-            raise DatasetError(f"{self.name} holds a number too long to read ({exc})") from None
+            raise DatasetError(
+                "{name} holds a number too long to read ({reason})", name=self.name, reason=exc
+            ) from None
         return value
 
     def fail(self, what: str) -> None:
         line = self.text.count("\n", 0, self.at) + 1
-        raise DatasetError(f"{self.name} is not valid JSON (line {line}: {what})")
+        raise DatasetError(
+            "{name} is not valid JSON (line {line}: {what})", name=self.name, line=line, what=what
+        )
 
 
 def load_streaming(text: str, name: str, key: str) -> tuple[dict[str, Any], Iterator[Any]]:

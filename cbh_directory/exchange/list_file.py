@@ -89,22 +89,22 @@ def parse_list(payload: Any) -> SharedList:
     try:
         name = clean_list_name(raw_name)
     except InputError as exc:
-        raise DatasetError(f"the list file's name cannot be used: {exc.message}") from None
+        raise DatasetError("the list file's name cannot be used: {reason}", reason=exc) from None
     raw_items = payload.get("items")
     if not isinstance(raw_items, list):
         raise DatasetError('the list file has no "items" list')
     if len(raw_items) > MAX_ITEMS:
-        raise DatasetError(f"the list file has more than {MAX_ITEMS} items")
+        raise DatasetError("the list file has more than {max_items} items", max_items=MAX_ITEMS)
     items: list[dict[str, Any]] = []
     seen: set[str] = set()
     cut: list[str] = []
     left_out: Counter[str] = Counter()
     for number, raw in enumerate(raw_items, 1):
         if not isinstance(raw, dict):
-            raise DatasetError(f"item {number} is not an object")
+            raise DatasetError("item {number} is not an object", number=number)
         rid = raw.get("id")
         if not isinstance(rid, str) or not ID_PATTERN.match(rid):
-            raise DatasetError(f"item {number} has a bad id {rid!r}")
+            raise DatasetError("item {number} has a bad id {rid!r}", number=number, rid=rid)
         if rid in seen:
             continue
         seen.add(rid)
@@ -138,21 +138,29 @@ def read_list_file(path: Path) -> SharedList:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise DatasetError(f"{path.name} is not a regular file (a folder, device or pipe)")
+            raise DatasetError(
+                "{name} is not a regular file (a folder, device or pipe)", name=path.name
+            )
         if info.st_size > MAX_FILE_BYTES:
             raise DatasetError(
-                f"{path.name} is too large for a list file ({info.st_size:,} bytes; the limit "
-                f"is {human_size(MAX_FILE_BYTES)})"
+                "{name} is too large for a list file ({st_size:,} bytes; the limit is {limit})",
+                name=path.name,
+                st_size=info.st_size,
+                limit=human_size(MAX_FILE_BYTES),
             )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DatasetError(f"no such file: {path}") from None
+        raise DatasetError("no such file: {path}", path=path) from None
     except UnicodeDecodeError as exc:
-        raise DatasetError(f"{path.name} is not a valid list file: {exc}") from exc
+        raise DatasetError(
+            "{name} is not a valid list file: {reason}", name=path.name, reason=exc
+        ) from exc
     except OSError as exc:
-        raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise DatasetError("cannot read {path}: {reason}", path=path, reason=exc) from exc
     try:
         payload = loads(text, path.name)
     except DatasetError as exc:
-        raise DatasetError(f"{path.name} is not a valid list file: {exc.message}") from exc
+        raise DatasetError(
+            "{name} is not a valid list file: {reason}", name=path.name, reason=exc
+        ) from exc
     return parse_list(payload)

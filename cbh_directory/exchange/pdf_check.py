@@ -31,7 +31,7 @@ def count_pages(path: Path) -> int:
             cast(DictionaryObject, kids[-1].get_object())["/Type"]
         return int(cast(NumberObject, tree["/Count"]))
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ExportError(f"the PDF cannot be read back ({exc})") from exc
+        raise ExportError("the PDF cannot be read back ({reason})", reason=exc) from exc
 
 
 def check_pdf(temp: Path, painted: int, target: Path) -> None:
@@ -41,11 +41,16 @@ def check_pdf(temp: Path, painted: int, target: Path) -> None:
         pages = count_pages(temp)
     except ExportError as exc:
         raise ExportError(
-            f"cannot write {target}: {exc.message}; is the disk full? "
-            "Any earlier file there was left as it was"
+            "cannot write {target}: {reason}; is the disk full? Any earlier file there was left "
+            "as it was",
+            target=target,
+            reason=exc,
         ) from exc
     if pages != painted:
         raise ExportError(
-            f"cannot write {target}: the PDF has {pages} of its {painted} pages (is the disk "
-            "full?); any earlier file there was left as it was"
+            "cannot write {target}: the PDF has {pages} of its {painted} pages (is the disk "
+            "full?); any earlier file there was left as it was",
+            target=target,
+            pages=pages,
+            painted=painted,
         )

@@ -68,32 +68,43 @@ class SafeZip:
         infos = self._zip.infolist()
         if len(infos) > max_members:
             raise DatasetError(
-                f"the zip holds {len(infos):,} files, more than the limit of {max_members:,}"
+                "the zip holds {count:,} files, more than the limit of {max_members:,}",
+                count=len(infos),
+                max_members=max_members,
             )
         members: dict[str, zipfile.ZipInfo] = {}
         total = 0
         for info in infos:
             if _is_outside(info.filename):
-                raise DatasetError(f"the zip contains a path outside its folder: {info.filename}")
+                raise DatasetError(
+                    "the zip contains a path outside its folder: {filename}", filename=info.filename
+                )
             if _is_symlink(info):
-                raise DatasetError(f"the zip contains a symbolic link: {info.filename}")
+                raise DatasetError(
+                    "the zip contains a symbolic link: {filename}", filename=info.filename
+                )
             if info.is_dir():
                 continue
             name = info.filename.replace("\\", "/")
             if name in members:
-                raise DatasetError(f"the zip contains {name} twice")
+                raise DatasetError("the zip contains {name} twice", name=name)
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > ratio_min and ratio > max_ratio:
                 raise DatasetError(
-                    f"the zip member {name} would unpack to {human_size(info.file_size)} from "
-                    f"{human_size(info.compress_size)} ({ratio:,.0f}:1); it looks like a zip bomb"
+                    "the zip member {name} would unpack to {size} from {packed} ({ratio:,.0f}:1); "
+                    "it looks like a zip bomb",
+                    name=name,
+                    size=human_size(info.file_size),
+                    packed=human_size(info.compress_size),
+                    ratio=ratio,
                 )
             total += info.file_size
             members[name] = info
         if total > self.max_total:
             raise DatasetError(
-                f"the zip would unpack to {human_size(total)}, "
-                f"more than the {human_size(self.max_total)} limit"
+                "the zip would unpack to {size}, more than the {limit} limit",
+                size=human_size(total),
+                limit=human_size(self.max_total),
             )
         return members
 
@@ -106,9 +117,9 @@ class SafeZip:
         """The member's bytes; stops past its declared size or the zip's total limit."""
         info = self._members.get(name)
         if info is None:
-            raise DatasetError(f"the zip has no file {name}")
+            raise DatasetError("the zip has no file {name}", name=name)
         if info.flag_bits & 0x1:
-            raise DatasetError(f"{name} in the zip is password-protected")
+            raise DatasetError("{name} in the zip is password-protected", name=name)
         cap = min(info.file_size, self._budget)
         chunks: list[bytes] = []
         size = 0
@@ -118,12 +129,18 @@ class SafeZip:
                     size += len(chunk)
                     if size > cap:
                         raise DatasetError(
-                            f"{name} in the zip is larger than the zip says; it may be damaged "
-                            "or a zip bomb"
+                            "{name} in the zip is larger than the zip says; it may be damaged or "
+                            "a zip bomb",
+                            name=name,
                         )
                     chunks.append(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
-            raise DatasetError(f"cannot unpack {name} from {self.path.name}: {exc}") from exc
+            raise DatasetError(
+                "cannot unpack {name} from {name2}: {reason}",
+                name=name,
+                name2=self.path.name,
+                reason=exc,
+            ) from exc
         self._budget -= size
         return b"".join(chunks)
 
@@ -146,8 +163,10 @@ def _open(path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
     except FileNotFoundError as exc:
-        raise DatasetError(f"no such file: {path}") from exc
+        raise DatasetError("no such file: {path}", path=path) from exc
     except zipfile.BadZipFile as exc:
-        raise DatasetError(f"{path.name} is not a zip file (or it is damaged)") from exc
+        raise DatasetError("{name} is not a zip file (or it is damaged)", name=path.name) from exc
     except (OSError, ValueError, EOFError) as exc:
-        raise DatasetError(f"cannot open {path.name} as a zip: {exc}") from exc
+        raise DatasetError(
+            "cannot open {name} as a zip: {reason}", name=path.name, reason=exc
+        ) from exc

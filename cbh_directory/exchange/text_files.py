@@ -22,15 +22,21 @@ def input_size(path: Path, limit: int = MAX_TEXT_BYTES) -> int:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise DatasetError(f"no such file: {path}") from None
+        raise DatasetError("no such file: {path}", path=path) from None
     except OSError as exc:
-        raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise DatasetError("cannot read {path}: {reason}", path=path, reason=exc) from exc
     if not stat.S_ISREG(info.st_mode):
-        raise DatasetError(f"{path.name} is not a regular file (a folder, a device or a pipe)")
+        raise DatasetError(
+            "{name} is not a regular file (a folder, a device or a pipe)", name=path.name
+        )
     if info.st_size > limit:
         raise DatasetError(
-            f"{path.name} is too large to import ({info.st_size:,} bytes; the limit is "
-            f"{limit / 2**20:,.0f} MB, {limit:,} bytes): split it into smaller files"
+            "{name} is too large to import ({st_size:,} bytes; the limit is {megabytes:,.0f} MB, "
+            "{limit:,} bytes): split it into smaller files",
+            name=path.name,
+            st_size=info.st_size,
+            megabytes=limit / 2**20,
+            limit=limit,
         )
     return info.st_size
 
@@ -44,7 +50,7 @@ def detect_encoding(path: Path) -> tuple[str, str]:
         head = handle.read(4096)
         utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
         if b"\x00" in head and not utf16:
-            raise DatasetError(f"{name} is not a text file (it contains NUL bytes)")
+            raise DatasetError("{name} is not a text file (it contains NUL bytes)", name=name)
         for codec in ("utf-16",) if utf16 else ("utf-8", "cp1252"):
             decoder = codecs.getincrementaldecoder(codec)()
             handle.seek(0)
@@ -58,9 +64,9 @@ def detect_encoding(path: Path) -> tuple[str, str]:
                 return "utf-16", "utf-16"
             return ("utf-8-sig", "utf-8") if codec == "utf-8" else ("cp1252", "windows-1252")
     if utf16:
-        raise DatasetError(f"{name} is not valid UTF-16 text")
+        raise DatasetError("{name} is not valid UTF-16 text", name=name)
     raise DatasetError(
-        f"{name} is neither UTF-8 nor Windows-1252 text; save it as UTF-8 and try again"
+        "{name} is neither UTF-8 nor Windows-1252 text; save it as UTF-8 and try again", name=name
     )
 
 
@@ -68,14 +74,16 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     """Return (text, encoding). UTF-8 (BOM allowed) first, then Windows-1252, which is what
     spreadsheets on Windows write; anything else is refused with a clear message."""
     if len(data) > MAX_TEXT_BYTES:
-        raise DatasetError(f"{name} is too large ({len(data):,} bytes)")
+        raise DatasetError("{name} is too large ({count:,} bytes)", name=name, count=len(data))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise DatasetError(f"{name} is not valid UTF-16 text: {exc}") from exc
+            raise DatasetError(
+                "{name} is not valid UTF-16 text: {reason}", name=name, reason=exc
+            ) from exc
     if b"\x00" in data[:4096]:
-        raise DatasetError(f"{name} is not a text file (it contains NUL bytes)")
+        raise DatasetError("{name} is not a text file (it contains NUL bytes)", name=name)
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -84,5 +92,6 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("cp1252"), "windows-1252"
     except UnicodeDecodeError as exc:
         raise DatasetError(
-            f"{name} is neither UTF-8 nor Windows-1252 text; save it as UTF-8 and try again"
+            "{name} is neither UTF-8 nor Windows-1252 text; save it as UTF-8 and try again",
+            name=name,
         ) from exc

@@ -83,17 +83,20 @@ class CheckupService(ServiceBase):
     def _own(self, checkup_id: str, me: str) -> Checkup:
         current = table.get_checkup(self.db, checkup_id)
         if not me or current.by.casefold() != signature(me).casefold():
-            raise InputError(f"only {current.by}, who made this check-up, can change or delete it")
+            raise InputError(
+                "only {by}, who made this check-up, can change or delete it", by=current.by
+            )
         return current
 
     def _community(self, resource_id: str) -> Resource:
         resource = find_resource(self.db, resource_id)
         if resource is None:
-            raise NotFoundError(f"no resource with id {resource_id!r}")
+            raise NotFoundError("no resource with id {resource_id!r}", resource_id=resource_id)
         if not rules.applies_to(resource):
             raise InputError(
-                f"check-ups are for support groups and other communities; {resource.id} is a "
-                f"{kind_label(resource.kind).lower()}"
+                "check-ups are for support groups and other communities; {id} is: {kind}",
+                id=resource.id,
+                kind=kind_label(resource.kind),
             )
         return resource
 
@@ -103,7 +106,7 @@ class CheckupService(ServiceBase):
         """A resource's check-ups, newest first (kept even when it left the directory)."""
         found = table.checkups_of(self.db, resource_id)
         if not found and find_resource(self.db, resource_id) is None:
-            raise NotFoundError(f"no resource with id {resource_id!r}")
+            raise NotFoundError("no resource with id {resource_id!r}", resource_id=resource_id)
         return found
 
     def checkups_for(self, resource_ids: list[str]) -> dict[str, list[Checkup]]:

@@ -72,7 +72,9 @@ class Directory(
                 directory.startup_report = directory.prepare()
         except sqlite3.DatabaseError as exc:
             db.close()
-            raise DatabaseError(f"the database {db_path} cannot be used: {exc}") from exc
+            raise DatabaseError(
+                "the database {db_path} cannot be used: {reason}", db_path=db_path, reason=exc
+            ) from exc
         except BaseException:
             db.close()
             raise
@@ -92,8 +94,9 @@ class Directory(
             pending = pending_names(self.db)
             if pending:
                 raise ReadOnlyDatabaseError(
-                    "the database needs a schema upgrade (" + ", ".join(pending) + "), but it "
-                    "is read-only here; copy it to a writable folder and open it there"
+                    "the database needs a schema upgrade ({pending}), but it is read-only "
+                    "here; copy it to a writable folder and open it there",
+                    pending=", ".join(pending),
                 )
             return report
 
@@ -159,7 +162,9 @@ class Directory(
             close = similar_resources(self.db, resource_id)
             if not close:
                 raise
-            raise NotFoundError(f"{exc.message}; did you mean: {'; '.join(close)}?") from None
+            raise NotFoundError(
+                "{reason}; did you mean: {close}?", reason=exc, close="; ".join(close)
+            ) from None
 
     def successor(self, resource: Resource) -> Resource | None:
         """The entry that carries on a merged one's work, when it is in the directory."""

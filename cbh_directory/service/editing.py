@@ -53,7 +53,10 @@ class EditingService(ServiceBase):
         values = dict(values)
         country = str(values.get("country", current.country if current else "") or "").upper()
         if country and country not in self.country_codes():
-            raise InputError(f"unknown country code {country!r}; use ISO codes such as US, GB, CA")
+            raise InputError(
+                "unknown country code {country!r}; use ISO codes such as US, GB, CA",
+                country=country,
+            )
         place_fields = ("city", "region", "country")
         coordinates_given = values.get("latitude") not in (None, "")
         moved = current is None or any(

@@ -72,7 +72,9 @@ class MaintenanceService(ServiceBase):
         check_writable(self.db)
         problem = backups.database_problem(source, thorough=True)
         if problem:
-            raise DatabaseError(f"{source.name} cannot be restored: {problem}")
+            raise DatabaseError(
+                "{name} cannot be restored: {reason}", name=source.name, reason=problem
+            )
         own_id = database_id(self.db)
         safety = self.backup("before-restore")
         kept = checkups.all_checkups(self.db) if checkups.has_table(self.db) else []

@@ -94,7 +94,11 @@ class PhraseService(ServiceBase):
             return f"{found[0][0]}/{found[0][2]}"
         if found:
             options = ", ".join(f"{c}-{code} ({n})" for c, code, n in found)
-            raise InputError(f"region {text!r} is more than one place; say which: {options}")
+            raise InputError(
+                "region {text!r} is more than one place; say which: {options}",
+                text=text,
+                options=options,
+            )
         names = [n for c, _, n in self.gazetteer.regions() if not country or c == country]
         raise values.unknown("region", name.strip(), names)
 

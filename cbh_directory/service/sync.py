@@ -218,7 +218,9 @@ class SyncService(ImportService):
                 name: value for name, (value, _) in local_edits_of(self.db, resource_id).items()
             }
             if not edits:
-                raise InputError(f"{resource_id!r} has no local edits to propose")
+                raise InputError(
+                    "{resource_id!r} has no local edits to propose", resource_id=resource_id
+                )
             if edits == {"status": "inactive"}:
                 body = {"action": "archive", "resource_id": resource_id}
             else:

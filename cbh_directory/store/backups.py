@@ -240,7 +240,7 @@ def put_in_place(backup: Path, path: Path) -> Path | None:
     """
     problem = database_problem(backup, thorough=True)
     if problem:
-        raise DatabaseError(f"{backup.name} cannot be restored: {problem}")
+        raise DatabaseError("{name} cannot be restored: {reason}", name=backup.name, reason=problem)
     with temporary_beside(path, ".restoring") as partial:
         shutil.copyfile(backup, partial)
         moved = move_aside(path) if path.exists() else None

@@ -82,20 +82,20 @@ def replace_checkup(db: sqlite_utils.Database, checkup: Checkup) -> Checkup:
             [*_row(checkup)[2:3], *_row(checkup)[4:], checkup.id],
         ).rowcount
         if not found:
-            raise NotFoundError(f"no check-up with id {checkup.id!r}")
+            raise NotFoundError("no check-up with id {id!r}", id=checkup.id)
     return checkup
 
 
 def delete_checkup(db: sqlite_utils.Database, checkup_id: str) -> None:
     with write_transaction(db):
         if not db.execute("DELETE FROM checkups WHERE id = ?", [checkup_id]).rowcount:
-            raise NotFoundError(f"no check-up with id {checkup_id!r}")
+            raise NotFoundError("no check-up with id {checkup_id!r}", checkup_id=checkup_id)
 
 
 def get_checkup(db: sqlite_utils.Database, checkup_id: str) -> Checkup:
     row = db.execute(f"SELECT {_COLUMNS} FROM checkups WHERE id = ?", [checkup_id]).fetchone()
     if row is None:
-        raise NotFoundError(f"no check-up with id {checkup_id!r}")
+        raise NotFoundError("no check-up with id {checkup_id!r}", checkup_id=checkup_id)
     return _checkup(row)
 
 

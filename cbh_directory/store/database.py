@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import sqlite_utils
 
-from ..domain.errors import DatabaseError
+from ..domain.errors import DatabaseError, Phrase
 from ..file_safety import mode_for, temporary_beside
 from . import sqlite_errors
 from .sqlite_errors import BUSY_SECONDS, ReadOnlyDatabaseError
@@ -57,7 +57,7 @@ def open_database(
         file = Path(path)
         _refuse_special_file(file)
         if not file.exists() and not create:
-            raise DatabaseError(f"no database at {file}")
+            raise DatabaseError("no database at {file}", file=file)
         if read_only is None:
             reason = read_only_reason(file) if file.exists() else None
             read_only = reason is not None
@@ -67,7 +67,7 @@ def open_database(
                 file.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise DatabaseError(
-                    f"cannot create the folder {file.parent}: {exc.strerror or exc}"
+                    "cannot create the folder {parent}: {reason}", parent=file.parent, reason=exc
                 ) from exc
     try:
         if memory or not read_only:
@@ -80,7 +80,9 @@ def open_database(
         else:
             conn = _connect_read_only(Path(path), immutable)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"cannot open the database {path}: {exc}") from exc
+        raise DatabaseError(
+            "cannot open the database {path}: {reason}", path=path, reason=exc
+        ) from exc
     if not memory:
         _check_is_database(conn, Path(path))
     try:
@@ -93,7 +95,9 @@ def open_database(
         conn.execute("PRAGMA cache_size = -32000")
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise DatabaseError(f"cannot open the database {path}: {exc}") from exc
+        raise DatabaseError(
+            "cannot open the database {path}: {reason}", path=path, reason=exc
+        ) from exc
     db = sqlite_utils.Database(conn)
     db.read_only = bool(read_only)  # type: ignore[attr-defined]
     return db
@@ -129,9 +133,9 @@ def _refuse_special_file(file: Path) -> None:
     except OSError:
         return
     if stat.S_ISDIR(mode):
-        raise DatabaseError(f"{file} is a folder, not a database file")
+        raise DatabaseError("{file} is a folder, not a database file", file=file)
     if not stat.S_ISREG(mode):
-        raise DatabaseError(f"{file} is not a regular file (a device or a pipe?)")
+        raise DatabaseError("{file} is not a regular file (a device or a pipe?)", file=file)
 
 
 def _check_is_database(conn: sqlite3.Connection, file: Path) -> None:
@@ -148,9 +152,11 @@ def _check_is_database(conn: sqlite3.Connection, file: Path) -> None:
         conn.close()
         if sqlite_errors.is_not_a_database(exc):
             raise DatabaseError(
-                f"{file} is not a CBH Directory database (not an SQLite file)"
+                "{file} is not a CBH Directory database (not an SQLite file)", file=file
             ) from exc
-        raise DatabaseError(f"cannot open the database {file}: {exc}") from exc
+        raise DatabaseError(
+            "cannot open the database {file}: {reason}", file=file, reason=exc
+        ) from exc
 
 
 @contextlib.contextmanager
@@ -214,7 +220,10 @@ def backup_to(db: sqlite_utils.Database, destination: Path, *, replace: bool = F
     """
     destination = Path(destination)
     if destination.exists() and not replace:
-        raise DatabaseError(f"{destination} already exists; choose another name (or --force)")
+        raise DatabaseError(
+            "{destination} already exists; choose another name (or --force)",
+            destination=destination,
+        )
     mode = mode_for(destination)
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -230,22 +239,28 @@ def backup_to(db: sqlite_utils.Database, destination: Path, *, replace: bool = F
                 os.fsync(handle.fileno())
             os.replace(partial, destination)
     except sqlite3.Error as exc:
-        explained = sqlite_errors.explain(exc, doing=f"the backup to {destination} failed")
+        explained = sqlite_errors.explain(
+            exc, doing=Phrase("the backup to {destination} failed", destination=destination)
+        )
         if explained is None:
             raise
         raise explained from exc
     except OSError as exc:
-        raise _os_problem(exc, f"the backup to {destination} failed") from exc
+        raise _os_problem(
+            exc, Phrase("the backup to {destination} failed", destination=destination)
+        ) from exc
     return destination
 
 
-def _os_problem(exc: OSError, doing: str) -> DatabaseError:
+def _os_problem(exc: OSError, doing: str | Phrase) -> DatabaseError:
     """A clear error for a file system failure (full, read-only, no permission)."""
     if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
-        return sqlite_errors.DiskFullError(f"{doing}: the disk is full; nothing was changed")
+        return sqlite_errors.DiskFullError(
+            "{doing}: the disk is full; nothing was changed", doing=doing
+        )
     if exc.errno == errno.EROFS:
-        return ReadOnlyDatabaseError(f"{doing}: the folder is on a read-only medium")
-    return DatabaseError(f"{doing}: {exc.strerror or exc}")
+        return ReadOnlyDatabaseError("{doing}: the folder is on a read-only medium", doing=doing)
+    return DatabaseError("{doing}: {reason}", doing=doing, reason=exc)
 
 
 def timestamped_backup(

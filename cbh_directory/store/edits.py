@@ -106,7 +106,11 @@ def revert_field(db: sqlite_utils.Database, resource_id: str, field: str) -> Res
     with write_transaction(db):
         edits = local_edits_of(db, resource_id)
         if field not in edits:
-            raise NotFoundError(f"{field!r} of {resource_id!r} has no local edit")
+            raise NotFoundError(
+                "{field!r} of {resource_id!r} has no local edit",
+                field=field,
+                resource_id=resource_id,
+            )
         source = edits[field][1]
         db.execute(
             "DELETE FROM local_edits WHERE resource_id = ? AND field = ?", [resource_id, field]
@@ -125,7 +129,7 @@ def set_status(db: sqlite_utils.Database, resource_ids: list[str], status: str) 
     for rid in resource_ids:
         current = find_resource(db, rid)
         if current is None:
-            raise NotFoundError(f"no resource with id {rid!r}")
+            raise NotFoundError("no resource with id {rid!r}", rid=rid)
         if current.status != status:
             edit_resource(db, rid, {"status": status})
             changed.append(rid)

@@ -40,7 +40,11 @@ def _clean_note(note: str) -> str:
     the limit is refused, never cut without a word (list files report what they cut)."""
     text = multi_line(note or "")
     if len(text) > MAX_NOTE:
-        raise InputError(f"a note can have at most {MAX_NOTE:,} characters ({len(text):,} given)")
+        raise InputError(
+            "a note can have at most {max_note:,} characters ({count:,} given)",
+            max_note=MAX_NOTE,
+            count=len(text),
+        )
     return text
 
 
@@ -92,12 +96,15 @@ def get_list(db: sqlite_utils.Database, name_or_id: str | int) -> ListInfo:
         by_key = {list_name_key(n): n for n in names}
         close = difflib.get_close_matches(list_name_key(str(name_or_id)), list(by_key), 3, 0.5)
         hint = [by_key[k] for k in close] or names[:10]
-        known = (
-            f"; did you mean: {', '.join(hint)}?"
+        if not hint:
+            raise NotFoundError("no list named {name!r}", name=name_or_id)
+        raise NotFoundError(
+            "no list named {name!r}; did you mean: {lists}?"
             if close
-            else f"; the lists are: {', '.join(hint)}"
+            else "no list named {name!r}; the lists are: {lists}",
+            name=name_or_id,
+            lists=", ".join(hint),
         )
-        raise NotFoundError(f"no list named {name_or_id!r}" + (known if hint else ""))
     return _info(rows[0])
 
 
@@ -121,7 +128,7 @@ def _id_by_name(db: sqlite_utils.Database, name: str) -> int | None:
 def _unique_name(db: sqlite_utils.Database, name: str, exclude: int | None = None) -> None:
     found = _id_by_name(db, name)
     if found is not None and found != exclude:
-        raise InputError(f"there is already a list named {name!r}")
+        raise InputError("there is already a list named {name!r}", name=name)
 
 
 def create_list(db: sqlite_utils.Database, name: str, note: str = "") -> ListInfo:
@@ -297,7 +304,7 @@ def add_items(
         for rid in ids:
             resource = find_resource(db, rid)
             if resource is None:
-                raise NotFoundError(f"no resource with id {rid!r}")
+                raise NotFoundError("no resource with id {rid!r}", rid=rid)
             resources.append(resource)
         present = item_ids(db, list_id)
         position = _next_position(db, list_id)
@@ -352,7 +359,7 @@ def set_item_note(db: sqlite_utils.Database, list_id: int, resource_id: str, not
             [_clean_note(note), list_id, resource_id],
         )
         if cursor.rowcount == 0:
-            raise NotFoundError(f"{resource_id!r} is not in this list")
+            raise NotFoundError("{resource_id!r} is not in this list", resource_id=resource_id)
         _touch(db, list_id)
 
 
@@ -361,7 +368,7 @@ def get_item_note(db: sqlite_utils.Database, list_id: int, resource_id: str) -> 
         "SELECT note FROM list_items WHERE list_id = ? AND resource_id = ?", [list_id, resource_id]
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"{resource_id!r} is not in this list")
+        raise NotFoundError("{resource_id!r} is not in this list", resource_id=resource_id)
     return str(row[0])
 
 
@@ -383,7 +390,7 @@ def move_item(db: sqlite_utils.Database, list_id: int, resource_id: str, offset:
     with write_transaction(db):
         order = [row["resource_id"] for row in _item_rows(db, list_id)]
         if resource_id not in order:
-            raise NotFoundError(f"{resource_id!r} is not in this list")
+            raise NotFoundError("{resource_id!r} is not in this list", resource_id=resource_id)
         index = order.index(resource_id)
         target = max(0, min(len(order) - 1, index + offset))
         new = order[:index] + order[index + 1 :]

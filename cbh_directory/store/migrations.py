@@ -23,7 +23,7 @@ def migration_files(folder: Path | None = None) -> list[Path]:
     folder = folder or migrations_dir()
     files = sorted(p for p in folder.glob("*.sql") if _FILE.match(p.name))
     if not files:
-        raise DatabaseError(f"no schema migrations found in {folder}")
+        raise DatabaseError("no schema migrations found in {folder}", folder=folder)
     return files
 
 
@@ -43,7 +43,9 @@ def split_statements(sql: str) -> Iterator[str]:
     if buffer.strip() and not all(
         p.strip().startswith("--") or not p.strip() for p in buffer.splitlines()
     ):
-        raise DatabaseError(f"incomplete SQL statement in migration: {buffer.strip()[:80]}")
+        raise DatabaseError(
+            "incomplete SQL statement in migration: {statement}", statement=buffer.strip()[:80]
+        )
 
 
 def _runner(path: Path) -> Callable[[sqlite_utils.Database], None]:
@@ -81,8 +83,9 @@ def check_not_newer(db: sqlite_utils.Database, files: list[Path] | None = None) 
     unknown = [name for name in applied_names(db) if name not in known]
     if unknown:
         raise DatabaseTooNewError(
-            "this database was written by a newer version of CBH Directory "
-            f"(schema {unknown[-1]}); update the app or open another database"
+            "this database was written by a newer version of CBH Directory (schema {unknown}); "
+            "update the app or open another database",
+            unknown=unknown[-1],
         )
 
 
@@ -113,7 +116,7 @@ def apply_migrations(
             migrations.apply(db)
             check_foreign_keys(db)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"could not upgrade the database schema: {exc}") from exc
+        raise DatabaseError("could not upgrade the database schema: {reason}", reason=exc) from exc
     return pending
 
 

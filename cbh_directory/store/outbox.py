@@ -57,7 +57,7 @@ def entries(db: sqlite_utils.Database, state: str = "") -> list[OutboxEntry]:
 def payload(db: sqlite_utils.Database, entry_id: int) -> dict[str, Any]:
     row = db.execute("SELECT payload FROM outbox WHERE id = ?", [entry_id]).fetchone()
     if row is None:
-        raise NotFoundError(f"no proposal {entry_id} in the outbox")
+        raise NotFoundError("no proposal {entry_id} in the outbox", entry_id=entry_id)
     found: dict[str, Any] = json.loads(row[0])
     return found
 
@@ -67,7 +67,7 @@ def withdraw(db: sqlite_utils.Database, entry_id: int) -> None:
     with write_transaction(db):
         cursor = db.execute("DELETE FROM outbox WHERE id = ? AND state = ?", [entry_id, WAITING])
         if not cursor.rowcount:
-            raise NotFoundError(f"no waiting proposal {entry_id} in the outbox")
+            raise NotFoundError("no waiting proposal {entry_id} in the outbox", entry_id=entry_id)
 
 
 def mark_sent(db: sqlite_utils.Database, entry_id: int, url: str, proposal_id: int) -> None:

@@ -79,7 +79,7 @@ def country_names(db: sqlite_utils.Database) -> dict[str, str]:
 def get_resource(db: sqlite_utils.Database, resource_id: str) -> Resource:
     rows = list(db.query("SELECT * FROM resources WHERE id = ?", [resource_id]))
     if not rows:
-        raise NotFoundError(f"no resource with id {resource_id!r}")
+        raise NotFoundError("no resource with id {resource_id!r}", resource_id=resource_id)
     return row_to_resource(rows[0])
 
 

@@ -63,10 +63,17 @@ def validate_query(q: SearchQuery) -> None:
         unknown = [v for v in chosen[facet.id] if allowed and v not in allowed]
         if unknown:
             raise InputError(
-                f"unknown {facet.id} {unknown[0]!r}; choose from: {', '.join(allowed)}"
+                "unknown {id} {unknown!r}; choose from: {allowed}",
+                id=facet.id,
+                unknown=unknown[0],
+                allowed=", ".join(allowed),
             )
     if q.sort not in SORT_KEYS:
-        raise InputError(f"unknown sort {q.sort!r}; choose from: {', '.join(SORT_KEYS)}")
+        raise InputError(
+            "unknown sort {sort!r}; choose from: {sort_keys}",
+            sort=q.sort,
+            sort_keys=", ".join(SORT_KEYS),
+        )
     if q.radius_km is not None and q.radius_km <= 0:
         raise InputError("the radius must be more than 0")
     if q.offset < 0 or (q.limit is not None and q.limit < 0):
@@ -75,7 +82,9 @@ def validate_query(q: SearchQuery) -> None:
         try:
             day_number(q.verified_before)
         except ValueError:
-            raise InputError(f"bad date {q.verified_before!r}: use YYYY-MM-DD") from None
+            raise InputError(
+                "bad date {verified_before!r}: use YYYY-MM-DD", verified_before=q.verified_before
+            ) from None
 
 
 @dataclass(slots=True)

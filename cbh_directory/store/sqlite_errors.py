@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..domain.errors import DatabaseError
+from ..domain.errors import DatabaseError, Phrase
 
 BUSY_SECONDS = 15
 
@@ -42,31 +42,41 @@ def primary_code(exc: BaseException) -> int | None:
     return None if code is None else int(code) & 0xFF
 
 
-def explain(exc: sqlite3.Error, *, doing: str = "") -> DatabaseError | None:
+def explain(exc: sqlite3.Error, *, doing: str | Phrase = "") -> DatabaseError | None:
     """The app's error for a failure a person can act on (busy, locked, full, read-only,
     damaged, not a database); None for anything else, which is a bug to report."""
     code = primary_code(exc)
-    nothing = "nothing was changed"
-    what = f"{doing}: " if doing else ""
+    what = Phrase("{doing}: ", doing=doing) if doing else ""
     if code in (BUSY, LOCKED):
         return DatabaseBusyError(
-            f"{what}the database is busy: another CBH Directory window or command has been "
-            f"writing to it for over {BUSY_SECONDS} seconds; {nothing}, please try again"
+            "{what}the database is busy: another CBH Directory window or command has been "
+            "writing to it for over {seconds} seconds; nothing was changed, please try again",
+            what=what,
+            seconds=BUSY_SECONDS,
         )
     if code == FULL:
-        return DiskFullError(f"{what}the disk is full: {nothing}; free some space, try again")
+        return DiskFullError(
+            "{what}the disk is full: nothing was changed; free some space, try again", what=what
+        )
     if code == READONLY:
         return ReadOnlyDatabaseError(
-            f"{what}the database is read-only here (a read-only file, folder or medium); {nothing}"
+            "{what}the database is read-only here (a read-only file, folder or medium); "
+            "nothing was changed",
+            what=what,
         )
     if code in (CORRUPT, NOTADB):
-        return DamagedDatabaseError(f"{what}the database file is damaged or not a database")
+        return DamagedDatabaseError(
+            "{what}the database file is damaged or not a database", what=what
+        )
     if code == IOERR:
-        return DatabaseError(f"{what}the disk could not be read or written (I/O error); {nothing}")
+        return DatabaseError(
+            "{what}the disk could not be read or written (I/O error); nothing was changed",
+            what=what,
+        )
     if code == CANTOPEN:
-        return DatabaseError(f"{what}the database file cannot be opened")
+        return DatabaseError("{what}the database file cannot be opened", what=what)
     if code == NOMEM:
-        return DatabaseError(f"{what}out of memory; {nothing}")
+        return DatabaseError("{what}out of memory; nothing was changed", what=what)
     return None
 
 

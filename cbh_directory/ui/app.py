@@ -44,9 +44,9 @@ def parse_size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise InputError(f"bad size {text!r}: use WIDTHxHEIGHT, e.g. 1280x800") from None
+        raise InputError("bad size {text!r}: use WIDTHxHEIGHT, e.g. 1280x800", text=text) from None
     if not (320 <= width <= 8000 and 240 <= height <= 8000):
-        raise InputError(f"bad size {text!r}: too small or too large")
+        raise InputError("bad size {text!r}: too small or too large", text=text)
     return width, height
 
 

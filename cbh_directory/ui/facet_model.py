@@ -211,7 +211,7 @@ class FacetModel(QAbstractItemModel):
             if is_value:
                 return "" if self._counting else str(node.count)
             if top and node.count:
-                return f"{node.count} on"
+                return self.on_count(node)
             return None
         if role == Qt.ItemDataRole.CheckStateRole and is_value and column == LABEL:
             return Qt.CheckState.Checked if node.checked else Qt.CheckState.Unchecked
@@ -228,6 +228,8 @@ class FacetModel(QAbstractItemModel):
                 return SAID_IN_ROW
             if is_value:
                 return self.accessible_text(node)
+            if top and node.count:  # its count column is not said: "Kind, 1 checked"
+                return f"{node.label}, " + self.tr("%s checked") % number(node.count)
             return node.label
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == LABEL:
             # where it sits (Focus › Genes) and what it means: tooltips are not read out
@@ -254,6 +256,10 @@ class FacetModel(QAbstractItemModel):
         if self._dim is None or self._dim[0] != palette.cacheKey():
             self._dim = (palette.cacheKey(), colours.dimmed(palette))
         return self._dim[1]
+
+    def on_count(self, node: Node) -> str:
+        """How many values of a top group are checked, short: "1 on"."""
+        return self.tr("%s on") % number(node.count)
 
     def accessible_text(self, node: Node) -> str:
         """ "CASK, 4 results, not checked": the name, the count and the state, once."""

@@ -37,7 +37,7 @@ def page_size(paper: str) -> Any:
     from PySide6.QtGui import QPageSize
 
     if paper not in PAPER_SIZES:
-        raise ExportError(f"unknown paper size {paper!r}; choose letter or a4")
+        raise ExportError("unknown paper size {paper!r}; choose letter or a4", paper=paper)
     return QPageSize(QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4)
 
 

@@ -24,7 +24,7 @@ def open_or_recover(db_path: Path) -> Directory | None:
         if problem is None:
             return directory
         directory.close()
-        raise DatabaseError(f"the database failed its integrity check: {problem}")
+        raise DatabaseError("the database failed its integrity check: {reason}", reason=problem)
     except DatabaseTooNewError as exc:
         msgbox.warn(None, TITLE, exc.message, icon=msgbox.Icon.Critical)
         return None

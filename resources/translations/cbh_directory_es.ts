@@ -1061,6 +1061,14 @@ Los detalles están en el archivo de registro:
         <translation>Filtro</translation>
     </message>
     <message>
+        <source>%s checked</source>
+        <translation>marcados: %s</translation>
+    </message>
+    <message>
+        <source>%s on</source>
+        <translation>%s ✓</translation>
+    </message>
+    <message>
         <source>1 result</source>
         <translation>1 resultado</translation>
     </message>

@@ -362,3 +362,15 @@ def test_the_radius_says_its_unit(make_window, curated: Directory) -> None:
     assert radius.text(QAccessible.Text.Description) == "miles"
     window.search_bar.set_units("km")
     assert radius.text(QAccessible.Text.Description) == "kilometres"
+
+
+def test_a_group_heading_says_how_many_of_its_values_are_on(
+    qtbot, make_window, curated: Directory
+) -> None:
+    window = make_window(curated)
+    model = window.facet_model
+    with qtbot.waitSignal(window.counts_shown, timeout=10_000):
+        model.setData(model.index_of("kind", "support_group"), True, Qt.ItemDataRole.CheckStateRole)
+    heading = model.group_index("kind")
+    assert heading.siblingAtColumn(1).data() == "1 on"  # shown
+    assert heading.data(Qt.ItemDataRole.AccessibleTextRole) == f"{heading.data()}, 1 checked"
