@@ -729,4 +729,28 @@ MESSAGES: dict[str, str] = {
     "Searching for: {chips}": "Buscando: {chips}",
     'text "{text}"': 'texto "{text}"',
     'Without "{label}": {count}': 'Sin "{label}": {count}',
+    # Summaries of an import, a shared list, an export
+    "{count} new": "{count} nuevos",
+    "{count} changed": "{count} cambiados",
+    "{count} unchanged": "{count} sin cambios",
+    "{count} rejected": "{count} rechazados",
+    "{count} gone (made inactive)": "{count} desaparecidos (marcados como inactivos)",
+    "{count} new check-ups": "{count} revisiones nuevas",
+    "note": "nota",
+    "new list": "lista nueva",
+    "merged into your list": "unida a su lista",
+    "{count} added": "{count} añadidos",
+    "{count} already there": "{count} ya estaban",
+    "{count} notes filled in": "{count} notas completadas",
+    "{count} not in this directory (kept with their details)": (
+        "{count} no están en este directorio (se guardan con sus datos)"
+    ),
+    "{count} check-ups of its groups (new ones added)": (
+        "{count} revisiones de sus grupos (se añadieron las nuevas)"
+    ),
+    "1 resource": "1 recurso",
+    "{total:,} resources": "{total:,} recursos",
+    "Wrote {count} to {path}": "Guardado en {path}: {count}",
+    "Wrote {count} on 1 page to {path}": "Guardado en {path}: {count}, en 1 página",
+    "Wrote {count} on {pages} pages to {path}": ("Guardado en {path}: {count}, en {pages} páginas"),
 }
