@@ -91,10 +91,13 @@ stress: $(VENV)/.dev-installed system-libs
 		-p no:cacheprovider --stress --reliability-report RELIABILITY.md
 
 # The benchmark at 100,000 SYNTHETIC resources (a few minutes); writes BENCHMARKS.md.
+# BENCH_ONLY=keystroke,exports measures only those parts and updates their rows.
 BENCH_SIZE ?= 100000
+BENCH_ONLY ?=
 bench: $(VENV)/.dev-installed system-libs
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/bench -q -p no:cacheprovider \
-		--bench-size $(BENCH_SIZE) --bench-queries 200 --bench-report BENCHMARKS.md
+		--bench-size $(BENCH_SIZE) --bench-queries 200 --bench-report BENCHMARKS.md \
+		--bench-only "$(BENCH_ONLY)"
 	@cat BENCHMARKS.md
 
 # The agency hub on a throwaway local PostgreSQL (socket only) with the curated data; Ctrl+C stops.

@@ -20,7 +20,8 @@ from ..domain import vocabulary as vocab
 from ..domain.csv_safe import neutralise_cell
 from ..domain.dataset_counts import COUNT_LABELS
 from ..domain.errors import CBHError, InputError
-from ..domain.model import Hit, SearchQuery
+from ..domain.facets import FACET_BY_ID
+from ..domain.model import FacetValue, Hit, SearchQuery
 from ..logs import log_file, log_unexpected, setup_logging
 from ..paths import DB_ENV
 from ..service import Directory
@@ -179,7 +180,7 @@ def search(
 
 def _explain_empty(directory: Directory, query: SearchQuery) -> None:
     """Say what excluded everything and what removing each word or filter would give."""
-    asked = [c.label for c in relaxing.constraints(query)]
+    asked = [c.label for c in relaxing.constraints(query, directory.value_names())]
     if not asked:
         echo(language.words("No resources match."), err=True)
         return
@@ -238,22 +239,48 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _print_facets(facets: dict[str, Any], as_json: bool) -> None:
+def _print_facets(facets: dict[str, list[FacetValue]], as_json: bool) -> None:
     if as_json:
         echo(
             dumps(
-                {
-                    group: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
-                    for group, values in facets.items()
-                }
+                {group: [_facet_json(group, v) for v in values] for group, values in facets.items()}
             )
         )
         return
     for group, values in facets.items():
         echo(f"{group}:")
-        for v in values:
+        for v, depth in _tree_order(group, values):
             if v.count:
-                echo(f"  {v.count:>6}  {v.label} ({v.value})")
+                echo(f"  {v.count:>6}  {'  ' * depth}{v.label} ({v.value})")
+
+
+def _facet_json(group: str, v: FacetValue) -> dict[str, Any]:
+    found: dict[str, Any] = {"value": v.value, "label": v.label, "count": v.count}
+    if FACET_BY_ID[group].item_path is not None and v.group:
+        found["parent"] = v.group  # a service type's code: the value it sits under
+    return found
+
+
+def _tree_order(group: str, values: list[FacetValue]) -> list[tuple[FacetValue, int]]:
+    """Values below the top level (Service type codes) right after their parent, indented."""
+    if FACET_BY_ID[group].item_path is None:
+        return [(v, 0) for v in values]
+    known = {v.value for v in values}
+    below: dict[str, list[FacetValue]] = {}
+    for v in values:
+        if v.group in known:
+            below.setdefault(v.group, []).append(v)
+    ordered: list[tuple[FacetValue, int]] = []
+
+    def add(v: FacetValue, depth: int) -> None:
+        ordered.append((v, depth))
+        for child in below.get(v.value, []):
+            add(child, depth + 1)
+
+    for v in values:
+        if v.group not in known:
+            add(v, 0)
+    return ordered
 
 
 # ------------------------------------------------------------------ show / stats / places

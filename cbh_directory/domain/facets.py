@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import vocabulary as vocab
 from .language import words
-from .taxonomy import top_level, top_level_label
+from .taxonomy import code_path, top_level, top_level_label
 
 INTERNATIONAL = "International / not stated"  # a country facet's value for "no country"
 
@@ -51,6 +51,10 @@ class Facet:
     short_labels: Mapping[str, str] = dataclasses.field(default_factory=dict)  # narrow labels
     # A list field of JSON objects (not text): the facet value of each object.
     item_value: Callable[[Mapping[str, str]], str] | None = None
+    # A tree below the top level (with item_value): the values a JSON object sits under,
+    # outermost first, its own last. A value is kept where some object has it as its own
+    # (so it has a name), and choosing it chooses everything under it.
+    item_path: Callable[[Mapping[str, str]], tuple[str, ...]] | None = None
     # Only resources of these kinds have a value (asked, shown, filtered); empty: every kind.
     only_kinds: frozenset[str] = frozenset()
 
@@ -63,13 +67,21 @@ class Facet:
     def term_by_id(self) -> dict[str, vocab.Term | vocab.FocusTerm]:
         return {t.id: t for t in self.terms}
 
-    def label_of(self, value: str, country_name: Callable[[str], str] | None = None) -> str:
-        """A chosen value in words, for the handout."""
+    def label_of(
+        self,
+        value: str,
+        country_name: Callable[[str], str] | None = None,
+        data_names: Mapping[str, str] | None = None,
+    ) -> str:
+        """A chosen value in words, for the handout. `data_names`: the names the data gives
+        values it holds (a service type's code -> "Food Pantries")."""
         term = self.term_by_id.get(value)
         if term is not None:
             return words(term.label)
         if self.place_names:
             return (country_name(value) if country_name else value) or words("International")
+        if data_names and value in data_names:
+            return data_names[value]
         return self.value_label(value)
 
 
@@ -156,12 +168,14 @@ FACETS: tuple[Facet, ...] = (
         "taxonomy",
         multi=True,
         option="service-type",
-        option_help="Top level of an imported service's taxonomy: a 211/AIRS letter (B: Basic "
-        "Needs, L: Health Care, …) or another taxonomy's term name.",
+        option_help="An imported service's taxonomy: a 211/AIRS top-level letter (B: Basic "
+        "Needs, L: Health Care, …), a code below it (BD-1800: it and the codes under it) or "
+        "another taxonomy's term name.",
         value_label=top_level_label,
         heading_label="Service type",
         heading_help="What kind of service an imported 211 entry is, from its own taxonomy.",
         item_value=top_level,
+        item_path=code_path,
     ),
     Facet(
         "cost",

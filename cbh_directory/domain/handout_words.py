@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from . import language
 from .facets import FACETS
@@ -10,21 +10,33 @@ from .model import SearchQuery
 from .validation import KM_PER_MILE
 
 # How each facet's chosen values read inside the sentence; others are listed as they are.
-_LEADS = {"focus": "about ", "language": "in ", "country": "based in ", "region": "based in "}
+_LEADS = {
+    "focus": "about ",
+    "language": "in ",
+    "country": "based in ",
+    "region": "based in ",
+    "service_type": "service type ",  # its names are the data's own ("Food Pantries")
+}
 
 
 def search_words(
-    query: SearchQuery, *, units: str = "mi", country_name: Callable[[str], str] | None = None
+    query: SearchQuery,
+    *,
+    units: str = "mi",
+    country_name: Callable[[str], str] | None = None,
+    data_names: Mapping[str, Mapping[str, str]] | None = None,
 ) -> str:
     """'support group; about CASK; within 100 miles of Columbus, OH, and groups that meet
-    online; with the words “parents”' (empty for no search at all)."""
+    online; with the words “parents”' (empty for no search at all). `data_names`: per facet,
+    the names the data gives its values (Facet.label_of)."""
     parts: list[str] = []
     chosen = query.filter_values()
     for facet in FACETS:
         values = chosen[facet.id]
         if not values:
             continue
-        labels = [facet.label_of(v, country_name) for v in values]
+        names = (data_names or {}).get(facet.id)
+        labels = [facet.label_of(v, country_name, names) for v in values]
         joined = (
             ", ".join(labels[:-1]) + language.words(" or ") + labels[-1]
             if len(labels) > 1
@@ -58,10 +70,11 @@ def chosen_sentence(
     show_list_name: bool = False,
     units: str = "mi",
     country_name: Callable[[str], str] | None = None,
+    data_names: Mapping[str, Mapping[str, str]] | None = None,
 ) -> str:
     """The handout's line under its title. A list's name is the caseworker's own label
     ("Family A"), so it is printed only on a staff copy (`show_list_name`)."""
-    searched = search_words(query, units=units, country_name=country_name)
+    searched = search_words(query, units=units, country_name=country_name, data_names=data_names)
     if list_name:
         start = (
             language.words("From your list “{name}”").format(name=list_name)

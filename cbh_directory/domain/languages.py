@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from .vocabulary import LANGUAGE_NAMES
@@ -60,3 +61,33 @@ def language_code(text: str) -> str | None:
 def language_name(code: str) -> str:
     """'es' -> 'Spanish' (the code when no name is known)."""
     return LANGUAGE_NAMES.get(code) or EXTRA_LABELS.get(code, code)
+
+
+# A code as stored: ISO 639-1, or three letters where a language has none (sign languages: ase).
+CODE_PATTERN = re.compile(r"^[a-z]{2,3}$")
+# A language written as a word that no code is known for ("Karen", "Chin (Hakha)"): letters of any
+# script, spaces, hyphens, apostrophes, dots and brackets; no digits, no list separators.
+_NAME_PATTERN = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ \-'’.()])*$")
+MAX_NAME = 60
+# What a form's language box holds when it names no language; not kept as a language.
+NON_ANSWERS = frozenset({"other", "others", "n/a", "na", "none", "unknown", "various", "-"})
+
+
+def language_entry(text: str) -> str | None:
+    """One entry of a resource's languages: a code ('ES' -> 'es'), a known name as its code
+    ('Spanish' -> 'es'), any other language name as written ('Karen'); None for what cannot
+    be a language's name."""
+    written = " ".join(text.split())
+    if CODE_PATTERN.match(written.lower()):
+        return written.lower()
+    code = language_code(written)
+    if code:
+        return code
+    if len(written) <= MAX_NAME and _NAME_PATTERN.match(written):
+        return written
+    return None
+
+
+def is_written_name(entry: str) -> bool:
+    """True for an entry kept as the source wrote it rather than as a code."""
+    return not CODE_PATTERN.match(entry)

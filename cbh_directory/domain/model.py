@@ -41,7 +41,7 @@ class Resource:
     moderation_note: str = ""
     activity: str = "unknown"
     activity_note: str = ""
-    format: str = "online"
+    format: str = "unknown"  # the source does not say (see vocabulary.FORMATS)
     languages: list[str] = field(default_factory=list)
     cost: str = "unknown"
     eligibility: str = ""

@@ -4,6 +4,7 @@ filters, "near X" / "in X" names a place, and the rest is searched as text."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import language
@@ -73,6 +74,7 @@ _PHRASES: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {
     ("format", ("online", "hybrid")): ("online", "virtual", "en línea"),
     ("format", ("in_person", "hybrid")): ("in person", "face to face", "en persona"),
     ("format", ("hybrid",)): ("hybrid",),
+    ("format", ("unknown",)): ("format not stated", "formato no indicado"),
     ("cost", ("free",)): ("free", "no cost", "free of charge", "gratis", "gratuito"),
     ("cost", ("low",)): ("low cost", "cheap"),
     ("moderation", ("peer",)): ("peer moderated",),
@@ -123,11 +125,12 @@ class Reading:
         return bool(self.phrases or self.place)
 
 
-def value_label(facet_id: str, value: str) -> str:
+def value_label(facet_id: str, value: str, data_names: Mapping[str, str] | None = None) -> str:
+    """A chosen value's label; `data_names`: names the data gives (see Facet.label_of)."""
     facet = FACET_BY_ID[facet_id]
     if facet_id == "language":
         return LANGUAGE_NAMES.get(value) or EXTRA_LABELS.get(value, value)
-    return facet.label_of(value)
+    return facet.label_of(value, data_names=data_names)
 
 
 def key(word: str) -> str:

@@ -4,6 +4,7 @@ that an empty result can say what removing each would give."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .facets import FACET_BY_ID
@@ -30,12 +31,16 @@ class Relaxed:
     count: int
 
 
-def constraints(query: SearchQuery) -> list[Constraint]:
-    """Everything that narrows this search, in the order the user sees it."""
+def constraints(
+    query: SearchQuery, data_names: Mapping[str, Mapping[str, str]] | None = None
+) -> list[Constraint]:
+    """Everything that narrows this search, in the order the user sees it. `data_names`: per
+    facet, the names the data gives its values (a service type's code -> its name)."""
     found = [Constraint("word", word, word) for word in TOKEN.findall(query.text or "")]
     for facet_id, values in query.filter_values().items():
         if values:
-            names = f" {words('or')} ".join(value_label(facet_id, v) for v in values)
+            given = (data_names or {}).get(facet_id)
+            names = f" {words('or')} ".join(value_label(facet_id, v, given) for v in values)
             found.append(Constraint("filter", names, facet_id))
     if query.near is not None:
         near = words("near {place}").format(place=query.near.label)

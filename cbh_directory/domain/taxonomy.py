@@ -69,15 +69,29 @@ def top_level(term: Mapping[str, str]) -> str:
     return (term.get("name") or "").strip() or code
 
 
+_AIRS_STEP = re.compile(r"[-.]")
+
+
+def code_path(term: Mapping[str, str]) -> tuple[str, ...]:
+    """An AIRS code and the codes above it, below its top-level letter, outermost first:
+    BD-1800.2000 -> (BD, BD-1800, BD-1800.2000). () for a bare letter or another taxonomy."""
+    code = (term.get("code") or "").strip()
+    if not AIRS_CODE.match(code) or len(code) == 1:
+        return ()
+    cuts = [m.start() for m in _AIRS_STEP.finditer(code)] + [len(code)]
+    return tuple(code[:cut] for cut in cuts if cut > 1)
+
+
 def top_level_label(value: str) -> str:
     """'Basic Needs' for "B"; any other value as it is."""
     return AIRS_TOP_LEVEL.get(value, value)
 
 
 def top_level_value(text: str) -> str:
-    """What a person types for a top level: 'b' or 'Basic Needs' -> 'B'; a term name as it is."""
+    """What a person types for a service type: 'b' or 'Basic Needs' -> 'B', 'bd-1800' ->
+    'BD-1800'; a term name as it is."""
     wanted = text.strip()
-    if wanted.upper() in AIRS_TOP_LEVEL:
-        return wanted.upper()
+    if wanted.upper() in AIRS_TOP_LEVEL or AIRS_CODE.match(wanted.upper()):
+        return wanted.upper()  # a letter, or a code below one ("bd-1800" -> "BD-1800")
     by_label = {label.casefold(): letter for letter, label in AIRS_TOP_LEVEL.items()}
     return by_label.get(wanted.casefold(), wanted)

@@ -16,6 +16,7 @@ from .contacts import normalise_phones
 from .dates import is_partial_date
 from .errors import InputError, Phrase, ValidationError
 from .evidence import newest_date, newest_of, normalise_evidence, source_urls
+from .languages import language_entry
 from .model import JSON_FIELDS, LIST_FIELDS, Resource
 from .phones import normalise_phone, phone_letters_problem, phone_or_text
 from .taxonomy import normalise_taxonomy
@@ -24,8 +25,6 @@ from .text_safety import multi_line, single_line
 RESOURCE_FIELD_SET = frozenset(Resource.field_names())
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# ISO 639-1 codes; three letters only where a language has none (sign languages: ase, bfi, sgn).
-LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}$")
 COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}$")
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 MAX_TEXT = 20_000
@@ -251,19 +250,24 @@ def normalise_resource(data: dict[str, object], *, strict: bool = False) -> Reso
     _check_enum(clean, "kind", vocab.KIND_BY_ID, problems, required=True)
     _check_enum(clean, "moderation", vocab.MODERATION_BY_ID, problems, default="unknown")
     _check_enum(clean, "activity", vocab.ACTIVITY_BY_ID, problems, default="unknown")
-    _check_enum(clean, "format", vocab.FORMAT_BY_ID, problems, default="online")
+    _check_enum(clean, "format", vocab.FORMAT_BY_ID, problems, default="unknown")
     _check_enum(clean, "cost", vocab.COST_BY_ID, problems, default="unknown")
     _check_enum(clean, "status", vocab.STATUS_BY_ID, problems, default="active")
 
     unknown_focus = [f for f in clean.get("focus", []) if f not in vocab.FOCUS_BY_ID]  # type: ignore[attr-defined]
     if unknown_focus:
         problems.append(("focus", "unknown term(s): " + ", ".join(unknown_focus)))
-    languages = [str(x).lower() for x in clean.get("languages", [])]  # type: ignore[attr-defined]
-    if any(not LANGUAGE_PATTERN.match(code) for code in languages):
+    entries = [language_entry(str(x)) for x in clean.get("languages", [])]  # type: ignore[attr-defined]
+    if None in entries:
         problems.append(
-            ("languages", "use ISO 639 codes such as en, es (ase: American Sign Language)")
+            (
+                "languages",
+                "use ISO 639 codes such as en, es (ase: American Sign Language) or the "
+                "language's name",
+            )
         )
-    clean["languages"] = languages
+    # A language no code is known for stays as written ("Karen"): kept, not dropped.
+    clean["languages"] = list(dict.fromkeys(e for e in entries if e))
     country = str(clean.get("country", "")).upper()
     if country and not COUNTRY_PATTERN.match(country):
         problems.append(("country", "use a two-letter ISO 3166 code such as US, GB"))

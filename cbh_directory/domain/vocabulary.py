@@ -266,6 +266,11 @@ FORMATS: tuple[Term, ...] = (
     Term("online", "Online", "Meets or helps online, by phone or by post."),
     Term("in_person", "In person", "Meets or helps in person."),
     Term("hybrid", "Online and in person", "Offers both online and in-person help."),
+    Term(
+        "unknown",
+        "Format not stated",
+        "The source does not say whether it meets online or in person.",
+    ),
 )
 
 COSTS: tuple[Term, ...] = (

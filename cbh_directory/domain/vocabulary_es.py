@@ -327,6 +327,7 @@ SPANISH: dict[str, str] = {
     "about ": "sobre ",
     "in ": "en ",
     "based in ": "con sede en ",
+    "service type ": "tipo de servicio ",
     "within {amount} {unit} of {where}": "a menos de {amount} {unit} de {where}",
     "nearest to {where} first": "primero los más cercanos a {where}",
     "with the words “{text}”": "con las palabras “{text}”",
@@ -349,6 +350,14 @@ SPANISH: dict[str, str] = {
     "How to apply": "Cómo solicitarlo",
     "Wait time": "Tiempo de espera",
     "Service types": "Tipos de servicio",
+    # Format the source does not state
+    "Format not stated": "Formato no indicado",
+    "The source does not say whether it meets online or in person.": (
+        "La fuente no dice si se reúne en línea o en persona."
+    ),
+    "No place given, and not said to meet online": (
+        "Sin lugar indicado, y sin decir que sea en línea"
+    ),
 }
 SPANISH.update(MESSAGES)  # errors and command-line output: messages_es.py
 

@@ -239,7 +239,7 @@ def _convert(field: str, value: str, country: CountryLookup | None) -> object:
             found = [vocab.focus_lookup(v) for v in items]
             return [t.id if t else v for t, v in zip(found, items, strict=True)]
         if field == "languages":
-            return [_LANGUAGES.get(_key(v), v.lower()) for v in items]
+            return [_LANGUAGES.get(_key(v), v) for v in items]  # validation settles the rest
         return items
     return value
 

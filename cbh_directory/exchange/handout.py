@@ -233,7 +233,10 @@ def _sections(export: ExportSet) -> list[tuple[str, list[ExportEntry]]]:
     if not export.location:
         return [("", export.entries)]
     near = [e for e in export.entries if e.distance_km is not None]
-    other = [e for e in export.entries if e.distance_km is None]
+    unplaced = [e for e in export.entries if e.distance_km is None]
+    # Not placed and not stated to meet online: not filed as online, nor as near.
+    unstated = [e for e in unplaced if e.resource.format == "unknown"]
+    other = [e for e in unplaced if e.resource.format != "unknown"]
     sections = []
     if near:
         sections.append((words("Near {place}").format(place=export.location), near))
@@ -241,6 +244,8 @@ def _sections(export: ExportSet) -> list[tuple[str, list[ExportEntry]]]:
         sections.append((words("Near {place}").format(place=export.location), []))
     if other:
         sections.append((words("Online, by phone, and nationwide"), other))
+    if unstated:
+        sections.append((words("No place given, and not said to meet online"), unstated))
     return sections
 
 

@@ -15,6 +15,7 @@ from ..domain.model import Resource
 from ..domain.sync import SyncError
 from ..domain.validation import normalise_resource
 from .hsds_common import FIELD_PREFIX, TAXONOMY_NAME
+from .hsds_json import delivery_words
 from .hsds_read import _Reader
 from .hsds_read_tables import RawPackage, Table
 
@@ -144,6 +145,8 @@ class _Tables:
             self.add("organization", org)
             self.arrays(organization, where, {"organization_id": org["id"]})
         self.arrays(service, where, {"service_id": sid})
+        for word in delivery_words(service):
+            self.add("service_delivery", {"service_id": sid, "service_delivery": word})
         for number, link in enumerate(_objects(service, "service_at_locations", where)):
             location = _object(link, "location", where) or {}
             loc = _scalars(location, where)

@@ -78,6 +78,21 @@ def _objects(value: Any) -> list[Mapping[str, Any]]:
     return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
 
 
+def delivery_words(service: Mapping[str, Any]) -> list[str]:
+    """How a nested service says it is delivered: ORUK `service_delivery` objects and
+    `attending_type`, or a `delivery_methods` list (each a word such as online or in person)."""
+    found: list[str] = []
+    for key in ("service_delivery", "delivery_methods", "attending_type"):
+        value = service.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Mapping):
+                item = item.get("service_delivery") or item.get("delivery_method")
+            text = _text(item)
+            if text:
+                found.append(text)
+    return found
+
+
 class _Flattener:
     """Collects table rows from nested service objects; ids are made up where none is given."""
 
@@ -123,6 +138,8 @@ class _Flattener:
         row = {"id": sid, "organization_id": org_id}
         row.update({c: _text(s.get(c)) for c in _SERVICE_COLUMNS})
         self.add("service", row, number)
+        for word in delivery_words(s):
+            self.add("service_delivery", {"service_id": sid, "service_delivery": word}, number)
         self.phones(s.get("phones"), "service_id", sid, number)
         for contact in _objects(s.get("contacts")):
             self.oruk = self.oruk or "phones" in contact

@@ -13,6 +13,7 @@ from ..domain.checkups import make_checkup
 from ..domain.contacts import MAX_PHONES, PHONE_TYPES
 from ..domain.errors import DatasetError, InputError, ValidationError
 from ..domain.imports import ParsedImport, Rejection
+from ..domain.languages import NON_ANSWERS, is_written_name, language_entry
 from ..domain.validation import (
     COUNTRY_PATTERN,
     is_email,
@@ -29,6 +30,7 @@ from .hsds_read_fields import (
     ages_text,
     clean_text,
     cost_from_text,
+    delivery_format,
     integer_text,
     iso_date,
     join_unique,
@@ -41,6 +43,7 @@ from .hsds_read_tables import RawPackage, Table, load_package
 from .hsds_read_terms import (
     TermMeaning,
     classify,
+    code_from_name,
     is_checkup_term,
     own_code,
     own_taxonomy_ids,
@@ -60,6 +63,7 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "attribute": ("link_id", "taxonomy_term_id"),
     "service_attribute": ("service_id", "taxonomy_term_id"),
 }
+_DELIVERY_TAXONOMY = re.compile(r"deliver|attending", re.IGNORECASE)
 _OWN_PLACE = ("address", "city", "region", "postal_code", "country")
 
 
@@ -84,6 +88,8 @@ _NOTES = {
     "own": "services written by CBH Directory, read exactly",
     "own_coordinates": "services placed by their location's own latitude and longitude",
     "organization_address": "services without a location, given their organization's address",
+    "organization_location": "services without a location link, given their organization's "
+    "only location",
     "unknown_country": "addresses whose country is not a two-letter code (left out)",
     "bad_coordinates": "locations with coordinates out of range or unreadable (left out)",
     "website_https": "websites written without http(s)://, given https://",
@@ -91,7 +97,10 @@ _NOTES = {
     "cleaned_text": "texts with HTML, entities, typed \\n or blank-line runs made plain",
     "bad_email": "emails that are not email addresses (left out)",
     "bad_date": "assured or modified dates that are not dates (left out)",
+    "bad_language": "language entries that cannot be a language's name (left out)",
     "missing_term": "links to taxonomy terms missing from the package (skipped)",
+    "code_as_name": "taxonomy terms whose name is a 211/AIRS code, read as the code",
+    "format_unknown": "services whose format (online or in person) the source does not state",
 }
 
 
@@ -169,8 +178,19 @@ class _Reader:
         if terms is None and raw.version != "3.0":
             terms = self.tables.get("taxonomy")  # HSDS 1.0 kept its terms in "taxonomy"
         self.terms = {r["id"]: r for r in reversed(terms.rows) if r.get("id")} if terms else {}
+        for term_id, term in self.terms.items():
+            coded = code_from_name(term)
+            if coded is not None:
+                self.terms[term_id] = coded
+                self.counts["code_as_name"] += 1
         taxonomies = self.tables.get("taxonomy")
         self.own_taxonomies = own_taxonomy_ids(taxonomies.rows if taxonomies else [])
+        # Taxonomies of ways of delivery ("Delivery methods"): their terms say online or in person.
+        self.delivery_taxonomies = {
+            row["id"]
+            for row in (taxonomies.rows if taxonomies else [])
+            if row.get("id") and _DELIVERY_TAXONOMY.search(row.get("name", ""))
+        }
         self.checkup_values: list[str] = []  # the service being read: its check-ups' JSON
 
     def rows(self, table: str, column: str, value: str) -> list[dict[str, str]]:
@@ -198,7 +218,9 @@ class _Reader:
             where = services.where(position)
             sid = row.get("id", "")
             if not sid:
-                result.rejected.append(Rejection(where, "id", "is empty"))
+                empty = not row.get("name", "").strip()
+                reason = "is empty, and so is the name: a blank row" if empty else "is empty"
+                result.rejected.append(Rejection(where, "id", reason))
                 continue
             if sid in first_row:
                 reason = f"the service id {sid!r} is used again (first on row {first_row[sid]})"
@@ -206,7 +228,7 @@ class _Reader:
                 continue
             first_row[sid] = services.numbers[position]
             self._add(result, where, row)
-        result.notes.extend(self._summary(len(services.rows)))
+        result.notes.extend(self._summary())
         if not self.counts["own"]:  # another tool's export: its ids all carry our prefix
             result.source_prefix = self.prefix + "-"
         return result
@@ -265,7 +287,7 @@ class _Reader:
             "last_verified": self.verified(row),
             "status": "inactive" if status in ("inactive", "defunct") else "active",
             "cost": self.cost(sid, row),
-            "format": self.format(sites, row),
+            "format": self.format(sid, sites, row, terms),
             "schedule": self.schedule(sid, sites),
             "fees": join_unique([row.get("fees_description", ""), row.get("fees", "")]),
             "application_process": row.get("application_process", ""),
@@ -282,6 +304,8 @@ class _Reader:
             data["id"] = self.new_id(sid)
             data["alternate_names"] = self.alternate_names(row, org)
             self.clean(data)
+        if data["format"] == "unknown":
+            self.counts["format_unknown"] += 1
         return data
 
     def clean(self, data: dict[str, object]) -> None:
@@ -327,9 +351,15 @@ class _Reader:
         return [self.site(location_id) for location_id in ids]
 
     def organization_site(self, org: dict[str, str]) -> list[Site]:
-        """For a service with no location: its organization's own addresses (1.x/2.x tie
-        postal and physical addresses to an organization too)."""
+        """For a service with no location: its organization's only location, in a package
+        that ties locations to organizations alone (no service_at_location table); else the
+        organization's own addresses (1.x/2.x tie postal and physical addresses to it too)."""
         org_id = org.get("id", "")
+        if "service_at_location" not in self.tables:
+            locations = self.rows("location", "organization_id", org_id)
+            if len(locations) == 1 and locations[0].get("id"):  # several: which one is unsaid
+                self.counts["organization_location"] += 1
+                return [self.site(locations[0]["id"])]
         addresses = [
             (kind, r)
             for table, kind in (("physical_address", "physical"), ("postal_address", "postal"))
@@ -476,16 +506,23 @@ class _Reader:
         rows = self.rows("language", "service_id", sid)
         for site in sites:
             rows = rows + self.rows("language", "location_id", site.id)
-        codes: list[str] = []
+        entries: list[str] = []
         for row in rows:
             text = row.get("code") or row.get("language") or row.get("name", "")
             for part in re.split(r"[,;/]", text):
-                code = language_code(part) if part.strip() else None
-                if code is None and part.strip():
-                    self.unknown_languages.add(part.strip())
-                elif code and code not in codes:
-                    codes.append(code)
-        return codes
+                written = " ".join(part.split())
+                if not written or written.casefold() in NON_ANSWERS:
+                    continue
+                # A language no code is known for is kept as the source wrote it ("Karen").
+                entry = language_code(written) or language_entry(written)
+                if entry is None:
+                    self.counts["bad_language"] += 1
+                    continue
+                if is_written_name(entry):
+                    self.unknown_languages.add(entry)
+                if entry not in entries:
+                    entries.append(entry)
+        return entries
 
     def verified(self, row: dict[str, str]) -> str:
         text = row.get("assured_date") or row.get("last_modified", "")
@@ -505,11 +542,25 @@ class _Reader:
         texts += [f"{r.get('option', '')} {r.get('amount_description', '')}" for r in options]
         return cost_from_text(" ".join(texts))
 
-    def format(self, sites: list[Site], row: dict[str, str]) -> str:
-        online = is_web_url(row.get("url", "")) or any(s.kind == "virtual" for s in sites)
-        if any(s.physical for s in sites):
-            return "hybrid" if online else "in_person"
-        return "online"
+    def format(
+        self,
+        sid: str,
+        sites: list[Site],
+        row: dict[str, str],
+        terms: list[tuple[dict[str, str], str]],
+    ) -> str:
+        said = [
+            r.get("service_delivery") or r.get("delivery_method", "")
+            for r in self.rows("service_delivery", "service_id", sid)
+        ]
+        for term, value in terms:
+            if term.get("taxonomy_id", "") in self.delivery_taxonomies or (
+                _DELIVERY_TAXONOMY.search(term.get("taxonomy", ""))
+            ):
+                said += [term.get("name", ""), term.get("code", ""), value]
+        for column in ("delivery_methods", "attending_type", "service_delivery"):
+            said += re.split(r"[,;|]", row.get(column, ""))
+        return delivery_format(sites, said)
 
     def place(self, sites: list[Site], exact: bool) -> dict[str, object]:
         chosen = next(
@@ -621,8 +672,9 @@ class _Reader:
             candidate = f"{base}-{number}"
         return candidate
 
-    def _summary(self, total: int) -> list[str]:
+    def _summary(self) -> list[str]:
         counts = self.counts
+        total = sum(self.kind_counts.values())  # the services read, not the rows refused
         notes = [f"{text}: {counts[key]}" for key, text in _NOTES.items() if counts[key]]
         if self.kind_counts:
             parts = [
@@ -638,5 +690,5 @@ class _Reader:
             )
         if self.unknown_languages:
             names = ", ".join(sorted(self.unknown_languages)[:10])
-            notes.append(f"languages not recognised (left out): {names}")
+            notes.append(f"languages kept as written (no code known): {names}")
         return notes

@@ -48,6 +48,45 @@ class Site:
         return self.coords is not None or any(t == "physical" for t, _ in self.addresses)
 
 
+# Words a source uses for how a service is delivered (ORUK service_delivery and attending_type,
+# a delivery_methods list), by the format they are evidence of; phone and post count as online.
+_DELIVERY = {
+    "online": "online",
+    "virtual": "online",
+    "remote": "online",
+    "internet": "online",
+    "web": "online",
+    "website": "online",
+    "video": "online",
+    "telehealth": "online",
+    "telephone": "online",
+    "phone": "online",
+    "email": "online",
+    "post": "online",
+    "postal": "online",
+    "in person": "in_person",
+    "inperson": "in_person",
+    "face to face": "in_person",
+    "venue": "in_person",
+    "home visit": "in_person",
+    "outreach": "in_person",
+    "drop in": "in_person",
+    "walk in": "in_person",
+}
+
+
+def delivery_format(sites: list[Site], delivery: list[str]) -> str:
+    """The format from evidence only: a physical site or a word saying in person; a virtual
+    site or a word saying online, by phone or by post; both; or "unknown" when nothing says.
+    A website alone is not evidence: most services that meet in person have one."""
+    said = {_DELIVERY.get(" ".join(re.split(r"[\s_-]+", w.strip().lower()))) for w in delivery}
+    online = "online" in said or any(s.kind == "virtual" for s in sites)
+    in_person = "in_person" in said or any(s.physical for s in sites)
+    if online and in_person:
+        return "hybrid"
+    return "online" if online else "in_person" if in_person else "unknown"
+
+
 def number(text: str) -> float | None:
     try:
         return float(text)

@@ -47,6 +47,7 @@ USED_TABLES = (
     "cost_option",
     "regular_schedule",
     "schedule",
+    "service_delivery",  # Open Referral UK: online, telephone, in person...
 )
 # Tables that only exist from 3.0 on, and those that only exist before it.
 V3_TABLES = frozenset({"address", "attribute", "cost_option"})

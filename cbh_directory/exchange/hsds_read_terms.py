@@ -100,6 +100,15 @@ def term_text(term: dict[str, str]) -> str:
     return f"{name} {code}".strip() if code and code.casefold() != name.casefold() else name
 
 
+def code_from_name(term: dict[str, str]) -> dict[str, str] | None:
+    """A term with no code whose name is a 211/AIRS code ("BD-1800.2000", as 1.x/2.x exports
+    write it in `term`), with that code moved to `code`; None for any other term."""
+    name = (term.get("name") or term.get("term") or "").strip()
+    if term.get("code", "").strip() or not is_airs_code(name):
+        return None
+    return {**term, "code": name, "name": "", "term": ""}
+
+
 def make_tag(text: str) -> str | None:
     """'Respite Care' -> 'respite-care'; None when nothing readable is left."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from ..domain import vocabulary as vocab
 from ..domain.checkups import Checkup
+from ..domain.languages import is_written_name
 from ..domain.model import Resource
 from .atomic import ExportError
 from .hsds_common import (
@@ -197,7 +198,11 @@ class TableBuilder:
         if not (r.has_location or any(getattr(r, name) for name in _PLACE)):
             return False
         location_id = stable_uuid("location", r.id)
-        kind = "physical" if r.format != "online" else "postal" if complete else "virtual"
+        # A place whose format is not stated is written as postal: it claims no site to visit.
+        if r.format in ("in_person", "hybrid"):
+            kind = "physical"
+        else:
+            kind = "virtual" if r.format == "online" and not complete else "postal"
         country = self.country_names.get(r.country, r.country)
         self.rows["location"].append(
             {
@@ -242,12 +247,13 @@ class TableBuilder:
                 }
             )
         for code in r.languages:
+            written = is_written_name(code)  # no code known: the name as the source wrote it
             self.rows["language"].append(
                 {
                     "id": stable_uuid("language", r.id, code),
                     "service_id": service_id,
-                    "name": language_name(code),
-                    "code": code,
+                    "name": code if written else language_name(code),
+                    "code": "" if written else code,
                 }
             )
         if r.service_area:

@@ -9,6 +9,7 @@ import sqlite_utils
 from ..file_safety import check_target
 from ..geo.gazetteer import Gazetteer
 from ..paths import backup_dir
+from ..store.facet_tree import tree_names
 from ..store.search import SearchEngine
 
 
@@ -32,3 +33,8 @@ class ServiceBase:
             allow_database=allow_database,
             allow_folder=allow_folder,
         )
+
+    def value_names(self) -> dict[str, dict[str, str]]:
+        """Per facet, the names the data gives values that have no vocabulary label (a
+        service type's code -> "Food Pantries"), for the words that name chosen filters."""
+        return tree_names(self.engine.index().trees)

@@ -141,6 +141,7 @@ class ExportService(CheckupService):
             show_list_name=include_notes,
             units=units,
             country_name=self.gazetteer.country_name,
+            data_names=self.value_names(),
         )
         if resource_ids is not None:
             by_id = {hit.resource.id: hit for hit in hits}

@@ -113,5 +113,5 @@ class PhraseService(ServiceBase):
         """How many each word, filter and the place would give if it were taken away."""
         return [
             Relaxed(c, self.engine.count(relaxing.without(query, c)))
-            for c in relaxing.constraints(query)
+            for c in relaxing.constraints(query, self.value_names())
         ]

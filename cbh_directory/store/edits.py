@@ -163,6 +163,6 @@ def delete_local_resource(db: sqlite_utils.Database, resource_id: str) -> Resour
         resource = get_resource(db, resource_id)
         if get_origin(db, resource_id) != "local":
             raise InputError("only resources added here can be deleted; archive this one instead")
-        delete_resource(db, resource_id)
         db.execute("DELETE FROM local_edits WHERE resource_id = ?", [resource_id])
+        delete_resource(db, resource_id)
     return resource

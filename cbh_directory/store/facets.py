@@ -92,5 +92,13 @@ def _count(
         label = {code: names.get(code) or code or INTERNATIONAL for code in known}
     else:
         label = {value: facet.value_label(value) for value in known}
+    tree = ix.trees.get(facet.id)
+    if tree is not None:  # a chosen value below the top level is listed under its parent
+        known -= set(tree.values)
     ordered = sorted(known, key=lambda value: (value == "", label[value]))
-    return [FacetValue(value, label[value], by_value.get(value, 0)) for value in ordered]
+    found = [FacetValue(value, label[value], by_value.get(value, 0)) for value in ordered]
+    if tree is None:
+        return found
+    selected = np.zeros(len(ix), dtype=bool)
+    selected[mask] = True
+    return found + tree.counts(selected, known)

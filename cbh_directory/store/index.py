@@ -28,6 +28,7 @@ from ..domain.community_evidence import FACTS
 from ..domain.facets import FACET_BY_ID, FACETS, Facet
 from ..file_safety import temporary_beside
 from .checkups import checked_resources, max_age_days
+from .facet_tree import FacetTree, build_tree
 
 FOCUS_IDS = [t.id for t in vocab.FOCUS_TERMS]
 EPOCH = dt.date(1970, 1, 1)
@@ -83,6 +84,7 @@ class ResourceIndex:
     serves_values: list[str] = field(default_factory=list)
     slot_table: np.ndarray | None = None  # made on first use, see _slots
     _parts: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # see parts
+    trees: dict[str, FacetTree] = field(default_factory=dict)  # values below the top level
 
     def __len__(self) -> int:
         return int(self.pk.size)
@@ -275,7 +277,10 @@ def _load_bits(db: sqlite_utils.Database, index: ResourceIndex, facet: Facet) ->
 def _load_bits_from_json(db: sqlite_utils.Database, index: ResourceIndex, facet: Facet) -> None:
     """A multi-valued facet over a list field without a side table: its JSON, in one pass."""
     if facet.item_value is not None:
-        rows = _object_values(db, facet)
+        objects = _objects(db, facet)
+        rows = _object_values(facet, objects)
+        if facet.item_path is not None:
+            index.trees[facet.id] = build_tree(facet, index.pk, objects)
     else:
         text = db.execute(
             f"SELECT group_concat(r.pk || '{_US}' || j.value, '{_RS}') "
@@ -293,13 +298,17 @@ def _load_bits_from_json(db: sqlite_utils.Database, index: ResourceIndex, facet:
     index.bits[facet.id] = bits
 
 
-def _object_values(db: sqlite_utils.Database, facet: Facet) -> list[list[str]]:
-    """[pk, value] of each object of a list field of JSON objects (facet.item_value)."""
-    assert facet.item_value is not None
-    found = db.execute(
+def _objects(db: sqlite_utils.Database, facet: Facet) -> list[tuple[int, str, str]]:
+    """(pk, code, name) of each object of a list field of JSON objects."""
+    return db.execute(
         f"SELECT r.pk, json_extract(j.value, '$.code'), json_extract(j.value, '$.name') "
         f"FROM resources r, json_each(r.{facet.field}) j WHERE j.type = 'object'"
-    )
+    ).fetchall()
+
+
+def _object_values(facet: Facet, found: list[tuple[int, str, str]]) -> list[list[str]]:
+    """[pk, value] of each object of a list field of JSON objects (facet.item_value)."""
+    assert facet.item_value is not None
     rows = []
     for pk, code, name in found:
         value = facet.item_value({"code": code or "", "name": name or ""})
@@ -368,6 +377,8 @@ _ARRAYS = (
     "name_rank",
     "serves",
 )
+_TREE_TEXT = ("values", "labels", "parents")  # FacetTree's fields, in its order
+_TREE_ARRAYS = ("rows", "nodes")
 _FACET_PARTS = ("codes", "bits", "values")  # saved as "codes.kind", "values.kind", ...
 
 
@@ -384,6 +395,11 @@ def save_index(index: ResourceIndex, path: Path, version: str) -> None:
         for facet_id, value in getattr(index, part).items():
             arrays[f"{part}.{facet_id}"] = np.array(value, dtype=str) if part == "values" else value
     arrays["serves_values"] = np.array(index.serves_values, dtype=str)
+    for facet_id, tree in index.trees.items():
+        for part in _TREE_TEXT:
+            arrays[f"tree.{part}.{facet_id}"] = np.array(getattr(tree, part), dtype=str)
+        for part in _TREE_ARRAYS:
+            arrays[f"tree.{part}.{facet_id}"] = getattr(tree, part)
     arrays["version"] = np.array([version], dtype=str)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -410,9 +426,19 @@ def read_saved_index(path: Path, version: str) -> ResourceIndex | None:
                     for facet in FACETS
                     if part == "values" or (part == "bits") == facet.multi
                 }
+            fields["trees"] = {
+                facet.id: _saved_tree(saved, facet.id) for facet in FACETS if facet.item_path
+            }
     except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile):
         return None
     return ResourceIndex(**fields)
+
+
+def _saved_tree(saved: Any, facet_id: str) -> FacetTree:
+    parts: dict[str, Any] = {p: saved[f"tree.{p}.{facet_id}"] for p in _TREE_ARRAYS}
+    for p in _TREE_TEXT:
+        parts[p] = [str(v) for v in saved[f"tree.{p}.{facet_id}"].tolist()]
+    return FacetTree(**parts)
 
 
 def _saved_part(saved: Any, part: str, facet_id: str) -> Any:

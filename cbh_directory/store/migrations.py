@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -110,9 +111,36 @@ def apply_migrations(
     try:
         # One lock for the whole upgrade, and pending re-read under it, so two processes
         # starting at once cannot both try to create the same tables.
-        with write_transaction(db):
+        with foreign_keys_off(db), write_transaction(db):
             pending = [m.name for m in migrations.pending(db)]
             migrations.apply(db)
+            check_foreign_keys(db)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError("could not upgrade the database schema: {reason}", reason=exc) from exc
     return pending
+
+
+@contextlib.contextmanager
+def foreign_keys_off(db: sqlite_utils.Database) -> Iterator[None]:
+    """Foreign keys off while tables are rebuilt (a table dropped to be replaced must not
+    cascade into, or be blocked by, the rows that refer to it), then as they were.
+
+    The pragma is a no-op inside a transaction, so it is set around the upgrade's."""
+    was_on = db.conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    db.conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        if was_on:
+            db.conn.execute("PRAGMA foreign_keys = ON")
+
+
+def check_foreign_keys(db: sqlite_utils.Database) -> None:
+    """Refuse (and so roll back) an upgrade that leaves a row referring to nothing."""
+    broken = db.conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        table, rowid, parent, _ = broken[0]
+        raise DatabaseError(
+            f"could not upgrade the database schema: {len(broken)} row(s) refer to nothing "
+            f"(first: {table} row {rowid} names a missing {parent})"
+        )

@@ -20,7 +20,7 @@ import numpy as np
 import sqlite_utils
 
 from ..domain.errors import InputError
-from ..domain.facets import FACETS
+from ..domain.facets import FACET_BY_ID, FACETS
 from ..domain.model import (
     SORT_KEYS,
     Hit,
@@ -217,6 +217,12 @@ class SearchEngine:
                 for position in positions:
                     bits |= 1 << position
                 masks[facet_id] = (ix.bits[facet_id] & bits) != 0
+                tree = ix.trees.get(facet_id)
+                if tree is not None:  # values below the top level (facet_tree.py)
+                    below_top = [v for v in chosen if v not in values]
+                    below = tree.chosen(FACET_BY_ID[facet_id], below_top, len(ix))
+                    if below is not None:
+                        masks[facet_id] |= below
             else:
                 masks[facet_id] = _member(ix.codes[facet_id], positions, len(values))
         return masks

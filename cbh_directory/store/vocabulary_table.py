@@ -36,5 +36,10 @@ def sync_focus_terms(db: sqlite_utils.Database) -> bool:
     with write_transaction(db):
         db.conn.execute("DELETE FROM focus_terms")
         db.table("focus_terms").insert_all(rows)
+        # Index rows for a term the vocabulary dropped would break resource_focus's foreign
+        # key at commit; each resource's own focus list keeps the term as entered.
+        db.conn.execute(
+            "DELETE FROM resource_focus WHERE focus_id NOT IN (SELECT id FROM focus_terms)"
+        )
         set_meta(db, "focus_terms_sha256", digest)
     return True

@@ -66,7 +66,9 @@ HINTS: dict[str, str] = {
     "alternate_names": QT_TRANSLATE_NOOP("edit_dialog", "Other names, separated by ;"),
     "latitude": QT_TRANSLATE_NOOP("edit_dialog", "Empty: found from the city"),
     "longitude": QT_TRANSLATE_NOOP("edit_dialog", "Empty: found from the city"),
-    "languages": QT_TRANSLATE_NOOP("edit_dialog", "Two-letter codes separated by ;, e.g. en; es"),
+    "languages": QT_TRANSLATE_NOOP(
+        "edit_dialog", "Codes or names separated by ;, e.g. en; es; Karen (kept as written)"
+    ),
     "tags": QT_TRANSLATE_NOOP("edit_dialog", "Separated by ;"),
     "last_verified": QT_TRANSLATE_NOOP("edit_dialog", "YYYY-MM-DD"),
     "phone": QT_TRANSLATE_NOOP("edit_dialog", "As you would dial it, e.g. (614) 555-0100"),

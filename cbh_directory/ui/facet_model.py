@@ -1,6 +1,7 @@
 """The filter tree: groups of checkable values with live counts, from the facet counts.
 
-Focus values sit under Genes/Syndromes/Causes/Broad; regions sit under their country.
+Focus values sit under Genes/Syndromes/Causes/Broad; regions sit under their country; a
+service type's codes sit under the code or top level above them.
 Counts change with every search without resetting the tree, so expansion and scrolling stay.
 """
 
@@ -24,7 +25,9 @@ from ..domain import vocabulary as vocab
 from ..domain.facets import FACET_BY_ID, FACETS, heading_of
 from ..domain.language import words
 from ..domain.model import Facets, FacetValue, SearchQuery
+from ..domain.taxonomy import term_label
 from . import colours
+from .accessibility import SAID_IN_ROW
 from .i18n import number
 from .panel import bold_font
 
@@ -66,13 +69,30 @@ class FacetModel(QAbstractItemModel):
         self._root = Node("")
         self._shape: tuple[Any, ...] = ()
         self._by_key: dict[tuple[str, str], Node] = {}
+        self._counting = False  # new results are shown and their counts are on the way
 
     # -- feeding
+
+    @property
+    def counting(self) -> bool:
+        return self._counting
+
+    def set_counting(self) -> None:
+        """The results changed and their counts follow: show no numbers until they come, never
+        the previous search's."""
+        if not self._counting and self._root.children:
+            self._counting = True
+            self._all_counts_changed()
+
+    def _all_counts_changed(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()
 
     def set_facets(self, facets: Facets, query: SearchQuery) -> None:
         selected = {(g, v) for g, values in query.filter_values().items() for v in values}
         shape = _shape(facets)
         rebuild = shape != self._shape
+        counted, self._counting = self._counting, False
         if rebuild:
             self.beginResetModel()
             self._root = _build(facets)
@@ -96,7 +116,7 @@ class FacetModel(QAbstractItemModel):
                 changed.add(id(self._root))
         if rebuild:
             self.endResetModel()
-        elif len(changed) > MAX_RANGE_UPDATES:
+        elif counted or len(changed) > MAX_RANGE_UPDATES:
             # Many regions under many countries: one relayout is far cheaper for the tree
             # view than a dataChanged per country. The structure is the same, so expansion,
             # selection and scrolling stay.
@@ -188,9 +208,9 @@ class FacetModel(QAbstractItemModel):
             if column == LABEL:
                 return node.label
             if is_value:
-                return str(node.count)
+                return "" if self._counting else str(node.count)
             if top and node.count:
-                return f"{node.count} on"
+                return self.on_count(node)
             return None
         if role == Qt.ItemDataRole.CheckStateRole and is_value and column == LABEL:
             return Qt.CheckState.Checked if node.checked else Qt.CheckState.Unchecked
@@ -204,9 +224,11 @@ class FacetModel(QAbstractItemModel):
             return f"{node.label}: {tip}" if tip else node.label
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == COUNT:  # the row is said once, from its label
-                return ""
+                return SAID_IN_ROW
             if is_value:
                 return self.accessible_text(node)
+            if top and node.count:  # its count column is not said: "Kind, 1 checked"
+                return f"{node.label}, " + self.tr("%s checked") % number(node.count)
             return node.label
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == LABEL:
             # where it sits (Focus › Genes) and what it means: tooltips are not read out
@@ -217,6 +239,7 @@ class FacetModel(QAbstractItemModel):
             and is_value
             and node.count == 0
             and not node.checked
+            and not self._counting
         ):
             return colours.dimmed(QApplication.palette())
         if role == Qt.ItemDataRole.FontRole and top:
@@ -225,12 +248,18 @@ class FacetModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def on_count(self, node: Node) -> str:
+        """How many values of a top group are checked, short: "1 on"."""
+        return self.tr("%s on") % number(node.count)
+
     def accessible_text(self, node: Node) -> str:
         """ "CASK, 4 results, not checked": the name, the count and the state, once."""
         count = (
             self.tr("1 result") if node.count == 1 else self.tr("%s results") % number(node.count)
         )
         state = self.tr("checked") if node.checked else self.tr("not checked")
+        if self._counting:
+            return f"{node.label}, {state}"
         return f"{node.label}, {count}, {state}"
 
     def path(self, node: Node) -> list[str]:
@@ -292,9 +321,14 @@ def _build(facets: Facets) -> Node:
             node = _value_node(facet.id, fv, _tooltip(terms.get(fv.value), words(fv.label)))
             if fv.value in facet.short_labels:
                 node.label = words(facet.short_labels[fv.value])
-                node.tooltip = f"{words(fv.label)}: {node.tooltip}"
+                if node.label != words(fv.label):  # the full name, not said twice
+                    node.tooltip = f"{words(fv.label)}: {node.tooltip}"
             if subgroups:
                 parent = subgroups.get(fv.group) or list(subgroups.values())[-1]
+            elif facet.item_path is not None and fv.group:
+                # below the top level (Basic Needs › Food Pantries): under its parent value
+                parent = values.get((facet.id, fv.group)) or heading
+                node.tooltip = term_label({"code": fv.value, "name": node.label})
             elif facet.nest_under:
                 parent = values.get((facet.nest_under, fv.group)) or heading.add(
                     Node(fv.group or QCoreApplication.translate("facet_model", "Other"))

@@ -5,13 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QPushButton,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.facets import FACETS, heading_of
+from . import accessibility
 from .facet_model import LABEL, FacetModel
 from .focus import FocusDelegate
 from .panel import counted_tree, title_row
@@ -49,11 +54,25 @@ class FilterPanel(QWidget):
         model.modelReset.connect(self._restore_expansion)
         self.tree.setItemDelegate(CheckOnClickDelegate(self.tree))
         self.tree.activated.connect(self._toggle_key)
+        self.tree.installEventFilter(self)
+        # No selection, only a current row (outlined by the focus delegate) and checkboxes: Qt
+        # reports a selected row under a heading as the row above it, which Orca then reads.
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 0, 8)
         layout.addLayout(title_row(self.tr("Filters"), self.clear_button))
         layout.addWidget(self.tree)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree and event.type() == QEvent.Type.FocusIn:
+            if not self.tree.currentIndex().isValid():
+                first = self.model.index(0, LABEL)
+                keep = QItemSelectionModel.SelectionFlag.NoUpdate
+                self.tree.selectionModel().setCurrentIndex(first, keep)
+            # after the tree's own focus, which Orca says as "Filters tree" alone
+            QTimer.singleShot(0, lambda: accessibility.say_current(self.tree))
+        return False
 
     def set_active_count(self, count: int) -> None:
         self.clear_button.setEnabled(count > 0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -117,22 +117,17 @@ def _chunks(handout: Handout) -> list[list[str]]:
 
 
 def _chunk_document(device: Any, handout: Handout, blocks: list[str], pages: _Pages) -> Any:
-    """The chunk laid out as one column as wide as the page (no page breaks of its own)."""
+    """The chunk laid out as one column as wide as the page's text (no page breaks of its
+    own; the painter adds the left margin). Margin and width are set before the HTML, so the
+    text is laid out once, not again for each change."""
     from PySide6.QtGui import QFont, QTextDocument
 
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)  # measure text at the device's resolution
     document.setDefaultFont(QFont("DejaVu Sans", 10))
+    document.setDocumentMargin(0)
+    document.setTextWidth(pages.size.width() - 2 * pages.margin_x)
     document.setHtml(handout.page_html(blocks))
-    document.setDocumentMargin(0)  # first: it would reset the margins set below
-    frame = document.rootFrame().frameFormat()
-    frame.setLeftMargin(pages.margin_x / pages.format_scale)
-    frame.setRightMargin(pages.margin_x / pages.format_scale)
-    frame.setTopMargin(0)
-    frame.setBottomMargin(0)
-    frame.setPadding(0)
-    document.rootFrame().setFrameFormat(frame)
-    document.setTextWidth(pages.size.width())
     return document
 
 
@@ -142,56 +137,47 @@ def break_points(document: Any) -> tuple[list[float], list[float], list[tuple[fl
     two lines are on the page and before its last paragraph. A section heading, and the
     title block, belong to the entry after them: a page never breaks just after a heading.
     Also each entry's name with where it is, to say whose entry a page continues."""
-    from PySide6.QtGui import QTextCursor
-
     layout = document.documentLayout()
+    blocks = [(b.blockFormat().headingLevel(), b) for b in _top_blocks(document)]
+    # Entry names are h3 under section headings (h2), else h2.
+    entry_level = 3 if any(level == 3 for level, _ in blocks) else 2
     starts: list[float] = []
     inside: list[float] = []
     names: list[tuple[float, str]] = []
-    entry_level = _entry_level(document)
     tops: list[float] = []  # the paragraphs of the entry being gathered, from its name
-    block = document.begin()
-    while block.isValid():
-        if QTextCursor(block).currentTable() is None:
-            level = block.blockFormat().headingLevel()
-            top = _line_top(layout, block)
-            if level and tops:  # a heading after an entry: the next entry starts here
-                starts.append(top)
-                inside.extend(tops[3:-1])
-                tops = []
-            if level == entry_level:
-                names.append((top, block.text()))
-            if level == entry_level or tops:
-                tops.append(top)
-        block = block.next()
+    for level, block in blocks:
+        top = _line_top(layout, block)
+        if level and tops:  # a heading after an entry: the next entry starts here
+            starts.append(top)
+            inside.extend(tops[3:-1])
+            tops = []
+        if level == entry_level:
+            names.append((top, block.text()))
+        if level == entry_level or tops:
+            tops.append(top)
     inside.extend(tops[3:-1])
     return starts, inside, names
 
 
-def _entry_level(document: Any) -> int:
-    """The heading level of entry names: h3 under section headings (h2), else h2."""
-    levels = set()
-    block = document.begin()
-    while block.isValid():
-        levels.add(block.blockFormat().headingLevel())
-        block = block.next()
-    return 3 if 3 in levels else 2
+def _top_blocks(document: Any) -> Iterator[Any]:
+    """The paragraphs of the document outside tables (a QR code's table is one piece)."""
+    it = document.rootFrame().begin()
+    while not it.atEnd():
+        block = it.currentBlock()
+        if block.isValid():
+            yield block
+        it += 1
 
 
 def line_bottoms(document: Any) -> list[float]:
     """The foot of every line outside tables: where a page may break inside a paragraph that
     is taller than a page."""
-    from PySide6.QtGui import QTextCursor
-
     layout = document.documentLayout()
     bottoms: list[float] = []
-    block = document.begin()
-    while block.isValid():
-        if QTextCursor(block).currentTable() is None:
-            top = layout.blockBoundingRect(block).top()
-            text = block.layout()
-            bottoms.extend(top + text.lineAt(i).rect().bottom() for i in range(text.lineCount()))
-        block = block.next()
+    for block in _top_blocks(document):
+        top = layout.blockBoundingRect(block).top()
+        text = block.layout()
+        bottoms.extend(top + text.lineAt(i).rect().bottom() for i in range(text.lineCount()))
     return sorted(bottoms)
 
 
@@ -262,10 +248,11 @@ class _Pages:
         from PySide6.QtCore import QRectF
 
         self.painter.save()
-        self.painter.translate(0, self.filled - top)
+        self.painter.translate(self.margin_x, self.filled - top)
         # Qt paints (and writes to the PDF's text, even when clipped) every line that touches
         # the rectangle: half a dot in from each cut keeps a line on one page only.
-        box = QRectF(0, top + 0.5, self.size.width(), max(bottom - top - 1.0, 0.0))
+        # The whole width of the page: a word too long for the column may run into the margin.
+        box = QRectF(-self.margin_x, top + 0.5, self.size.width(), max(bottom - top - 1.0, 0.0))
         document.drawContents(self.painter, box)
         self.painter.restore()
         self.filled += bottom - top

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -150,7 +151,7 @@ class PreviewDialog(QDialog):
                 self._kept(preview), self.tr("Your edits kept (%s)") % len(preview.kept_local)
             )
         if preview.notes:
-            self.tabs.addTab(plain_label("\n".join(preview.notes)), self.tr("Notes"))
+            self.tabs.addTab(self._notes(preview), self.tr("Notes"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = buttons.addButton(
             self.tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -205,8 +206,17 @@ class PreviewDialog(QDialog):
             table.setItem(row, 0, _item(rejection.row))
             table.setItem(row, 1, _item(rejection.field))
             table.setItem(row, 2, _item(rejection.reason))
-        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # "file row N"
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         return table
+
+    def _notes(self, preview: ImportPreview) -> QWidget:
+        # Read from the top, one note a line; a long list scrolls instead of growing the dialog.
+        text = QPlainTextEdit("\n".join(f"• {note}" for note in preview.notes))
+        text.setReadOnly(True)
+        text.setAccessibleName(self.tr("Import notes"))
+        return text
 
     def _kept(self, preview: ImportPreview) -> QWidget:
         table = _table(

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QW
 from ..domain import phrases
 from ..domain.facets import FACET_BY_ID
 from ..domain.lists import ListInfo
-from ..domain.model import Hit, SearchQuery
+from ..domain.model import Facets, Hit, SearchQuery
 from ..service import Directory
-from . import colours, msgbox
+from . import accessibility, colours, msgbox
 from .about import AboutDialog
 from .accessibility import announce
 from .actions import make_action
@@ -57,6 +57,8 @@ from .work_area import WorkArea
 from .worker import SearchOutcome
 
 DETAILS_DELAY_MS = 80  # new results paint first; the details of the first row follow
+# The count is said once typing pauses: not "289 of 311" after each letter.
+COUNT_SAID_AFTER_MS = 600
 
 SORT_LABELS = {
     "relevance": QT_TRANSLATE_NOOP("main_window", "&Relevance"),
@@ -73,8 +75,10 @@ class MainWindow(QMainWindow):
     """One screen: search and place on top; lists and filters left; results; details."""
 
     results_shown = Signal()
+    counts_shown = Signal()  # the filter counts of the results shown (they follow the results)
 
     def __init__(self, directory: Directory, settings: WindowSettings | None = None) -> None:
+        accessibility.install()  # before the first widget is made
         super().__init__()
         if directory.path is None:
             raise ValueError("the window needs a database file, not an in-memory database")
@@ -107,6 +111,10 @@ class MainWindow(QMainWindow):
             lambda: self._current_changed(self.table.currentIndex(), QModelIndex())
         )
         self._partial = False
+        self._filter_said = ""  # "Support group checked": said with the count it leads to
+        self._count_words = ""
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_SAID_AFTER_MS)
+        self._count_timer.timeout.connect(self._say_count)
         self._searched: SearchQuery | None = None
         self.details = DetailsPane(self.country_name, successor_name=self._resource_name)
         self.count_label = QLabel()
@@ -287,8 +295,10 @@ class MainWindow(QMainWindow):
         self.search_bar.location_changed.connect(self._location_changed)
         self.feedback.chip_removed.connect(self._remove_chip)
         self.facet_model.toggled.connect(self.session.set_filter)
+        self.facet_model.toggled.connect(self._filter_toggled)
         self.filter_panel.clear_requested.connect(self.session.clear_filters)
         self.session.results_ready.connect(self._show_outcome)
+        self.session.counts_ready.connect(self._show_counts)
         self.session.page_ready.connect(self.model.append_page)
         self.session.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.model.page_wanted.connect(self.session.fetch_page)
@@ -411,6 +421,12 @@ class MainWindow(QMainWindow):
         box = self.search_bar.search_box
         box.setText(phrases.without_words(box.text(), words))
 
+    def _filter_toggled(self, group: str, value: str, checked: bool) -> None:
+        # Orca before 45 says nothing when a checkbox in a tree changes, so the count says it.
+        label = self.facet_model.index_of(group, value).data() or value
+        state = self.tr("checked") if checked else self.tr("not checked")
+        self._filter_said = f"{label} {state}"
+
     def _show_outcome(self, outcome: SearchOutcome) -> None:
         current = self.details.hit.resource.id if self.details.hit else None
         self._partial = outcome.partial
@@ -423,8 +439,9 @@ class MainWindow(QMainWindow):
             placed=outcome.searched.near is not None,
         )
         self.feedback.show_outcome(outcome)
-        # The panel shows the filters chosen in it; words read as filters are chips instead.
-        self.facet_model.set_facets(outcome.facets, outcome.query)
+        # The counts follow in a moment (_show_counts): until then the panel shows none,
+        # never the previous search's.
+        self.facet_model.set_counting()
         active = sum(len(v) for v in outcome.query.filter_values().values())
         self.filter_panel.set_active_count(active)
         self._update_counts()
@@ -460,6 +477,11 @@ class MainWindow(QMainWindow):
         self._ready = True
         self.results_shown.emit()
 
+    def _show_counts(self, facets: Facets, query: SearchQuery) -> None:
+        # The panel shows the filters chosen in it; words read as filters are chips instead.
+        self.facet_model.set_facets(facets, query)
+        self.counts_shown.emit()
+
     def _update_counts(self) -> None:
         current = self._current_list
         if current is not None:
@@ -483,9 +505,14 @@ class MainWindow(QMainWindow):
         place = (self._searched or self.session.query).near
         if place is not None:
             text += self.tr(" near %s") % place.label.removesuffix(", United States")
-        if text != self.count_label.text():
+        said, self._filter_said = self._filter_said, ""
+        if text != self.count_label.text() or said:
             self.count_label.setText(text)
-            announce(self.count_label, text)
+            self._count_words = f"{said}, {text}" if said else text
+            self._count_timer.start()
+
+    def _say_count(self) -> None:
+        announce(self.count_label, self._count_words)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._deferring:

@@ -28,7 +28,6 @@ from . import colours
 from .i18n import QT_TRANSLATE_NOOP
 from .sidebar import RESOURCE_IDS_MIME, ids_to_mime
 
-PAGE_SIZE = 100
 Index = QModelIndex | QPersistentModelIndex
 
 STAR, NAME, KIND, FOCUS, DISTANCE, VERIFIED = range(6)
@@ -49,6 +48,26 @@ SORT_BY_COLUMN = {
     VERIFIED: "verified",
 }
 HitRole = Qt.ItemDataRole.UserRole + 1
+# A table model's own flags for a cell, and rows may be dragged onto a list.
+ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemNeverHasChildren
+    | Qt.ItemFlag.ItemIsDragEnabled
+)
+# The roles data() answers; a view asks every cell for more (background, check state…).
+ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        HitRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
 
 
 class ResultsModel(QAbstractTableModel):
@@ -65,9 +84,23 @@ class ResultsModel(QAbstractTableModel):
         self._query = SearchQuery()
         self._placed = False  # the search has a place (the distance column says "online")
         self.units = "mi"
-        self.stale_after_days = 365
+        self._stale_after_days = 365
         self.today = dt.date.today()
         self.bookmarked: set[str] = set()
+        # Worked out once, not for every cell of every paint: which rows are stale, and the
+        # palette's colours and the style's icon for them (keyed by what they depend on).
+        self._stale: dict[int, bool] = {}
+        self._looks: tuple[Any, ...] = ()
+
+    @property
+    def stale_after_days(self) -> int:
+        return self._stale_after_days
+
+    @stale_after_days.setter
+    def stale_after_days(self, days: int) -> None:
+        if days != self._stale_after_days:
+            self._stale_after_days = days
+            self._stale.clear()
 
     # -- fed by the window
 
@@ -88,6 +121,7 @@ class ResultsModel(QAbstractTableModel):
         self._query = query
         self._placed = query.near is not None if placed is None else placed
         self._hits = list(hits)
+        self._stale.clear()
         self._total = total
         self._waiting = False
         self.endResetModel()
@@ -166,10 +200,8 @@ class ResultsModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid():
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+        # Asked for every cell painted: one constant, not a call to the base class.
+        return ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def mimeTypes(self) -> list[str]:
         return [RESOURCE_IDS_MIME]
@@ -181,7 +213,34 @@ class ResultsModel(QAbstractTableModel):
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
 
+    def _is_stale(self, row: int, hit: Hit) -> bool:
+        stale = self._stale.get(row)
+        if stale is None:
+            stale = self._stale[row] = hit.resource.is_stale(self.today, self.stale_after_days)
+        return stale
+
+    def _colours_and_icon(self) -> tuple[Any, ...]:
+        """A date that needs a check (its colour, icon and font) and a star's colour, for the
+        current palette and style."""
+        palette, style = QApplication.palette(), QApplication.style()
+        key = (palette.cacheKey(), style.name())  # not id(): each call gives a new wrapper
+        if not self._looks or self._looks[0] != key:
+            font = QFont()
+            font.setItalic(True)
+            icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self._looks = (key, colours.warning(palette), icon, font, colours.star(palette))
+        return self._looks
+
+    def multiData(self, index: Index, roleDataSpan: Any) -> None:
+        """Every role a view asks of a cell, in one call from Qt (a delegate asks for seven
+        roles of each cell it paints: by default one call into Python each)."""
+        for i in range(len(roleDataSpan)):
+            item = roleDataSpan[i]
+            item.setData(self.data(index, item.role()))
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in ANSWERED:
+            return None
         hit = self.hit(index.row()) if index.isValid() else None
         if hit is None:
             return None
@@ -192,7 +251,7 @@ class ResultsModel(QAbstractTableModel):
         column = index.column()
         if not hit.in_directory:
             return self._gone_data(hit, column, role)
-        stale = hit.resource.is_stale(self.today, self.stale_after_days)
+        stale = column == VERIFIED and self._is_stale(index.row(), hit)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == VERIFIED and stale:
                 return self.tr("Not verified in the last 12 months: check it is still current")
@@ -220,16 +279,15 @@ class ResultsModel(QAbstractTableModel):
                 text = self.tr("%s, needs review") % (text or self.tr("never"))
             return text
         if stale and column == VERIFIED:
+            _key, colour, icon, font, _star = self._colours_and_icon()
             if role == Qt.ItemDataRole.ForegroundRole:
-                return colours.warning(QApplication.palette())
+                return colour
             if role == Qt.ItemDataRole.DecorationRole:
-                return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+                return icon
             if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setItalic(True)
                 return font
         if role == Qt.ItemDataRole.ForegroundRole and column == STAR and self._starred(hit):
-            return colours.star(QApplication.palette())
+            return self._colours_and_icon()[4]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DISTANCE, STAR):
             horizontal = (
                 Qt.AlignmentFlag.AlignRight if column == DISTANCE else Qt.AlignmentFlag.AlignHCenter
@@ -276,7 +334,8 @@ class ResultsModel(QAbstractTableModel):
             return ", ".join(describe.focus_labels(r.focus))
         if column == DISTANCE:
             if hit.distance_km is None:
-                return self.tr("online") if self._placed and r.format != "in_person" else ""
+                online = self._placed and r.format in ("online", "hybrid")
+                return self.tr("online") if online else ""  # not stated: not "online"
             return describe.distance_text(hit.distance_km, self.units)
         if column == VERIFIED:
             return r.last_verified or self.tr("never")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
 from .focus import FocusDelegate
 from .results_model import DISTANCE, FOCUS, KIND, NAME, STAR, VERIFIED, ResultsModel
@@ -22,7 +22,12 @@ class ResultsTable(QTableView):
         super().__init__()
         self.setAccessibleName(self.tr("Results"))
         self.setModel(model)
-        self.setItemDelegate(FocusDelegate(self))
+        # The focus outline is a Python delegate, called for every cell painted: it is used
+        # only while the table has the focus (the results repaint on every keystroke typed in
+        # the search box, and then Qt's own delegate paints them the same).
+        self._outlined = FocusDelegate(self)
+        self._plain = QStyledItemDelegate(self)
+        self.setItemDelegate(self._plain)
         self.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -65,6 +70,14 @@ class ResultsTable(QTableView):
         hit = self.results().hit(index.row())
         if index.column() == STAR and hit is not None and hit.in_directory:
             self.star_clicked.emit(hit.resource.id)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.setItemDelegate(self._outlined)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.setItemDelegate(self._plain)
+        super().focusOutEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

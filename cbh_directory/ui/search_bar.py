@@ -82,6 +82,7 @@ class SearchBar(QWidget):
         self.radius.currentIndexChanged.connect(self._changed_if_placed)
         self.units_label = QLabel("mi")
         self.units_label.setAccessibleDescription(self.tr("Units"))
+        self._describe_radius()
 
         self.online = QCheckBox(self.tr("Include online groups"))
         self.online.setAccessibleName(self.tr("Include online groups"))
@@ -139,7 +140,14 @@ class SearchBar(QWidget):
     def set_units(self, units: str) -> None:
         self.units = units
         self.units_label.setText(units)
+        self._describe_radius()
         self._changed_if_placed()
+
+    def _describe_radius(self) -> None:
+        # Orca said "within combo box, 100" and never the unit, which is a label beside it.
+        self.radius.setAccessibleDescription(
+            self.tr("miles") if self.units == "mi" else self.tr("kilometres")
+        )
 
     def set_radius(self, value: int) -> None:
         index = self.radius.findData(value)

@@ -4,6 +4,10 @@ Typing searches at once on the first keystroke, then at most once per short wind
 keys keep coming (and once more when they stop), so a burst of typing costs two searches and
 a single keystroke shows its results without waiting. Every other change searches at once.
 Results for anything but the newest request are dropped.
+
+The facet counts of a search are asked for once its results are on screen (a later turn of
+the event loop), so counting never delays the paint; counts for a search that is no longer
+the newest are never shown.
 """
 
 from __future__ import annotations
@@ -14,17 +18,18 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..domain.facets import FACETS
-from ..domain.model import Hit, Place, SearchQuery
+from ..domain.model import Facets, Hit, Place, SearchQuery
 from .worker import SearchOutcome, SearchThread
 
 TYPING_DELAY_MS = 150
-PAGE_SIZE = 100
+PAGE_SIZE = 50  # the first page fills a tall window; scrolling fetches more (fetchMore)
 
 
 class SearchSession(QObject):
     """Holds the query; emits the outcome of each search and each extra page."""
 
     results_ready = Signal(object)  # SearchOutcome
+    counts_ready = Signal(object, object)  # Facets, the SearchQuery as asked
     page_ready = Signal(int, object)  # offset, list[Hit]
     failed = Signal(str)
     busy_changed = Signal(bool)
@@ -34,6 +39,7 @@ class SearchSession(QObject):
         self.query = SearchQuery(limit=PAGE_SIZE)
         self._thread = SearchThread(db_path, self)
         self._thread.worker.searched.connect(self._on_searched)
+        self._thread.worker.counted.connect(self._on_counted)
         self._thread.worker.fetched.connect(self._on_fetched)
         self._thread.worker.failed.connect(self._on_failed)
         self._request = 0
@@ -43,6 +49,7 @@ class SearchSession(QObject):
         self._timer.setInterval(TYPING_DELAY_MS)
         self._timer.timeout.connect(self._window_closed)
         self._pending = False
+        self._shown: SearchOutcome | None = None  # the newest results, until counted
 
     # -- changing the query
 
@@ -112,6 +119,11 @@ class SearchSession(QObject):
     def busy(self) -> bool:
         return self._busy
 
+    @property
+    def counting(self) -> bool:
+        """The newest results are shown and their facet counts are still on the way."""
+        return self._shown is not None
+
     def search_now(self) -> None:
         self._timer.stop()
         self._pending = False
@@ -119,6 +131,7 @@ class SearchSession(QObject):
 
     def _search(self) -> None:
         self._request = self._thread.request_search(dataclasses.replace(self.query, offset=0))
+        self._shown = None
         self._set_busy(True)
 
     def fetch_page(self, offset: int) -> None:
@@ -128,7 +141,22 @@ class SearchSession(QObject):
         if request_id != self._request:
             return
         self._set_busy(False)
+        self._shown = outcome
         self.results_ready.emit(outcome)
+        # Asked for after this turn of the event loop, when the results are painted: the
+        # worker counting during the paint would slow it (both threads need the GIL).
+        QTimer.singleShot(0, self, lambda: self._ask_counts(request_id))
+
+    def _ask_counts(self, request_id: int) -> None:
+        if request_id == self._request and self._shown is not None:
+            self._thread.request_counts(request_id, self._shown.searched)
+
+    def _on_counted(self, request_id: int, facets: Facets) -> None:
+        shown = self._shown
+        if request_id != self._request or shown is None:
+            return  # counts of results no longer shown
+        self._shown = None
+        self.counts_ready.emit(facets, shown.query)
 
     def _on_fetched(self, request_id: int, offset: int, hits: list[Hit]) -> None:
         if request_id == self._request:
@@ -137,6 +165,7 @@ class SearchSession(QObject):
     def _on_failed(self, request_id: int, message: str) -> None:
         if request_id == self._request:
             self._set_busy(False)
+            self._shown = None
             self.failed.emit(message)
 
     def _set_busy(self, busy: bool) -> None:

@@ -3,11 +3,13 @@ while the fields keep the keys they edit with (copy, paste, undo, select all, mo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 StandardKey = QKeySequence.StandardKey
+Modifier = Qt.KeyboardModifier
+COMMAND_MODIFIERS = Modifier.ControlModifier | Modifier.AltModifier | Modifier.MetaModifier
 # The keys a text field needs for itself; every other window shortcut goes to the window.
 EDITING = (
     StandardKey.Copy,
@@ -61,8 +63,16 @@ class WindowShortcutsFirst(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if _typing(event):
+                return False  # every keystroke typed: no need to look through the menus
             pressed = QKeySequence(event.keyCombination()).toString()
             if pressed not in self._editing and pressed in self._window_keys():
                 event.ignore()
                 return True  # the field does not claim it: the window's shortcut runs
         return False
+
+
+def _typing(event: QKeyEvent) -> bool:
+    """A letter, digit or sign typed (with Shift at most): text, never a window shortcut."""
+    text = event.text()
+    return not event.modifiers() & COMMAND_MODIFIERS and len(text) == 1 and text.isprintable()

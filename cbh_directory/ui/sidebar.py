@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.lists import ListInfo
+from .accessibility import SAID_IN_ROW
 from .i18n import list_name, number
 from .panel import bold_font, counted_tree, title_row
 
@@ -120,7 +121,9 @@ class SidebarModel(QAbstractTableModel):
             if info is None:
                 return self.tr("Search the whole directory")
             return info.note or info.name
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == NAME:  # said once a row
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # said once a row, from its name
+            if column == COUNT:
+                return SAID_IN_ROW
             if info is None:
                 return self.tr("All resources, %s") % number(self._total)
             return self.tr("%s, %s items") % (list_name(info), number(info.count))
@@ -137,8 +140,12 @@ class SidebarModel(QAbstractTableModel):
             return REVIEW
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Entries not verified within the review age, oldest first")
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == NAME:
-            return self.tr("Needs review, %s") % number(self._review)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return (
+                self.tr("Needs review, %s") % number(self._review)
+                if column == NAME
+                else SAID_IN_ROW
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

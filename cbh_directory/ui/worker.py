@@ -15,7 +15,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 
 from ..domain import relaxing
 from ..domain.errors import CBHError
-from ..domain.model import Facets, Hit, SearchQuery
+from ..domain.model import Hit, SearchQuery
 from ..domain.phrases import Chip
 from ..domain.relaxing import Relaxed
 from ..service import Directory
@@ -26,14 +26,14 @@ PARTIAL_LIMIT = 100  # partial matches shown when nothing matches everything
 
 @dataclass(slots=True)
 class SearchOutcome:
-    """What one search produced: the first page, the total, and the facet counts; how the
-    words were read; and, when nothing matched, what each word and filter excluded and the
-    closest partial matches (then `hits` holds those and `partial` is True)."""
+    """What one search produced: the first page and the total; how the words were read; and,
+    when nothing matched, what each word and filter excluded and the closest partial matches
+    (then `hits` holds those and `partial` is True). Its facet counts follow separately
+    (`SearchWorker.counted`), once these results are painted."""
 
     query: SearchQuery  # the search as asked
     hits: list[Hit]
     total: int
-    facets: Facets
     thread_name: str
     run: SearchQuery | None = None  # as run: words read as filters (Directory.interpret)
     chips: tuple[Chip, ...] = ()
@@ -49,6 +49,7 @@ class SearchWorker(QObject):
     """Runs searches and page fetches on its own connection, in its own thread."""
 
     searched = Signal(int, object)  # request id, SearchOutcome
+    counted = Signal(int, object)  # request id, Facets
     fetched = Signal(int, int, object)  # request id, offset, list[Hit]
     failed = Signal(int, str)  # request id, message
 
@@ -84,12 +85,10 @@ class SearchWorker(QObject):
             page = directory.search(run)
             if not self._current(request_id):
                 return
-            facets = directory.facets(run)
             outcome = SearchOutcome(
                 query,
                 page.hits,
                 page.total,
-                facets,
                 QThread.currentThread().objectName(),
                 run,
                 interpretation.chips,
@@ -103,6 +102,19 @@ class SearchWorker(QObject):
             self.failed.emit(request_id, exc.message)
             return
         self.searched.emit(request_id, outcome)
+
+    @Slot(int, object)
+    def count(self, request_id: int, run: SearchQuery) -> None:
+        """The facet counts of a search whose results are shown (`run`: as it was run). The
+        search's evaluation is still cached, so this only combines its masks."""
+        if not self._current(request_id):
+            return  # the user typed on: these counts would be for results no longer shown
+        try:
+            facets = self._open().facets(run)
+        except CBHError as exc:
+            self.failed.emit(request_id, exc.message)
+            return
+        self.counted.emit(request_id, facets)
 
     @Slot(int, object, int)
     def fetch(self, request_id: int, query: SearchQuery, offset: int) -> None:
@@ -128,12 +140,14 @@ class SearchThread(QObject):
     """Owns the worker's thread; `request_search` and `request_page` are safe to call anytime."""
 
     _search = Signal(int, object)
+    _count = Signal(int, object)
     _fetch = Signal(int, object, int)
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = SearchWorker(db_path)
         self._search.connect(self.worker.search)
+        self._count.connect(self.worker.count)
         self._fetch.connect(self.worker.fetch)
         self._thread = start_thread(self.worker, "search-worker")
         self._next_id = 0
@@ -143,6 +157,9 @@ class SearchThread(QObject):
         self.worker.supersede(self._next_id)
         self._search.emit(self._next_id, query)
         return self._next_id
+
+    def request_counts(self, request_id: int, run: SearchQuery) -> None:
+        self._count.emit(request_id, run)
 
     def request_page(self, request_id: int, query: SearchQuery, offset: int) -> None:
         self._fetch.emit(request_id, query, offset)

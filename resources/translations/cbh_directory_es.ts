@@ -1061,6 +1061,14 @@ Los detalles están en el archivo de registro:
         <translation>Filtro</translation>
     </message>
     <message>
+        <source>%s checked</source>
+        <translation>marcados: %s</translation>
+    </message>
+    <message>
+        <source>%s on</source>
+        <translation>%s ✓</translation>
+    </message>
+    <message>
         <source>1 result</source>
         <translation>1 resultado</translation>
     </message>
@@ -1403,6 +1411,14 @@ Los detalles están en el archivo de registro:
         <translation>Contacto copiado al portapapeles</translation>
     </message>
     <message>
+        <source>checked</source>
+        <translation>marcado</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>sin marcar</translation>
+    </message>
+    <message>
         <source>%s of %s items in %s</source>
         <translation>%s de %s recursos en %s</translation>
     </message>
@@ -1662,6 +1678,10 @@ Los detalles están en el archivo de registro:
         <translation>Filas rechazadas</translation>
     </message>
     <message>
+        <source>Import notes</source>
+        <translation>Notas de la importación</translation>
+    </message>
+    <message>
         <source>Resource</source>
         <translation>Recurso</translation>
     </message>
@@ -1777,6 +1797,14 @@ Los detalles están en el archivo de registro:
     <message>
         <source>within</source>
         <translation>en un radio de</translation>
+    </message>
+    <message>
+        <source>miles</source>
+        <translation>millas</translation>
+    </message>
+    <message>
+        <source>kilometres</source>
+        <translation>kilómetros</translation>
     </message>
     <message>
         <source>Unknown place: %s. Did you mean: %s?</source>
@@ -2218,8 +2246,8 @@ Los detalles están en el archivo de registro:
         <translation>Vacío: se calcula a partir de la ciudad</translation>
     </message>
     <message>
-        <source>Two-letter codes separated by ;, e.g. en; es</source>
-        <translation>Códigos de dos letras separados por ;, p. ej., en; es</translation>
+        <source>Codes or names separated by ;, e.g. en; es; Karen (kept as written)</source>
+        <translation>Códigos o nombres separados por ;, p. ej., en; es; Karen (se guarda tal como se escribe)</translation>
     </message>
     <message>
         <source>Separated by ;</source>

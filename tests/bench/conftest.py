@@ -11,6 +11,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--bench-queries", type=int, default=40, help="searches to time")
     group.addoption("--bench-report", default=None, help="write the Markdown report here")
     group.addoption(
+        "--bench-only",
+        default="",
+        help="measure only these parts, comma-separated (import, search, location, exports, "
+        "keystroke, start, memory); their rows replace the same rows of the report",
+    )
+    group.addoption(
         "--hub-bench-size",
         type=int,
         default=0,
@@ -24,4 +30,5 @@ def bench_options(request: pytest.FixtureRequest) -> dict[str, object]:
         "size": request.config.getoption("--bench-size"),
         "queries": request.config.getoption("--bench-queries"),
         "report": request.config.getoption("--bench-report"),
+        "only": request.config.getoption("--bench-only"),
     }

@@ -51,6 +51,16 @@ BUDGETS_MS = {
     "export_pdf": 10_000.0,
 }
 RSS_BUDGET_MB = 300.0
+# What `make bench BENCH_ONLY=...` can measure alone, and the report rows each part writes.
+PARTS = {
+    "import": ("import_json", "import_hsds"),
+    "search": ("search",),
+    "location": ("location",),
+    "exports": ("export_csv", "export_vcard", "export_pdf"),
+    "keystroke": ("keystroke",),
+    "start": ("cold_start",),
+    "memory": (),
+}
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -96,6 +106,8 @@ class BenchResult:
     rss_mb: dict[str, float] = field(default_factory=dict)
     checks: dict[str, Any] = field(default_factory=dict)  # facts the tests assert on
     started: str = field(default_factory=lambda: dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
+    load: list[tuple[float, float, float]] = field(default_factory=list)  # at start and end
+    parts: tuple[str, ...] = tuple(PARTS)  # what this run measured
 
 
 @contextlib.contextmanager
@@ -124,14 +136,15 @@ class Bench:
         self.folder = folder
         self.query_count = queries
         self.rng = random.Random(seed)
-        self.result = BenchResult(size)
+        self.result = BenchResult(size, load=[os.getloadavg()])
         self.db_path = folder / "bench.sqlite3"
         self.directory: Directory | None = None
 
     # -- building
 
-    def build(self) -> Directory:
-        """The SYNTHETIC directory, imported as app JSON (timed), then an HSDS import (timed)."""
+    def build(self, *, with_hsds: bool = True) -> Directory:
+        """The SYNTHETIC directory, imported as app JSON (timed), then an HSDS import (timed;
+        left out by `with_hsds=False`, for a run of other parts only)."""
         directory = Directory.open(self.db_path)
         places = towns(directory.db)
         records = list(resources(self.size, places))
@@ -139,6 +152,10 @@ class Bench:
         self.result.checks["imported"] = self._timed_import(
             directory, json_file, "import_json", "Import app JSON"
         )
+        directory.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.directory = directory
+        if not with_hsds:
+            return directory
         hsds = write_hsds_211(self.folder / "hsds", records)
         other = Directory.open(self.folder / "hsds.sqlite3")
         self.result.checks["imported_hsds"] = self._timed_import(
@@ -147,8 +164,6 @@ class Bench:
         self.result.checks["hsds_searchable"] = other.count(SearchQuery(text=records[0]["city"]))
         self.result.figures["import_hsds"].floor = [self._import_floor(other)]
         other.close()
-        directory.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.directory = directory
         return directory
 
     def _import_floor(self, imported: Directory) -> float:
@@ -432,24 +447,45 @@ class Bench:
         self.result.rss_mb["window after 8 searches"] = max(session_rss)
 
     def measure_keystrokes(self, qtbot: Any, window: Any, strokes: int = 40) -> None:
-        """A key press in the search box to the new results painted (pytest-qt, offscreen)."""
+        """A key press in the search box to the new results painted (pytest-qt, offscreen).
+
+        Floor, per keystroke in the same run: the bare FTS `MATCH ... LIMIT 50` for the text
+        typed so far plus one repaint of the results table as it is. Baseline, on the first
+        ten: the naive search of that text (LIKE scans, facet counts in Python)."""
         samples: list[float] = []
+        typed: list[str] = []
+        floor: list[float] = []
         with settled():
-            self._type_words(qtbot, window, strokes, samples)
+            self._type_words(qtbot, window, strokes, samples, typed)
+            viewport = window.table.viewport()
+            for text in typed:
+                ms, _ = timed(lambda t=text: (self._floor(fts_query(t)), viewport.repaint()))
+                floor.append(ms)
+        baseline = [
+            timed(lambda t=t: self.naive_search(SearchQuery(text=t)))[0] for t in typed[:10]
+        ]
         self.result.figures["keystroke"] = Figure(
             "Keystroke to updated results painted (window, offscreen)",
             samples,
             BUDGETS_MS["keystroke"],
-            note=f"{len(samples)} keystrokes, 200 ms apart",
+            baseline=baseline,
+            floor=floor,
+            note=f"{len(samples)} keystrokes, 200 ms apart; floor: the bare FTS query for the "
+            "text typed and one repaint of the table; baseline on the first 10; the filter "
+            "counts follow the paint",
         )
 
-    def _type_words(self, qtbot: Any, window: Any, strokes: int, samples: list[float]) -> None:
+    def _type_words(
+        self, qtbot: Any, window: Any, strokes: int, samples: list[float], typed: list[str]
+    ) -> None:
         box = window.search_bar.search_box
         words, weights = vocabulary()
         while len(samples) < strokes:
             word = self.rng.choices(words[:400], cum_weights=weights[:400])[0]
             box.clear()
-            qtbot.waitUntil(lambda: not window.session.busy, timeout=10_000)
+            qtbot.waitUntil(
+                lambda: not window.session.busy and not window.session.counting, timeout=10_000
+            )
             qtbot.wait(200)  # past the typing window: the next key searches at once
             for char in word[:4]:
                 start = time.perf_counter()
@@ -457,6 +493,9 @@ class Bench:
                     qtbot.keyClick(box, char)
                 window.table.viewport().repaint()
                 samples.append((time.perf_counter() - start) * 1000)
+                typed.append(box.text())
+                # The filter counts follow the paint: the next key comes after them.
+                qtbot.waitUntil(lambda: not window.session.counting, timeout=10_000)
                 qtbot.wait(200)
 
     def measure_export_memory(self) -> None:
@@ -490,7 +529,12 @@ class Bench:
         label = f"command line writing a PDF handout of {found.group(1)} resources"
         self.result.rss_mb[label] = int(found.group(2)) / 1024
 
-    def finish(self) -> BenchResult:
+    def finish(self, parts: tuple[str, ...] = tuple(PARTS)) -> BenchResult:
+        """The result, with only the figures of the parts asked for."""
+        keep = {key for part in parts for key in PARTS[part]}
+        self.result.figures = {k: f for k, f in self.result.figures.items() if k in keep}
+        self.result.parts = parts
+        self.result.load.append(os.getloadavg())
         return self.result
 
 
@@ -544,7 +588,27 @@ def vs_floor(figure: Figure) -> str:
     return f"{figure.value / reference:,.1f}× the floor ({reference:,.2f} ms)"
 
 
+def _load(result: BenchResult) -> str:
+    """The machine's load average (1, 5, 15 minutes) at the start and the end of the run."""
+    cores = os.cpu_count() or 1
+    said = [" / ".join(f"{x:.1f}" for x in load) for load in result.load]
+    joined = " at the start, ".join(said)
+    return f"load average (1 / 5 / 15 min) {joined} at the end, on {cores} cores"
+
+
+def _row(figure: Figure) -> str:
+    budget = f"{figure.stat} ≤ {figure.budget:,.0f} ms" if figure.budget else "—"
+    met = {True: "yes", False: "**no**", None: "—"}[figure.met]
+    return (
+        f"| {figure.name} | {figure.p50:,.1f} ms | {figure.p95:,.1f} ms | {budget} | {met} | "
+        f"{vs_baseline(figure)} | {vs_floor(figure)} | {figure.note} |"
+    )
+
+
 def write_report(result: BenchResult, path: Path) -> None:
+    if tuple(result.parts) != tuple(PARTS) and path.exists():
+        _update_report(result, path)
+        return
     lines = [
         "# Benchmarks",
         "",
@@ -552,18 +616,12 @@ def write_report(result: BenchResult, path: Path) -> None:
         "(made-up names and text, spread over real places by population; see "
         "`tests/bench/synthetic.py`), in temporary databases.",
         "",
-        f"Machine: {machine()}.",
+        f"Machine: {machine()}; {_load(result)}.",
         "",
         "| what | p50 | p95 | budget | met | vs naive baseline | vs floor | notes |",
         "| --- | ---: | ---: | ---: | :---: | --- | --- | --- |",
     ]
-    for figure in result.figures.values():
-        budget = f"{figure.stat} ≤ {figure.budget:,.0f} ms" if figure.budget else "—"
-        met = {True: "yes", False: "**no**", None: "—"}[figure.met]
-        lines.append(
-            f"| {figure.name} | {figure.p50:,.1f} ms | {figure.p95:,.1f} ms | {budget} | {met} | "
-            f"{vs_baseline(figure)} | {vs_floor(figure)} | {figure.note} |"
-        )
+    lines += [_row(figure) for figure in result.figures.values()]
     lines += ["", "Peak memory (resident set):", ""]
     for name, mb in result.rss_mb.items():
         mark = "" if mb <= RSS_BUDGET_MB else " (**over the 300 MB budget**)"
@@ -583,6 +641,42 @@ def write_report(result: BenchResult, path: Path) -> None:
         "",
     ]
     path.write_text("\n".join(lines) + _hub_section(path), encoding="utf-8")
+
+
+def _shape(name: str) -> str:
+    """A row's name without its numbers ("Export 10,000 resources" at any size)."""
+    return re.sub(r"\d[\d,]*", "#", name)
+
+
+def _update_report(result: BenchResult, path: Path) -> None:
+    """A run of some parts (make bench BENCH_ONLY=...): their rows and memory lines replace
+    the same rows of the report, a line says when and how they were measured, the rest stays."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = {_shape(f.name): _row(f) for f in result.figures.values()}
+    memory = {name: f"- {name}: {mb:,.0f} MB" for name, mb in result.rss_mb.items()}
+    names = ", ".join(f.name for f in result.figures.values()) or "memory"
+    said = (
+        f"Re-measured {result.started} by `make bench BENCH_ONLY={','.join(result.parts)}` "
+        f"({result.size:,} resources; {_load(result)}): {names}."
+    )
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("Re-measured ") and f"BENCH_ONLY={','.join(result.parts)}`" in line:
+            if out and not out[-1]:
+                out.pop()
+            continue  # the earlier run of the same parts
+        cells = line.split(" | ")
+        name = _shape(cells[0].removeprefix("| ")) if line.startswith("| ") else ""
+        if name in rows:
+            line = rows.pop(name)
+        elif line.startswith("- ") and line.split(":", 1)[0][2:] in memory:
+            line = memory.pop(line.split(":", 1)[0][2:])
+        out.append(line)
+        if line.startswith("Machine: "):
+            out += ["", said]
+    table_end = max(i for i, line in enumerate(out) if line.startswith("| "))
+    out[table_end + 1 : table_end + 1] = list(rows.values())
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
 def _hub_section(path: Path) -> str:

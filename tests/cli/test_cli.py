@@ -305,3 +305,21 @@ def test_the_installed_entry_point_runs() -> None:
     result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert result.stdout.startswith("cbh-directory, version")
+
+
+def test_search_facets_show_service_type_codes_under_their_parent(db: str) -> None:
+    page = str(Path(__file__).resolve().parents[1] / "data" / "hsds" / "json" / "hsds3-page.json")
+    assert run("--db", db, "import", page).code == 0
+    text = run("--db", db, "search", "--facets", "--service-type", "bd-1800").out
+    lines = text.splitlines()
+    start = lines.index("service_type:")
+    assert lines[start + 1 : start + 3] == [
+        "       1  Basic Needs (B)",
+        "       1    Food Pantries (BD-1800.2000)",
+    ]
+    facets = run("--db", db, "search", "--facets", "--json").json()
+    codes = [v for v in facets["service_type"] if "parent" in v]
+    assert {v["value"]: v["parent"] for v in codes} == {
+        "BD-1800.2000": "B",
+        "PN-8100.0200-600": "P",
+    }

@@ -34,7 +34,7 @@ def make_window(qtbot, settings_file: Path) -> Iterator[Callable[[Directory], Ma
         if size is not None:  # None: keep the geometry restored from the settings
             window.resize(*size)
         windows.append(window)
-        with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        with qtbot.waitSignals([window.results_shown, window.counts_shown], timeout=10_000):
             window.show()
         return window
 
@@ -61,11 +61,17 @@ def row_loaded(window: MainWindow, resource_id: str, timeout: float = 5.0) -> in
 
 
 def type_and_wait(qtbot, window: MainWindow, text: str) -> None:
-    """Type into the search box and wait until the results for the whole text are shown."""
+    """Type into the search box and wait until the results for the whole text are shown,
+    with their filter counts."""
     qtbot.keyClicks(window.search_bar.search_box, text)
     wanted = window.search_bar.search_box.text()
     qtbot.waitUntil(
-        lambda: not window.session.busy and window.model.query.text == wanted, timeout=10_000
+        lambda: (
+            not window.session.busy
+            and not window.session.counting
+            and window.model.query.text == wanted
+        ),
+        timeout=10_000,
     )
 
 

@@ -89,3 +89,16 @@ def test_a_phone_with_letters_is_refused_with_the_digits_it_dials(qtbot) -> None
     _line(dialog, "phone").setText("(555) 225-5669")
     dialog.accept()
     assert saved and saved[0]["phone"] == "+15552255669"
+
+
+def test_languages_take_codes_names_and_names_no_code_is_known_for(qtbot) -> None:
+    saved: list[dict[str, Any]] = []
+    dialog = _dialog(qtbot, saved)
+    _line(dialog, "name").setText("Karen Community Center")
+    _line(dialog, "languages").setText("en; Spanish; Karen")
+    assert (
+        "names"
+        in _line(dialog, "languages").placeholderText() + _line(dialog, "languages").toolTip()
+    )
+    dialog.accept()
+    assert saved and saved[0]["languages"] == ["en", "es", "Karen"]  # Karen kept as written

@@ -155,3 +155,27 @@ def test_a_field_that_claims_ctrl_e_leaves_it_to_the_window(qtbot) -> None:
         field.setFocus()
         qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
         assert fired == ([True] if watched else [])
+
+
+def test_typed_letters_go_to_the_field_without_a_look_through_the_menus(
+    qtbot, make_window, curated: Directory, monkeypatch
+) -> None:
+    """Every keystroke in the search box searches: the check for window shortcuts (a walk
+    over every action) is for keys with Ctrl, Alt or Meta, not for typed text."""
+    looked: list[bool] = []
+    original = WindowShortcutsFirst._window_keys
+    monkeypatch.setattr(
+        WindowShortcutsFirst,
+        "_window_keys",
+        lambda self: looked.append(True) or original(self),
+    )
+    window = make_window(curated)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    box = window.search_bar.search_box
+    box.setFocus()
+    qtbot.keyClicks(box, "Cask 5!")
+    assert box.text() == "Cask 5!"
+    assert looked == []
+    qtbot.keyClick(box, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert looked  # a key with Ctrl may be a window shortcut: looked up

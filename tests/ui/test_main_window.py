@@ -60,7 +60,7 @@ def _click_value(qtbot, window: MainWindow, group: str, value: str) -> None:
     index = window.facet_model.index_of(group, value)
     tree.scrollTo(index)
     rect = tree.visualRect(index)
-    with qtbot.waitSignal(window.results_shown, timeout=5000):
+    with qtbot.waitSignals([window.results_shown, window.counts_shown], timeout=5000):
         qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 

@@ -395,3 +395,27 @@ def test_an_unwritable_folder_gives_a_clear_error(curated: Directory, tmp_path: 
 def test_unknown_extension(curated: Directory, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot tell the format"):
         export(tmp_path / "x.docx", curated.export_set())
+
+
+def test_a_written_pdf_is_read_back_for_its_pages_and_a_cut_one_is_refused(
+    tmp_path: Path,
+) -> None:
+    from pypdf import PdfWriter
+
+    from cbh_directory.domain.exports import ExportError
+    from cbh_directory.exchange.pdf_check import check_pdf, count_pages
+
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(200, 200)
+    whole = tmp_path / "three.pdf"
+    with whole.open("wb") as handle:
+        writer.write(handle)
+    assert count_pages(whole) == 3
+    check_pdf(whole, 3, tmp_path / "handout.pdf")
+    with pytest.raises(ExportError, match="has 3 of its 4 pages"):
+        check_pdf(whole, 4, tmp_path / "handout.pdf")
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(whole.read_bytes()[:-40])  # the disk filled up before the end
+    with pytest.raises(ExportError, match="is the disk full"):
+        check_pdf(cut, 3, tmp_path / "handout.pdf")

@@ -61,7 +61,7 @@ def test_a_groups_own_filter_does_not_hide_its_siblings(synthetic: Directory) ->
     kinds = counts(synthetic, "kind", kinds=["support_group"])
     assert kinds["financial_aid"] == 1  # still shows what choosing it would add
     formats = counts(synthetic, "format", kinds=["support_group"])
-    assert formats == {"online": 1, "in_person": 1, "hybrid": 1}  # other groups narrow
+    assert formats == {"online": 1, "in_person": 1, "hybrid": 1, "unknown": 0}  # others narrow
 
 
 def test_counts_follow_the_location(synthetic: Directory) -> None:

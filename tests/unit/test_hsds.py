@@ -79,7 +79,12 @@ def test_spec_example_v3_imports() -> None:
     assert counselling.website == "http://example.com/counselling"
     assert counselling.email == "email@example.com"
     assert counselling.languages == ["ur"]
-    assert (counselling.cost, counselling.format, counselling.ages) == ("paid", "hybrid", "12–100")
+    # A physical location; its website is no evidence that it also helps online.
+    assert (counselling.cost, counselling.format, counselling.ages) == (
+        "paid",
+        "in_person",
+        "12–100",
+    )
     assert counselling.last_verified == "2005-01-01"
     assert counselling.kind == "local_service"  # a general community service
     # The example's location sits at latitude 100, which does not exist: left out, with a note.
@@ -104,7 +109,7 @@ def test_v2_layout_with_plural_files_and_integer_ids() -> None:
     assert (group.kind, group.focus, group.format, group.cost) == (
         "support_group",
         ["cerebellar-hypoplasia"],
-        "hybrid",
+        "in_person",  # a physical address; its website alone says nothing of online help
         "free",
     )
     assert (group.address, group.city, group.region, group.postal_code, group.country) == (
@@ -150,7 +155,7 @@ def _check_messy(parsed: ParsedImport) -> None:
         "FL",
         "US",
     )
-    assert (cafe.latitude, cafe.longitude, cafe.format) == (27.95, -82.46, "hybrid")
+    assert (cafe.latitude, cafe.longitude, cafe.format) == (27.95, -82.46, "in_person")
     assert cafe.kind == "support_group" and cafe.last_verified == "2024-03-15"
     iep = by_name(parsed)["IEP Coaching"]
     assert (iep.kind, iep.last_verified, iep.phone) == (
@@ -357,6 +362,7 @@ def edge_cases() -> list[Resource]:
             "id": "edge-postal-online",
             "name": "Online with a mailing address",
             "kind": "financial_aid",
+            "format": "online",
             "country": "US",
             "region": "FL",
             "city": "Tampa",
@@ -367,6 +373,17 @@ def edge_cases() -> list[Resource]:
             "cost": "free",
         },
         {"id": "edge-region-only", "name": "Region", "kind": "school_guide", "region": "Bavaria"},
+        {
+            "id": "edge-format-not-stated",
+            "name": "Placed, format not stated",
+            "kind": "local_service",
+            "format": "unknown",
+            "country": "US",
+            "region": "IL",
+            "city": "Chicago",
+            "latitude": 41.88,
+            "longitude": -87.63,
+        },
     ]
     return [normalise_resource(item) for item in items]
 

@@ -208,6 +208,70 @@ def test_a_211_term_code_is_searchable(synthetic: Directory, tmp_path: Path) -> 
         assert [r.resource.name for r in page.hits] == ["Eastside Pantry"], text
 
 
+def test_a_211_code_written_as_the_term_name_is_read_as_the_code(
+    synthetic: Directory, tmp_path: Path
+) -> None:
+    # The shape of 2.x exports that keep the AIRS code in `term`, with a link as the taxonomy.
+    folder = _package(
+        tmp_path,
+        "id,name\n1,Eastside Pantry\n2,Parents Together\n",
+        "id,term,description,parent_id,taxonomy\n"
+        "t1,BD-1800.2000,,,https://211taxonomy.org/search/record?code=BD-1800.2000\n"
+        "t2,PN-8100.6500,,,https://211taxonomy.org/search/record?code=PN-8100.6500\n",
+        "id,service_id,taxonomy_term_id\na,1,t1\nb,2,t2\n",
+    )
+    preview = synthetic.preview_import(folder)
+    assert "taxonomy terms whose name is a 211/AIRS code, read as the code: 2" in preview.notes
+    pantry, group = preview.new
+    assert pantry.taxonomy == [
+        {
+            "code": "BD-1800.2000",
+            "name": "",
+            "taxonomy": "https://211taxonomy.org/search/record?code=BD-1800.2000",
+        }
+    ]
+    assert (pantry.kind, group.kind) == ("local_service", "support_group")  # by the table
+    synthetic.apply_import(preview)
+    page = synthetic.search(SearchQuery(text="BD-1800"))
+    assert [h.resource.name for h in page.hits] == ["Eastside Pantry"]
+    found = synthetic.facets(SearchQuery())["service_type"]
+    assert {v.value: (v.group, v.count) for v in found} == {
+        "B": ("", 1),  # under their top level, as a code and not as a name of their own
+        "P": ("", 1),
+        "BD-1800.2000": ("B", 1),
+        "PN-8100.6500": ("P", 1),
+    }
+    assert {v.label for v in found if v.group} == {"BD-1800.2000", "PN-8100.6500"}  # no name
+
+
+def test_locations_tied_only_to_organizations_place_their_services(tmp_path: Path) -> None:
+    # Some 2.x exports have no service_at_location: a location names its organization only.
+    folder = _package(
+        tmp_path,
+        "id,organization_id,name\n1,o1,Food Bank\n2,o2,Play groups\n3,,Helpline\n",
+    )
+    (folder / "organizations.csv").write_text(
+        "id,name\no1,Blaine Food Bank\no2,Schools\n", encoding="utf-8"
+    )
+    (folder / "locations.csv").write_text(
+        "id,organization_id,name,latitude,longitude\n"
+        'l1,o1,"500 C St, Blaine",48.999551,-122.7458921\n'
+        'l2,o2,"Birch Bay, Blaine",48.9077376,-122.7257093\n'
+        'l3,o2,"3326 E Badger Rd, Everson",48.9646433,-122.3078201\n',
+        encoding="utf-8",
+    )
+    parsed = read_hsds(folder)
+    placed = {r.name: (r.latitude, r.longitude) for r in parsed.resources}
+    assert placed == {
+        "Food Bank": (48.999551, -122.745892),  # its organization's only location
+        "Play groups": (None, None),  # two locations: which one is not said
+        "Helpline": (None, None),
+    }
+    assert "services without a location link, given their organization's only location: 1" in (
+        parsed.notes
+    )
+
+
 def test_the_full_text_table_is_one_sqlite_utils_and_datasette_find(synthetic_db: Path) -> None:
     import sqlite_utils
 
@@ -301,14 +365,15 @@ def test_languages_written_as_words_map_to_codes_sign_languages_included(tmp_pat
     (folder / "languages.csv").write_text(
         "id,service_id,language\n"
         "a,1,American Sign Language\nb,1,English\n"
-        'c,2,"English, Spanish"\nd,2,Vietnamese\ne,2,Chuukese\nf,2,Karen\n',
+        'c,2,"English, Spanish"\nd,2,Vietnamese\ne,2,Chuukese\nf,2,Karen\ng,2,Other\n',
         encoding="utf-8",
     )
     parsed = read_hsds(folder)
     langs = {r.name: r.languages for r in parsed.resources}
-    assert langs == {"Deaf services": ["ase", "en"], "Clinic": ["en", "es", "vi", "chk"]}
-    # langcodes would guess "Karen" is Kari (kbj): a guess is not stored, the name is reported.
-    assert "languages not recognised (left out): Karen" in parsed.notes
+    # langcodes would guess "Karen" is Kari (kbj): a guess is not stored, the name is kept as
+    # written and reported; "Other" names no language and is not kept.
+    assert langs == {"Deaf services": ["ase", "en"], "Clinic": ["en", "es", "vi", "chk", "Karen"]}
+    assert "languages kept as written (no code known): Karen" in parsed.notes
 
 
 # -- HSDS JSON and Open Referral UK pages ---------------------------------------------------------
@@ -399,7 +464,13 @@ def test_illinois_legal_aid_export_imports_whole(synthetic: Directory) -> None:
 def test_service_types_are_a_filter_group_with_counts(synthetic: Directory) -> None:
     synthetic.apply_import(synthetic.preview_import(DATA / "json" / "hsds3-page.json"))
     synthetic.apply_import(synthetic.preview_import(REAL / "healthleads"))
-    counts = {v.value: v.count for v in synthetic.facets(SearchQuery())["service_type"]}
+    found = synthetic.facets(SearchQuery())["service_type"]
+    counts = {v.value: v.count for v in found if not v.group}  # the top level
+    below = {v.value: (v.label, v.group, v.count) for v in found if v.group}
+    assert below == {  # the AIRS codes open below their letter; other taxonomies are flat
+        "BD-1800.2000": ("Food Pantries", "B", 1),
+        "PN-8100.0200-600": ("Disability Support Groups", "P", 1),
+    }
     assert counts == {
         "B": 1,  # Food Pantries, BD-1800.2000: Basic Needs
         "P": 1,  # Disability Support Groups, PN-8100…: Individual and Family Life
