@@ -753,4 +753,9 @@ MESSAGES: dict[str, str] = {
     "Wrote {count} to {path}": "Guardado en {path}: {count}",
     "Wrote {count} on 1 page to {path}": "Guardado en {path}: {count}, en 1 página",
     "Wrote {count} on {pages} pages to {path}": ("Guardado en {path}: {count}, en {pages} páginas"),
+    "could not upgrade the database schema: {count} row(s) refer to nothing "
+    "(first: {table} row {rowid} names a missing {parent})": (
+        "no se pudo actualizar el esquema de la base de datos: {count} fila(s) apuntan a algo "
+        "que no existe (la primera: la fila {rowid} de {table} nombra un {parent} que falta)"
+    ),
 }
