@@ -758,4 +758,30 @@ MESSAGES: dict[str, str] = {
         "no se pudo actualizar el esquema de la base de datos: {count} fila(s) apuntan a algo "
         "que no existe (la primera: la fila {rowid} de {table} nombra un {parent} que falta)"
     ),
+    # The command line: imports, lists
+    "Dry run: nothing was changed.": "Prueba: no se cambió nada.",
+    "Imported: {count} resources written.": "Importado: se guardaron {count} recursos.",
+    "Wrote {count} services as HSDS 3.0 to {path}": (
+        "Guardado en {path}: {count} servicios en formato HSDS 3.0"
+    ),
+    "Saved {name} ({id})": "Guardado: {name} ({id})",
+    "new": "nuevo",
+    "changed": "cambiado",
+    "rejected": "rechazado",
+    "kept your edit": "se mantiene su cambio",
+    "… and {count} more (use --json for all)": "… y {count} más (use --json para verlos todos)",
+    "Note saved": "Nota guardada",
+    "Added {count} to {name!r}": "Añadidos a {name!r}: {count}",
+    "Created list {name!r}": "Lista creada: {name!r}",
+    "Removed {count} from {name!r}": "Quitados de {name!r}: {count}",
+    "(empty)": "(vacía)",
+    "[no longer in the directory]": "[ya no está en el directorio]",
+    "Renamed to {name!r}": "Nuevo nombre: {name!r}",
+    "Deleted {name!r}": "Borrada: {name!r}",
+    "Wrote {count} items of {name!r} to {path}": (
+        "Guardado en {path}: {count} elementos de {name!r}"
+    ),
+    "Would import {summary}": "Se importaría: {summary}",
+    "Imported {summary}": "Importado: {summary}",
+    "({count} already there)": "({count} ya estaban)",
 }
