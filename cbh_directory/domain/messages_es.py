@@ -784,4 +784,55 @@ MESSAGES: dict[str, str] = {
     "Would import {summary}": "Se importaría: {summary}",
     "Imported {summary}": "Importado: {summary}",
     "({count} already there)": "({count} ya estaban)",
+    # Syncing with the agency's directory
+    "full sync from {url}: {count} services received": (
+        "sincronización completa desde {url}: {count} servicios recibidos"
+    ),
+    "incremental sync from {url}: {count} services received": (
+        "sincronización de cambios desde {url}: {count} servicios recibidos"
+    ),
+    "{count} updated": "{count} actualizados",
+    "{count} removed by the hub (now inactive)": (
+        "{count} quitados por el servidor central (ahora inactivos)"
+    ),
+    "{count} skipped (the id is an entry made here)": (
+        "{count} omitidos (el id es de una entrada creada aquí)"
+    ),
+    "{count} not valid (left out)": "{count} no válidos (se dejaron fuera)",
+    "{count} kept your local edits": "{count} conservaron sus cambios locales",
+    "1 proposal sent": "1 propuesta enviada",
+    "{count} proposals sent": "{count} propuestas enviadas",
+    "{count} could not be sent": "{count} no se pudieron enviar",
+    "1 check-up received": "1 revisión recibida",
+    "{count} check-ups received": "{count} revisiones recibidas",
+    "1 proposal reviewed": "1 propuesta revisada",
+    "{count} proposals reviewed": "{count} propuestas revisadas",
+    "proposal {id} is waiting in the outbox; it goes with the next sync": (
+        "la propuesta {id} espera en la bandeja de salida; se enviará con la próxima sincronización"
+    ),
+    "removed by the hub": "quitados por el servidor central",
+    "skipped": "omitidos",
+    "1 check-up of yours waiting in the outbox": ("1 revisión suya espera en la bandeja de salida"),
+    "{count} check-ups of yours waiting in the outbox": (
+        "{count} revisiones suyas esperan en la bandeja de salida"
+    ),
+    "the outbox is empty": "la bandeja de salida está vacía",
+    "not valid: service {id}: {reason}": "no válido: servicio {id}: {reason}",
+    "not sent": "no enviado",
+    "proposal {id} withdrawn": "propuesta {id} retirada",
+    # The command line: the database and its backups
+    "Places: loaded the offline gazetteer": "Lugares: se cargó el nomenclátor sin conexión",
+    "Database: {path}": "Base de datos: {path}",
+    "Ready: {count} resources": "Lista para usar: {count} recursos",
+    "Backed up to {path}": "Copia de seguridad guardada en {path}",
+    "Restored {name}; the damaged database was moved to {moved}": (
+        "Se restauró {name}; la base de datos dañada se movió a {moved}"
+    ),
+    "Restored {name}": "Se restauró {name}",
+    "Schema: applied {names}": "Esquema: se aplicaron {names}",
+    "Backup: {path}": "Copia de seguridad: {path}",
+    "No backups of {name} in {folder}": "No hay copias de seguridad de {name} en {folder}",
+    "Restored {name}; the previous state is in {safety}": (
+        "Se restauró {name}; el estado anterior está en {safety}"
+    ),
 }

@@ -214,3 +214,20 @@ def test_what_an_export_says_is_in_the_app_language_not_the_handout_language(
     assert said.startswith("Guardado en ") and said.endswith(" recursos")
     assert summary == "0 nuevos, 0 cambiados, 7 sin cambios, 0 rechazados"
     assert report.summary() == "0 new, 0 changed, 7 unchanged, 0 rejected"
+
+
+def test_a_sync_report_in_spanish_has_no_english_left() -> None:
+    from cbh_directory.domain.sync import SyncReport
+
+    report = SyncReport(url="https://hub.example.org", full=True, received=5, unchanged=1)
+    report.added, report.updated, report.deactivated = ["a"], ["b", "c"], ["d"]
+    report.conflicts, report.rejected, report.kept_local = ["e"], [("f", "bad")], ["g"]
+    report.sent, report.send_failures, report.checkups_added, report.reviewed = 1, ["x"], 2, 3
+    english = report.summary()
+    with language.using("es"):
+        spanish = report.summary()
+    assert english.startswith("full sync from https://hub.example.org: 5 services received")
+    assert spanish.startswith("sincronización completa desde https://hub.example.org: 5 serv")
+    leftover = {"sync", "added", "updated", "unchanged", "removed", "skipped", "valid", "kept"}
+    leftover |= {"proposal", "sent", "check-up", "received", "reviewed"}
+    assert [w for w in re.findall(r"[a-z-]+", spanish) if w in leftover] == []
