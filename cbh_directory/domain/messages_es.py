@@ -835,4 +835,29 @@ MESSAGES: dict[str, str] = {
     "Restored {name}; the previous state is in {safety}": (
         "Se restauró {name}; el estado anterior está en {safety}"
     ),
+    # Notes about what an import or a shared list left out or changed
+    "check-up {number}: not an object": "revisión {number}: no es un objeto",
+    "check-up {number}: a bad resource id {rid!r}": (
+        "revisión {number}: id de recurso no válido {rid!r}"
+    ),
+    "check-up {number}: no id": "revisión {number}: no tiene id",
+    "check-up {number}: {reason}": "revisión {number}: {reason}",
+    "{source} was read as {encoding} text": "{source} se leyó como texto {encoding}",
+    "the list name was cut to {count} characters": (
+        "el nombre de la lista se acortó a {count} caracteres"
+    ),
+    "cut to {count:,} characters: {shown}": "acortado a {count:,} caracteres: {shown}",
+    "details of items not in the directory left out as not valid: {fields}": (
+        "se dejaron fuera, por no ser válidos, datos de elementos que no están en el "
+        "directorio: {fields}"
+    ),
+    "check-ups left out: {rejected}": "revisiones que se dejaron fuera: {rejected}",
+    "places found for {count} resources from their city or ZIP code (the gazetteer; only "
+    "where the source gave no coordinates)": (
+        "se encontró el lugar de {count} recursos por su ciudad o código postal (con el "
+        "nomenclátor; solo donde la fuente no daba coordenadas)"
+    ),
+    "the reviews were not read: {reason}": (
+        "no se leyeron las revisiones de las propuestas: {reason}"
+    ),
 }
