@@ -93,3 +93,5 @@ outbox_command
 do_GET
 log_message
 _.daemon_threads
+# pytest runs autouse fixtures by their decorator.
+_english_locale

@@ -227,12 +227,19 @@ def _print_table(hits: list[Hit], with_distance: bool) -> None:
         stale = "*" if r.is_stale() else " "
         kind = describe.kind_label(r.kind)
         line = f"{_cut(r.name, name_w):<{name_w}} {_cut(kind, kind_w):<{kind_w}} "
-        line += f"{_cut(', '.join(r.focus), focus_w):<{focus_w}} "
+        line += f"{_cut(', '.join(describe.focus_labels(r.focus)), focus_w):<{focus_w}} "
         if with_distance:
-            line += f"{describe.distance_text(hit.distance_km):>{dist_w}} "
+            line += f"{_distance(hit):>{dist_w}} "
         echo(line + (r.last_verified or language.words("never")) + stale)
     if any(h.resource.is_stale() for h in hits):
         echo(language.words("* not verified in the last 12 months"), err=True)
+
+
+def _distance(hit: Hit) -> str:
+    """As the window says it: a group that meets online has no distance, it is "online"."""
+    if hit.distance_km is None and hit.resource.format in ("online", "hybrid"):
+        return language.words("online")
+    return describe.distance_text(hit.distance_km)
 
 
 def _cut(text: str, width: int) -> str:

@@ -726,6 +726,7 @@ MESSAGES: dict[str, str] = {
         "Coincidencias parciales más cercanas (cada una cumple solo parte de lo que pidió):"
     ),
     "never": "nunca",
+    "online": "en línea",
     "Searching for: {chips}": "Buscando: {chips}",
     'text "{text}"': 'texto "{text}"',
     'Without "{label}": {count}': 'Sin "{label}": {count}',
