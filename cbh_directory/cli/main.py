@@ -308,13 +308,15 @@ def show(app: AppContext, resource_id: str, as_json: bool) -> None:
     found = directory.successor(resource)
     successor = f"{found.name} (cbh-directory show {found.id})" if found else resource.successor
     community = directory.community_lines(resource, me=directory.checkup_author())
-    for label, value in describe.detail_lines(
+    details = describe.detail_lines(
         resource, country, successor_name=successor, community=community
-    ):
+    )
+    width = max([17, *(len(label) + 2 for label, _ in details)])  # Spanish labels are longer
+    for label, value in details:
         lines = value.splitlines() or [""]
-        echo(f"{label + ':':<17}{lines[0]}")
+        echo(f"{label + ':':<{width}}{lines[0]}")
         for more in lines[1:]:
-            echo(f"{'':<17}{more}")
+            echo(f"{'':<{width}}{more}")
 
 
 @cli.command()
