@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from ..domain import describe
 from ..domain.model import Hit, SearchQuery
 from . import colours
+from .accessibility import SAID_IN_ROW
 from .i18n import QT_TRANSLATE_NOOP
 from .sidebar import RESOURCE_IDS_MIME, ids_to_mime
 
@@ -269,7 +270,8 @@ class ResultsModel(QAbstractTableModel):
                 )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == STAR:
-                return self.tr("Bookmarked") if self._starred(hit) else self.tr("Not bookmarked")
+                # said only when bookmarked: every row began "Not bookmarked" under Orca
+                return self.tr("Bookmarked") if self._starred(hit) else SAID_IN_ROW
             text = (
                 describe.kind_label(hit.resource.kind)
                 if column == KIND

@@ -1721,10 +1721,6 @@ Los detalles están en el archivo de registro:
         <translation>Haga clic para agregarlo a favoritos</translation>
     </message>
     <message>
-        <source>Not bookmarked</source>
-        <translation>No está en favoritos</translation>
-    </message>
-    <message>
         <source>%s, needs review</source>
         <translation>%s, necesita revisión</translation>
     </message>

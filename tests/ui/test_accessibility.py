@@ -376,3 +376,24 @@ def test_a_group_heading_says_how_many_of_its_values_are_on(
     heading = model.group_index("kind")
     assert heading.siblingAtColumn(1).data() == "1 on"  # shown
     assert heading.data(Qt.ItemDataRole.AccessibleTextRole) == f"{heading.data()}, 1 checked"
+
+
+def test_a_result_row_says_bookmarked_only_when_it_is(qtbot, make_window, curated) -> None:
+    from cbh_directory.ui.results_model import STAR
+
+    window = make_window(curated)
+    select(window, "cure-cask")
+    row = window.table.currentIndex().row()
+    star = window.model.index(row, STAR)
+    said = QAccessible.Text.Name
+
+    def star_said() -> str:
+        iface = QAccessible.queryAccessibleInterface(window.table)
+        cells = (iface.child(i) for i in range(iface.childCount()))
+        names = [c.text(said) for c in cells if c is not None and c.role() == Role.Cell]
+        columns = window.model.columnCount()
+        return names[row * columns + STAR]
+
+    assert star.data(Qt.ItemDataRole.AccessibleTextRole).strip() == "" == star_said().strip()
+    window.lists.toggle_bookmarks(["cure-cask"])
+    qtbot.waitUntil(lambda: star.data(Qt.ItemDataRole.AccessibleTextRole) == "Bookmarked")
