@@ -33,10 +33,10 @@ TOOLS = {
     "/usr/libexec/at-spi-bus-launcher": "at-spi2-core",
     "speech-dispatcher": "speech-dispatcher",
 }
-# What Tab listens for, in the window's language (resources/translations/cbh_directory_es.ts).
+# What Tab listens for and the place field's mnemonic, in the window's language (resources/translations/cbh_directory_es.ts).
 NAMES = {
-    "en": {"Results": "Results", "Filters": "Filters", "Save to": "Save to"},
-    "es": {"Results": "Resultados", "Filters": "Filtros", "Save to": "Guardar en"},
+    "en": {"Results": "Results", "Filters": "Filters", "Save to": "Save to", "Near": "alt+n"},
+    "es": {"Results": "Resultados", "Filters": "Filtros", "Save to": "Guardar en", "Near": "alt+e"},
 }
 SPEECH = re.compile(r"SPEECH OUTPUT: '(.*)'(?:\s*\[?\{.*\}\]?|\s*voice=\S+.*)?\s*$")
 # Orca's key echo ("tab ", "left shift ", "C "): its own feedback, not the app's; kept apart.
@@ -294,7 +294,7 @@ class Walk:
         self.step("Enter: export", self.keys("Return"))
         exported = target.exists()
         self.transcript.append(f"_The file was {'written' if exported else 'NOT written'}._\n")
-        self.step("Alt+N: to the place field", self.keys("alt+n"))
+        self.step("Alt+N (Alt+E in Spanish): to the place field", self.keys(said["Near"]))
         self.step("Type a place that does not exist, Enter", self.type_enter("Nowhere At All, ZZ"))
 
     def write(self) -> Path:
