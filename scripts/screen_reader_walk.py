@@ -33,7 +33,8 @@ TOOLS = {
     "/usr/libexec/at-spi-bus-launcher": "at-spi2-core",
     "speech-dispatcher": "speech-dispatcher",
 }
-# What Tab listens for and the place field's mnemonic, in the window's language (resources/translations/cbh_directory_es.ts).
+# What Tab listens for, and the place field's mnemonic, in the window's language
+# (resources/translations/cbh_directory_es.ts).
 NAMES = {
     "en": {"Results": "Results", "Filters": "Filters", "Save to": "Save to", "Near": "alt+n"},
     "es": {"Results": "Resultados", "Filters": "Filtros", "Save to": "Guardar en", "Near": "alt+e"},
