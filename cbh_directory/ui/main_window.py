@@ -29,7 +29,7 @@ from ..domain.facets import FACET_BY_ID
 from ..domain.lists import ListInfo
 from ..domain.model import Facets, Hit, SearchQuery
 from ..service import Directory
-from . import accessibility, colours, msgbox
+from . import accessibility, colours, msgbox, style
 from .about import AboutDialog
 from .accessibility import announce
 from .actions import make_action
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("CBH Directory" + (" (read-only)" if directory.read_only else ""))
         self.directory = directory
         self.settings = settings or WindowSettings(app_settings())
+        style.install()  # (again, for windows made without ui/app.py: tests, scripts)
         # readable placeholders, links and selections in whatever theme the system has
         QApplication.setPalette(colours.apply(QApplication.palette()))
         self._total = directory.total()

@@ -1,0 +1,97 @@
+"""Check boxes in the filter tree can be seen (3:1 outline) in a dark theme and a light one."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QStyle, QStyleFactory, QTreeView
+
+from cbh_directory.ui import colours, style
+
+Role = QPalette.ColorRole
+
+
+def _dark() -> QPalette:
+    """The dark theme the issue was seen in (Fusion, near-black base)."""
+    palette = QPalette()
+    for role, colour in {
+        Role.Window: "#202124",
+        Role.WindowText: "#e8eaed",
+        Role.Base: "#17181a",
+        Role.AlternateBase: "#26282b",
+        Role.Text: "#e8eaed",
+        Role.Button: "#2d2f31",
+        Role.ButtonText: "#e8eaed",
+        Role.Highlight: "#3b6fb6",
+        Role.HighlightedText: "#ffffff",
+    }.items():
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def _light() -> QPalette:
+    return QStyleFactory.create("Fusion").standardPalette()
+
+
+def _row(qtbot, view_style: QStyle, palette: QPalette) -> tuple[QImage, QColor]:
+    """One unchecked, checkable filter row with no label (so only the indicator is drawn)."""
+    model = QStandardItemModel()
+    item = QStandardItem("")
+    item.setCheckable(True)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    model.appendRow(item)
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setHeaderHidden(True)
+    view.setStyle(view_style)
+    view.setPalette(palette)
+    view.setModel(model)
+    view.resize(120, 60)
+    rect = view.visualRect(model.index(0, 0))
+    image = view.viewport().grab(rect).toImage()
+    return image, palette.color(Role.Base)
+
+
+def _outline_pixels(image: QImage, base: QColor) -> int:
+    """How many pixels stand out 3:1 from the base the box sits on."""
+    return sum(
+        colours.contrast(image.pixelColor(x, y), base) >= 3.0
+        for x in range(image.width())
+        for y in range(image.height())
+    )
+
+
+def _box_side(view_style: QStyle) -> int:
+    return view_style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_a_filter_check_box_outline_stands_out_3_to_1(qtbot, theme: str) -> None:
+    palette = _dark() if theme == "dark" else _light()
+    fusion = QStyleFactory.create("Fusion")
+    proxy = style.IndicatorStyle(QStyleFactory.create("Fusion"))
+    before = _outline_pixels(*_row(qtbot, fusion, palette))
+    after = _outline_pixels(*_row(qtbot, proxy, palette))
+    side = _box_side(proxy)
+    assert before == 0  # Fusion alone: the box is below 3:1 in either theme
+    assert after >= 4 * (side - 2)  # the whole square's outline
+
+
+def test_the_outline_follows_a_palette_change(qtbot) -> None:
+    proxy = style.IndicatorStyle(QStyleFactory.create("Fusion"))
+    side = _box_side(proxy)
+    assert _outline_pixels(*_row(qtbot, proxy, _light())) >= 4 * (side - 2)
+    assert _outline_pixels(*_row(qtbot, proxy, _dark())) >= 4 * (side - 2)
+
+
+def test_install_wraps_the_current_style_once(qapp) -> None:
+    current = qapp.style()
+    wrapped = isinstance(current, style.IndicatorStyle)
+    name = current.baseStyle().name() if wrapped else current.name()
+    style.install(qapp)
+    first = qapp.style()
+    style.install(qapp)
+    assert isinstance(first, style.IndicatorStyle)
+    assert qapp.style() is first
+    assert first.baseStyle().name() == name  # the platform's look, wrapped
