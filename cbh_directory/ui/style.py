@@ -26,6 +26,9 @@ class IndicatorStyle(QProxyStyle):
     darkened, which vanishes on a dark background (and is 2.3:1 on a light one)."""
 
     def __init__(self, base: QStyle | None) -> None:
+        # Only Fusion's shapes are redrawn; native styles (Breeze, macOS, Windows 11) draw
+        # their own indicators for dark themes and keep them untouched.
+        self._fusion = base is not None and base.name().lower() == "fusion"
         super().__init__(base)
         self._depth = 0  # Fusion draws the item-view check by asking for a check box
 
@@ -41,7 +44,7 @@ class IndicatorStyle(QProxyStyle):
             super().drawPrimitive(element, option, painter, widget)
         finally:
             self._depth -= 1
-        if self._depth or not option.state & State.State_Enabled:
+        if not self._fusion or self._depth or not option.state & State.State_Enabled:
             return  # disabled controls are exempt, and look it
         if element in _CHECKS:
             _outline(painter, option, circle=False)

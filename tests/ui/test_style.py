@@ -95,3 +95,12 @@ def test_install_wraps_the_current_style_once(qapp) -> None:
     assert isinstance(first, style.IndicatorStyle)
     assert qapp.style() is first
     assert first.baseStyle().name() == name  # the platform's look, wrapped
+
+
+def test_a_native_style_is_left_as_it_draws(qtbot) -> None:
+    """Only Fusion's faint outline is redrawn; another style's indicators stay its own."""
+    windows = QStyleFactory.create("Windows")
+    proxy = style.IndicatorStyle(QStyleFactory.create("Windows"))
+    plain, _ = _row(qtbot, windows, _dark())
+    wrapped, _ = _row(qtbot, proxy, _dark())
+    assert plain == wrapped
