@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QStyle, QStyleFactory, QTreeView
+from PySide6.QtWidgets import QApplication, QStyle, QStyleFactory, QTreeView
 
 from cbh_directory.ui import colours, style
 
@@ -104,3 +104,32 @@ def test_a_native_style_is_left_as_it_draws(qtbot) -> None:
     plain, _ = _row(qtbot, windows, _dark())
     wrapped, _ = _row(qtbot, proxy, _dark())
     assert plain == wrapped
+
+
+def test_the_windows_filter_rows_get_the_outline(qtbot, make_window, synthetic) -> None:
+    """The real filter tree, dark: its check box outline is drawn at 3:1 by the installed
+    style, where plain Fusion leaves only the label readable."""
+    window = make_window(synthetic)
+    tree = window.filter_panel.tree
+    assert isinstance(QApplication.style(), style.IndicatorStyle)  # MainWindow installs it
+    tree.setPalette(_dark())
+    index = window.facet_model.index_of("kind", "support_group")
+    tree.scrollTo(index)
+    rect = tree.visualRect(index)
+    base = _dark().color(Role.Base)
+
+    def standing_out(image: QImage) -> set[tuple[int, int]]:
+        return {
+            (x, y)
+            for x in range(image.width())
+            for y in range(image.height())
+            if colours.contrast(image.pixelColor(x, y), base) >= 3.0
+        }
+
+    with_outline = standing_out(tree.viewport().grab(rect).toImage())
+    plain = QStyleFactory.create("Fusion")
+    tree.setStyle(plain)
+    without = standing_out(tree.viewport().grab(rect).toImage())
+    tree.setStyle(QApplication.style())
+    side = _box_side(QApplication.style())
+    assert len(with_outline - without) >= 4 * (side - 2)
