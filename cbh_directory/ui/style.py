@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QProxyStyle,
@@ -17,7 +19,13 @@ from . import colours
 
 Element = QStyle.PrimitiveElement
 State = QStyle.StateFlag
-_CHECKS = (Element.PE_IndicatorCheckBox, Element.PE_IndicatorItemViewItemCheck)
+_INDICATORS = frozenset(
+    (
+        Element.PE_IndicatorCheckBox,
+        Element.PE_IndicatorItemViewItemCheck,
+        Element.PE_IndicatorRadioButton,
+    )
+)
 
 
 class IndicatorStyle(QProxyStyle):
@@ -39,24 +47,23 @@ class IndicatorStyle(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
+        if element not in _INDICATORS or not self._fusion:
+            super().drawPrimitive(element, option, painter, widget)
+            return
         self._depth += 1
         try:
             super().drawPrimitive(element, option, painter, widget)
         finally:
             self._depth -= 1
-        if not self._fusion or self._depth or not option.state & State.State_Enabled:
-            return  # disabled controls are exempt, and look it
-        if element in _CHECKS:
-            _outline(painter, option, circle=False)
-        elif element == Element.PE_IndicatorRadioButton:
-            _outline(painter, option, circle=True)
+        if self._depth == 0 and option.state & State.State_Enabled:  # disabled: exempt
+            _outline(painter, option, circle=element == Element.PE_IndicatorRadioButton)
 
 
 def _outline(painter: QPainter, option: QStyleOption, *, circle: bool) -> None:
     """The indicator's border on the same line Fusion draws it, in a readable colour."""
     keyboard_focus = State.State_HasFocus | State.State_KeyboardFocusChange
     focused = option.state & keyboard_focus == keyboard_focus
-    colour = colours.focus(option.palette) if focused else colours.indicator(option.palette)
+    colour = _colour(option.palette, focused)
     rect = QRectF(option.rect)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -72,6 +79,27 @@ def _outline(painter: QPainter, option: QStyleOption, *, circle: bool) -> None:
         painter.translate(0.5, 0.5)
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
     painter.restore()
+
+
+@functools.lru_cache(maxsize=32)
+def _shade(window: int, base: int, highlight: int, focused: bool) -> QColor:
+    palette = QPalette()
+    palette.setColor(colours.Role.Window, QColor.fromRgba(window))
+    palette.setColor(colours.Role.Base, QColor.fromRgba(base))
+    palette.setColor(colours.Role.Highlight, QColor.fromRgba(highlight))
+    return colours.focus(palette) if focused else colours.indicator(palette)
+
+
+def _colour(palette: QPalette, focused: bool) -> QColor:
+    """The outline colour, remembered per palette (finding it takes ~100 contrast sums,
+    too slow to repeat for every row painted)."""
+    Role = colours.Role
+    return _shade(
+        palette.color(Role.Window).rgba(),
+        palette.color(Role.Base).rgba(),
+        palette.color(Role.Highlight).rgba(),
+        focused,
+    )
 
 
 def install(app: QApplication | None = None) -> None:
