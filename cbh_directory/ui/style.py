@@ -31,7 +31,7 @@ _INDICATORS = frozenset(
 class IndicatorStyle(QProxyStyle):
     """The platform's style, with the outline of check and radio indicators redrawn in a
     colour that stands out 3:1 from the page: Fusion draws it from the window colour
-    darkened, which vanishes on a dark background (and is 2.3:1 on a light one)."""
+    darkened, which vanishes on a dark background (and is 1.9:1 on a light one)."""
 
     def __init__(self, base: QStyle | None) -> None:
         # Only Fusion's shapes are redrawn; native styles (Breeze, macOS, Windows 11) draw
@@ -103,9 +103,13 @@ def _colour(palette: QPalette, focused: bool) -> QColor:
 
 
 def install(app: QApplication | None = None) -> None:
-    """Wrap the application's current style (once; the platform's look is kept)."""
+    """Wrap the application's style when it is Fusion (once; its look is otherwise kept).
+    Native styles are left unwrapped: they draw their own indicators, and a Python proxy
+    costs a little on every primitive painted."""
     app = app or QApplication.instance()  # type: ignore[assignment]
     if not isinstance(app, QApplication) or isinstance(app.style(), IndicatorStyle):
+        return
+    if app.style().name().lower() != "fusion":
         return
     # A fresh base style: the proxy owns its base, and the app deletes the style it replaces.
     app.setStyle(IndicatorStyle(QStyleFactory.create(app.style().name())))

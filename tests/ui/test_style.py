@@ -85,7 +85,7 @@ def test_the_outline_follows_a_palette_change(qtbot) -> None:
     assert _outline_pixels(*_row(qtbot, proxy, _dark())) >= 4 * (side - 2)
 
 
-def test_install_wraps_the_current_style_once(qapp) -> None:
+def test_install_wraps_fusion_once(qapp) -> None:
     current = qapp.style()
     wrapped = isinstance(current, style.IndicatorStyle)
     name = current.baseStyle().name() if wrapped else current.name()
@@ -133,3 +133,15 @@ def test_the_windows_filter_rows_get_the_outline(qtbot, make_window, synthetic) 
     tree.setStyle(QApplication.style())
     side = _box_side(QApplication.style())
     assert len(with_outline - without) >= 4 * (side - 2)
+
+
+def test_install_leaves_a_native_style_alone(qapp) -> None:
+    previous = qapp.style()
+    name = previous.baseStyle().name() if isinstance(previous, style.IndicatorStyle) else ""
+    qapp.setStyle(QStyleFactory.create("Windows"))
+    try:
+        style.install(qapp)
+        assert not isinstance(qapp.style(), style.IndicatorStyle)
+    finally:
+        qapp.setStyle(QStyleFactory.create(name or "Fusion"))
+        style.install(qapp)
