@@ -231,3 +231,13 @@ def test_a_sync_report_in_spanish_has_no_english_left() -> None:
     leftover = {"sync", "added", "updated", "unchanged", "removed", "skipped", "valid", "kept"}
     leftover |= {"proposal", "sent", "check-up", "received", "reviewed"}
     assert [w for w in re.findall(r"[a-z-]+", spanish) if w in leftover] == []
+
+
+def test_a_place_is_shown_with_its_country_in_the_readers_language() -> None:
+    from cbh_directory.domain.model import Place
+
+    place = Place("Leeds", "ENG", "England", "GB", "United Kingdom", "", 53.8, -1.5, 1, "city")
+    with language.using("es"):
+        assert place.shown_label == "Leeds, England, Reino Unido"
+        assert place.label == "Leeds, England, United Kingdom"  # what the place box reads back
+    assert place.shown_label == place.label
