@@ -861,4 +861,24 @@ MESSAGES: dict[str, str] = {
     "the reviews were not read: {reason}": (
         "no se leyeron las revisiones de las propuestas: {reason}"
     ),
+    # The command line: check-ups
+    "No check-ups yet.": "Todavía no hay revisiones.",
+    "never checked": "nunca revisado",
+    "Added {added} check-ups; {already} were already here": (
+        "Se añadieron {added} revisiones; {already} ya estaban"
+    ),
+    "Recorded check-up {id} of {name}": "Revisión {id} de {name} guardada",
+    "in {uses} list(s)": "en {uses} lista(s)",
+    "Wrote {count} check-ups to {path}": "Guardado en {path}: {count} revisiones",
+    "kept ours for {count} with the same id": (
+        "se mantuvieron las nuestras en {count} con el mismo id"
+    ),
+    "Deleted check-up {id} of {resource_id}": "Revisión {id} de {resource_id} borrada",
+    "A check-up counts for {days} days": "Una revisión vale durante {days} días",
+    "id": "id",
+    "last check-up {on}": "última revisión: {on}",
+    "left out": "se dejó fuera",
+    "focus differs": "el enfoque es otro",
+    "focus as listed": "el enfoque es el indicado",
+    "last post or meeting {date}": "última publicación o reunión: {date}",
 }

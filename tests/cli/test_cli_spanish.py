@@ -100,3 +100,11 @@ def test_the_place_is_named_with_its_country_in_spanish(db: str) -> None:
     assert "Cerca de: Columbus, OH, Estados Unidos" in result.err
     english = run("--db", db, "search", "CASK", "near", "Columbus,", "OH")
     assert "Near: Columbus, OH, United States" in english.err
+
+
+def test_check_ups_in_spanish(db: str) -> None:
+    shown = run("--db", db, "--lang", "es", "checks", "cure-cask")
+    assert shown.code == 0, shown.err
+    assert "  Moderación: " in shown.out and "Todavía no hay revisiones." in shown.out
+    age = run("--db", db, "--lang", "es", "checks", "max-age")
+    assert age.out.startswith("Una revisión vale durante ")
