@@ -881,4 +881,32 @@ MESSAGES: dict[str, str] = {
     "focus differs": "el enfoque es otro",
     "focus as listed": "el enfoque es el indicado",
     "last post or meeting {date}": "última publicación o reunión: {date}",
+    # The command line: stats
+    "Database": "Base de datos",
+    "Dataset": "Datos",
+    "{version} (released {released})": "{version} (publicados el {released})",
+    "Resources": "Recursos",
+    "{active} active, {inactive} inactive": "{active} activos, {inactive} inactivos",
+    "Needs review": "Necesitan revisión",
+    "{count} not verified in 12 months": "{count} sin verificar en 12 meses",
+    "Places": "Lugares",
+    "Lists": "Listas",
+    "{lists} ({items} items)": "{lists} ({items} elementos)",
+    "Check-ups": "Revisiones",
+    "{count} ({checked} groups checked recently, {waiting} waiting; cbh-directory checks needed)": (
+        "{count} ({checked} grupos revisados hace poco, {waiting} pendientes; "
+        "cbh-directory checks needed)"
+    ),
+    "By kind:": "Por tipo:",
+    "By focus:": "Por enfoque:",
+    "Evidence (every entry, inactive too):": "Fuentes (todas las entradas, también inactivas):",
+    "Entries by kind:": "Entradas por tipo:",
+    "Entries": "Entradas",
+    "Inactive (closed, merged or archived)": "Inactivas (cerradas, unidas a otra o archivadas)",
+    "With a phone, email or address": "Con teléfono, correo electrónico o dirección",
+    "With sourced moderation": "Con moderación respaldada por fuentes",
+    "With sourced member activity": "Con actividad de los miembros respaldada por fuentes",
+    "Offering Spanish": "Ofrecen español",
+    "Date unknown (no source shows a date)": "Fecha desconocida (ninguna fuente tiene fecha)",
+    "With at least one undated source": "Con al menos una fuente sin fecha",
 }

@@ -241,3 +241,16 @@ def test_a_place_is_shown_with_its_country_in_the_readers_language() -> None:
         assert place.shown_label == "Leeds, England, Reino Unido"
         assert place.label == "Leeds, England, United Kingdom"  # what the place box reads back
     assert place.shown_label == place.label
+
+
+def test_messages_never_change_a_vocabulary_word() -> None:
+    """messages_es is merged over vocabulary_es: the same English must not get two Spanish."""
+    import ast
+    from pathlib import Path
+
+    from cbh_directory.domain.messages_es import MESSAGES
+
+    source = Path(language.__file__).with_name("vocabulary_es.py").read_text(encoding="utf-8")
+    table = next(n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Dict))
+    vocabulary = {k.value for k in table.keys if isinstance(k, ast.Constant)}
+    assert sorted(vocabulary & set(MESSAGES)) == []
