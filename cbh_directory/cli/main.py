@@ -398,7 +398,11 @@ def places(app: AppContext, lookup: tuple[str, ...], as_json: bool, limit: int) 
         echo(dumps([p.to_dict() for p in found]))
         return
     for place in found:
-        population = f"  pop. {place.population:,}" if place.population else ""
+        population = (
+            "  " + language.words("pop. {count:,}").format(count=place.population)
+            if place.population
+            else ""
+        )
         echo(f"{place.label}  ({place.latitude:.4f}, {place.longitude:.4f}){population}")
 
 

@@ -909,4 +909,5 @@ MESSAGES: dict[str, str] = {
     "Offering Spanish": "Ofrecen español",
     "Date unknown (no source shows a date)": "Fecha desconocida (ninguna fuente tiene fecha)",
     "With at least one undated source": "Con al menos una fuente sin fecha",
+    "pop. {count:,}": "pobl. {count:,}",
 }
