@@ -96,6 +96,8 @@ class Evaluation:
     filters: dict[str, np.ndarray]  # facet group -> mask of its chosen values
     distance: np.ndarray | None = None  # km, NaN when unknown (only with a place)
     text_rank: np.ndarray | None = None  # lower is better (only with text)
+    # The focus-and-place query, run once an order needs its rank (see SearchEngine.order).
+    middle: str | None = None
     list_position: np.ndarray | None = None  # order within the chosen list
     entries: dict[int, ListEntry] = field(default_factory=dict)  # pk -> list entry
     gone: list[tuple[Resource, ListEntry]] = field(default_factory=list)  # left the directory
@@ -241,10 +243,7 @@ class SearchEngine:
         size = max(len(ix), 1)
         rank = np.full(len(ix), np.inf)
         rank[hits] = 2.0 + ix.name_rank[hits] / size
-        middle = ix.positions(
-            self._pks(f"SELECT group_concat(rowid) {fts}", [f"{FOCUS_PLACE_COLUMNS} : ({match})"])
-        )
-        rank[middle] = 1.0 + ix.name_rank[middle] / size
+        evaluation.middle = f"{FOCUS_PLACE_COLUMNS} : ({match})"
         in_name = f"{NAME_COLUMNS} : ({match})"
         # Names first. A few hundred are ranked by bm25 (fast); thousands (a word just begun)
         # are simply listed by name, as ranking them would cost more than it tells.
@@ -262,6 +261,28 @@ class SearchEngine:
             named = ix.positions(self._pks(f"SELECT group_concat(rowid) {fts}", [in_name]))
             rank[named] = ix.name_rank[named] / size
         evaluation.text_rank = rank
+
+    def _rank_middle(self, evaluation: Evaluation) -> None:
+        """Entries found by their focus or place rank after names, before the rest."""
+        if evaluation.middle is None or evaluation.text_rank is None:
+            return
+        ix, rank = evaluation.index, evaluation.text_rank
+        fts = "FROM resources_fts WHERE resources_fts MATCH ?"
+        middle = ix.positions(self._pks(f"SELECT group_concat(rowid) {fts}", [evaluation.middle]))
+        middle = middle[rank[middle] >= 1.0]  # a match in the name ranks first already
+        rank[middle] = 1.0 + ix.name_rank[middle] / max(len(ix), 1)
+        evaluation.middle = None
+        evaluation.order_cache.clear()
+
+    @staticmethod
+    def _names_filling(q: SearchQuery, evaluation: Evaluation, need: int | None) -> int:
+        """How many matches in names come first by relevance when they are at least `need`
+        (then the focus-and-place rank cannot change the first `need`: a word just begun
+        often names hundreds of towns); else 0."""
+        if need is None or q.reverse or evaluation.text_rank is None:
+            return 0
+        named = int(np.count_nonzero(evaluation.selected() & (evaluation.text_rank < 1.0)))
+        return named if named >= need else 0
 
     def _place(self, q: SearchQuery, evaluation: Evaluation) -> None:
         """Near a place: a known distance (within the radius, if any), or, when asked, online."""
@@ -334,9 +355,16 @@ class SearchEngine:
             return cached[0]
         if evaluation.gone or need is None or need > TOP_K_LIMIT:
             need = None  # lists with departed items are short; deep pages sort once
+        named = 0  # > 0: only the first `named`, all matches in names, are in order
+        if sort == "text" and evaluation.middle is not None:
+            named = self._names_filling(q, evaluation, need)
+            if not named:
+                self._rank_middle(evaluation)
         chosen = np.flatnonzero(evaluation.selected())
         permutation = _first(self._sort_keys(sort, q.reverse, chosen, evaluation), need)
         slots = chosen[permutation]
+        if named:
+            slots = slots[:named]
         if evaluation.gone:
             gone = -(np.arange(len(evaluation.gone), dtype=np.int64) + 1)
             slots = np.concatenate([slots, gone])
@@ -349,7 +377,8 @@ class SearchEngine:
                     ]
                 )
                 slots = slots[np.argsort(-places if q.reverse else places, kind="stable")]
-        evaluation.order_cache[key] = (slots, slots.size == chosen.size + len(evaluation.gone))
+        complete = not named and slots.size == chosen.size + len(evaluation.gone)
+        evaluation.order_cache[key] = (slots, complete)
         return slots
 
     @staticmethod

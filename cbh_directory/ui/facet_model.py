@@ -70,6 +70,7 @@ class FacetModel(QAbstractItemModel):
         self._shape: tuple[Any, ...] = ()
         self._by_key: dict[tuple[str, str], Node] = {}
         self._counting = False  # new results are shown and their counts are on the way
+        self._dim: tuple[int, Any] | None = None  # (palette key, colour), see _dimmed
 
     # -- feeding
 
@@ -241,12 +242,20 @@ class FacetModel(QAbstractItemModel):
             and not node.checked
             and not self._counting
         ):
-            return colours.dimmed(QApplication.palette())
+            return self._dimmed()
         if role == Qt.ItemDataRole.FontRole and top:
             return bold_font()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _dimmed(self) -> Any:
+        """The colour of a value with no results, worked out once per palette (a readable
+        shade is searched for, and dozens of cells ask at every paint)."""
+        palette = QApplication.palette()
+        if self._dim is None or self._dim[0] != palette.cacheKey():
+            self._dim = (palette.cacheKey(), colours.dimmed(palette))
+        return self._dim[1]
 
     def on_count(self, node: Node) -> str:
         """How many values of a top group are checked, short: "1 on"."""

@@ -661,10 +661,11 @@ def _update_report(result: BenchResult, path: Path) -> None:
     )
     out: list[str] = []
     for line in lines:
-        if line.startswith("Re-measured ") and f"BENCH_ONLY={','.join(result.parts)}`" in line:
+        earlier = re.search(r"BENCH_ONLY=([\w,]+)`", line) if line[:3] == "Re-" else None
+        if earlier and set(earlier.group(1).split(",")) <= set(result.parts):
             if out and not out[-1]:
                 out.pop()
-            continue  # the earlier run of the same parts
+            continue  # an earlier run of these parts: its rows are replaced
         cells = line.split(" | ")
         name = _shape(cells[0].removeprefix("| ")) if line.startswith("| ") else ""
         if name in rows:

@@ -190,3 +190,39 @@ def test_a_cell_is_painted_from_one_call_with_every_role_as_data_gives_it(
     table.setModel(per_role)
     table.setCurrentIndex(per_role.index(0, 1))
     assert table.viewport().grab().toImage() == one_call  # painted the same
+
+
+def test_the_filters_dimmed_colour_is_worked_out_once_per_palette(
+    qtbot, make_window, curated: Directory, monkeypatch
+) -> None:
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from cbh_directory.ui import colours
+
+    window = make_window(curated)
+    model = window.facet_model
+    type_and_wait(qtbot, window, "CASK")
+    index = model.index_of("kind", "financial_aid")
+    assert model.count_of("kind", "financial_aid") == 0  # no CASK financial aid: dimmed
+    worked_out: list[bool] = []
+    dimmed = colours.dimmed
+    monkeypatch.setattr(colours, "dimmed", lambda p: worked_out.append(True) or dimmed(p))
+    model._dim = None
+    for _ in range(3):
+        window.filter_panel.tree.viewport().repaint()
+    assert len(worked_out) == 1
+    light = model.data(index, Qt.ItemDataRole.ForegroundRole)
+    assert light == dimmed(QApplication.palette())
+    original = QApplication.palette()
+    dark = QPalette(original)
+    for role, colour in (
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#eeeeee"),
+    ):
+        dark.setColor(role, QColor(colour))
+    QApplication.setPalette(dark)
+    try:
+        assert model.data(index, Qt.ItemDataRole.ForegroundRole) == dimmed(dark) != light
+    finally:
+        QApplication.setPalette(original)

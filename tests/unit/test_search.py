@@ -248,3 +248,51 @@ def test_sort_by_focus_follows_the_vocabulary_and_puts_none_last(synthetic: Dire
 def test_needs_review_lists_entries_not_verified_since_a_date(synthetic: Directory) -> None:
     old = ids(synthetic, verified_before="2025-12-31", sort="verified", reverse=True)
     assert old == ["test-chicago-hybrid", "test-columbus-ataxia"]  # oldest first
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("ca", []),
+        ("ch", []),
+        ("su", []),
+        ("fam", []),
+        ("cask", []),
+        ("ataxia su", []),
+        ("ata", []),  # 13 matches, 7 in names: sorted whole at once
+        ("ch", ["clinical_finder"]),
+        ("net", ["school_guide"]),
+    ],
+)
+def test_pages_by_relevance_follow_the_whole_order(
+    curated: Directory, text: str, kinds: list[str]
+) -> None:
+    """A first page filled by matches in names is ordered before the focus-and-place rank
+    is known; every later page, fetched as scrolling does, continues the whole order."""
+    pages: list[str] = []
+    total = curated.count(SearchQuery(text=text, kinds=kinds))
+    for offset in range(0, min(total, 40), 4):  # first: the search keeps its evaluation
+        page = curated.search(SearchQuery(text=text, kinds=kinds, limit=4, offset=offset))
+        pages += [h.resource.id for h in page.hits]
+        assert page.total == total
+    curated.engine._last = None  # the whole order worked out afresh
+    query = SearchQuery(text=text, kinds=kinds, limit=None)
+    whole = [h.resource.id for h in curated.search(query).hits]
+    assert pages == whole[: len(pages)] and len(pages) == min(total, 40)
+    reverse = curated.search(SearchQuery(text=text, kinds=kinds, limit=4, reverse=True)).hits
+    assert [h.resource.id for h in reverse] == whole[::-1][:4]
+
+
+def test_a_first_page_of_names_does_not_wait_for_the_focus_and_place_rank(
+    curated: Directory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = curated.engine
+    ranked: list[bool] = []
+    rank_middle = engine._rank_middle
+    monkeypatch.setattr(engine, "_rank_middle", lambda e: ranked.append(True) or rank_middle(e))
+    named = [h.resource.id for h in curated.search(SearchQuery(text="ca", limit=2)).hits]
+    assert len(named) == 2 and ranked == []  # names filled the page
+    assert curated.count(SearchQuery(text="ca")) > 2
+    everything = curated.search(SearchQuery(text="ca", limit=None)).hits
+    assert ranked == [True]  # the whole order needs it
+    assert [h.resource.id for h in everything][:2] == named
