@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
         if directory.path is None:
             raise ValueError("the window needs a database file, not an in-memory database")
         # On read-only media the title says so before any change is tried.
-        self.setWindowTitle("CBH Directory" + (" (read-only)" if directory.read_only else ""))
+        read_only = self.tr(" (read-only)") if directory.read_only else ""
+        self.setWindowTitle("CBH Directory" + read_only)
         self.directory = directory
         self.settings = settings or WindowSettings(app_settings())
         style.install()  # (again, for windows made without ui/app.py: tests, scripts)
