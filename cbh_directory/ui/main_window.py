@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.list_header = ListHeader()
         self.feedback = SearchFeedback()
         self._deferring = False
+        self._closed = False  # after closeEvent: late signals must not read the database
         self._keep_details = False  # a re-search that must not move the details elsewhere
         self._typing = False  # the search box changed since the last results
         self._details_timer = QTimer(self, singleShot=True, interval=DETAILS_DELAY_MS)
@@ -517,6 +518,8 @@ class MainWindow(QMainWindow):
         announce(self.count_label, self._count_words)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._closed:
+            return
         if self._deferring:
             self._details_timer.start()
             return
@@ -659,6 +662,7 @@ class MainWindow(QMainWindow):
             if note is not None:
                 note.flush()
         self.save_settings()
+        self._closed = True
         self._details_timer.stop()
         self.search_bar.stop()
         self.session.stop()
