@@ -38,7 +38,7 @@ NAMES = {
     "en": {"Results": "Results", "Filters": "Filters", "Save to": "Save to"},
     "es": {"Results": "Resultados", "Filters": "Filtros", "Save to": "Guardar en"},
 }
-SPEECH = re.compile(r"SPEECH OUTPUT: '(.*)'(?:\s*\{.*\}|\s*voice=\S+.*)?\s*$")
+SPEECH = re.compile(r"SPEECH OUTPUT: '(.*)'(?:\s*\[?\{.*\}\]?|\s*voice=\S+.*)?\s*$")
 # Orca's key echo ("tab ", "left shift ", "C "): its own feedback, not the app's; kept apart.
 KEY_ECHO = re.compile(r"^.{0,20} $")
 
@@ -57,8 +57,9 @@ if debug.debugFile:
 
 
 class Walk:
-    def __init__(self, out: Path, display: str, lang: str) -> None:
+    def __init__(self, out: Path, display: str, lang: str, review: bool = False) -> None:
         self.out = out
+        self.review = review
         self.display = display
         self.lang = lang
         self.home = out / "home"
@@ -202,6 +203,7 @@ class Walk:
         picture = self.out / f"step{self.shot:02d}.png"
         if shutil.which("import"):
             subprocess.run(["import", "-window", "root", str(picture)], env=self.env, check=False)
+        lines = [line for line in lines if line.strip()]  # a blank cell is "said" as nothing
         speech = [line for line in lines if not KEY_ECHO.match(line)]
         echo = [line.strip() for line in lines if KEY_ECHO.match(line)]
         self.transcript.append(f"### {self.shot}. {title}")
@@ -256,6 +258,12 @@ class Walk:
         self.step("Tab to the results table", self.tab_to(said["Results"]))
         self.step("Down: the next result", self.keys("Down"))
         self.step("Tab: into the details of that result", self.keys("Tab"))
+        if self.review:
+            # Orca's flat review (desktop layout): KP_Up says the line, KP_Prior the next one.
+            self.step("Flat review: the current line", self.keys("KP_Up"))
+            for _ in range(12):
+                self.step("Flat review: next line", self.keys("KP_Prior"))
+            self.step("Back to the focus (Tab, Shift+Tab)", self.keys("shift+Tab", "Tab"))
         self.step("Tab again in the details", self.keys("Tab"))
         self.step("Shift+Tab back to the results", self.keys("shift+Tab", "shift+Tab"))
         self.step("Shift+Tab to the filter tree", self.tab_to(said["Filters"], key="shift+Tab"))
@@ -318,6 +326,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("/tmp/cbh-screen-reader-walk"))
     parser.add_argument("--display", default=":87")
     parser.add_argument("--lang", choices=("en", "es"), default="en")
+    parser.add_argument(
+        "--review", action="store_true", help="read the details pane with Orca's flat review"
+    )
     args = parser.parse_args()
     missing = missing_tools()
     if missing:
@@ -327,7 +338,7 @@ def main() -> int:
         print("Orca is already running for this user; stop it first.", file=sys.stderr)
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
-    walk = Walk(args.out.resolve(), args.display, args.lang)
+    walk = Walk(args.out.resolve(), args.display, args.lang, args.review)
     walk.prepare()
     try:
         walk.start_session()

@@ -11,6 +11,7 @@ from ..domain import describe
 from ..domain import vocabulary as vocab
 from ..domain.errors import InputError
 from ..domain.imports import ImportOptions, ImportPreview
+from ..domain.language import words
 from ..domain.model import LIST_FIELDS, Resource
 from .context import AppContext, pass_app
 from .terminal import dumps, echo
@@ -95,34 +96,34 @@ def import_command(
     else:
         _print_preview(preview)
     if dry_run:
-        echo("Dry run: nothing was changed.", err=True)
+        echo(words("Dry run: nothing was changed."), err=True)
         return
     written = directory.apply_import(preview, csv_mapping=mapping)
-    echo(f"Imported: {written} resources written.", err=True)
+    echo(words("Imported: {count} resources written.").format(count=written), err=True)
 
 
 def _print_preview(preview: ImportPreview) -> None:
     echo(f"{preview.source}: {preview.summary()}")
     for note in preview.notes:
-        echo(f"  note: {note}")
+        echo(f"  {words('note')}: {note}")
     for resource in preview.new[:SHOWN]:
-        echo(f"  new: {resource.name} ({resource.id})")
+        echo(f"  {words('new')}: {resource.name} ({resource.id})")
     _more(len(preview.new))
     for resource, changes in preview.changed[:SHOWN]:
-        echo(f"  changed: {resource.name} ({resource.id})")
+        echo(f"  {words('changed')}: {resource.name} ({resource.id})")
         for change in changes[:8]:
             echo(f"      {change.field}: {_short(change.old)} -> {_short(change.new)}")
     _more(len(preview.changed))
     for rejection in preview.rejected[:SHOWN]:
-        echo(f"  rejected: {rejection}")
+        echo(f"  {words('rejected')}: {rejection}")
     _more(len(preview.rejected))
     for rid, field, _value in preview.kept_local[:SHOWN]:
-        echo(f"  kept your edit: {rid} {field}")
+        echo(f"  {words('kept your edit')}: {rid} {field}")
 
 
 def _more(count: int) -> None:
     if count > SHOWN:
-        echo(f"  … and {count - SHOWN} more (use --json for all)")
+        echo("  " + words("… and {count} more (use --json for all)").format(count=count - SHOWN))
 
 
 def _short(value: object, limit: int = 60) -> str:
@@ -137,7 +138,7 @@ def _short(value: object, limit: int = 60) -> str:
 def export_hsds_command(app: AppContext, path: Path, inactive: bool) -> None:
     """Write the whole directory as an HSDS 3.0 data package: a folder, or PATH.zip."""
     count = app.directory().export_hsds(path, include_inactive=inactive)
-    echo(f"Wrote {count} services as HSDS 3.0 to {path}")
+    echo(words("Wrote {count} services as HSDS 3.0 to {path}").format(count=count, path=path))
 
 
 @click.command("edit")
@@ -214,7 +215,7 @@ def edit_command(
         directory.archive([resource_id], archive)
     resource = directory.resource(resource_id)
     edits = directory.local_edits(resource_id)
-    echo(f"Saved {resource.name} ({resource.id})")
+    echo(words("Saved {name} ({id})").format(name=resource.name, id=resource.id))
     for field, (local, source) in edits.items():
         if field not in ("evidence", "last_verified"):  # a person's checks: shown below
             echo(f"  {field}: yours {local!r}; directory {source!r}")

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..domain.errors import CBHError, InputError
+from ..domain.language import words
 from .context import AppContext, pass_app
 from .terminal import echo
 
@@ -29,16 +30,16 @@ def db_init(app: AppContext) -> None:
     """Create or upgrade the database and load the bundled dataset and places."""
     directory = app.directory()
     report = directory.startup_report
-    echo(f"Database: {app.path}")
+    echo(words("Database: {path}").format(path=app.path))
     if report and report.migrations:
-        echo("Schema: applied " + ", ".join(report.migrations))
+        echo(words("Schema: applied {names}").format(names=", ".join(report.migrations)))
     if report and report.backup:
-        echo(f"Backup: {report.backup}")
+        echo(words("Backup: {path}").format(path=report.backup))
     if report and report.gazetteer_loaded:
-        echo("Places: loaded the offline gazetteer")
+        echo(words("Places: loaded the offline gazetteer"))
     if report and report.merge:
         echo("Dataset: " + report.merge.summary())
-    echo(f"Ready: {directory.total()} resources")
+    echo(words("Ready: {count} resources").format(count=directory.total()))
 
 
 @db_group.command("check")
@@ -66,7 +67,7 @@ def db_backup(app: AppContext, path: Path | None, force: bool) -> None:
     """Back up the database to PATH, or to the backups folder (the last 10 of this database
     are kept, and always its newest good one)."""
     made = app.directory().backup("manual", path, replace=force)
-    echo(f"Backed up to {made}")
+    echo(words("Backed up to {path}").format(path=made))
 
 
 @db_group.command("backups")
@@ -77,7 +78,11 @@ def db_backups(app: AppContext) -> None:
 
     found = files.list_backups(app.path)
     if not found:
-        echo(f"No backups of {app.path.name} in {files.backup_folder(app.path)}")
+        echo(
+            words("No backups of {name} in {folder}").format(
+                name=app.path.name, folder=files.backup_folder(app.path)
+            )
+        )
     for path in found:
         echo(str(path))
 
@@ -111,10 +116,18 @@ def db_restore(app: AppContext, path: Path | None, latest: bool) -> None:
     try:
         with Directory.open(app.path, prepare=False) as directory:
             safety = directory.restore(path)
-        echo(f"Restored {path.name}; the previous state is in {safety}")
+        echo(
+            words("Restored {name}; the previous state is in {safety}").format(
+                name=path.name, safety=safety
+            )
+        )
     except CBHError:
         moved = files.put_backup_in_place(path, app.path)
-        where = f"; the damaged database was moved to {moved}" if moved else ""
-        echo(f"Restored {path.name}{where}")
+        said = (
+            words("Restored {name}; the damaged database was moved to {moved}")
+            if moved
+            else words("Restored {name}")
+        )
+        echo(said.format(name=path.name, moved=moved))
     with Directory.open(app.path) as directory:  # upgrade an older backup, merge the dataset
-        echo(f"Ready: {directory.total()} resources")
+        echo(words("Ready: {count} resources").format(count=directory.total()))

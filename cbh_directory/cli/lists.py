@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..domain.errors import InputError
+from ..domain.language import words
 from .context import AppContext, pass_app
 from .terminal import dumps, echo
 
@@ -46,7 +47,7 @@ def lists_group(ctx: click.Context, as_json: bool) -> None:
 def new_list(app: AppContext, name: str, note: str) -> None:
     """Create an empty list called NAME."""
     info = app.directory().create_list(name, note)
-    echo(f"Created list {info.name!r}")
+    echo(words("Created list {name!r}").format(name=info.name))
 
 
 @lists_group.command("add")
@@ -60,8 +61,8 @@ def add_items(app: AppContext, name: str, resource_ids: tuple[str, ...], note: s
     info = directory.list_info(name)
     added = directory.add_to_list(info.id, list(resource_ids), note)
     already = len(set(resource_ids)) - len(added)
-    text = f"Added {len(added)} to {info.name!r}"
-    echo(text + (f" ({already} already there)" if already else ""))
+    text = words("Added {count} to {name!r}").format(count=len(added), name=info.name)
+    echo(text + (" " + words("({count} already there)").format(count=already) if already else ""))
 
 
 @lists_group.command("remove")
@@ -79,7 +80,7 @@ def remove_items(app: AppContext, name: str, resource_ids: tuple[str, ...]) -> N
             "{missing!r} is not in the list {name!r}", missing=missing[0], name=info.name
         )
     removed = directory.remove_from_list(info.id, list(resource_ids))
-    echo(f"Removed {len(removed)} from {info.name!r}")
+    echo(words("Removed {count} from {name!r}").format(count=len(removed), name=info.name))
 
 
 @lists_group.command("show")
@@ -102,12 +103,12 @@ def show_list(app: AppContext, name: str, as_json: bool) -> None:
         return
     echo(info.name + (f" — {info.note}" if info.note else ""))
     if not items:
-        echo("  (empty)")
+        echo("  " + words("(empty)"))
     for number, item in enumerate(items, 1):
-        gone = "" if item.in_directory else "  [no longer in the directory]"
+        gone = "" if item.in_directory else "  " + words("[no longer in the directory]")
         echo(f"{number:>4}. {item.name} ({item.resource_id}){gone}")
         if item.note:
-            echo(f"      note: {item.note}")
+            echo(f"      {words('note')}: {item.note}")
 
 
 @lists_group.command("rename")
@@ -118,7 +119,7 @@ def rename(app: AppContext, name: str, new_name: str) -> None:
     """Rename the list NAME to NEW_NAME."""
     directory = app.directory()
     info = directory.rename_list(directory.list_info(name).id, new_name)
-    echo(f"Renamed to {info.name!r}")
+    echo(words("Renamed to {name!r}").format(name=info.name))
 
 
 @lists_group.command("delete")
@@ -132,7 +133,7 @@ def delete(app: AppContext, name: str, yes: bool) -> None:
     if not yes:
         click.confirm(f"Delete {info.name!r} with its {info.count} items and notes?", abort=True)
     directory.delete_list(info.id)
-    echo(f"Deleted {info.name!r}")
+    echo(words("Deleted {name!r}").format(name=info.name))
 
 
 @lists_group.command("note")
@@ -148,7 +149,7 @@ def note(app: AppContext, name: str, text: str, resource_id: str | None) -> None
         directory.set_item_note(info.id, resource_id, text)
     else:
         directory.set_list_note(info.id, text)
-    echo("Note saved")
+    echo(words("Note saved"))
 
 
 @lists_group.command("export")
@@ -160,7 +161,11 @@ def export(app: AppContext, name: str, path: Path) -> None:
     directory = app.directory()
     info = directory.list_info(name)
     count = directory.export_list(info.id, path)
-    echo(f"Wrote {count} items of {info.name!r} to {path}")
+    echo(
+        words("Wrote {count} items of {name!r} to {path}").format(
+            count=count, name=info.name, path=path
+        )
+    )
 
 
 @lists_group.command("import")
@@ -170,4 +175,8 @@ def export(app: AppContext, name: str, path: Path) -> None:
 def import_list(app: AppContext, path: Path, dry_run: bool) -> None:
     """Merge a list file saved with `lists export` (no duplicates; your notes win)."""
     report = app.directory().import_list(path, apply=not dry_run)
-    echo(("Would import " if dry_run else "Imported ") + report.summary())
+    echo(
+        words("Would import {summary}" if dry_run else "Imported {summary}").format(
+            summary=report.summary()
+        )
+    )

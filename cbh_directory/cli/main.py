@@ -227,12 +227,19 @@ def _print_table(hits: list[Hit], with_distance: bool) -> None:
         stale = "*" if r.is_stale() else " "
         kind = describe.kind_label(r.kind)
         line = f"{_cut(r.name, name_w):<{name_w}} {_cut(kind, kind_w):<{kind_w}} "
-        line += f"{_cut(', '.join(r.focus), focus_w):<{focus_w}} "
+        line += f"{_cut(', '.join(describe.focus_labels(r.focus)), focus_w):<{focus_w}} "
         if with_distance:
-            line += f"{describe.distance_text(hit.distance_km):>{dist_w}} "
+            line += f"{_distance(hit):>{dist_w}} "
         echo(line + (r.last_verified or language.words("never")) + stale)
     if any(h.resource.is_stale() for h in hits):
         echo(language.words("* not verified in the last 12 months"), err=True)
+
+
+def _distance(hit: Hit) -> str:
+    """As the window says it: a group that meets online has no distance, it is "online"."""
+    if hit.distance_km is None and hit.resource.format in ("online", "hybrid"):
+        return language.words("online")
+    return describe.distance_text(hit.distance_km)
 
 
 def _cut(text: str, width: int) -> str:
@@ -301,13 +308,15 @@ def show(app: AppContext, resource_id: str, as_json: bool) -> None:
     found = directory.successor(resource)
     successor = f"{found.name} (cbh-directory show {found.id})" if found else resource.successor
     community = directory.community_lines(resource, me=directory.checkup_author())
-    for label, value in describe.detail_lines(
+    details = describe.detail_lines(
         resource, country, successor_name=successor, community=community
-    ):
+    )
+    width = max([17, *(len(label) + 2 for label, _ in details)])  # Spanish labels are longer
+    for label, value in details:
         lines = value.splitlines() or [""]
-        echo(f"{label + ':':<17}{lines[0]}")
+        echo(f"{label + ':':<{width}}{lines[0]}")
         for more in lines[1:]:
-            echo(f"{'':<17}{more}")
+            echo(f"{'':<{width}}{more}")
 
 
 @cli.command()

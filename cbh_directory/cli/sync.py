@@ -6,6 +6,7 @@ import dataclasses
 
 import click
 
+from ..domain.language import words
 from ..domain.sync import OUTBOX_STATES
 from .context import AppContext, pass_app
 from .terminal import dumps, echo
@@ -46,15 +47,18 @@ def sync_command(
         echo(dumps(dataclasses.asdict(report)))
         return
     echo(report.summary())
-    for label, ids in (("removed by the hub", report.deactivated), ("skipped", report.conflicts)):
+    for label, ids in (
+        (words("removed by the hub"), report.deactivated),
+        (words("skipped"), report.conflicts),
+    ):
         if ids:
             echo(f"{label}: " + ", ".join(ids[:SHOWN]) + (" …" if len(ids) > SHOWN else ""))
     for service_id, reason in report.rejected[:SHOWN]:
-        echo(f"not valid: service {service_id}: {reason}")
+        echo(words("not valid: service {id}: {reason}").format(id=service_id, reason=reason))
     for failure in report.send_failures:
-        echo(f"not sent: {failure}")
+        echo(f"{words('not sent')}: {failure}")
     for note in report.notes[:SHOWN]:
-        echo(f"note: {note}")
+        echo(f"{words('note')}: {note}")
 
 
 @click.command("propose")
@@ -74,10 +78,16 @@ def propose_command(app: AppContext, resource_id: str | None, note: str, checkup
     directory = app.directory()
     if resource_id:
         entry_id = directory.propose(resource_id, note)
-        echo(f"proposal {entry_id} is waiting in the outbox; it goes with the next sync")
+        said = words("proposal {id} is waiting in the outbox; it goes with the next sync")
+        echo(said.format(id=entry_id))
     if checkups:
         count = directory.propose_checkups()
-        echo(f"{count} check-up{'' if count == 1 else 's'} of yours waiting in the outbox")
+        said = (
+            words("1 check-up of yours waiting in the outbox")
+            if count == 1
+            else words("{count} check-ups of yours waiting in the outbox")
+        )
+        echo(said.format(count=count))
 
 
 @click.command("outbox")
@@ -91,14 +101,14 @@ def outbox_command(app: AppContext, state: str | None, withdraw: int | None, as_
     directory = app.directory()
     if withdraw is not None:
         directory.withdraw_proposal(withdraw)
-        echo(f"proposal {withdraw} withdrawn")
+        echo(words("proposal {id} withdrawn").format(id=withdraw))
         return
     entries = directory.outbox(state or "")
     if as_json:
         echo(dumps([dataclasses.asdict(e) for e in entries]))
         return
     if not entries:
-        echo("the outbox is empty")
+        echo(words("the outbox is empty"))
     for e in entries:
         what = f"{e.action} {e.resource_id}"
         if e.changes:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from .language import words
 from .model import Resource
 
 CountryLookup = Callable[[str], str | None]
@@ -98,12 +99,17 @@ class ImportPreview:
         return bool(self.new or self.changed or self.kept_local or self.checkups)
 
     def summary(self) -> str:
-        gone = f", {len(self.gone)} gone (made inactive)" if self.gone else ""
-        text = (
-            f"{len(self.new)} new, {len(self.changed) - len(self.gone)} changed, "
-            f"{self.unchanged} unchanged{gone}, {len(self.rejected)} rejected"
-        )
-        return text + (f", {len(self.checkups)} new check-ups" if self.checkups else "")
+        parts = [
+            words("{count} new").format(count=len(self.new)),
+            words("{count} changed").format(count=len(self.changed) - len(self.gone)),
+            words("{count} unchanged").format(count=self.unchanged),
+        ]
+        if self.gone:
+            parts.append(words("{count} gone (made inactive)").format(count=len(self.gone)))
+        parts.append(words("{count} rejected").format(count=len(self.rejected)))
+        if self.checkups:
+            parts.append(words("{count} new check-ups").format(count=len(self.checkups)))
+        return ", ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import InputError
+from .language import words
 from .text_safety import single_line
 
 BOOKMARKS = "bookmarks"
@@ -109,15 +110,25 @@ class ListImportReport:
     checkups: int = 0  # check-ups the file carries (merged without duplicates)
 
     def summary(self) -> str:
-        what = "new list" if self.created else "merged into your list"
-        parts = [f"{len(self.added)} added", f"{len(self.already)} already there"]
+        what = words("new list") if self.created else words("merged into your list")
+        parts = [
+            words("{count} added").format(count=len(self.added)),
+            words("{count} already there").format(count=len(self.already)),
+        ]
         if self.notes_filled:
-            parts.append(f"{len(self.notes_filled)} notes filled in")
+            parts.append(words("{count} notes filled in").format(count=len(self.notes_filled)))
         if self.not_in_directory:
             parts.append(
-                f"{len(self.not_in_directory)} not in this directory (kept with their details)"
+                words("{count} not in this directory (kept with their details)").format(
+                    count=len(self.not_in_directory)
+                )
             )
         if self.checkups:
-            parts.append(f"{self.checkups} check-ups of its groups (new ones added)")
+            parts.append(
+                words("{count} check-ups of its groups (new ones added)").format(
+                    count=self.checkups
+                )
+            )
         text = f"{self.list_name!r} ({what}): " + ", ".join(parts)
-        return text + "".join(f"\n  note: {warning}" for warning in self.warnings)
+        note = words("note")
+        return text + "".join(f"\n  {note}: {warning}" for warning in self.warnings)

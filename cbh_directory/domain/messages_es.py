@@ -656,6 +656,12 @@ MESSAGES: dict[str, str] = {
         "esta base de datos la escribió una versión más nueva de CBH Directory (esquema "
         "{unknown}); actualice la aplicación o abra otra base de datos"
     ),
+    "could not upgrade the database schema: {count} row(s) refer to nothing "
+    "(first: {table} row {rowid} names a missing {parent})": (
+        "no se pudo actualizar el esquema de la base de datos: {count} fila(s) hacen "
+        "referencia a algo que no existe (la primera: fila {rowid} de {table}, que nombra "
+        "un {parent} que falta)"
+    ),
     "could not upgrade the database schema: {reason}": (
         "no se pudo actualizar el esquema de la base de datos: {reason}"
     ),
@@ -726,7 +732,139 @@ MESSAGES: dict[str, str] = {
         "Coincidencias parciales más cercanas (cada una cumple solo parte de lo que pidió):"
     ),
     "never": "nunca",
+    "online": "en línea",
     "Searching for: {chips}": "Buscando: {chips}",
     'text "{text}"': 'texto "{text}"',
     'Without "{label}": {count}': 'Sin "{label}": {count}',
+    # Summaries of an import, a shared list, an export
+    "{count} new": "{count} nuevos",
+    "{count} changed": "{count} cambiados",
+    "{count} unchanged": "{count} sin cambios",
+    "{count} rejected": "{count} rechazados",
+    "{count} gone (made inactive)": "{count} desaparecidos (marcados como inactivos)",
+    "{count} new check-ups": "{count} revisiones nuevas",
+    "note": "nota",
+    "new list": "lista nueva",
+    "merged into your list": "unida a su lista",
+    "{count} added": "{count} añadidos",
+    "{count} already there": "{count} ya estaban",
+    "{count} notes filled in": "{count} notas completadas",
+    "{count} not in this directory (kept with their details)": (
+        "{count} no están en este directorio (se guardan con sus datos)"
+    ),
+    "{count} check-ups of its groups (new ones added)": (
+        "{count} revisiones de sus grupos (se añadieron las nuevas)"
+    ),
+    "1 resource": "1 recurso",
+    "{total:,} resources": "{total:,} recursos",
+    "Wrote {count} to {path}": "Guardado en {path}: {count}",
+    "Wrote {count} on 1 page to {path}": "Guardado en {path}: {count}, en 1 página",
+    "Wrote {count} on {pages} pages to {path}": ("Guardado en {path}: {count}, en {pages} páginas"),
+    "could not upgrade the database schema: {count} row(s) refer to nothing "
+    "(first: {table} row {rowid} names a missing {parent})": (
+        "no se pudo actualizar el esquema de la base de datos: {count} fila(s) apuntan a algo "
+        "que no existe (la primera: la fila {rowid} de {table} nombra un {parent} que falta)"
+    ),
+    # The command line: imports, lists
+    "Dry run: nothing was changed.": "Prueba: no se cambió nada.",
+    "Imported: {count} resources written.": "Importado: se guardaron {count} recursos.",
+    "Wrote {count} services as HSDS 3.0 to {path}": (
+        "Guardado en {path}: {count} servicios en formato HSDS 3.0"
+    ),
+    "Saved {name} ({id})": "Guardado: {name} ({id})",
+    "new": "nuevo",
+    "changed": "cambiado",
+    "rejected": "rechazado",
+    "kept your edit": "se mantiene su cambio",
+    "… and {count} more (use --json for all)": "… y {count} más (use --json para verlos todos)",
+    "Note saved": "Nota guardada",
+    "Added {count} to {name!r}": "Añadidos a {name!r}: {count}",
+    "Created list {name!r}": "Lista creada: {name!r}",
+    "Removed {count} from {name!r}": "Quitados de {name!r}: {count}",
+    "(empty)": "(vacía)",
+    "[no longer in the directory]": "[ya no está en el directorio]",
+    "Renamed to {name!r}": "Nuevo nombre: {name!r}",
+    "Deleted {name!r}": "Borrada: {name!r}",
+    "Wrote {count} items of {name!r} to {path}": (
+        "Guardado en {path}: {count} elementos de {name!r}"
+    ),
+    "Would import {summary}": "Se importaría: {summary}",
+    "Imported {summary}": "Importado: {summary}",
+    "({count} already there)": "({count} ya estaban)",
+    # Syncing with the agency's directory
+    "full sync from {url}: {count} services received": (
+        "sincronización completa desde {url}: {count} servicios recibidos"
+    ),
+    "incremental sync from {url}: {count} services received": (
+        "sincronización de cambios desde {url}: {count} servicios recibidos"
+    ),
+    "{count} updated": "{count} actualizados",
+    "{count} removed by the hub (now inactive)": (
+        "{count} quitados por el servidor central (ahora inactivos)"
+    ),
+    "{count} skipped (the id is an entry made here)": (
+        "{count} omitidos (el id es de una entrada creada aquí)"
+    ),
+    "{count} not valid (left out)": "{count} no válidos (se dejaron fuera)",
+    "{count} kept your local edits": "{count} conservaron sus cambios locales",
+    "1 proposal sent": "1 propuesta enviada",
+    "{count} proposals sent": "{count} propuestas enviadas",
+    "{count} could not be sent": "{count} no se pudieron enviar",
+    "1 check-up received": "1 revisión recibida",
+    "{count} check-ups received": "{count} revisiones recibidas",
+    "1 proposal reviewed": "1 propuesta revisada",
+    "{count} proposals reviewed": "{count} propuestas revisadas",
+    "proposal {id} is waiting in the outbox; it goes with the next sync": (
+        "la propuesta {id} espera en la bandeja de salida; se enviará con la próxima sincronización"
+    ),
+    "removed by the hub": "quitados por el servidor central",
+    "skipped": "omitidos",
+    "1 check-up of yours waiting in the outbox": ("1 revisión suya espera en la bandeja de salida"),
+    "{count} check-ups of yours waiting in the outbox": (
+        "{count} revisiones suyas esperan en la bandeja de salida"
+    ),
+    "the outbox is empty": "la bandeja de salida está vacía",
+    "not valid: service {id}: {reason}": "no válido: servicio {id}: {reason}",
+    "not sent": "no enviado",
+    "proposal {id} withdrawn": "propuesta {id} retirada",
+    # The command line: the database and its backups
+    "Places: loaded the offline gazetteer": "Lugares: se cargó el nomenclátor sin conexión",
+    "Database: {path}": "Base de datos: {path}",
+    "Ready: {count} resources": "Lista para usar: {count} recursos",
+    "Backed up to {path}": "Copia de seguridad guardada en {path}",
+    "Restored {name}; the damaged database was moved to {moved}": (
+        "Se restauró {name}; la base de datos dañada se movió a {moved}"
+    ),
+    "Restored {name}": "Se restauró {name}",
+    "Schema: applied {names}": "Esquema: se aplicaron {names}",
+    "Backup: {path}": "Copia de seguridad: {path}",
+    "No backups of {name} in {folder}": "No hay copias de seguridad de {name} en {folder}",
+    "Restored {name}; the previous state is in {safety}": (
+        "Se restauró {name}; el estado anterior está en {safety}"
+    ),
+    # Notes about what an import or a shared list left out or changed
+    "check-up {number}: not an object": "revisión {number}: no es un objeto",
+    "check-up {number}: a bad resource id {rid!r}": (
+        "revisión {number}: id de recurso no válido {rid!r}"
+    ),
+    "check-up {number}: no id": "revisión {number}: no tiene id",
+    "check-up {number}: {reason}": "revisión {number}: {reason}",
+    "{source} was read as {encoding} text": "{source} se leyó como texto {encoding}",
+    "the list name was cut to {count} characters": (
+        "el nombre de la lista se acortó a {count} caracteres"
+    ),
+    "cut to {count:,} characters: {shown}": "acortado a {count:,} caracteres: {shown}",
+    "details of items not in the directory left out as not valid: {fields}": (
+        "se dejaron fuera, por no ser válidos, datos de elementos que no están en el "
+        "directorio: {fields}"
+    ),
+    "check-ups left out: {rejected}": "revisiones que se dejaron fuera: {rejected}",
+    "places found for {count} resources from their city or ZIP code (the gazetteer; only "
+    "where the source gave no coordinates)": (
+        "se encontró el lugar de {count} recursos por su ciudad o código postal (con el "
+        "nomenclátor; solo donde la fuente no daba coordenadas)"
+    ),
+    "the reviews were not read: {reason}": (
+        "no se leyeron las revisiones de las propuestas: {reason}"
+    ),
 }

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .errors import CBHError
 from .exports import ExportCancelled
+from .language import words
 
 # Outbox states, in the order a proposal goes through them.
 WAITING, SENT, APPROVED, REJECTED = "waiting", "sent", "approved", "rejected"
@@ -68,30 +69,40 @@ class SyncReport:
     notes: list[str] = field(default_factory=list)  # what was left out or not read, and why
 
     def summary(self) -> str:
+        def say(text: str, count: int) -> str:
+            return words(text).format(count=count)
+
+        start = (
+            "full sync from {url}: {count} services received"
+            if self.full
+            else "incremental sync from {url}: {count} services received"
+        )
         parts = [
-            f"{'full' if self.full else 'incremental'} sync from {self.url}: "
-            f"{self.received} services received",
-            f"{len(self.added)} added",
-            f"{len(self.updated)} updated",
-            f"{self.unchanged} unchanged",
-            f"{len(self.deactivated)} removed by the hub (now inactive)",
+            words(start).format(url=self.url, count=self.received),
+            say("{count} added", len(self.added)),
+            say("{count} updated", len(self.updated)),
+            say("{count} unchanged", self.unchanged),
+            say("{count} removed by the hub (now inactive)", len(self.deactivated)),
         ]
         if self.conflicts:
-            parts.append(f"{len(self.conflicts)} skipped (the id is an entry made here)")
+            parts.append(say("{count} skipped (the id is an entry made here)", len(self.conflicts)))
         if self.rejected:
-            parts.append(f"{len(self.rejected)} not valid (left out)")
+            parts.append(say("{count} not valid (left out)", len(self.rejected)))
         if self.kept_local:
-            parts.append(f"{len(self.kept_local)} kept your local edits")
+            parts.append(say("{count} kept your local edits", len(self.kept_local)))
         if self.sent or self.send_failures:
-            parts.append(f"{self.sent} proposal{'' if self.sent == 1 else 's'} sent")
+            one = self.sent == 1
+            parts.append(say("1 proposal sent" if one else "{count} proposals sent", self.sent))
         if self.send_failures:
-            parts.append(f"{len(self.send_failures)} could not be sent")
+            parts.append(say("{count} could not be sent", len(self.send_failures)))
         if self.checkups_added:
-            parts.append(
-                f"{self.checkups_added} check-up{'' if self.checkups_added == 1 else 's'} received"
-            )
+            one = self.checkups_added == 1
+            received = "1 check-up received" if one else "{count} check-ups received"
+            parts.append(say(received, self.checkups_added))
         if self.reviewed:
-            parts.append(f"{self.reviewed} proposal{'' if self.reviewed == 1 else 's'} reviewed")
+            one = self.reviewed == 1
+            reviewed = "1 proposal reviewed" if one else "{count} proposals reviewed"
+            parts.append(say(reviewed, self.reviewed))
         return ", ".join(parts)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from .. import __version__
 from ..domain.checkups import Checkup, make_checkup
 from ..domain.errors import DatasetError, InputError
+from ..domain.language import words
 from ..domain.validation import ID_PATTERN
 from .atomic import write_text_atomic
 from .json_input import loads
@@ -49,20 +50,26 @@ def parse_entries(raw: Any, today: dt.date | None = None) -> ReadCheckups:
         raise DatasetError("more than {max_checkups:,} check-ups", max_checkups=MAX_CHECKUPS)
     for number, entry in enumerate(raw, 1):
         if not isinstance(entry, dict):
-            found.rejected.append(f"check-up {number}: not an object")
+            found.rejected.append(words("check-up {number}: not an object").format(number=number))
             continue
         data = dict(entry)
         resource_id = data.pop("resource_id", None)
         if not isinstance(resource_id, str) or not ID_PATTERN.match(resource_id):
-            found.rejected.append(f"check-up {number}: a bad resource id {resource_id!r}")
+            found.rejected.append(
+                words("check-up {number}: a bad resource id {rid!r}").format(
+                    number=number, rid=resource_id
+                )
+            )
             continue
         if not data.get("id"):
-            found.rejected.append(f"check-up {number}: no id")
+            found.rejected.append(words("check-up {number}: no id").format(number=number))
             continue
         try:
             found.checkups.append(make_checkup(resource_id, data, today))
         except InputError as exc:
-            found.rejected.append(f"check-up {number}: {exc.message}")
+            found.rejected.append(
+                words("check-up {number}: {reason}").format(number=number, reason=exc.message)
+            )
     return found
 
 

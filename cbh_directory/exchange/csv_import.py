@@ -13,6 +13,7 @@ from ..domain.csv_safe import FORMULA_PREFIXES
 from ..domain.errors import DatasetError, ValidationError
 from ..domain.exports import COLUMN_LABELS
 from ..domain.imports import IGNORE, CountryLookup, CsvTable, ParsedImport, Rejection
+from ..domain.language import words
 from ..domain.model import JSON_FIELDS, LIST_FIELDS, Resource
 from ..domain.validation import normalise_resource, slugify
 from .text_files import detect_encoding, input_size
@@ -271,7 +272,11 @@ def parse_rows(
     index = {h: table.headers.index(h) for h in chosen}
     parsed = ParsedImport(source=table.source, kind="csv")
     if table.encoding != "utf-8":
-        parsed.notes.append(f"{table.source} was read as {table.encoding} text")
+        parsed.notes.append(
+            words("{source} was read as {encoding} text").format(
+                source=table.source, encoding=table.encoding
+            )
+        )
     seen: set[str] = set()
     for line, cells in table.rows:
         values: dict[str, object] = {}

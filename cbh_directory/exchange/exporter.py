@@ -8,8 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import __version__
+from ..domain import language
 from ..domain.errors import InputError
 from ..domain.exports import ExportCancelled, ExportError, ExportOptions, PdfRenderer, format_for
+from ..domain.language import words
 from .appjson import FORMAT_NAME, FORMAT_VERSION
 from .atomic import atomic_path, write_text_atomic
 from .csv_export import write_csv
@@ -73,12 +75,24 @@ def export(
                 )
             painted.append(pages)
         # The file is in place: from here on it is done, whatever Cancel says.
-        return f"Wrote {_count(total)} on {pages} {'page' if pages == 1 else 'pages'} to {path}"
-    return f"Wrote {_count(total)} to {path}"
+        return _summary(total, path, pages)
+    return _summary(total, path)
 
 
-def _count(total: int) -> str:
-    return "1 resource" if total == 1 else f"{total:,} resources"
+def _summary(total: int, path: Path, pages: int | None = None) -> str:
+    """What was written, for the person exporting: in the app's language, not the handout's."""
+    with language.using(language.process_language()):
+        count = (
+            words("1 resource") if total == 1 else words("{total:,} resources").format(total=total)
+        )
+        if pages is None:
+            return words("Wrote {count} to {path}").format(count=count, path=path)
+        said = (
+            words("Wrote {count} on 1 page to {path}")
+            if pages == 1
+            else words("Wrote {count} on {pages} pages to {path}")
+        )
+        return said.format(count=count, pages=pages, path=path)
 
 
 def app_json(export_set: ExportSet) -> str:

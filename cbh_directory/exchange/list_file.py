@@ -13,6 +13,7 @@ from typing import Any
 from .. import __version__
 from ..domain.checkups import Checkup
 from ..domain.errors import DatasetError, InputError
+from ..domain.language import words
 from ..domain.lists import MAX_NAME, MAX_NOTE, ListDump, SharedList, clean_list_name
 from ..domain.text_safety import multi_line, single_line
 from ..domain.validation import ID_PATTERN, clean_snapshot
@@ -82,7 +83,7 @@ def parse_list(payload: Any) -> SharedList:
     raw_name = payload.get("name")
     raw_name = " ".join(single_line(raw_name).split()) if isinstance(raw_name, str) else ""
     if len(raw_name) > MAX_NAME:
-        warnings.append(f"the list name was cut to {MAX_NAME} characters")
+        warnings.append(words("the list name was cut to {count} characters").format(count=MAX_NAME))
         raw_name = raw_name[:MAX_NAME]
     if not raw_name:
         raise DatasetError("the list file has no list name")
@@ -124,13 +125,21 @@ def parse_list(payload: Any) -> SharedList:
     note = _text(payload.get("note"), MAX_NOTE, cut, "the list's note")
     if cut:
         shown = ", ".join(cut[:5]) + (f" and {len(cut) - 5} more" if len(cut) > 5 else "")
-        warnings.append(f"cut to {MAX_NOTE:,} characters: {shown}")
+        warnings.append(
+            words("cut to {count:,} characters: {shown}").format(count=MAX_NOTE, shown=shown)
+        )
     if left_out:
         fields = ", ".join(f"{field} ({count})" for field, count in sorted(left_out.items()))
-        warnings.append(f"details of items not in the directory left out as not valid: {fields}")
+        warnings.append(
+            words("details of items not in the directory left out as not valid: {fields}").format(
+                fields=fields
+            )
+        )
     found = parse_entries(payload.get("checkups"))
     if found.rejected:
-        warnings.append("check-ups left out: " + "; ".join(found.rejected[:5]))
+        warnings.append(
+            words("check-ups left out: {rejected}").format(rejected="; ".join(found.rejected[:5]))
+        )
     return SharedList(name=name, note=note, items=items, warnings=warnings, checkups=found.checkups)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from ..domain.countries import country_label
 from ..domain.errors import InputError, PlaceNotFoundError
 from ..domain.model import Place
 from ..paths import gazetteer_dir
@@ -166,7 +167,8 @@ class Gazetteer:
         return self._names
 
     def country_name(self, code: str) -> str:
-        return self.country_names().get(code, code)
+        """The country's name to show, in the reader's language ('GB' -> 'Reino Unido')."""
+        return country_label(code, self.country_names().get(code, code))
 
     def _qualifiers(self, text: str) -> list[_Qualifier]:
         key = search_key(text)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..domain import language
+from ..domain.countries import country_label
 from ..domain.dataset import MergeReport, version_key
 from ..domain.errors import DatabaseError, NotFoundError
 from ..domain.model import Facets, Place, Resource, SearchPage, SearchQuery
@@ -149,7 +151,10 @@ class Directory(
         return self.engine.count(query)
 
     def facets(self, query: SearchQuery) -> Facets:
-        return count_facets(self.engine, query, country_names=self.gazetteer.country_names())
+        names = self.gazetteer.country_names()
+        if language.current() != "en":
+            names = {code: country_label(code, name) for code, name in names.items()}
+        return count_facets(self.engine, query, country_names=names)
 
     def matching_ids(self, query: SearchQuery) -> list[str]:
         return self.engine.ids(query)

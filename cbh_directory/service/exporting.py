@@ -29,7 +29,8 @@ class ExportService(CheckupService):
         query = SearchQuery(include_inactive=include_inactive, sort="name", limit=None)
         resources = [hit.resource for hit in self.iter_hits(query)]
         codes = {r.country for r in resources if r.country}
-        names = {code: self.gazetteer.country_name(code) for code in codes}
+        english = self.gazetteer.country_names()  # a data file: the names stay English
+        names = {code: english.get(code, code) for code in codes}
         found = self.checkups_for([r.id for r in resources])
         write_hsds(path, resources, country_names=names, checkups=found)
         return len(resources)

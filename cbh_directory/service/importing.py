@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from ..domain.imports import CsvTable, ImportOptions, ImportPreview
+from ..domain.language import words
 from ..domain.model import Place, Resource
 from ..exchange.csv_import import guess_mapping, header_key, read_table
 from ..exchange.importers import import_kind, read_import
@@ -66,8 +67,10 @@ class ImportService(MaintenanceService):
             located = self._locate_missing(parsed.resources)
             if located:
                 parsed.notes.append(
-                    f"places found for {located} resources from their city or ZIP code "
-                    "(the gazetteer; only where the source gave no coordinates)"
+                    words(
+                        "places found for {count} resources from their city or ZIP code "
+                        "(the gazetteer; only where the source gave no coordinates)"
+                    ).format(count=located)
                 )
             return plan_import(self.db, parsed)
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from ..domain.checkups import Checkup
 from ..domain.errors import InputError
+from ..domain.language import words
 from ..domain.sync import (
     OutboxEntry,
     SyncCancelled,
@@ -101,7 +102,9 @@ class SyncService(ImportService):
                 try:
                     self._follow_reviews(api, profile, url, report)
                 except (SyncError, SyncCancelled) as exc:
-                    report.notes.append(f"the reviews were not read: {exc.message}")
+                    report.notes.append(
+                        words("the reviews were not read: {reason}").format(reason=exc.message)
+                    )
         return report
 
     def _deletions(

@@ -141,6 +141,10 @@ def check_foreign_keys(db: sqlite_utils.Database) -> None:
     if broken:
         table, rowid, parent, _ = broken[0]
         raise DatabaseError(
-            f"could not upgrade the database schema: {len(broken)} row(s) refer to nothing "
-            f"(first: {table} row {rowid} names a missing {parent})"
+            "could not upgrade the database schema: {count} row(s) refer to nothing "
+            "(first: {table} row {rowid} names a missing {parent})",
+            count=len(broken),
+            table=table,
+            rowid=rowid,
+            parent=parent,
         )

@@ -1,4 +1,4 @@
-"""View → Language: English or Spanish, remembered in the settings, used from the next start."""
+"""View → Language: English or Spanish, remembered in the settings, applied at once."""
 
 from __future__ import annotations
 
@@ -32,6 +32,11 @@ def add_language_menu(parent: QWidget, view: QMenu, settings: QSettings) -> QMen
 def _choose(parent: QWidget, settings: QSettings, code: str) -> None:
     set_language_setting(settings, code)
     if code == TRANSLATIONS.language:
+        return
+    from .main_window import MainWindow  # it builds this menu
+    from .reopen import reopen_in_language
+
+    if isinstance(parent, MainWindow) and reopen_in_language(parent, code) is not None:
         return
     msgbox.warn(
         parent,

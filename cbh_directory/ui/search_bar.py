@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSizePolicy,
+    QToolButton,
     QWidget,
 )
 
@@ -51,6 +52,7 @@ class SearchBar(QWidget):
             self.tr("Search groups, organizations, aid, guides… (e.g. CASK, Joubert, IEP)")
         )
         self.search_box.setClearButtonEnabled(True)
+        name_clear_button(self.search_box, self.tr("Clear the search"))
         self.search_box.setAccessibleName(self.tr("Search"))
         self.search_box.setAccessibleDescription(
             self.tr("Type words to search names, descriptions and focus")
@@ -60,6 +62,7 @@ class SearchBar(QWidget):
         self.place_box = QLineEdit()
         self.place_box.setPlaceholderText(self.tr("ZIP code, City, ST or City, Country"))
         self.place_box.setClearButtonEnabled(True)
+        name_clear_button(self.place_box, self.tr("Clear the place"))
         self.place_box.setAccessibleName(self.tr("Near place"))
         self.place_box.setMinimumWidth(180)
         self._completion_model = QStringListModel(self)
@@ -252,3 +255,9 @@ class SearchBar(QWidget):
 
 def _short(place: Place) -> str:
     return place.label.removesuffix(", United States")
+
+
+def name_clear_button(field: QLineEdit, name: str) -> None:
+    """Qt's clear button in a text field has no name: Orca's review read "push button"."""
+    for button in field.findChildren(QToolButton):
+        button.setAccessibleName(name)

@@ -1755,6 +1755,10 @@ Los detalles están en el archivo de registro:
         <translation>Buscar grupos, organizaciones, ayudas, guías… (p. ej., CASK, Joubert, IEP)</translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation>Borrar la búsqueda</translation>
+    </message>
+    <message>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
@@ -1765,6 +1769,10 @@ Los detalles están en el archivo de registro:
     <message>
         <source>ZIP code, City, ST or City, Country</source>
         <translation>Código postal, Ciudad, ST o Ciudad, País</translation>
+    </message>
+    <message>
+        <source>Clear the place</source>
+        <translation>Borrar el lugar</translation>
     </message>
     <message>
         <source>Near place</source>

@@ -323,3 +323,15 @@ def test_search_facets_show_service_type_codes_under_their_parent(db: str) -> No
         "BD-1800.2000": "B",
         "PN-8100.0200-600": "P",
     }
+
+
+def test_the_table_says_online_and_names_focus_terms_as_the_window_does(db: str) -> None:
+    english = run("--db", db, "search", "CASK", "--near", "Columbus, OH")
+    assert english.code == 0, english.err
+    cure = next(line for line in english.out.splitlines() if line.startswith("Cure CASK"))
+    assert re.search(r"CASK\s+online\s+\d{4}", cure), cure
+    learn = run("--db", db, "search", "--focus", "rare disease", "--limit", "200")
+    assert "Rare disease" in learn.out and "rare-disease" not in learn.out, learn.out
+    spanish = run("--db", db, "--lang", "es", "search", "CASK", "--near", "Columbus, OH")
+    cure_es = next(line for line in spanish.out.splitlines() if line.startswith("Cure CASK"))
+    assert re.search(r"CASK\s+en línea\s+\d{4}", cure_es), cure_es

@@ -81,6 +81,8 @@ def problems(top: QWidget) -> list[str]:
 
 def test_the_main_window_with_a_resource_open(qtbot, make_window, curated: Directory) -> None:
     window = make_window(curated)
+    window.search_bar.search_box.setText("CASK")  # the text fields' clear buttons show
+    window.search_bar.place_box.setText("Columbus")
     select(window, "cure-cask")
     found = problems(window)
     assert not found, "\n".join(found)

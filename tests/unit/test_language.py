@@ -160,3 +160,74 @@ def test_every_phrase_given_to_words_has_spanish() -> None:
                     missing.append(f"{path.name}: {branch.value!r}")
     assert missing == []
     assert built == []
+
+
+def test_country_names_in_spanish_come_from_cldr() -> None:
+    from cbh_directory.domain.countries import country_label
+
+    assert country_label("GB", "United Kingdom") == "United Kingdom"
+    with language.using("es"):
+        assert country_label("US", "United States") == "Estados Unidos"
+        assert country_label("GB", "United Kingdom") == "Reino Unido"
+        assert country_label("DE", "Germany") == "Alemania"
+        assert country_label("QQ", "Somewhere") == "Somewhere"  # CLDR does not know it
+        assert country_label("", "") == ""
+
+
+def test_the_window_the_filters_and_the_handout_name_countries_in_spanish(
+    curated, tmp_path
+) -> None:
+    from cbh_directory.domain.model import SearchQuery
+
+    with language.using("es"):
+        assert curated.country_name("GB") == "Reino Unido"
+        countries = {v.value: v.label for v in curated.facets(SearchQuery())["country"]}
+        assert countries["DE"] == "Alemania" and countries["US"] == "Estados Unidos"
+        handout = tmp_path / "folleto.html"
+        curated.export_file(handout, SearchQuery(countries=["GB"]), language="es")
+        assert "Reino Unido" in handout.read_text(encoding="utf-8")
+    assert curated.country_name("GB") == "United Kingdom"
+    assert {v.value: v.label for v in curated.facets(SearchQuery())["country"]}["DE"] == "Germany"
+
+
+def test_an_hsds_export_keeps_english_country_names(curated, tmp_path) -> None:
+    with language.using("es"):
+        curated.export_hsds(tmp_path / "hsds")
+    places = (tmp_path / "hsds" / "locations.csv").read_text(encoding="utf-8")
+    assert "United Kingdom" in places and "Reino Unido" not in places
+
+
+def test_what_an_export_says_is_in_the_app_language_not_the_handout_language(
+    curated, tmp_path
+) -> None:
+    from cbh_directory.domain.model import SearchQuery
+
+    said = curated.export_file(tmp_path / "folleto.html", SearchQuery(text="CASK"), language="es")
+    assert said == f"Wrote 7 resources to {tmp_path / 'folleto.html'}"
+    language.set_language("es")
+    try:
+        said = curated.export_file(tmp_path / "grupos.csv", SearchQuery(text="CASK"))
+        report = curated.preview_import(tmp_path / "grupos.csv")
+        summary = report.summary()
+    finally:
+        language.set_language("en")
+    assert said.startswith("Guardado en ") and said.endswith(" recursos")
+    assert summary == "0 nuevos, 0 cambiados, 7 sin cambios, 0 rechazados"
+    assert report.summary() == "0 new, 0 changed, 7 unchanged, 0 rejected"
+
+
+def test_a_sync_report_in_spanish_has_no_english_left() -> None:
+    from cbh_directory.domain.sync import SyncReport
+
+    report = SyncReport(url="https://hub.example.org", full=True, received=5, unchanged=1)
+    report.added, report.updated, report.deactivated = ["a"], ["b", "c"], ["d"]
+    report.conflicts, report.rejected, report.kept_local = ["e"], [("f", "bad")], ["g"]
+    report.sent, report.send_failures, report.checkups_added, report.reviewed = 1, ["x"], 2, 3
+    english = report.summary()
+    with language.using("es"):
+        spanish = report.summary()
+    assert english.startswith("full sync from https://hub.example.org: 5 services received")
+    assert spanish.startswith("sincronización completa desde https://hub.example.org: 5 serv")
+    leftover = {"sync", "added", "updated", "unchanged", "removed", "skipped", "valid", "kept"}
+    leftover |= {"proposal", "sent", "check-up", "received", "reviewed"}
+    assert [w for w in re.findall(r"[a-z-]+", spanish) if w in leftover] == []
