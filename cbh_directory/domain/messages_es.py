@@ -656,12 +656,6 @@ MESSAGES: dict[str, str] = {
         "esta base de datos la escribió una versión más nueva de CBH Directory (esquema "
         "{unknown}); actualice la aplicación o abra otra base de datos"
     ),
-    "could not upgrade the database schema: {count} row(s) refer to nothing "
-    "(first: {table} row {rowid} names a missing {parent})": (
-        "no se pudo actualizar el esquema de la base de datos: {count} fila(s) hacen "
-        "referencia a algo que no existe (la primera: fila {rowid} de {table}, que nombra "
-        "un {parent} que falta)"
-    ),
     "could not upgrade the database schema: {reason}": (
         "no se pudo actualizar el esquema de la base de datos: {reason}"
     ),
