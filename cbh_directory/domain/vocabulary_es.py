@@ -205,6 +205,7 @@ SPANISH: dict[str, str] = {
     "Who it is for": "Para quién es",
     "Ages": "Edades",
     "Serves": "Atiende a",
+    "Worldwide": "Todo el mundo",
     "Based in": "Con sede en",
     "Website": "Sitio web",
     "Web": "Web",

@@ -29,7 +29,7 @@ from ..domain.facets import FACET_BY_ID
 from ..domain.lists import ListInfo
 from ..domain.model import Facets, Hit, SearchQuery
 from ..service import Directory
-from . import accessibility, colours, msgbox
+from . import accessibility, colours, msgbox, style
 from .about import AboutDialog
 from .accessibility import announce
 from .actions import make_action
@@ -83,9 +83,11 @@ class MainWindow(QMainWindow):
         if directory.path is None:
             raise ValueError("the window needs a database file, not an in-memory database")
         # On read-only media the title says so before any change is tried.
-        self.setWindowTitle("CBH Directory" + (" (read-only)" if directory.read_only else ""))
+        read_only = self.tr(" (read-only)") if directory.read_only else ""
+        self.setWindowTitle("CBH Directory" + read_only)
         self.directory = directory
         self.settings = settings or WindowSettings(app_settings())
+        style.install()  # (again, for windows made without ui/app.py: tests, scripts)
         # readable placeholders, links and selections in whatever theme the system has
         QApplication.setPalette(colours.apply(QApplication.palette()))
         self._total = directory.total()
