@@ -95,3 +95,4 @@ log_message
 _.daemon_threads
 # pytest runs autouse fixtures by their decorator.
 _english_locale
+_back_to_english

@@ -10,6 +10,7 @@ import click
 from ..domain import vocabulary as vocab
 from ..domain.checkups import Checkup, summary
 from ..domain.errors import InputError
+from ..domain.language import words
 from .context import AppContext, pass_app
 from .terminal import dumps, echo
 
@@ -79,10 +80,14 @@ def check_command(
     }
     checkup = directory.record_checkup(resource_id, answers, by=by)
     resource = directory.resource(resource_id)
-    echo(f"Recorded check-up {checkup.id} of {resource.name}")
+    echo(words("Recorded check-up {id} of {name}").format(id=checkup.id, name=resource.name))
     lines = directory.community_lines(resource, me=checkup.by)
-    echo(f"  Moderation: {lines['moderation']}")
-    echo(f"  Member activity: {lines['activity']}")
+    _community(lines)
+
+
+def _community(lines: dict[str, str]) -> None:
+    echo(f"  {words('Moderation')}: {lines['moderation']}")
+    echo(f"  {words('Member activity')}: {lines['activity']}")
 
 
 class _ChecksGroup(click.Group):
@@ -119,17 +124,16 @@ def list_checks(app: AppContext, resource_id: str, as_json: bool) -> None:
     if resource is not None:
         lines = directory.community_lines(resource, me=directory.checkup_author())
         echo(f"{resource.name}")
-        echo(f"  Moderation: {lines['moderation']}")
-        echo(f"  Member activity: {lines['activity']}")
+        _community(lines)
     if not found:
-        echo("No check-ups yet.")
+        echo(words("No check-ups yet."))
         return
     for checkup in found:
         echo(f"- {summary(checkup)}")
         for extra in (checkup.note, checkup.evidence):
             if extra:
                 echo(f"    {extra}")
-        echo(f"    (id {checkup.id})")
+        echo(f"    ({words('id')} {checkup.id})")
 
 
 @checks_group.command("needed")
@@ -155,8 +159,13 @@ def needed(app: AppContext, limit: int, as_json: bool) -> None:
         )
         return
     for n in waiting:
-        last = f"last check-up {n.latest.on}" if n.latest else "never checked"
-        echo(f"{n.resource.id}  {n.resource.name} ({last}; in {n.uses} list(s))")
+        last = (
+            words("last check-up {on}").format(on=n.latest.on)
+            if n.latest
+            else words("never checked")
+        )
+        uses = words("in {uses} list(s)").format(uses=n.uses)
+        echo(f"{n.resource.id}  {n.resource.name} ({last}; {uses})")
 
 
 @checks_group.command("export")
@@ -165,7 +174,7 @@ def needed(app: AppContext, limit: int, as_json: bool) -> None:
 def export_checks(app: AppContext, path: Path) -> None:
     """Write every check-up to a file to share (nothing leaves the machine otherwise)."""
     count = app.directory().export_checkups(path)
-    echo(f"Wrote {count} check-ups to {path}")
+    echo(words("Wrote {count} check-ups to {path}").format(count=count, path=path))
 
 
 @checks_group.command("import")
@@ -175,12 +184,15 @@ def import_checks(app: AppContext, path: Path) -> None:
     """Merge a check-ups file: new ones are added, ones already here are skipped, and nobody's
     check-up is overwritten."""
     report = app.directory().import_checkups(path)
-    echo(
-        f"Added {report.added} check-ups; {report.already_here} were already here"
-        + (f"; kept ours for {report.kept_ours} with the same id" if report.kept_ours else "")
+    said = words("Added {added} check-ups; {already} were already here").format(
+        added=report.added, already=report.already_here
     )
+    if report.kept_ours:
+        kept = words("kept ours for {count} with the same id").format(count=report.kept_ours)
+        said += f"; {kept}"
+    echo(said)
     for line in report.rejected:
-        echo(f"  left out: {line}")
+        echo(f"  {words('left out')}: {line}")
 
 
 @checks_group.command("delete")
@@ -190,7 +202,11 @@ def import_checks(app: AppContext, path: Path) -> None:
 def delete_check(app: AppContext, checkup_id: str, by: str) -> None:
     """Delete one of your own check-ups."""
     removed = app.directory().delete_checkup(checkup_id, by)
-    echo(f"Deleted check-up {removed.id} of {removed.resource_id}")
+    echo(
+        words("Deleted check-up {id} of {resource_id}").format(
+            id=removed.id, resource_id=removed.resource_id
+        )
+    )
 
 
 @checks_group.command("max-age")
@@ -203,4 +219,4 @@ def max_age(app: AppContext, days: int | None) -> None:
         if days < 1:
             raise InputError("a check-up must count for at least 1 day")
         directory.set_checkup_max_age_days(days)
-    echo(f"A check-up counts for {directory.checkup_max_age_days()} days")
+    echo(words("A check-up counts for {days} days").format(days=directory.checkup_max_age_days()))

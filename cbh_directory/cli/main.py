@@ -331,28 +331,54 @@ def stats(app: AppContext, as_json: bool) -> None:
     if as_json:
         echo(dumps(data))
         return
-    echo(f"Database:       {data['database']}")
-    echo(f"Dataset:        {data['dataset_version']} (released {data['dataset_released']})")
-    echo(f"Resources:      {data['resources']} active, {data['inactive']} inactive")
-    echo(f"Needs review:   {data['stale']} not verified in 12 months")
-    echo(f"Places:         {data['places']:,}")
-    echo(f"Lists:          {data['lists']} ({data['list_items']} items)")
+    say = language.words
     found = data["checkups"]
-    echo(
-        f"Check-ups:      {found['checkups']} ({found['groups_checked']} groups checked recently, "
-        f"{found['groups_waiting']} waiting; cbh-directory checks needed)"
-    )
-    echo("By kind:")
+    rows = [
+        (say("Database"), str(data["database"])),
+        (
+            say("Dataset"),
+            say("{version} (released {released})").format(
+                version=data["dataset_version"], released=data["dataset_released"]
+            ),
+        ),
+        (
+            say("Resources"),
+            say("{active} active, {inactive} inactive").format(
+                active=data["resources"], inactive=data["inactive"]
+            ),
+        ),
+        (say("Needs review"), say("{count} not verified in 12 months").format(count=data["stale"])),
+        (say("Places"), f"{data['places']:,}"),
+        (
+            say("Lists"),
+            say("{lists} ({items} items)").format(lists=data["lists"], items=data["list_items"]),
+        ),
+        (
+            say("Check-ups"),
+            say(
+                "{count} ({checked} groups checked recently, {waiting} waiting; "
+                "cbh-directory checks needed)"
+            ).format(
+                count=found["checkups"],
+                checked=found["groups_checked"],
+                waiting=found["groups_waiting"],
+            ),
+        ),
+    ]
+    width = max(16, *(len(label) + 2 for label, _ in rows))
+    for label, value in rows:
+        echo(f"{label + ':':<{width}}{value}")
+    echo(say("By kind:"))
     for kind, n in data["by_kind"].items():
         echo(f"  {n:>5}  {describe.kind_label(kind)}")
-    echo("By focus:")
+    echo(say("By focus:"))
     for term in vocab.FOCUS_TERMS:
         if data["by_focus"].get(term.id):
-            echo(f"  {data['by_focus'][term.id]:>5}  {term.label}")
-    echo("Evidence (every entry, inactive too):")
+            echo(f"  {data['by_focus'][term.id]:>5}  {say(term.label)}")
+    echo(say("Evidence (every entry, inactive too):"))
     for key, label in COUNT_LABELS:
-        echo(f"  {data['evidence'][key]:>5}  {label}")
-    echo("  Entries by kind:")
+        echo(f"  {data['evidence'][key]:>5}  {say(label)}")
+    echo("  " + say("Entries by kind:"))
     for kind, n in data["evidence"]["by_kind"].items():
         echo(f"  {n:>5}  {describe.kind_label(kind)}")
 
@@ -372,7 +398,11 @@ def places(app: AppContext, lookup: tuple[str, ...], as_json: bool, limit: int) 
         echo(dumps([p.to_dict() for p in found]))
         return
     for place in found:
-        population = f"  pop. {place.population:,}" if place.population else ""
+        population = (
+            "  " + language.words("pop. {count:,}").format(count=place.population)
+            if place.population
+            else ""
+        )
         echo(f"{place.label}  ({place.latitude:.4f}, {place.longitude:.4f}){population}")
 
 

@@ -20,6 +20,7 @@ from .date_words import date_words
 from .dates import period_start
 from .errors import ValidationError
 from .evidence import newest_date
+from .language import words
 from .model import Resource
 from .validation import MAX_SHORT, MAX_TEXT, is_web_url
 
@@ -327,13 +328,15 @@ def edited(checkup: Checkup, changes: Mapping[str, Any], today: dt.date | None =
 def summary(checkup: Checkup) -> str:
     """One check-up in a line for the history: the day, who, what they saw."""
     parts = [
-        vocab.MODERATION_BY_ID[checkup.moderation].label,
-        vocab.ACTIVITY_BY_ID[checkup.activity].label,
+        words(vocab.MODERATION_BY_ID[checkup.moderation].label),
+        words(vocab.ACTIVITY_BY_ID[checkup.activity].label),
     ]
     if checkup.last_activity:
-        parts.append(f"last post or meeting {date_words(checkup.last_activity)}")
+        last = date_words(checkup.last_activity)
+        parts.append(words("last post or meeting {date}").format(date=last))
     if checkup.focus_ok is False:
-        parts.append("focus differs" + (f": {checkup.focus_note}" if checkup.focus_note else ""))
+        differs = words("focus differs")
+        parts.append(differs + (f": {checkup.focus_note}" if checkup.focus_note else ""))
     elif checkup.focus_ok:
-        parts.append("focus as listed")
+        parts.append(words("focus as listed"))
     return f"{date_words(checkup.on)}, {checkup.by}: " + "; ".join(parts) + "."

@@ -15,6 +15,11 @@ def country_label(code: str, english: str) -> str:
     return _cldr_name(code.upper(), language.current()) or english
 
 
+def english_name(code: str) -> str:
+    """CLDR's English name of a two-letter country code ("" when it knows none)."""
+    return _cldr_name(code.upper(), "en") if len(code) == 2 and code.isalpha() else ""
+
+
 @lru_cache(maxsize=2048)
 def _cldr_name(code: str, lang: str) -> str:
     import langcodes  # loads CLDR's names: only when a country is shown in another language

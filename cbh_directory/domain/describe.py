@@ -13,6 +13,7 @@ from .contact_dates import CHANNEL_LABELS, contact_lines, contact_text
 from .facets import FACETS
 from .language import in_english, words
 from .model import Resource, SearchQuery
+from .service_area_words import service_area_text
 from .status_words import status_line, successor_words
 from .text_safety import multi_line, single_line
 from .verification import verification
@@ -155,7 +156,7 @@ def detail_lines(
         ("Who it is for", resource.eligibility),
         *access_rows(resource),  # what an HSDS import keeps: hours, fees, applying, types
         ("Ages", resource.ages),
-        ("Serves", resource.service_area),
+        ("Serves", service_area_text(resource)),
         ("Based in", place_text(resource, country_name)),
         ("Website", resource.website),
         *(

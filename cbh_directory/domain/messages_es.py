@@ -656,12 +656,6 @@ MESSAGES: dict[str, str] = {
         "esta base de datos la escribió una versión más nueva de CBH Directory (esquema "
         "{unknown}); actualice la aplicación o abra otra base de datos"
     ),
-    "could not upgrade the database schema: {count} row(s) refer to nothing "
-    "(first: {table} row {rowid} names a missing {parent})": (
-        "no se pudo actualizar el esquema de la base de datos: {count} fila(s) hacen "
-        "referencia a algo que no existe (la primera: fila {rowid} de {table}, que nombra "
-        "un {parent} que falta)"
-    ),
     "could not upgrade the database schema: {reason}": (
         "no se pudo actualizar el esquema de la base de datos: {reason}"
     ),
@@ -867,4 +861,53 @@ MESSAGES: dict[str, str] = {
     "the reviews were not read: {reason}": (
         "no se leyeron las revisiones de las propuestas: {reason}"
     ),
+    # The command line: check-ups
+    "No check-ups yet.": "Todavía no hay revisiones.",
+    "never checked": "nunca revisado",
+    "Added {added} check-ups; {already} were already here": (
+        "Se añadieron {added} revisiones; {already} ya estaban"
+    ),
+    "Recorded check-up {id} of {name}": "Revisión {id} de {name} guardada",
+    "in {uses} list(s)": "en {uses} lista(s)",
+    "Wrote {count} check-ups to {path}": "Guardado en {path}: {count} revisiones",
+    "kept ours for {count} with the same id": (
+        "se mantuvieron las nuestras en {count} con el mismo id"
+    ),
+    "Deleted check-up {id} of {resource_id}": "Revisión {id} de {resource_id} borrada",
+    "A check-up counts for {days} days": "Una revisión vale durante {days} días",
+    "id": "id",
+    "last check-up {on}": "última revisión: {on}",
+    "left out": "se dejó fuera",
+    "focus differs": "el enfoque es otro",
+    "focus as listed": "el enfoque es el indicado",
+    "last post or meeting {date}": "última publicación o reunión: {date}",
+    # The command line: stats
+    "Database": "Base de datos",
+    "Dataset": "Datos",
+    "{version} (released {released})": "{version} (publicados el {released})",
+    "Resources": "Recursos",
+    "{active} active, {inactive} inactive": "{active} activos, {inactive} inactivos",
+    "Needs review": "Necesitan revisión",
+    "{count} not verified in 12 months": "{count} sin verificar en 12 meses",
+    "Places": "Lugares",
+    "Lists": "Listas",
+    "{lists} ({items} items)": "{lists} ({items} elementos)",
+    "Check-ups": "Revisiones",
+    "{count} ({checked} groups checked recently, {waiting} waiting; cbh-directory checks needed)": (
+        "{count} ({checked} grupos revisados hace poco, {waiting} pendientes; "
+        "cbh-directory checks needed)"
+    ),
+    "By kind:": "Por tipo:",
+    "By focus:": "Por enfoque:",
+    "Evidence (every entry, inactive too):": "Fuentes (todas las entradas, también inactivas):",
+    "Entries by kind:": "Entradas por tipo:",
+    "Entries": "Entradas",
+    "Inactive (closed, merged or archived)": "Inactivas (cerradas, unidas a otra o archivadas)",
+    "With a phone, email or address": "Con teléfono, correo electrónico o dirección",
+    "With sourced moderation": "Con moderación respaldada por fuentes",
+    "With sourced member activity": "Con actividad de los miembros respaldada por fuentes",
+    "Offering Spanish": "Ofrecen español",
+    "Date unknown (no source shows a date)": "Fecha desconocida (ninguna fuente tiene fecha)",
+    "With at least one undated source": "Con al menos una fuente sin fecha",
+    "pop. {count:,}": "pobl. {count:,}",
 }

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from .countries import country_label
 from .dates import period_start
 from .facets import FACET_BY_ID, FACETS
 
@@ -137,11 +138,20 @@ class Place:
     @property
     def label(self) -> str:
         """A human label such as 'Columbus, OH, United States' or '43215 Columbus, OH'."""
+        return self._label(self.country_name or self.country_code)
+
+    @property
+    def shown_label(self) -> str:
+        """The label to show, with the country named in the reader's language ('Columbus, OH,
+        Estados Unidos'); `label` stays English, as the place box reads it back."""
+        return self._label(country_label(self.country_code, self.country_name or self.country_code))
+
+    def _label(self, country: str) -> str:
         region = self.region_code if self.country_code in ("US", "CA", "AU") else self.region_name
         parts = [self.name]
         if region:
             parts.append(region)
-        parts.append(self.country_name or self.country_code)
+        parts.append(country)
         text = ", ".join(p for p in parts if p)
         return f"{self.postal_code} {text}" if self.postal_code else text
 

@@ -43,7 +43,7 @@ def constraints(
             names = f" {words('or')} ".join(value_label(facet_id, v, given) for v in values)
             found.append(Constraint("filter", names, facet_id))
     if query.near is not None:
-        near = words("near {place}").format(place=query.near.label)
+        near = words("near {place}").format(place=query.near.shown_label)
         found.append(Constraint("near", near))
         if query.radius_km is not None:
             miles = query.radius_km / KM_PER_MILE

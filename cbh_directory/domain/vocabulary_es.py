@@ -205,6 +205,7 @@ SPANISH: dict[str, str] = {
     "Who it is for": "Para quién es",
     "Ages": "Edades",
     "Serves": "Atiende a",
+    "Worldwide": "Todo el mundo",
     "Based in": "Con sede en",
     "Website": "Sitio web",
     "Web": "Web",
@@ -344,6 +345,7 @@ SPANISH: dict[str, str] = {
     "To open it on a phone, point the camera at the code.": (
         "Para abrirlo en un teléfono, apunte la cámara al código."
     ),
+    "(continued)": "(continuación)",  # after an entry's name atop the page that carries it on
     # How to use a service (from an import)
     "Hours": "Horario",
     "Fees": "Costos",

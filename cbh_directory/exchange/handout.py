@@ -21,6 +21,7 @@ from ..domain.handout import Handout
 from ..domain.language import current, in_english, words
 from ..domain.model import Resource
 from ..domain.phones import tel_uri
+from ..domain.service_area_words import service_area_text
 from ..domain.status_words import status_line, successor_words
 from ..domain.text_safety import multi_line
 from ..domain.validation import is_email, is_web_url, mailto_uri
@@ -136,7 +137,7 @@ def _entry_body(entry: ExportEntry, export: ExportSet, level: int, qr: bool) -> 
         away = describe.distance_text(entry.distance_km, export.units)
         facts.append(words("{distance} away").format(distance=away))
     if r.service_area:
-        facts.append(f"{words('Serves')}: " + in_english(r.service_area))
+        facts.append(f"{words('Serves')}: " + service_area_text(r))
     parts.append(f'<p class="kind">{_e(" · ".join(f for f in facts if f))}</p>')
     parts.extend(status_html(r, export))
     if r.description:

@@ -11,7 +11,7 @@ from ..domain.exports import ExportOptions, PdfRenderer, format_for
 from ..domain.handout import Handout
 from ..domain.handout_words import chosen_sentence
 from ..domain.language import using, words
-from ..domain.model import Hit, SearchQuery
+from ..domain.model import Hit, Place, SearchQuery
 from ..exchange.export_set import ExportEntry, ExportSet
 from ..exchange.exporter import export
 from ..exchange.handout import handout
@@ -168,7 +168,7 @@ class ExportService(CheckupService):
             criteria=criteria,
             entries=entries,
             units=units,
-            location=q.near.label.removesuffix(", United States") if q.near else "",
+            location=_location(q.near) if q.near else "",
             list_name=list_name,
             country_names={code: self.gazetteer.country_name(code) for code in codes},
             successor_names=successors,
@@ -180,3 +180,12 @@ class ExportService(CheckupService):
 
 def _in_language(language: str | None) -> AbstractContextManager[None]:
     return nullcontext() if language is None else using(language)
+
+
+def _location(place: Place) -> str:
+    """Where the handout's search was, in its language; the US is understood."""
+    return (
+        place.label.removesuffix(", United States")
+        if place.country_code == "US"
+        else place.shown_label
+    )

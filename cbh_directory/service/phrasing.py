@@ -61,7 +61,7 @@ class PhraseService(ServiceBase):
         except InputError:
             return None
         query.near = place
-        return Chip(words, language.words("Near: {place}").format(place=place.label))
+        return Chip(words, language.words("Near: {place}").format(place=place.shown_label))
 
     def filter_value(self, facet_id: str, text: str, countries: list[str] | None = None) -> str:
         """A filter value as a person types it ('Spanish', 'USA', 'Kentucky', 'Peer') -> the

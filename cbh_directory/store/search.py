@@ -51,7 +51,7 @@ MAX_PAGE = 10_000
 NAME_COLUMNS = "{name alternate_names}"
 FOCUS_PLACE_COLUMNS = "{search_focus search_place tags}"
 BM25 = "bm25(resources_fts, 10.0, 8.0, 1.0, 5.0, 2.0, 2.0, 1.0)"
-BM25_LIMIT = 2000
+BM25_LIMIT = 500  # more matches in names than this: listed by name (see _text)
 TOP_K_LIMIT = 5000  # pages beyond this many rows sort everything once
 
 
@@ -245,20 +245,22 @@ class SearchEngine:
         rank[hits] = 2.0 + ix.name_rank[hits] / size
         evaluation.middle = f"{FOCUS_PLACE_COLUMNS} : ({match})"
         in_name = f"{NAME_COLUMNS} : ({match})"
-        # Names first. A few hundred are ranked by bm25 (fast); thousands (a word just begun)
-        # are simply listed by name, as ranking them would cost more than it tells.
-        text = self.db.conn.execute(
-            f"WITH scored AS MATERIALIZED (SELECT rowid AS id, {BM25} AS score {fts} LIMIT ?) "
-            "SELECT group_concat(id || ',' || score) FROM scored",
-            [in_name, BM25_LIMIT + 1],
-        ).fetchone()[0]
-        pairs = parse_numbers(text, np.float64).reshape(-1, 2)
-        if len(pairs) <= BM25_LIMIT:
+        # Names first. A few hundred are ranked by bm25; more (a word just begun: "th" names
+        # hundreds of towns at 100,000 entries) are simply listed by name, as ranking them
+        # costs several times the search for them and tells little.
+        named = ix.positions(self._pks(f"SELECT group_concat(rowid) {fts}", [in_name]))
+        if named.size <= BM25_LIMIT:
+            # bm25 cannot be used inside an aggregate: scored first, then joined.
+            text = self.db.conn.execute(
+                f"WITH scored AS MATERIALIZED (SELECT rowid AS id, {BM25} AS score {fts}) "
+                "SELECT group_concat(id || ',' || score) FROM scored",
+                [in_name],
+            ).fetchone()[0]
+            pairs = parse_numbers(text, np.float64).reshape(-1, 2)
             where, valid = _aligned(ix, pairs[:, 0].astype(np.int64))
             # bm25 is negative, lower is better.
             rank[where[valid]] = np.minimum(pairs[valid, 1], -1e-9)
         else:
-            named = ix.positions(self._pks(f"SELECT group_concat(rowid) {fts}", [in_name]))
             rank[named] = ix.name_rank[named] / size
         evaluation.text_rank = rank
 

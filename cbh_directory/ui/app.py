@@ -61,12 +61,14 @@ def run_gui(
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from . import style
     from .error_report import ErrorReporter
     from .i18n import TRANSLATIONS, chosen_language
     from .settings import ORGANIZATION, app_settings
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    style.install(app)  # before any dialog: check boxes visible in dark themes
     app.setApplicationName("CBH Directory")
     app.setApplicationDisplayName("CBH Directory")
     app.setOrganizationName(ORGANIZATION)

@@ -113,6 +113,15 @@ def focus(palette: QPalette, *, selected: bool = False) -> QColor:
     return readable(palette.color(Role.Highlight), palette.color(Role.Base), OUTLINE_MINIMUM)
 
 
+def indicator(palette: QPalette) -> QColor:
+    """The outline of a check box or radio button: the shade Fusion uses (the window colour
+    darkened), moved just far enough to stand out 3:1 from both the box's inside (base)
+    and the page around it (window)."""
+    window = palette.color(Role.Window)
+    outline = readable(window.darker(140).lighter(110), palette.color(Role.Base), OUTLINE_MINIMUM)
+    return readable(outline, window, OUTLINE_MINIMUM)
+
+
 def apply(palette: QPalette) -> QPalette:
     """The system palette with readable placeholders, links and selections (set at start;
     the window's other colours are computed from it when drawn)."""

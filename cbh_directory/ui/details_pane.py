@@ -27,6 +27,7 @@ from ..domain.contact_dates import ContactLine, contact_lines, shown_value
 from ..domain.language import words
 from ..domain.model import Hit, Resource
 from ..domain.phones import tel_uri
+from ..domain.service_area_words import service_area_text
 from ..domain.status_words import status_line
 from ..domain.validation import is_web_url
 from ..domain.verification import verification
@@ -461,7 +462,7 @@ class DetailsPane(QScrollArea):
             (self.tr("Who it is for"), r.eligibility),
             *access_rows(r),  # what an HSDS import keeps (hours, fees, applying, service types)
             (self.tr("Ages"), r.ages),
-            (self.tr("Serves"), r.service_area),
+            (self.tr("Serves"), service_area_text(r)),
             (self.tr("Based in"), describe.place_text(r, self._country_name(r.country))),
             (self.tr("Also known as"), ", ".join(r.alternate_names)),
             (self.tr("Tags"), ", ".join(r.tags)),

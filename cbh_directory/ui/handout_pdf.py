@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.exports import ExportError
 from ..domain.handout import Handout
+from ..domain.language import using, words
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QByteArray
@@ -86,7 +87,7 @@ def paint_handout(
     painter = QPainter()
     if not painter.begin(device):
         raise ExportError("cannot start drawing the PDF")
-    pages = _Pages(device, painter)
+    pages = _Pages(device, painter, handout.language)
     try:
         chunks = _chunks(handout)
         for number, blocks in enumerate(chunks, start=1):
@@ -190,7 +191,7 @@ def _line_top(layout: Any, block: Any) -> float:
 class _Pages:
     """The physical pages: which one is being drawn, and how far down it is filled."""
 
-    def __init__(self, device: Any, painter: Any) -> None:
+    def __init__(self, device: Any, painter: Any, language: str = "en") -> None:
         from PySide6.QtCore import QSizeF
 
         self.device = device
@@ -205,6 +206,8 @@ class _Pages:
         self.number = 1
         self.filled = self.margin_y  # how far down the current page is used
         self.bottom = self.size.height() - self.margin_y
+        with using(language):  # the handout's language, whatever the window's
+            self.continued = " " + words("(continued)")
 
     @property
     def empty(self) -> bool:
@@ -272,7 +275,7 @@ class _Pages:
         metrics = QFontMetricsF(font, self.device)
         height = metrics.height()
         box = QRectF(self.margin_x, self.filled, self.size.width() - 2 * self.margin_x, height)
-        suffix = " (continued)"
+        suffix = self.continued
         room = box.width() - metrics.horizontalAdvance(suffix)
         label = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room) + suffix
         self.painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft), label)

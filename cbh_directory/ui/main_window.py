@@ -29,7 +29,7 @@ from ..domain.facets import FACET_BY_ID
 from ..domain.lists import ListInfo
 from ..domain.model import Facets, Hit, SearchQuery
 from ..service import Directory
-from . import accessibility, colours, msgbox
+from . import accessibility, colours, msgbox, style
 from .about import AboutDialog
 from .accessibility import announce
 from .actions import make_action
@@ -83,9 +83,11 @@ class MainWindow(QMainWindow):
         if directory.path is None:
             raise ValueError("the window needs a database file, not an in-memory database")
         # On read-only media the title says so before any change is tried.
-        self.setWindowTitle("CBH Directory" + (" (read-only)" if directory.read_only else ""))
+        read_only = self.tr(" (read-only)") if directory.read_only else ""
+        self.setWindowTitle("CBH Directory" + read_only)
         self.directory = directory
         self.settings = settings or WindowSettings(app_settings())
+        style.install()  # (again, for windows made without ui/app.py: tests, scripts)
         # readable placeholders, links and selections in whatever theme the system has
         QApplication.setPalette(colours.apply(QApplication.palette()))
         self._total = directory.total()
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.list_header = ListHeader()
         self.feedback = SearchFeedback()
         self._deferring = False
+        self._closed = False  # after closeEvent: late signals must not read the database
         self._keep_details = False  # a re-search that must not move the details elsewhere
         self._typing = False  # the search box changed since the last results
         self._details_timer = QTimer(self, singleShot=True, interval=DETAILS_DELAY_MS)
@@ -515,6 +518,8 @@ class MainWindow(QMainWindow):
         announce(self.count_label, self._count_words)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._closed:
+            return
         if self._deferring:
             self._details_timer.start()
             return
@@ -657,6 +662,7 @@ class MainWindow(QMainWindow):
             if note is not None:
                 note.flush()
         self.save_settings()
+        self._closed = True
         self._details_timer.stop()
         self.search_bar.stop()
         self.session.stop()

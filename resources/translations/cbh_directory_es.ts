@@ -1323,6 +1323,10 @@ Los detalles están en el archivo de registro:
 <context>
     <name>MainWindow</name>
     <message>
+        <source> (read-only)</source>
+        <translation> (solo lectura)</translation>
+    </message>
+    <message>
         <source>Result count</source>
         <translation>Número de resultados</translation>
     </message>

@@ -651,7 +651,11 @@ def _shape(name: str) -> str:
 def _update_report(result: BenchResult, path: Path) -> None:
     """A run of some parts (make bench BENCH_ONLY=...): their rows and memory lines replace
     the same rows of the report, a line says when and how they were measured, the rest stays."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    from .hub_harness import START
+
+    text = path.read_text(encoding="utf-8")
+    desktop, hub = text.split(START, 1) if START in text else (text, "")
+    lines = desktop.splitlines()
     rows = {_shape(f.name): _row(f) for f in result.figures.values()}
     memory = {name: f"- {name}: {mb:,.0f} MB" for name, mb in result.rss_mb.items()}
     names = ", ".join(f.name for f in result.figures.values()) or "memory"
@@ -677,7 +681,8 @@ def _update_report(result: BenchResult, path: Path) -> None:
             out += ["", said]
     table_end = max(i for i, line in enumerate(out) if line.startswith("| "))
     out[table_end + 1 : table_end + 1] = list(rows.values())
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    # The hub's section (make hub-bench) is its own run: kept as it was.
+    path.write_text("\n".join(out) + "\n" + (START + hub if hub else ""), encoding="utf-8")
 
 
 def _hub_section(path: Path) -> str:

@@ -92,3 +92,19 @@ def test_a_handout_follows_the_command_line_language(db: str, tmp_path: Path) ->
     result = run("--db", db, "--lang", "es", "export", str(page), "CASK")
     assert result.code == 0, result.err
     assert 'lang="es"' in page.read_text(encoding="utf-8")
+
+
+def test_the_place_is_named_with_its_country_in_spanish(db: str) -> None:
+    result = run("--db", db, "--lang", "es", "search", "CASK", "cerca", "de", "Columbus,", "OH")
+    assert result.code == 0, result.err
+    assert "Cerca de: Columbus, OH, Estados Unidos" in result.err
+    english = run("--db", db, "search", "CASK", "near", "Columbus,", "OH")
+    assert "Near: Columbus, OH, United States" in english.err
+
+
+def test_check_ups_in_spanish(db: str) -> None:
+    shown = run("--db", db, "--lang", "es", "checks", "cure-cask")
+    assert shown.code == 0, shown.err
+    assert "  Moderación: " in shown.out and "Todavía no hay revisiones." in shown.out
+    age = run("--db", db, "--lang", "es", "checks", "max-age")
+    assert age.out.startswith("Una revisión vale durante ")

@@ -60,6 +60,8 @@ def test_the_windows_own_colours_meet_wcag_aa(qapp, theme: str) -> None:
         "focus in a selected row": colours.contrast(
             colours.focus(palette, selected=True), palette.color(Role.Highlight)
         ),
+        "check box outline on its inside": colours.contrast(colours.indicator(palette), base),
+        "check box outline on the page": colours.contrast(colours.indicator(palette), window),
     }
     assert {what: r for what, r in outlines.items() if r < 3.0} == {}
 
@@ -71,6 +73,9 @@ def test_the_system_palette_unfixed_would_fail(qapp) -> None:
     assert colours.contrast(disabled, light.color(Role.Base)) < 3
     assert colours.contrast(light.color(Role.HighlightedText), light.color(Role.Highlight)) < 4.5
     assert colours.contrast(colours.WARNING_HUE, _dark().color(Role.Base)) < 4.5
+    for palette in (light, _dark()):  # Fusion's check box outline: the window colour darkened
+        fusion_outline = palette.color(Role.Window).darker(140).lighter(110)
+        assert colours.contrast(fusion_outline, palette.color(Role.Base)) < 3
 
 
 def test_wcag_formula() -> None:

@@ -14,8 +14,8 @@ from cbh_directory.ui.i18n import TRANSLATIONS
 from cbh_directory.ui.main_window import MainWindow
 
 
-@pytest.fixture
-def back_to_english(qapp: QApplication) -> Iterator[None]:
+@pytest.fixture(autouse=True)
+def _back_to_english(qapp: QApplication) -> Iterator[None]:
     yield
     TRANSLATIONS.install(qapp, "en")
 
@@ -31,7 +31,7 @@ def _choose(window: MainWindow, name: str) -> MainWindow:
 
 
 def test_choosing_spanish_shows_the_window_in_spanish_at_once(
-    back_to_english: None, qtbot, make_window, curated: Directory
+    qtbot, make_window, curated: Directory
 ) -> None:
     window = make_window(curated)
     window.search_bar.search_box.setText("CASK")

@@ -527,3 +527,13 @@ def test_scrolling_to_the_end_fetches_the_next_page(qtbot, make_window, large) -
     shown = names(window)
     assert shown == sorted(shown, key=str.casefold)
     assert len(set(shown)) == 257
+
+
+def test_a_closed_window_leaves_the_closed_database_alone(qtbot, make_window, curated) -> None:
+    window = make_window(curated)
+    window.close()
+    curated.close()
+    # A selection change that arrives late (a queued signal, a timer) must not read it.
+    window.table.setCurrentIndex(window.model.index(1, 1))
+    window._details_timer.start()
+    qtbot.wait(400)

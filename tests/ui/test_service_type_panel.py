@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from cbh_directory.service import Directory
 from cbh_directory.ui.facet_model import COUNT, FacetModel
 
+from ..airs import add_services
 from .conftest import names
 
 # Test services filed under real 211/AIRS codes and names.
@@ -22,16 +23,7 @@ SERVICES = {
 
 @pytest.fixture
 def directory(curated: Directory) -> Directory:
-    for name, terms in SERVICES.items():
-        curated.create_resource(
-            {
-                "name": name,
-                "kind": "local_service",
-                "format": "in_person",
-                "taxonomy": [{"code": c, "name": n, "taxonomy": "AIRS"} for c, n in terms],
-            }
-        )
-    return curated
+    return add_services(curated, SERVICES)
 
 
 def _label_and_count(model: FacetModel, index: QModelIndex) -> tuple[str, str]:

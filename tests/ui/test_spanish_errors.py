@@ -78,3 +78,10 @@ def test_a_full_disk_is_explained_in_spanish(
         curated.export_file(tmp_path / "grupos.csv", SearchQuery(text="CASK"))
     assert refused.value.message.endswith("grupos.csv: el disco está lleno")
     assert language.current() == "es"
+
+
+def test_a_read_only_database_says_so_in_the_spanish_title(
+    spanish: None, make_window, curated: Directory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Directory, "read_only", property(lambda _self: True))
+    assert make_window(curated).windowTitle() == "CBH Directory (solo lectura)"

@@ -101,3 +101,20 @@ def test_the_pdf_has_title_author_and_language(qapp, curated: Directory, tmp_pat
     assert re.search(r"^Author:\s+CBH Directory$", info, re.M)
     meta = subprocess.run(["pdfinfo", "-meta", str(path)], capture_output=True, text=True).stdout
     assert "<dc:language><rdf:Bag><rdf:li>es</rdf:li></rdf:Bag></dc:language>" in meta
+
+
+def test_a_page_that_carries_an_entry_on_says_so_in_the_handouts_language(
+    qapp, curated: Directory, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    pages = {}
+    for code in ("en", "es"):
+        path = tmp_path / f"handout-{code}.pdf"
+        query = SearchQuery(kinds=["support_group"], sort="name")
+        curated.export_file(path, query, language=code, pdf_renderer=write_pdf)
+        pages[code] = [page.extract_text() for page in PdfReader(path).pages]
+    carried = [i for i, text in enumerate(pages["en"]) if "(continued)" in text]
+    assert carried, "some support group's entry runs onto a second page"
+    assert not any("(continued)" in text for text in pages["es"])
+    assert any("(continuación)" in text for text in pages["es"])

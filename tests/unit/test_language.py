@@ -231,3 +231,26 @@ def test_a_sync_report_in_spanish_has_no_english_left() -> None:
     leftover = {"sync", "added", "updated", "unchanged", "removed", "skipped", "valid", "kept"}
     leftover |= {"proposal", "sent", "check-up", "received", "reviewed"}
     assert [w for w in re.findall(r"[a-z-]+", spanish) if w in leftover] == []
+
+
+def test_a_place_is_shown_with_its_country_in_the_readers_language() -> None:
+    from cbh_directory.domain.model import Place
+
+    place = Place("Leeds", "ENG", "England", "GB", "United Kingdom", "", 53.8, -1.5, 1, "city")
+    with language.using("es"):
+        assert place.shown_label == "Leeds, England, Reino Unido"
+        assert place.label == "Leeds, England, United Kingdom"  # what the place box reads back
+    assert place.shown_label == place.label
+
+
+def test_messages_never_change_a_vocabulary_word() -> None:
+    """messages_es is merged over vocabulary_es: the same English must not get two Spanish."""
+    import ast
+    from pathlib import Path
+
+    from cbh_directory.domain.messages_es import MESSAGES
+
+    source = Path(language.__file__).with_name("vocabulary_es.py").read_text(encoding="utf-8")
+    table = next(n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Dict))
+    vocabulary = {k.value for k in table.keys if isinstance(k, ast.Constant)}
+    assert sorted(vocabulary & set(MESSAGES)) == []

@@ -95,4 +95,4 @@ def test_a_spanish_search_reads_cerca_de_and_labels_its_chips_in_spanish(
         labels = [c.label for c in found.chips]
     assert found.query.text == "CASK" and found.query.kinds == ["support_group"]
     assert found.query.near is not None and found.query.near.label.startswith("Columbus, OH")
-    assert labels == ["Tipo: Grupo de apoyo", "Cerca de: Columbus, OH, United States"]
+    assert labels == ["Tipo: Grupo de apoyo", "Cerca de: Columbus, OH, Estados Unidos"]

@@ -296,3 +296,30 @@ def test_a_first_page_of_names_does_not_wait_for_the_focus_and_place_rank(
     everything = curated.search(SearchQuery(text="ca", limit=None)).hits
     assert ranked == [True]  # the whole order needs it
     assert [h.resource.id for h in everything][:2] == named
+
+
+def test_many_matches_in_names_are_listed_by_name_without_ranking_them(
+    curated: Directory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cbh_directory.store import search
+
+    in_names = curated.db.conn.execute(
+        "SELECT count(*) FROM resources_fts WHERE resources_fts MATCH ?",
+        ['{name alternate_names} : ("ca"*)'],
+    ).fetchone()[0]
+    assert in_names > 3
+    orders = {}
+    for limit in (in_names, in_names - 1):  # ranked by bm25, then too many to rank
+        monkeypatch.setattr(search, "BM25_LIMIT", limit)
+        curated.engine._last = None
+        said: list[str] = []
+        curated.db.conn.set_trace_callback(said.append)
+        try:
+            hits = curated.search(SearchQuery(text="ca", limit=None)).hits
+        finally:
+            curated.db.conn.set_trace_callback(None)
+        assert any("bm25" in s for s in said) == (limit == in_names)
+        orders[limit] = [h.resource.name for h in hits[:in_names]]
+    by_name = orders[in_names - 1]
+    assert by_name == sorted(by_name, key=str.casefold)  # listed by name
+    assert sorted(orders[in_names]) == sorted(by_name)  # the same entries come first

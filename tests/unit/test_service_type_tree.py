@@ -17,6 +17,8 @@ from cbh_directory.service import Directory
 from cbh_directory.store.facet_tree import build_tree
 from cbh_directory.store.index import load_index, read_saved_index, save_index
 
+from ..airs import add_services
+
 # Test services filed under real 211/AIRS codes and names.
 SERVICES = {
     "Our Pantry": [("BD-1800.2000", "Food Pantries")],
@@ -29,16 +31,7 @@ SERVICES = {
 
 @pytest.fixture
 def directory(curated: Directory) -> Directory:
-    for name, terms in SERVICES.items():
-        curated.create_resource(
-            {
-                "name": name,
-                "kind": "local_service",
-                "format": "in_person",
-                "taxonomy": [{"code": c, "name": n, "taxonomy": "AIRS"} for c, n in terms],
-            }
-        )
-    return curated
+    return add_services(curated, SERVICES)
 
 
 def chosen(*values: str, **kwargs: object) -> SearchQuery:
